@@ -1,0 +1,42 @@
+// The file edge of eval: read a gold file, write the misclassified items.
+import { readFileSync, renameSync, writeFileSync, unlinkSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { GoldFormatError, parseGold, type GoldItem } from './gold.js';
+import type { Misclassification } from './evaluate.js';
+
+export function readGoldFile(path: string): GoldItem[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new GoldFormatError(path, [`${path}: cannot read gold file (${reason})`]);
+  }
+  return parseGold(text, path);
+}
+
+/** Default place for the errors file: beside the gold, `dev.jsonl` → `dev.errors.jsonl`. */
+export function defaultErrorsPath(goldPath: string): string {
+  const name = basename(goldPath).replace(/\.jsonl?$/i, '');
+  return join(dirname(goldPath), `${name}.errors.jsonl`);
+}
+
+export function misclassificationsJsonl(errors: readonly Misclassification[]): string {
+  return errors.map((error) => JSON.stringify(error)).join('\n') + (errors.length > 0 ? '\n' : '');
+}
+
+/** Write through a temporary file and rename, so a reader never sees half a file. */
+export function writeFileAtomic(path: string, content: string): void {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temporary, content, 'utf8');
+    renameSync(temporary, path);
+  } catch (err) {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // nothing to clean up
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,110 @@
+// Gold files: JSON lines of hand-labelled utterances (`id`, `text`, `label`,
+// optional metadata such as country, year, venue). Parsing is pure: it takes
+// the file's text and its name (for messages) and returns items or throws one
+// error that lists every bad line as `file:line: message`.
+import { normaliseCountry } from '../meta/countries.js';
+import { isLabel, LABELS, type Label } from '../types.js';
+
+export interface GoldMeta {
+  country?: string;
+  year?: number;
+  venue?: string;
+  source?: string;
+  context?: string;
+}
+
+export interface GoldItem {
+  id: string;
+  text: string;
+  label: Label;
+  /** 1-based line in the gold file, so errors can point back at it. */
+  line: number;
+  meta: GoldMeta;
+}
+
+/** How many problems one error message lists before it says "and N more". */
+const MAX_LISTED_PROBLEMS = 20;
+
+export class GoldFormatError extends Error {
+  readonly userFacing = true;
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(formatProblems(file, problems));
+    this.name = 'GoldFormatError';
+  }
+}
+
+function formatProblems(file: string, problems: string[]): string {
+  const listed = problems.slice(0, MAX_LISTED_PROBLEMS);
+  const more = problems.length - listed.length;
+  const tail = more > 0 ? [`${file}: ... and ${more} more problems`] : [];
+  return [...listed, ...tail].join('\n');
+}
+
+type LineOutcome = { item: GoldItem } | { problem: string };
+
+export function parseGold(text: string, file: string): GoldItem[] {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const items: GoldItem[] = [];
+  const problems: string[] = [];
+  const firstLineOfId = new Map<string, number>();
+  lines.forEach((raw, index) => {
+    if (raw.trim() === '') return;
+    const line = index + 1;
+    const outcome = parseGoldLine(raw, line);
+    if ('problem' in outcome) {
+      problems.push(`${file}:${line}: ${outcome.problem}`);
+      return;
+    }
+    const seenAt = firstLineOfId.get(outcome.item.id);
+    if (seenAt !== undefined) {
+      problems.push(`${file}:${line}: duplicate id "${outcome.item.id}" (first on line ${seenAt})`);
+      return;
+    }
+    firstLineOfId.set(outcome.item.id, line);
+    items.push(outcome.item);
+  });
+  if (problems.length > 0) throw new GoldFormatError(file, problems);
+  if (items.length === 0) throw new GoldFormatError(file, [`${file}: no gold items (empty file)`]);
+  return items;
+}
+
+function parseGoldLine(raw: string, line: number): LineOutcome {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (err) {
+    return { problem: `invalid JSON (${err instanceof Error ? err.message : String(err)})` };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { problem: 'expected a JSON object' };
+  }
+  const record = value as Record<string, unknown>;
+  const id = record.id;
+  if ((typeof id !== 'string' || id === '') && typeof id !== 'number') {
+    return { problem: 'missing or empty "id"' };
+  }
+  if (typeof record.text !== 'string' || record.text.trim() === '') {
+    return { problem: 'missing or empty "text"' };
+  }
+  if (!isLabel(record.label)) {
+    return { problem: `bad label ${JSON.stringify(record.label)} (expected one of ${LABELS.join(', ')})` };
+  }
+  return { item: { id: String(id), text: record.text, label: record.label, line, meta: readMeta(record) } };
+}
+
+/** Optional metadata: kept when it has the expected type, ignored otherwise. */
+function readMeta(record: Record<string, unknown>): GoldMeta {
+  const meta: GoldMeta = {};
+  // Gold files name countries as codes ("KEN") or compact names ("southafrica"): keep ISO3 when known.
+  if (typeof record.country === 'string' && record.country !== '') {
+    meta.country = normaliseCountry(record.country) ?? record.country;
+  }
+  if (typeof record.year === 'number' && Number.isInteger(record.year)) meta.year = record.year;
+  if (typeof record.venue === 'string' && record.venue !== '') meta.venue = record.venue;
+  if (typeof record.source === 'string' && record.source !== '') meta.source = record.source;
+  if (typeof record.context === 'string' && record.context !== '') meta.context = record.context;
+  return meta;
+}

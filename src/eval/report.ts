@@ -1,0 +1,136 @@
+// What `spiral eval` shows: the rule tagger's metrics, the baseline's beside
+// them, and whether the floor is met. Pure shapers: data in, text or JSON out.
+import { LABELS, type Label } from '../types.js';
+import type { Metrics } from './metrics.js';
+
+export interface BaselineReport {
+  method: string;
+  folds: number;
+  seed: number;
+  metrics: Metrics;
+}
+
+export interface EvalReport {
+  gold: string;
+  lexicons: string;
+  rules: Metrics;
+  baseline?: BaselineReport;
+  errorsFile: string;
+  misclassified: number;
+  minMacroF1?: number;
+}
+
+export function meetsFloor(report: EvalReport): boolean {
+  return report.minMacroF1 === undefined || report.rules.macroF1 >= report.minMacroF1;
+}
+
+const SHORT_LABEL: Record<Label, string> = {
+  denial: 'den',
+  rhetorical_action: 'rhet',
+  argumentative_concession: 'conc',
+  norm_acknowledgment: 'ack',
+  none: 'none',
+};
+
+const LABEL_COLUMN = 26;
+const NUMBER_COLUMN = 7;
+
+function fixed(value: number): string {
+  return value.toFixed(3);
+}
+
+function cells(values: readonly string[]): string {
+  return values.map((v) => v.padStart(NUMBER_COLUMN)).join('');
+}
+
+function perLabelTable(report: EvalReport): string[] {
+  const withBaseline = report.baseline !== undefined;
+  const header =
+    'label'.padEnd(LABEL_COLUMN) +
+    cells(['P', 'R', 'F1', 'gold', 'pred']) +
+    (withBaseline ? '   |' + cells(['base P', 'base R', 'base F1']) : '');
+  const rows = LABELS.map((label) => {
+    const s = report.rules.perLabel[label];
+    const row = label.padEnd(LABEL_COLUMN) + cells([fixed(s.precision), fixed(s.recall), fixed(s.f1), String(s.support), String(s.predicted)]);
+    if (!report.baseline) return row;
+    const b = report.baseline.metrics.perLabel[label];
+    return row + '   |' + cells([fixed(b.precision), fixed(b.recall), fixed(b.f1)]);
+  });
+  return [header, ...rows];
+}
+
+function summaryLines(report: EvalReport): string[] {
+  const { rules, baseline } = report;
+  const line = (name: string, ours: number, theirs: number | undefined): string =>
+    name.padEnd(LABEL_COLUMN) + fixed(ours).padStart(NUMBER_COLUMN) + (theirs === undefined ? '' : `   (baseline ${fixed(theirs)})`);
+  const lines = [
+    line('macro-F1', rules.macroF1, baseline?.metrics.macroF1),
+    line('accuracy', rules.accuracy, baseline?.metrics.accuracy),
+    line("Cohen's kappa", rules.kappa, baseline?.metrics.kappa),
+  ];
+  if (baseline) lines.push(`baseline: ${baseline.method}, ${baseline.folds}-fold stratified cross-validation, seed ${baseline.seed}`);
+  return lines;
+}
+
+function confusionLines(report: EvalReport): string[] {
+  const header = 'gold \\ predicted'.padEnd(LABEL_COLUMN) + cells(LABELS.map((l) => SHORT_LABEL[l]));
+  const rows = LABELS.map((gold) => gold.padEnd(LABEL_COLUMN) + cells(LABELS.map((p) => String(report.rules.confusion[gold][p]))));
+  return [header, ...rows];
+}
+
+function floorLine(report: EvalReport): string[] {
+  if (report.minMacroF1 === undefined) return [];
+  const verdict = meetsFloor(report) ? 'met' : 'NOT met';
+  return [`floor: macro-F1 ${fixed(report.rules.macroF1)} vs minimum ${fixed(report.minMacroF1)}: ${verdict}`];
+}
+
+export function formatReportText(report: EvalReport): string {
+  const lines = [
+    `gold: ${report.gold} (${report.rules.n} items)`,
+    `lexicons: ${report.lexicons}`,
+    '',
+    ...perLabelTable(report),
+    '',
+    ...summaryLines(report),
+    '',
+    ...confusionLines(report),
+    '',
+    `misclassified: ${report.misclassified} written to ${report.errorsFile}`,
+    ...floorLine(report),
+  ];
+  return lines.join('\n') + '\n';
+}
+
+/** The machine-readable form: snake_case keys, fixed key order. */
+export function reportJson(report: EvalReport): Record<string, unknown> {
+  return {
+    gold: report.gold,
+    lexicons: report.lexicons,
+    rules: metricsJson(report.rules),
+    ...(report.baseline
+      ? {
+          baseline: {
+            method: report.baseline.method,
+            folds: report.baseline.folds,
+            seed: report.baseline.seed,
+            ...metricsJson(report.baseline.metrics),
+          },
+        }
+      : {}),
+    errors_file: report.errorsFile,
+    misclassified: report.misclassified,
+    ...(report.minMacroF1 !== undefined ? { min_macro_f1: report.minMacroF1, floor_met: meetsFloor(report) } : {}),
+  };
+}
+
+function metricsJson(metrics: Metrics): Record<string, unknown> {
+  return {
+    n: metrics.n,
+    macro_f1: metrics.macroF1,
+    macro_labels: metrics.macroLabels,
+    accuracy: metrics.accuracy,
+    kappa: metrics.kappa,
+    per_label: metrics.perLabel,
+    confusion: metrics.confusion,
+  };
+}
