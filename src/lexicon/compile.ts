@@ -1,0 +1,156 @@
+// Compile every pattern of every rule into one matcher: each written word
+// becomes a *feature* (a set of surface forms, a prefix or a stem); each pattern
+// becomes a small NFA over features; an index from feature to the patterns that
+// can start with it means a sentence costs one feature lookup per token plus
+// NFA runs only where some pattern can begin. Compile cost grows linearly with
+// pattern size (each element adds a bounded number of states).
+import type { Atom, PatternAst } from './pattern.js';
+import { inflections, stem } from './morph.js';
+import type { Rule } from './types.js';
+
+export const ANY = -1;
+
+/** NFA state: consume a token with `feature` (or ANY) and go to `next`; or split; or accept. */
+export type NfaState =
+  | { op: 'consume'; feature: number; next: number }
+  | { op: 'split'; a: number; b: number }
+  | { op: 'accept' };
+
+export interface CompiledPattern {
+  rule: number; // index into CompiledLexicon.rules
+  source: string;
+  states: NfaState[];
+  start: number;
+  firstFeatures: number[];
+}
+
+export interface CompiledLexicon {
+  rules: Rule[];
+  patterns: CompiledPattern[];
+  /** form → feature ids (word and exact atoms). */
+  formFeatures: Map<string, number[]>;
+  prefixFeatures: Array<[string, number]>;
+  stemFeatures: Map<string, number[]>;
+  /** feature id → patterns that can start with it. */
+  anchors: Map<number, number[]>;
+  featureCount: number;
+  /** Per distinct word: its features. Grows with the vocabulary seen (cached work). */
+  vocabulary: Map<string, readonly number[]>;
+}
+
+class FeatureRegistry {
+  private readonly ids = new Map<string, number>();
+  readonly formFeatures = new Map<string, number[]>();
+  readonly prefixFeatures: Array<[string, number]> = [];
+  readonly stemFeatures = new Map<string, number[]>();
+
+  get count(): number {
+    return this.ids.size;
+  }
+
+  featureFor(atom: Exclude<Atom, { kind: 'any' }>): number {
+    const key = atom.kind === 'prefix' ? `prefix:${atom.prefix}` : `${atom.kind}:${atom.word}`;
+    const known = this.ids.get(key);
+    if (known !== undefined) return known;
+    const id = this.ids.size;
+    this.ids.set(key, id);
+    if (atom.kind === 'word') for (const form of inflections(atom.word)) push(this.formFeatures, form, id);
+    if (atom.kind === 'exact') push(this.formFeatures, atom.word, id);
+    if (atom.kind === 'prefix') this.prefixFeatures.push([atom.prefix, id]);
+    if (atom.kind === 'stem') push(this.stemFeatures, stem(atom.word), id);
+    return id;
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) {
+    if (!list.includes(value)) list.push(value);
+  } else map.set(key, [value]);
+}
+
+/** Thompson construction: append states for the pattern, return the start state. */
+function buildNfa(ast: PatternAst, features: FeatureRegistry): { states: NfaState[]; start: number } {
+  const states: NfaState[] = [{ op: 'accept' }];
+  let next = 0; // build back to front: `next` is where the rest of the pattern starts
+  const consume = (feature: number, to: number): number => states.push({ op: 'consume', feature, next: to }) - 1;
+  const split = (a: number, b: number): number => states.push({ op: 'split', a, b }) - 1;
+  const atomFeature = (atom: Atom): number => (atom.kind === 'any' ? ANY : features.featureFor(atom));
+
+  for (let i = ast.elements.length - 1; i >= 0; i--) {
+    const element = ast.elements[i];
+    if (element.kind === 'gap') {
+      for (let g = 0; g < element.max; g++) next = split(consume(ANY, next), next);
+      continue;
+    }
+    const rest = next;
+    const starts = element.alternatives.map((alt) => {
+      let s = rest;
+      for (let j = alt.length - 1; j >= 0; j--) s = consume(atomFeature(alt[j]), s);
+      return s;
+    });
+    let entry = starts[0];
+    for (let k = 1; k < starts.length; k++) entry = split(starts[k], entry);
+    next = element.optional ? split(entry, rest) : entry;
+  }
+  return { states, start: next };
+}
+
+/** Features a pattern can consume first (follow splits from the start state). */
+function firstFeatures(states: NfaState[], start: number): number[] {
+  const out = new Set<number>();
+  const seen = new Set<number>();
+  const stack = [start];
+  while (stack.length) {
+    const s = stack.pop()!;
+    if (seen.has(s)) continue;
+    seen.add(s);
+    const state = states[s];
+    if (state.op === 'consume') out.add(state.feature);
+    else if (state.op === 'split') stack.push(state.a, state.b);
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
+export function compileRules(rules: Rule[]): CompiledLexicon {
+  const features = new FeatureRegistry();
+  const patterns: CompiledPattern[] = [];
+  const anchors = new Map<number, number[]>();
+  rules.forEach((rule, ruleIndex) => {
+    for (const ast of rule.patterns) {
+      const { states, start } = buildNfa(ast, features);
+      const first = firstFeatures(states, start);
+      const index = patterns.push({ rule: ruleIndex, source: ast.source, states, start, firstFeatures: first }) - 1;
+      for (const f of first) push(anchors, f, index);
+    }
+  });
+  return {
+    rules,
+    patterns,
+    formFeatures: features.formFeatures,
+    prefixFeatures: features.prefixFeatures,
+    stemFeatures: features.stemFeatures,
+    anchors,
+    featureCount: features.count,
+    vocabulary: new Map(),
+  };
+}
+
+const NO_FEATURES: readonly number[] = Object.freeze([]);
+
+/** Features of one lowercased word, computed once per distinct word. */
+export function featuresOf(lexicon: CompiledLexicon, word: string): readonly number[] {
+  const cached = lexicon.vocabulary.get(word);
+  if (cached) return cached;
+  let found: number[] | undefined = lexicon.formFeatures.get(word)?.slice();
+  for (const [prefix, id] of lexicon.prefixFeatures) {
+    if (word.startsWith(prefix)) (found ??= []).push(id);
+  }
+  if (lexicon.stemFeatures.size > 0) {
+    const ids = lexicon.stemFeatures.get(stem(word));
+    if (ids) (found ??= []).push(...ids);
+  }
+  const result = found ? Object.freeze([...new Set(found)].sort((a, b) => a - b)) : NO_FEATURES;
+  lexicon.vocabulary.set(word, result);
+  return result;
+}

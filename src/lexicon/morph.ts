@@ -1,0 +1,61 @@
+// Word forms for lexicon patterns, computed once when a lexicon is compiled:
+// compromise conjugates verbs and pluralises nouns (so `deny` matches denies,
+// denied, denying), natural's Porter stemmer serves `~word` patterns.
+import { createRequire } from 'node:module';
+import nlp from 'compromise';
+
+const require = createRequire(import.meta.url);
+// Import the stemmer file alone: natural's package entry loads database clients.
+const porter = require('natural/lib/natural/stemmers/porter_stemmer') as { stem(word: string): string };
+
+interface Transforms {
+  verb: { conjugate(word: string, model: unknown): Record<string, string> };
+  noun: { toPlural(word: string, model: unknown): string };
+}
+const model = nlp.model() as { one: { lexicon: Record<string, string | undefined> } };
+const transforms = (nlp.methods() as unknown as { two: { transform: Transforms } }).two.transform;
+
+/** Lexicon tags meaning the word is already inflected or a function word: keep it as written. */
+const KEEP_AS_WRITTEN = new Set([
+  'PastTense', 'Gerund', 'Participle', 'Plural', 'Adverb', 'Determiner', 'Preposition', 'Pronoun',
+  'Conjunction', 'Copula', 'Modal', 'Negative', 'QuestionWord', 'Auxiliary', 'Possessive',
+]);
+
+function keepAsWritten(word: string): boolean {
+  if (word.length <= 2 || /\d/.test(word)) return true;
+  const tag = model.one.lexicon[word];
+  if (tag && KEEP_AS_WRITTEN.has(tag)) return true;
+  return /(?:ing|ed)$/.test(word) && word.length > 5;
+}
+
+const formCache = new Map<string, string[]>();
+
+/** The word plus its plural and verb forms (one token each), lowercased and sorted. */
+export function inflections(word: string): string[] {
+  const cached = formCache.get(word);
+  if (cached) return cached;
+  const forms = new Set([word]);
+  if (!keepAsWritten(word)) {
+    for (const form of Object.values(transforms.verb.conjugate(word, model))) addSingleToken(forms, form);
+    addSingleToken(forms, transforms.noun.toPlural(word, model));
+  }
+  const result = [...forms].sort();
+  formCache.set(word, result);
+  return result;
+}
+
+function addSingleToken(forms: Set<string>, form: string | undefined): void {
+  if (form && /^[\p{L}\p{N}]+$/u.test(form)) forms.add(form.toLowerCase());
+}
+
+const stemCache = new Map<string, string>();
+
+/** Porter stem of a lowercased word, cached per distinct word. */
+export function stem(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = porter.stem(word);
+    stemCache.set(word, s);
+  }
+  return s;
+}

@@ -1,0 +1,14 @@
+// The keys of scoring.yaml. Their values live in the lexicon folder (so a
+// calibrated lexicon version carries its own thresholds); their meaning is
+// documented there and in docs/lexicon-format.md.
+export const SCORING_KEYS = [
+  'relevance_threshold',
+  'min_move_score',
+  'precedence_margin',
+  'conflict_ratio',
+  'low_confidence_below',
+  'confidence_saturation',
+  'attributed_factor',
+  'concessive_factor',
+  'negation_window',
+] as const;

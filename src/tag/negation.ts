@@ -1,0 +1,120 @@
+// Negation scope. wink-nlp marks the tokens in the scope of a negation (up to the
+// next punctuation); we run it only on utterances that contain a negator and
+// evidence, because a full wink parse costs ~3 MB/s. Pronoun negators wink
+// does not treat as such ("nobody", "nothing", "neither", "nor") get the same
+// scope rule from us.
+import { createRequire } from 'node:module';
+import type { Tokens } from './tokenize.js';
+
+const require = createRequire(import.meta.url);
+
+interface WinkToken {
+  out(f?: unknown): string | boolean;
+}
+interface WinkDoc {
+  tokens(): { each(fn: (t: WinkToken) => void): void };
+}
+interface Wink {
+  readDoc(text: string): WinkDoc;
+  its: { value: unknown; precedingSpaces: unknown; negationFlag: unknown };
+}
+
+let wink: Wink | undefined;
+function getWink(): Wink {
+  if (!wink) {
+    const winkNLP = require('wink-nlp') as (model: unknown) => Wink;
+    wink = winkNLP(require('wink-eng-lite-web-model'));
+  }
+  return wink;
+}
+
+/** Words that open a negation scope (token forms after our tokenizer: "don't" → don, t). */
+export const NEGATORS: ReadonlySet<string> = new Set([
+  'not', 'no', 'never', 'cannot', 'without', 'nobody', 'nothing', 'none', 'neither', 'nor', 'nowhere', 't',
+]);
+/** Negators whose scope we add ourselves because wink leaves them out. */
+const PRONOUN_NEGATORS: ReadonlySet<string> = new Set(['nobody', 'nothing', 'none', 'neither', 'nor', 'nowhere']);
+
+function isNegatorAt(tokens: Tokens, i: number): boolean {
+  const w = tokens.words[i];
+  if (w === 't') return i > 0 && tokens.words[i - 1].endsWith('n'); // don't, can't, won't
+  return NEGATORS.has(w);
+}
+
+export function hasNegator(tokens: Tokens): boolean {
+  for (let i = 0; i < tokens.count; i++) if (isNegatorAt(tokens, i)) return true;
+  return false;
+}
+
+/**
+ * For each token, the character offset of the negator whose scope it is in, or -1.
+ * `window` bounds how many tokens after the negator the scope reaches.
+ */
+export function negationScopes(text: string, tokens: Tokens, window: number): number[] {
+  const negatedBy = new Array<number>(tokens.count).fill(-1);
+  if (!hasNegator(tokens)) return negatedBy;
+  const winkScopes = winkNegatedRanges(text);
+  if (winkScopes) {
+    for (let i = 0; i < tokens.count; i++) {
+      const scope = winkScopes.find((r) => tokens.starts[i] >= r.start && tokens.starts[i] < r.end);
+      if (scope) negatedBy[i] = scope.negator;
+    }
+  }
+  addPronounScopes(tokens, negatedBy, winkScopes ? PRONOUN_NEGATORS : undefined);
+  return limitWindow(tokens, negatedBy, window);
+}
+
+/** Scope from each negator to the end of its phrase (commas end it), as wink does. */
+function addPronounScopes(tokens: Tokens, negatedBy: number[], only?: ReadonlySet<string>): void {
+  for (let i = 0; i < tokens.count; i++) {
+    if (!isNegatorAt(tokens, i) || (only && !only.has(tokens.words[i]))) continue;
+    for (let j = i + 1; j < tokens.count && tokens.phrase[j] === tokens.phrase[i]; j++) {
+      if (negatedBy[j] === -1) negatedBy[j] = tokens.starts[i];
+    }
+  }
+}
+
+function limitWindow(tokens: Tokens, negatedBy: number[], window: number): number[] {
+  return negatedBy.map((negatorStart, i) => {
+    if (negatorStart < 0) return -1;
+    let distance = 0;
+    for (let j = i; j >= 0 && tokens.starts[j] > negatorStart; j--) distance++;
+    return distance <= window ? negatorStart : -1;
+  });
+}
+
+interface NegatedRange {
+  start: number;
+  end: number;
+  negator: number; // character offset of the negating token
+}
+
+/** wink's negated runs as character ranges; undefined if its tokens do not map back onto the text. */
+function winkNegatedRanges(text: string): NegatedRange[] | undefined {
+  const { readDoc, its } = getWink();
+  const ranges: NegatedRange[] = [];
+  let pos = 0;
+  let previousStart = -1;
+  let ok = true;
+  let open: NegatedRange | undefined;
+  readDoc.call(getWink(), text).tokens().each((token) => {
+    if (!ok) return;
+    pos += String(token.out(its.precedingSpaces)).length;
+    const value = String(token.out(its.value));
+    if (text.slice(pos, pos + value.length) !== value) {
+      ok = false;
+      return;
+    }
+    const negated = token.out(its.negationFlag) === true;
+    if (negated && !open) open = { start: pos, end: pos + value.length, negator: previousStart };
+    else if (negated && open) open.end = pos + value.length;
+    else if (!negated && open) {
+      ranges.push(open);
+      open = undefined;
+    }
+    previousStart = pos;
+    pos += value.length;
+  });
+  if (open) ranges.push(open);
+  return ok ? ranges : undefined;
+}

@@ -1,0 +1,14 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadLexiconSet } from '../../src/lexicon/load.js';
+import { createTagger, type Tagger } from '../../src/tag/tagger.js';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const MINI_LEXICONS = path.join(ROOT, 'tests/fixtures/lexicon-mini');
+export const BUNDLED_LEXICONS = path.join(ROOT, 'lexicons');
+
+let mini: Tagger | undefined;
+export function miniTagger(): Tagger {
+  mini ??= createTagger(loadLexiconSet(MINI_LEXICONS));
+  return mini;
+}

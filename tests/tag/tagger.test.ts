@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { checkExamples } from '../../src/lexicon/examples.js';
+import { miniTagger } from '../helpers/lexicons.js';
+
+describe('tagger on the mini lexicon', () => {
+  const tagger = miniTagger();
+
+  it('runs every example of the fixture set', () => {
+    expect(checkExamples(tagger)).toEqual([]);
+  });
+
+  it('labels denial with evidence spans relative to the utterance', () => {
+    const text = 'Criticism of human rights is interference in our internal affairs.';
+    const r = tagger.tag(text);
+    expect(r.label).toBe('denial');
+    const ev = r.evidence.find((e) => e.rule === 'denial.internal-affairs')!;
+    expect(text.slice(ev.start, ev.end)).toBe('interference in our internal affairs');
+    expect(ev.text).toBe('interference in our internal affairs');
+    expect(r.relevant).toBe(true);
+    expect(r.scores.denial).toBe(2);
+  });
+
+  it('drops a move whose requirement is missing: sovereignty talk without human rights is none', () => {
+    const r = tagger.tag('Trade policy is an internal affair of every State.');
+    expect(r.label).toBe('none');
+    expect(r.evidence[0]).toMatchObject({ rule: 'denial.internal-affairs', weight: 0, effect: 'unmet_requirement' });
+  });
+
+  it('switches negated denial to acknowledgment (negator outside the match)', () => {
+    const r = tagger.tag('No state can claim that human rights are an internal affair.');
+    expect(r.label).toBe('norm_acknowledgment');
+    expect(r.flags).toContain('negated');
+    expect(r.evidence.find((e) => e.rule === 'denial.internal-affairs')).toMatchObject({ negated: true, effect: 'switched', switched_from: 'denial' });
+  });
+
+  it('turns "we do not deny that" into a concession', () => {
+    expect(tagger.tag('We do not deny that abuses occurred.').label).toBe('argumentative_concession');
+    expect(tagger.tag("We don't deny that abuses occurred.").label).toBe('argumentative_concession');
+    expect(tagger.tag('We deny that abuses occurred.').label).toBe('rhetorical_action');
+  });
+
+  it('discounts reported views: the speaker rejecting them acknowledges the norm', () => {
+    const r = tagger.tag('Some claim that human rights are a Western invention; we reject that view.');
+    expect(r.label).toBe('norm_acknowledgment');
+    expect(r.evidence.find((e) => e.rule === 'denial.western-invention')).toMatchObject({ effect: 'attributed', weight: 0 });
+  });
+
+  it('lets the main clause win over a concessive clause', () => {
+    const r = tagger.tag('While we respect human rights, we reject this interference in our internal affairs.');
+    expect(r.label).toBe('denial');
+    expect(r.evidence.find((e) => e.rule === 'acknowledgment.respect')).toMatchObject({ effect: 'concessive', weight: 0.5 });
+  });
+
+  it('matches gaps within a clause but not across a clause break', () => {
+    expect(tagger.tag('The allegations of torture are completely baseless.').label).toBe('rhetorical_action');
+    expect(tagger.tag('The allegations were heard; baseless talk about torture continues.').label).not.toBe('rhetorical_action');
+  });
+
+  it('matches stems and inflections generated at compile time', () => {
+    expect(tagger.tag('The abuses were investigated promptly.').evidence.map((e) => e.rule)).toContain('concession.investigate');
+    expect(tagger.tag('They interfered in the internal affairs of a state over human rights.').label).toBe('denial');
+  });
+
+  it('returns none with full confidence and no evidence when nothing matches', () => {
+    expect(tagger.tag('The weather was fine.')).toEqual({
+      label: 'none',
+      confidence: 1,
+      relevant: false,
+      scores: { denial: 0, rhetorical_action: 0, argumentative_concession: 0, norm_acknowledgment: 0 },
+      evidence: [],
+      flags: [],
+    });
+  });
+
+  it('flags relevant sentences that no move matched', () => {
+    const r = tagger.tag('Human rights were discussed at length.');
+    expect(r).toMatchObject({ label: 'none', relevant: true });
+    expect(r.flags).toContain('relevant_unmatched');
+  });
+
+  it('joins words hyphenated across a line break', () => {
+    expect(tagger.tag('We respect hu-\nman rights.').label).toBe('norm_acknowledgment');
+  });
+});
