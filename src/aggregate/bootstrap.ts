@@ -1,0 +1,73 @@
+// Bootstrap intervals that resample DOCUMENTS, not utterances: sentences of one
+// speech are not independent, so resampling them would make intervals too narrow.
+import { computeIndices, type MoveCounts } from './indices.js';
+import { streamFor } from './random.js';
+import { INDEX_NAMES, type IndexName, type Interval } from './types.js';
+
+/** Per-document counts, in a fixed order so resamples are reproducible. */
+export interface DocCounts extends MoveCounts {
+  doc: string;
+}
+
+export interface BootstrapOptions {
+  resamples: number;
+  seed: number;
+  coverage: number; // e.g. 0.95
+  minDocuments: number; // below this, no interval
+}
+
+/** Linear-interpolation quantile (R type 7) of a sorted array. */
+export function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) throw new RangeError('quantile of an empty sample');
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+}
+
+function emptyIntervals(): Record<IndexName, Interval | null> {
+  return { rejection: null, deflection: null, dialogue: null, acceptance: null, net: null };
+}
+
+function sumResample(docs: readonly DocCounts[], next: () => number): MoveCounts {
+  const total: MoveCounts = { denial: 0, rhetorical_action: 0, argumentative_concession: 0, norm_acknowledgment: 0, relevant: 0 };
+  for (let i = 0; i < docs.length; i++) {
+    const d = docs[Math.floor(next() * docs.length)];
+    total.denial += d.denial;
+    total.rhetorical_action += d.rhetorical_action;
+    total.argumentative_concession += d.argumentative_concession;
+    total.norm_acknowledgment += d.norm_acknowledgment;
+    total.relevant += d.relevant;
+  }
+  return total;
+}
+
+/**
+ * Percentile intervals of every index for one cell. `name` (the cell key) picks the
+ * random stream; resamples with nothing relevant have no index and are left out.
+ */
+export function bootstrapIntervals(
+  name: string,
+  docs: readonly DocCounts[],
+  options: BootstrapOptions,
+): Record<IndexName, Interval | null> {
+  const result = emptyIntervals();
+  if (docs.length < options.minDocuments || docs.length === 0) return result;
+  const ordered = [...docs].sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : 0));
+  const next = streamFor(options.seed, name);
+  const samples: Record<IndexName, number[]> = { rejection: [], deflection: [], dialogue: [], acceptance: [], net: [] };
+  for (let b = 0; b < options.resamples; b++) {
+    const values = computeIndices(sumResample(ordered, next));
+    for (const index of INDEX_NAMES) {
+      const v = values[index];
+      if (v !== null) samples[index].push(v);
+    }
+  }
+  const tail = (1 - options.coverage) / 2;
+  for (const index of INDEX_NAMES) {
+    const sorted = samples[index].sort((a, b) => a - b);
+    if (sorted.length === 0) continue;
+    result[index] = { low: quantile(sorted, tail), high: quantile(sorted, 1 - tail) };
+  }
+  return result;
+}

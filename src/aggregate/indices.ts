@@ -1,0 +1,25 @@
+// The documented indices (docs/indicators.md), computed from label counts.
+import type { IndexName } from './types.js';
+
+/** The counts an index needs: the four moves and the relevant total. */
+export interface MoveCounts {
+  denial: number;
+  rhetorical_action: number;
+  argumentative_concession: number;
+  norm_acknowledgment: number;
+  relevant: number;
+}
+
+/** Index values, or null for every index when nothing relevant was said. */
+export function computeIndices(c: MoveCounts): Record<IndexName, number | null> {
+  if (c.relevant <= 0) return { rejection: null, deflection: null, dialogue: null, acceptance: null, net: null };
+  const share = (n: number): number => n / c.relevant;
+  const acceptance = share(c.argumentative_concession + c.norm_acknowledgment);
+  return {
+    rejection: share(c.denial),
+    deflection: share(c.rhetorical_action),
+    dialogue: share(c.argumentative_concession),
+    acceptance,
+    net: acceptance - share(c.denial + c.rhetorical_action),
+  };
+}

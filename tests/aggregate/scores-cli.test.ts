@@ -1,0 +1,93 @@
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ScoresFile } from '../../src/aggregate/types.js';
+import { runCli } from '../helpers/cli.js';
+import { docs, many, writeRun } from './run-builder.js';
+
+describe('spiral scores', () => {
+  it('writes RUN/scores/<by>.{json,csv} and prints a table', async () => {
+    const run = writeRun([
+      ...docs('ken', 3, { denial: 4, norm_acknowledgment: 4, none: 5 }),
+      ...docs('ken89', 1, { denial: 2 }, { year: 1989 }),
+    ]);
+    const r = await runCli(['scores', run, '--bootstrap', '100']);
+    expect(r.stderr).toMatch(/wrote/);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/KEN\s+1990\s+all\s+3\s+24/);
+    expect(r.stdout).toMatch(/KEN\s+1989.*!/); // insufficient mark
+    const json = JSON.parse(readFileSync(join(run, 'scores', 'country-year.json'), 'utf8')) as ScoresFile;
+    expect(json.schema).toBe('spiral.scores/1');
+    expect(json.params.bootstrap).toMatchObject({ resamples: 100, seed: 1999, unit: 'document' });
+    expect(json.cells.map((c) => c.key)).toEqual(['KEN|1989', 'KEN|1990']);
+    const csv = readFileSync(join(run, 'scores', 'country-year.csv'), 'utf8').split('\n');
+    expect(csv[0]).toMatch(/^key,country,year,period,audience,n_documents/);
+    expect(csv[2]).toMatch(/^KEN\|1990,KEN,1990,,all,3,39,24,/);
+    expect(existsSync(join(run, 'scores', 'country-year-pressure.csv'))).toBe(true);
+  });
+
+  it('gives the same intervals on a second run (seeded bootstrap)', async () => {
+    // Ten documents with different mixes, so resamples take many distinct values.
+    const run = writeRun(
+      Array.from({ length: 10 }, (_, d) => [
+        ...many(d % 4, { doc: `d${d}`, label: 'denial' }),
+        ...many((d * 3) % 5, { doc: `d${d}`, label: 'rhetorical_action' }),
+        ...many(2 + ((d * 7) % 9), { doc: `d${d}`, label: 'norm_acknowledgment' }),
+      ]).flat(),
+    );
+    await runCli(['scores', run, '--by', 'country', '--out', join(run, 'a')]);
+    await runCli(['scores', run, '--by', 'country', '--out', join(run, 'b')]);
+    const a = readFileSync(join(run, 'a', 'country.json'), 'utf8').replace(/"run": ".*"/, '');
+    const b = readFileSync(join(run, 'b', 'country.json'), 'utf8').replace(/"run": ".*"/, '');
+    expect(a).toBe(b);
+    const c = await runCli(['scores', run, '--by', 'country', '--out', join(run, 'c'), '--seed', '5']);
+    expect(c.code).toBe(0);
+    expect(readFileSync(join(run, 'c', 'country.json'), 'utf8').replace(/"run": ".*"/, '')).not.toBe(a.replace('"seed": 1999', '"seed": 5'));
+  });
+
+  it('shows pressure from other States separately', async () => {
+    const run = writeRun([
+      ...many(12, { doc: 'upr', label: 'rhetorical_action', speaker_role: 'self', year: 2010 }),
+      ...many(6, { doc: 'upr', label: 'norm_acknowledgment', speaker_role: 'other_state', speaker: 'NOR', year: 2010, text: 'Norway was concerned about impunity.' }),
+      ...many(2, { doc: 'upr', label: 'none', speaker_role: 'other_state', speaker: 'BRA', year: 2010, text: 'Brazil recommended a moratorium.' }),
+    ]);
+    const r = await runCli(['scores', run, '--by', 'country-period', '--period', '5']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/pressure from other States/);
+    expect(r.stdout).toMatch(/KEN\s+2010-2014\s+1\s+8\s+6\s+2\s+NOR 6\/0, BRA 0\/2/);
+    const json = JSON.parse(readFileSync(join(run, 'scores', 'country-period.json'), 'utf8')) as ScoresFile;
+    expect(json.cells[0].n_utterances).toBe(12);
+    expect(json.pressure[0]).toMatchObject({ key: 'KEN|2010-2014', critical: 6, recommendations: 2 });
+  });
+
+  it('reads recommendations.jsonl when the run has it', async () => {
+    const run = writeRun(many(3, { doc: 'upr', label: 'none', speaker_role: 'other_state', speaker: 'NOR', year: 2010 }), {
+      'recommendations.jsonl': JSON.stringify({ id: 'rec-1', reviewed: 'KEN', recommending: ['Norway', 'Sweden'], year: 2010, position: 'supported' }) + '\n',
+    });
+    const r = await runCli(['scores', run]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(readFileSync(join(run, 'scores', 'country-year.json'), 'utf8')) as ScoresFile;
+    expect(json.pressure.map((p) => [p.key, p.recommendations])).toEqual([
+      ['KEN|2010', 1],
+      ['KEN|2010|NOR', 1],
+      ['KEN|2010|SWE', 1],
+    ]);
+  });
+
+  it('names the file and line of a bad utterance line', async () => {
+    const run = writeRun(many(2, { doc: 'a', label: 'denial' }));
+    appendFileSync(join(run, 'utterances.jsonl'), '{"doc": "a", "id": "a:9", "label": "denial"\n');
+    const r = await runCli(['scores', run]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/utterances\.jsonl:3: not valid JSON/);
+  });
+
+  it('refuses a missing run and bad options', async () => {
+    expect((await runCli(['scores', '/nonexistent/run'])).stderr).toMatch(/run folder not found/);
+    const run = writeRun(many(1, { doc: 'a', label: 'none' }));
+    const bad = await runCli(['scores', run, '--by', 'decade']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--by must be one of country, country-year, country-period/);
+    expect((await runCli(['scores', run, '--speakers', 'ngo'])).stderr).toMatch(/--speakers must be one of self, other, all/);
+  });
+});
