@@ -1,0 +1,97 @@
+import type { Command } from 'commander';
+import { normaliseCountry } from '../../meta/countries.js';
+import { classify, type ClassifyProgress } from '../../pipeline/classify.js';
+import { parseShard } from '../../pipeline/shard.js';
+import { AUDIENCES, DOC_TYPES, type DocMeta } from '../../types.js';
+import { EXIT_FINDINGS, UsageError, type CliContext } from '../context.js';
+import { lexiconDir, oneOf, positiveInt, resolvePath } from '../options.js';
+import { createProgressReporter } from '../progress.js';
+
+interface ClassifyFlags {
+  out: string;
+  lexicons?: string;
+  include?: string[];
+  exclude?: string[];
+  namePattern?: string;
+  country?: string;
+  year?: string;
+  venue?: string;
+  audience?: string;
+  type?: string;
+  format?: string;
+  case?: string;
+  shard?: string;
+  strict?: boolean;
+  quiet?: boolean;
+}
+
+function cliDefaults(flags: ClassifyFlags): DocMeta {
+  const meta: DocMeta = {};
+  if (flags.country) {
+    const code = normaliseCountry(flags.country);
+    if (!code) throw new UsageError(`--country: unknown country "${flags.country}"`);
+    meta.country = code;
+  }
+  if (flags.year) {
+    const year = Number(flags.year);
+    if (!Number.isInteger(year) || year < 1800 || year > 2200) throw new UsageError(`--year must be a year, got "${flags.year}"`);
+    meta.year = year;
+  }
+  if (flags.venue) meta.venue = flags.venue;
+  const audience = oneOf('--audience', flags.audience, AUDIENCES);
+  if (audience) meta.audience = audience;
+  const type = oneOf('--type', flags.type, DOC_TYPES);
+  if (type) meta.type = type;
+  return meta;
+}
+
+export function registerClassify(program: Command, ctx: CliContext): void {
+  program
+    .command('classify')
+    .description('Tag every utterance of a folder of statements; write utterances, documents, scores and run files.')
+    .argument('<path...>', 'files or folders to classify')
+    .requiredOption('-o, --out <dir>', 'output folder (written atomically)')
+    .option('--lexicons <dir>', 'lexicon set folder (default: the bundled lexicons/)')
+    .option('--include <glob...>', 'only files matching these globs (relative to each folder)')
+    .option('--exclude <glob...>', 'skip files matching these globs')
+    .option('--name-pattern <pattern>', 'read metadata from file names, e.g. "{country}_{year}" (see docs/input-formats.md)')
+    .option('--country <name>', 'default country for files that name none')
+    .option('--year <year>', 'default year')
+    .option('--venue <venue>', 'default venue')
+    .option('--audience <audience>', `default audience (${AUDIENCES.join('|')})`)
+    .option('--type <type>', `default document type (${DOC_TYPES.join('|')})`)
+    .option('--format <parser>', 'force a document-structure parser (e.g. generic, upr-wg-report)')
+    .option('--case <ISO3>', 'apply this case overlay to every document')
+    .option('--shard <K/N>', 'process a deterministic K-th of N shards of the files')
+    .option('--strict', 'exit 1 when any file is skipped or failed')
+    .option('-q, --quiet', 'no progress output')
+    .action(async (paths: string[], flags: ClassifyFlags) => {
+      const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
+      if (flags.shard !== undefined && !shard) throw new UsageError(`--shard must be K/N with 1 ≤ K ≤ N, got "${flags.shard}"`);
+      const caseCountry = flags.case ? normaliseCountry(flags.case) : undefined;
+      if (flags.case && !caseCountry) throw new UsageError(`--case: unknown country "${flags.case}"`);
+      const progress = flags.quiet ? undefined : createProgressReporter(ctx);
+      const summary = await classify(
+        {
+          inputs: paths.map((p) => resolvePath(ctx, p)),
+          outDir: resolvePath(ctx, flags.out),
+          lexiconDir: lexiconDir(ctx, flags.lexicons),
+          include: flags.include,
+          exclude: flags.exclude,
+          namePattern: flags.namePattern,
+          defaults: cliDefaults(flags),
+          format: flags.format,
+          caseCountry,
+          shard,
+        },
+        (p: ClassifyProgress) => progress?.update(p),
+      );
+      progress?.stop();
+      const { ok, skipped, failed } = summary.documents;
+      ctx.stdout(
+        `files discovered: ${summary.filesDiscovered}; documents ok: ${ok}, skipped: ${skipped}, failed: ${failed}; ` +
+          `utterances: ${summary.utterances}; ${(summary.elapsedMs / 1000).toFixed(1)} s → ${flags.out}\n`,
+      );
+      if (failed > 0 || (flags.strict && skipped > 0)) ctx.exitCode = EXIT_FINDINGS;
+    });
+}

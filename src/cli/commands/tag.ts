@@ -1,0 +1,60 @@
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
+import type { Command } from 'commander';
+import { loadLexiconSet } from '../../lexicon/load.js';
+import { normaliseCountry } from '../../meta/countries.js';
+import { createTagger } from '../../tag/tagger.js';
+import { UsageError, type CliContext } from '../context.js';
+import { lexiconDir, resolvePath } from '../options.js';
+
+interface TagInput {
+  id: unknown;
+  text: string;
+  country?: string;
+  year?: number;
+}
+
+function parseInputLine(raw: string, where: string): TagInput {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (err) {
+    throw new UsageError(`${where}: not valid JSON (${(err as Error).message})`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UsageError(`${where}: expected a JSON object`);
+  const record = value as Record<string, unknown>;
+  if (typeof record.text !== 'string') throw new UsageError(`${where}: "text" must be a string`);
+  if (record.id === undefined) throw new UsageError(`${where}: "id" is required`);
+  const country = typeof record.country === 'string' ? normaliseCountry(record.country) : undefined;
+  const year = typeof record.year === 'number' ? record.year : undefined;
+  return { id: record.id, text: record.text, country, year };
+}
+
+export function registerTag(program: Command, ctx: CliContext): void {
+  program
+    .command('tag')
+    .description('Tag JSON lines ({"id","text"} plus optional country, year, venue) and write one JSON line per input, in order.')
+    .argument('[file]', 'input file, or - for standard input', '-')
+    .option('--lexicons <dir>', 'lexicon set folder (default: the bundled lexicons/)')
+    .option('--case <ISO3>', 'apply this case overlay to every line')
+    .action(async (file: string, flags: { lexicons?: string; case?: string }) => {
+      const tagger = createTagger(loadLexiconSet(lexiconDir(ctx, flags.lexicons)), { forceCase: flags.case ? normaliseCountry(flags.case) : undefined });
+      const name = file === '-' ? '<stdin>' : file;
+      const input = file === '-' ? Readable.from(ctx.readStdin()) : createReadStream(resolvePath(ctx, file));
+      const lines = createInterface({ input, crlfDelay: Infinity });
+      let lineNo = 0;
+      try {
+        for await (const raw of lines) {
+          lineNo++;
+          if (!raw.trim()) continue;
+          const item = parseInputLine(raw, `${name}:${lineNo}`);
+          const r = tagger.tag(item.text, { country: item.country, year: item.year });
+          ctx.stdout(`${JSON.stringify({ id: item.id, label: r.label, confidence: r.confidence, scores: r.scores, evidence: r.evidence, flags: r.flags })}\n`);
+        }
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError(`${name}: file not found`);
+        throw err;
+      }
+    });
+}

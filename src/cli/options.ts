@@ -1,0 +1,26 @@
+// Option parsing shared by commands: paths relative to the user's folder,
+// numbers and enums checked with a message that names the option.
+import path from 'node:path';
+import { BUNDLED_LEXICONS } from '../lexicon/paths.js';
+import { UsageError, type CliContext } from './context.js';
+
+export function resolvePath(ctx: CliContext, p: string): string {
+  return path.resolve(ctx.cwd, p);
+}
+
+export function lexiconDir(ctx: CliContext, option: string | undefined): string {
+  return option ? resolvePath(ctx, option) : BUNDLED_LEXICONS;
+}
+
+export function positiveInt(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${name} must be a whole number ≥ 1, got "${value}"`);
+  return n;
+}
+
+export function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${name} must be one of ${allowed.join(', ')}, got "${value}"`);
+  return value as T;
+}

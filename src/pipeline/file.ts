@@ -1,0 +1,62 @@
+// One discovered file through ingest and processing, serialised to the lines it
+// contributes to each output. Runs on the main thread or in a worker; what it
+// returns is plain strings and numbers, cheap to pass between threads.
+import { ingestFile } from '../ingest/index.js';
+import type { DiscoveredFile, IngestContext } from '../ingest/index.js';
+import type { Tagger } from '../tag/tagger.js';
+import type { DocumentRecord } from '../types.js';
+import { processDocument, type ProcessOptions } from './process.js';
+import { tallyDocument, type DocTally } from './tally.js';
+
+export interface FileOutput {
+  id: string;
+  documents: string;
+  utterances: string;
+  recommendations: string;
+  tallies: DocTally[];
+  status: { ok: number; skipped: number; failed: number };
+  utteranceCount: number;
+  bytes: number;
+}
+
+const line = (value: unknown) => `${JSON.stringify(value)}\n`;
+
+export async function processFile(file: DiscoveredFile, ingest: IngestContext, tagger: Tagger, options: ProcessOptions): Promise<FileOutput> {
+  const out: FileOutput = { id: file.id, documents: '', utterances: '', recommendations: '', tallies: [], status: { ok: 0, skipped: 0, failed: 0 }, utteranceCount: 0, bytes: 0 };
+  let items;
+  try {
+    items = await ingestFile(file, ingest);
+  } catch (err) {
+    addRecord(out, failedRecord(file, `ingest failed: ${(err as Error).message}`));
+    return out;
+  }
+  for (const item of items) {
+    if (item.kind === 'record') {
+      addRecord(out, item.record);
+      continue;
+    }
+    try {
+      const processed = processDocument(item.doc, tagger, options);
+      addRecord(out, processed.record);
+      out.bytes = Math.max(out.bytes, item.doc.bytes);
+      for (const u of processed.utterances) out.utterances += line(u);
+      for (const r of processed.recommendations) out.recommendations += line(r);
+      out.utteranceCount += processed.utterances.length;
+      out.tallies.push(tallyDocument(item.doc.meta, processed.utterances));
+    } catch (err) {
+      if ((err as { name?: string }).name === 'UnknownFormatError') throw err;
+      addRecord(out, failedRecord(file, `processing failed: ${(err as Error).message}`, item.doc.id, item.doc.meta));
+    }
+  }
+  return out;
+}
+
+function addRecord(out: FileOutput, record: DocumentRecord): void {
+  out.documents += line(record);
+  out.status[record.status]++;
+  if (record.status !== 'ok' && record.bytes) out.bytes = Math.max(out.bytes, record.bytes);
+}
+
+function failedRecord(file: DiscoveredFile, reason: string, id = file.id, meta = {}): DocumentRecord {
+  return { id, path: file.rel, status: 'failed', reason, meta, utterances: 0 };
+}

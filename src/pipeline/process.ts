@@ -1,0 +1,77 @@
+// One decoded document → its utterances, its documents.jsonl line and its
+// recommendations. Pure: the structure parser says who speaks where, the
+// segmenter cuts sentences, the tagger decides each one.
+import { segment } from '../segment/segment.js';
+import { structureDocument, type Recommendation } from '../structure/index.js';
+import type { Tagger } from '../tag/tagger.js';
+import type { DocumentRecord, SourceDocument, UtteranceRecord } from '../types.js';
+
+export interface RecommendationRecord extends Recommendation {
+  doc: string;
+  year?: number;
+}
+
+export interface ProcessedDocument {
+  record: DocumentRecord;
+  utterances: UtteranceRecord[];
+  recommendations: RecommendationRecord[];
+}
+
+export interface ProcessOptions {
+  /** `--format`: force a structure parser by name. */
+  format?: string;
+}
+
+export function processDocument(doc: SourceDocument, tagger: Tagger, options: ProcessOptions = {}): ProcessedDocument {
+  const structure = structureDocument(doc.text, doc.meta, options.format);
+  const utterances: UtteranceRecord[] = [];
+  for (const block of structure.blocks) {
+    for (const seg of segment(doc.text, block.start, block.end)) {
+      const text = doc.text.slice(seg.start, seg.end);
+      const result = tagger.tag(text, { country: doc.meta.country, year: doc.meta.year });
+      const n = utterances.length;
+      utterances.push({
+        doc: doc.id,
+        id: `${doc.id}:${n}`,
+        n,
+        country: doc.meta.country,
+        year: doc.meta.year,
+        date: doc.meta.date,
+        venue: doc.meta.venue,
+        audience: doc.meta.audience,
+        type: doc.meta.type,
+        speaker: block.attribution.speaker,
+        speaker_role: block.attribution.speaker_role,
+        reported: block.attribution.reported,
+        section: block.attribution.section,
+        paragraph: seg.paragraph ?? (seg.start === block.start ? block.paragraph : undefined),
+        start: seg.start,
+        end: seg.end,
+        text,
+        label: result.label,
+        confidence: result.confidence,
+        relevant: result.relevant,
+        scores: result.scores,
+        evidence: result.evidence,
+        flags: result.flags,
+      });
+    }
+  }
+  const record: DocumentRecord = {
+    id: doc.id,
+    path: doc.path,
+    status: 'ok',
+    format: doc.format,
+    encoding: doc.encoding,
+    sha256: doc.sha256,
+    bytes: doc.bytes,
+    meta: doc.meta,
+    meta_sources: doc.metaSources,
+    structure: structure.parser,
+    utterances: utterances.length,
+    warnings: [...doc.warnings, ...structure.warnings],
+  };
+  if (utterances.length === 0) record.warnings!.push('no sentences found in the text');
+  const recommendations = structure.recommendations.map((r) => ({ doc: doc.id, year: doc.meta.year, ...r }));
+  return { record, utterances, recommendations };
+}

@@ -1,0 +1,25 @@
+// `--shard K/N`: a deterministic 1/N of the files, chosen by a hash of each
+// file's id so that a file's shard does not change when others are added.
+import { createHash } from 'node:crypto';
+
+export interface Shard {
+  index: number; // 1-based
+  count: number;
+}
+
+export function parseShard(spec: string): Shard | undefined {
+  const m = /^(\d+)\/(\d+)$/.exec(spec.trim());
+  if (!m) return undefined;
+  const index = Number(m[1]);
+  const count = Number(m[2]);
+  if (count < 1 || index < 1 || index > count) return undefined;
+  return { index, count };
+}
+
+export function shardOf(id: string, count: number): number {
+  return (createHash('sha256').update(id).digest().readUInt32BE(0) % count) + 1;
+}
+
+export function selectShard<T extends { id: string }>(files: T[], shard: Shard): T[] {
+  return files.filter((f) => shardOf(f.id, shard.count) === shard.index);
+}

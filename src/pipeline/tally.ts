@@ -1,0 +1,66 @@
+// Per-document label counts for scores.csv (country × year). Only the
+// document's own speaker counts (speaker_role self): in a UPR report, other
+// States' comments are pressure on the country, not its discourse.
+import { LABELS, type DocMeta, type Label, type UtteranceRecord } from '../types.js';
+
+export interface DocTally {
+  country?: string;
+  year?: number;
+  utterances: number;
+  relevant: number;
+  labels: Record<Label, number>;
+}
+
+export function emptyLabelCounts(): Record<Label, number> {
+  return Object.fromEntries(LABELS.map((l) => [l, 0])) as Record<Label, number>;
+}
+
+export function tallyDocument(meta: DocMeta, utterances: UtteranceRecord[]): DocTally {
+  const tally: DocTally = { country: meta.country, year: meta.year, utterances: 0, relevant: 0, labels: emptyLabelCounts() };
+  for (const u of utterances) {
+    if (u.speaker_role !== 'self') continue;
+    tally.utterances++;
+    if (u.relevant) tally.relevant++;
+    tally.labels[u.label]++;
+  }
+  return tally;
+}
+
+/** Country-year rows, sorted, with counts and shares. */
+export class ScoreTable {
+  private readonly cells = new Map<string, DocTally & { documents: number }>();
+
+  add(t: DocTally): void {
+    const key = `${t.country ?? ''}\u0000${t.year ?? ''}`;
+    let cell = this.cells.get(key);
+    if (!cell) {
+      cell = { country: t.country, year: t.year, utterances: 0, relevant: 0, labels: emptyLabelCounts(), documents: 0 };
+      this.cells.set(key, cell);
+    }
+    cell.documents++;
+    cell.utterances += t.utterances;
+    cell.relevant += t.relevant;
+    for (const l of LABELS) cell.labels[l] += t.labels[l];
+  }
+
+  /**
+   * CSV: shares of the four moves are among relevant utterances (the codebook's
+   * question is what a government says when it talks about human rights);
+   * share_none is among all utterances.
+   */
+  toCsv(): string {
+    const header = ['country', 'year', 'documents', 'n_utterances', 'n_relevant', ...LABELS.map((l) => `count_${l}`), ...LABELS.map((l) => `share_${l}`)];
+    const rows = [...this.cells.values()].sort(
+      (a, b) => (a.country ?? '').localeCompare(b.country ?? '') || (a.year ?? 0) - (b.year ?? 0),
+    );
+    const lines = [header.join(',')];
+    for (const c of rows) {
+      const share = (l: Label) => {
+        const denominator = l === 'none' ? c.utterances : c.relevant;
+        return denominator ? (c.labels[l] / denominator).toFixed(4) : '';
+      };
+      lines.push([c.country ?? '', c.year ?? '', c.documents, c.utterances, c.relevant, ...LABELS.map((l) => c.labels[l]), ...LABELS.map(share)].join(','));
+    }
+    return `${lines.join('\n')}\n`;
+  }
+}

@@ -1,0 +1,106 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LexiconError } from '../../src/lexicon/errors.js';
+import { loadLexiconSet } from '../../src/lexicon/load.js';
+import { MINI_LEXICONS } from '../helpers/lexicons.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** A copy of the mini set with one file replaced. */
+function setWith(file: string, content: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'spiral-lex-'));
+  dirs.push(dir);
+  cpSync(MINI_LEXICONS, dir, { recursive: true });
+  writeFileSync(path.join(dir, file), content);
+  return dir;
+}
+
+function loadError(dir: string): string {
+  try {
+    loadLexiconSet(dir);
+  } catch (err) {
+    expect(err).toBeInstanceOf(LexiconError);
+    return (err as Error).message;
+  }
+  throw new Error('expected the load to fail');
+}
+
+const rule = (extra = '') => `category: denial
+description: d
+rules:
+  - id: denial.one
+    description: one
+    patterns: ["internal affairs"]
+    weight: 1
+    weight_evidence: test
+${extra}    examples:
+      match: ["a"]
+      nomatch: ["b"]
+`;
+
+describe('loadLexiconSet', () => {
+  it('loads the mini set with a content hash and version', () => {
+    const set = loadLexiconSet(MINI_LEXICONS);
+    expect(set.name).toBe('mini');
+    expect(set.version).toBe('1');
+    expect(set.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(set.rules.map((r) => r.id)).toContain('denial.internal-affairs');
+    expect(set.rules.find((r) => r.id === 'denial.internal-affairs')).toMatchObject({ file: 'denial.yaml', line: 4, whenNegated: 'norm_acknowledgment', requires: ['relevance'] });
+  });
+
+  it('changes the hash when any file changes', () => {
+    const dir = setWith('denial.yaml', readFileSync(path.join(MINI_LEXICONS, 'denial.yaml'), 'utf8').replace('weight: 2', 'weight: 3'));
+    expect(loadLexiconSet(dir).hash).not.toBe(loadLexiconSet(MINI_LEXICONS).hash);
+  });
+
+  it('reports YAML syntax errors with file and line', () => {
+    const dir = setWith('denial.yaml', 'category: denial\nrules:\n  - id: [unclosed\n');
+    expect(loadError(dir)).toMatch(/denial\.yaml:\d+: /);
+  });
+
+  it('reports unknown keys with their line', () => {
+    const dir = setWith('denial.yaml', rule('    colour: red\n'));
+    expect(loadError(dir)).toContain(`${path.join(dir, 'denial.yaml')}:9: unknown key "colour" in a rule`);
+  });
+
+  it('reports duplicate ids across files', () => {
+    const dir = setWith('denial.yaml', rule().replace('denial.one', 'rhetorical.baseless'));
+    expect(loadError(dir)).toMatch(/denial\.yaml:4: duplicate rule id "rhetorical\.baseless" \(first in .*rhetorical-action\.yaml:4\)|rhetorical-action\.yaml:4: duplicate rule id/);
+  });
+
+  it('reports patterns that cannot compile, with the pattern line', () => {
+    const dir = setWith('denial.yaml', rule().replace('["internal affairs"]', '\n      - "internal (affairs"'));
+    expect(loadError(dir)).toContain(`denial.yaml:7: rule denial.one: pattern "internal (affairs": unclosed "("`);
+  });
+
+  it('requires examples of both kinds, a weight and its evidence', () => {
+    const dir = setWith('denial.yaml', rule().replace('      nomatch: ["b"]\n', '').replace('    weight: 1\n', '').replace('    weight_evidence: test\n', ''));
+    const message = loadError(dir);
+    expect(message).toContain('"weight" must be a number > 0');
+    expect(message).toContain('"weight_evidence" is required');
+    expect(message).toContain('examples.nomatch must list at least one sentence');
+  });
+
+  it('rejects bad when_negated and requires values', () => {
+    const dir = setWith('denial.yaml', rule('    when_negated: flip\n    requires: [weather]\n'));
+    const message = loadError(dir);
+    expect(message).toContain('"when_negated" must be drop, keep or a category');
+    expect(message).toContain('"requires" entries must be categories');
+  });
+
+  it('validates scoring.yaml keys and values', () => {
+    const dir = setWith('scoring.yaml', readFileSync(path.join(MINI_LEXICONS, 'scoring.yaml'), 'utf8').replace('min_move_score: 1', 'min_move_score: high\nextra_knob: 2'));
+    const message = loadError(dir);
+    expect(message).toMatch(/scoring\.yaml:\d+: "min_move_score" must be a number/);
+    expect(message).toMatch(/scoring\.yaml:\d+: unknown key "extra_knob"/);
+  });
+
+  it('fails clearly on a missing folder', () => {
+    expect(() => loadLexiconSet('/nonexistent/lexicons')).toThrow('lexicon folder not found');
+  });
+});
