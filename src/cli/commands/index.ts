@@ -1,10 +1,14 @@
 // Every command module registers itself on the program. One line per command.
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
+import { registerClassify } from './classify.js';
+import { registerTag } from './tag.js';
 import { register as registerScores } from './scores.js';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
 export const COMMANDS: RegisterCommand[] = [
+  registerClassify,
+  registerTag,
   registerScores,
 ];
