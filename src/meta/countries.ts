@@ -97,6 +97,13 @@ const EXTRA_NAMES: Record<string, string> = {
   'democratic republic of the congo': 'COD',
   'congo': 'COG',
   'republic of the congo': 'COG',
+  // Short forms used in the UPR report file names (`<country><year>.txt`).
+  'macedonia': 'MKD',
+  'micronesia': 'FSM',
+  'moldova': 'MDA',
+  'syria': 'SYR',
+  'korea': 'KOR',
+  'kyrgysztan': 'KGZ', // sic: the UPR corpus's file name
 };
 
 /** Strip accents, punctuation and case so "Côte d’Ivoire" and "cotedivoire" meet. */

@@ -1,0 +1,52 @@
+// Dates and years in metadata: ISO forms only (YYYY, YYYY-MM, YYYY-MM-DD), and
+// a compact YYYYMMDD from file names. Anything impossible is refused with a
+// reason, so the caller can warn and leave the field out.
+
+/** Years outside this range are taken as typos (statements from 1800 to 2100). */
+export const MIN_YEAR = 1800;
+export const MAX_YEAR = 2100;
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+export function checkYear(raw: unknown): Checked<number> {
+  const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*\d{1,4}\s*$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isInteger(n)) return { ok: false, reason: `year ${JSON.stringify(raw)} is not a whole number` };
+  if (n < MIN_YEAR || n > MAX_YEAR) return { ok: false, reason: `impossible year ${n} (expected ${MIN_YEAR}–${MAX_YEAR})` };
+  return { ok: true, value: n };
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
+
+/** A date as YYYY, YYYY-MM or YYYY-MM-DD (also a JS Date, from YAML timestamps, and YYYYMMDD). */
+export function checkDate(raw: unknown): Checked<string> {
+  if (raw instanceof Date) {
+    if (Number.isNaN(raw.getTime())) return { ok: false, reason: 'invalid date' };
+    return checkDate(raw.toISOString().slice(0, 10));
+  }
+  if (typeof raw === 'number' && Number.isInteger(raw)) return checkDate(String(raw));
+  if (typeof raw !== 'string') return { ok: false, reason: `date ${JSON.stringify(raw)} is not text` };
+  const s = raw.trim();
+  const m = ISO_DATE.exec(s) ?? COMPACT_DATE.exec(s);
+  if (!m) return { ok: false, reason: `unrecognised date ${JSON.stringify(raw)} (expected YYYY, YYYY-MM or YYYY-MM-DD)` };
+  const year = checkYear(Number(m[1]));
+  if (!year.ok) return { ok: false, reason: `impossible date ${JSON.stringify(raw)}: ${year.reason}` };
+  if (m[2] === undefined) return { ok: true, value: m[1] };
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return { ok: false, reason: `impossible date ${JSON.stringify(raw)} (month ${month})` };
+  if (m[3] === undefined) return { ok: true, value: `${m[1]}-${m[2]}` };
+  const day = Number(m[3]);
+  if (day < 1 || day > daysInMonth(year.value, month)) {
+    return { ok: false, reason: `impossible date ${JSON.stringify(raw)} (day ${day})` };
+  }
+  return { ok: true, value: `${m[1]}-${m[2]}-${m[3]}` };
+}
+
+/** The year of a checked ISO date. */
+export function yearOfDate(date: string): number {
+  return Number(date.slice(0, 4));
+}

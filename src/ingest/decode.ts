@@ -1,0 +1,140 @@
+// Bytes → text, never with replacement characters. Order of checks:
+//   1. a byte-order mark (UTF-8, UTF-16 LE/BE);
+//   2. UTF-16 without BOM, recognised by its NUL pattern (ASCII text in UTF-16
+//      has a NUL in every other byte);
+//   3. any other NUL byte: binary, skipped;
+//   4. valid UTF-8;
+//   5. otherwise a single-byte encoding: an HTML <meta charset> when the caller
+//      passes one, else Windows-1252 or Mac Roman by the heuristic in singlebyte.ts.
+// The text is returned exactly as decoded: line endings (CR, LF, CRLF) are kept,
+// because every downstream offset points into this text.
+import iconv from 'iconv-lite';
+import { decodeSingleByte, guessSingleByte, hasUndefinedWindows1252, type SingleByteEncoding } from './singlebyte.js';
+
+export type Decoded =
+  | { ok: true; text: string; encoding: string; warnings: string[] }
+  | { ok: false; status: 'skipped' | 'failed'; reason: string };
+
+/** How much of the file the UTF-16 and control-character checks look at. */
+const SNIFF_BYTES = 64 * 1024;
+/** UTF-16 without BOM: at least this share of NULs on one byte parity ... */
+const UTF16_NUL_SHARE_MIN = 0.3;
+/** ... and at most this share on the other. */
+const UTF16_OTHER_NUL_SHARE_MAX = 0.05;
+/** Text with more than this share of C0 control characters (besides tab, CR, LF, FF, VT, ESC, SUB) is binary. */
+const CONTROL_SHARE_MAX = 0.1;
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
+  return prefix.every((b, i) => bytes[i] === b);
+}
+
+function utf8(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+function utf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): string | undefined {
+  if (bytes.length % 2 !== 0) return undefined;
+  try {
+    return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** 'utf-16le' / 'utf-16be' when the NUL bytes sit on one parity, as ASCII-heavy UTF-16 does. */
+export function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const n = Math.min(bytes.length, SNIFF_BYTES) & ~1;
+  if (n < 2) return undefined;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const pairs = n / 2;
+  if (oddNul / pairs >= UTF16_NUL_SHARE_MIN && evenNul / pairs <= UTF16_OTHER_NUL_SHARE_MAX) return 'utf-16le';
+  if (evenNul / pairs >= UTF16_NUL_SHARE_MIN && oddNul / pairs <= UTF16_OTHER_NUL_SHARE_MAX) return 'utf-16be';
+  return undefined;
+}
+
+/** Share of control characters that text does not contain (NUL is handled before). */
+function controlShare(text: string): number {
+  const n = Math.min(text.length, SNIFF_BYTES);
+  if (n === 0) return 0;
+  let controls = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0b && c !== 0x0c && c !== 0x0d && c !== 0x1a && c !== 0x1b) controls++;
+  }
+  return controls / n;
+}
+
+function ok(text: string, encoding: string, warnings: string[] = []): Decoded {
+  if (controlShare(text) > CONTROL_SHARE_MAX) {
+    return { ok: false, status: 'skipped', reason: 'binary content (control characters)' };
+  }
+  return { ok: true, text, encoding, warnings };
+}
+
+/** A single-byte charset named by the document (HTML meta), if iconv knows it. */
+function declaredSingleByte(declared: string | undefined): string | undefined {
+  if (!declared) return undefined;
+  const name = declared.trim().toLowerCase();
+  // WHATWG: pages that say Latin-1 are decoded as Windows-1252.
+  if (['iso-8859-1', 'latin1', 'latin-1', 'us-ascii', 'ascii'].includes(name)) return 'windows-1252';
+  if (['utf-8', 'utf8', 'utf-16', 'utf-16le', 'utf-16be'].includes(name)) return undefined;
+  return iconv.encodingExists(name) ? name : undefined;
+}
+
+function decodeLegacy(bytes: Uint8Array, declared?: string): Decoded {
+  const named = declaredSingleByte(declared);
+  if (named) {
+    const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), named);
+    if (!text.includes('\uFFFD')) return ok(text, named);
+  }
+  let encoding: SingleByteEncoding = guessSingleByte(bytes).encoding;
+  // Windows-1252 leaves five bytes undefined; Mac Roman defines all 256.
+  if (encoding === 'windows-1252' && hasUndefinedWindows1252(bytes)) encoding = 'macintosh';
+  return ok(decodeSingleByte(bytes, encoding), encoding);
+}
+
+/**
+ * Decode a text file's bytes. `declaredCharset` is a charset the document names
+ * itself (HTML); it is only used when the bytes are not valid UTF-8.
+ */
+export function decodeBytes(bytes: Uint8Array, declaredCharset?: string): Decoded {
+  if (startsWith(bytes, UTF8_BOM)) {
+    const rest = bytes.subarray(UTF8_BOM.length);
+    const text = utf8(rest);
+    if (text !== undefined) return ok(text, 'utf-8-bom');
+    const legacy = decodeLegacy(rest, declaredCharset);
+    if (legacy.ok) legacy.warnings.push('starts with a UTF-8 byte-order mark but is not valid UTF-8');
+    return legacy;
+  }
+  for (const [bom, encoding] of [
+    [[0xff, 0xfe], 'utf-16le'],
+    [[0xfe, 0xff], 'utf-16be'],
+  ] as const) {
+    if (startsWith(bytes, [...bom])) {
+      const text = utf16(bytes.subarray(2), encoding);
+      if (text === undefined) return { ok: false, status: 'failed', reason: `invalid ${encoding.toUpperCase()} text (odd length or unpaired surrogate)` };
+      return ok(text, encoding);
+    }
+  }
+  const hasNul = bytes.indexOf(0) !== -1;
+  if (hasNul) {
+    const sniffed = sniffUtf16(bytes);
+    const text = sniffed ? utf16(bytes, sniffed) : undefined;
+    if (sniffed && text !== undefined && !text.includes('\u0000')) return ok(text, sniffed);
+    return { ok: false, status: 'skipped', reason: 'binary content (NUL bytes)' };
+  }
+  const text = utf8(bytes);
+  if (text !== undefined) return ok(text, 'utf-8');
+  return decodeLegacy(bytes, declaredCharset);
+}

@@ -1,0 +1,36 @@
+// Errors the user must fix (a bad --name-pattern, a bad default, an input path
+// that does not exist). `userFacing` tells the CLI to print the message without
+// a stack trace and exit 2. Problems with individual files are never thrown:
+// they become skipped/failed records.
+
+export class IngestError extends Error {
+  readonly userFacing = true;
+  constructor(message: string) {
+    super(message);
+    this.name = 'IngestError';
+  }
+}
+
+/** An input path given on the command line that cannot be used at all. */
+export class InputPathError extends IngestError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputPathError';
+  }
+}
+
+/** A `--name-pattern` that does not follow the placeholder syntax. */
+export class NamePatternError extends IngestError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NamePatternError';
+  }
+}
+
+/** A CLI default (--country, --year, ...) that is not a valid value. */
+export class MetaDefaultsError extends IngestError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MetaDefaultsError';
+  }
+}
