@@ -5,7 +5,7 @@ import { discoverFiles, createIngestContext, type DiscoveredFile } from '../inge
 import { loadLexiconSet } from '../lexicon/load.js';
 import { createTagger } from '../tag/tagger.js';
 import type { DocMeta } from '../types.js';
-import { processFile, type FileOutput } from './file.js';
+import { processRead, readDiscovered, type FileOutput } from './file.js';
 import { RunStaging } from './run-dir.js';
 import { ScoreTable } from './tally.js';
 import { selectShard, type Shard } from './shard.js';
@@ -53,8 +53,9 @@ export async function classify(options: ClassifyOptions, onProgress: (p: Classif
   const totals = { ok: 0, skipped: 0, failed: 0 };
   const progress: ClassifyProgress = { filesDone: 0, filesTotal: files.length, utterances: 0, bytes: 0 };
   try {
-    for (const file of files) {
-      const out = await processFile(file, ingest, tagger, { format: options.format });
+    const reads = readAhead(files, (file) => readDiscovered(file, ingest));
+    for (let i = 0; i < files.length; i++) {
+      const out = processRead(files[i], await reads.next(), tagger, { format: options.format });
       await writeFileOutput(staging, out);
       for (const t of out.tallies) table.add(t);
       for (const k of ['ok', 'skipped', 'failed'] as const) totals[k] += out.status[k];
@@ -80,6 +81,25 @@ export async function classify(options: ClassifyOptions, onProgress: (p: Classif
     await staging.abort();
     throw err;
   }
+}
+
+/** Files read ahead of processing, so disk waits overlap with tagging. */
+export const READ_AHEAD = 8;
+
+function readAhead<T, R>(items: T[], read: (item: T) => Promise<R>): { next(): Promise<R> } {
+  const pending: Array<Promise<R>> = [];
+  let started = 0;
+  const fill = () => {
+    while (started < items.length && pending.length < READ_AHEAD) pending.push(read(items[started++]));
+  };
+  return {
+    next() {
+      fill();
+      const head = pending.shift()!;
+      fill();
+      return head;
+    },
+  };
 }
 
 async function writeFileOutput(staging: RunStaging, out: FileOutput): Promise<void> {

@@ -2,7 +2,7 @@
 // contributes to each output. Runs on the main thread or in a worker; what it
 // returns is plain strings and numbers, cheap to pass between threads.
 import { ingestFile } from '../ingest/index.js';
-import type { DiscoveredFile, IngestContext } from '../ingest/index.js';
+import type { DiscoveredFile, IngestContext, IngestItem } from '../ingest/index.js';
 import type { Tagger } from '../tag/tagger.js';
 import type { DocumentRecord } from '../types.js';
 import { processDocument, type ProcessOptions } from './process.js';
@@ -21,16 +21,29 @@ export interface FileOutput {
 
 const line = (value: unknown) => `${JSON.stringify(value)}\n`;
 
-export async function processFile(file: DiscoveredFile, ingest: IngestContext, tagger: Tagger, options: ProcessOptions): Promise<FileOutput> {
-  const out: FileOutput = { id: file.id, documents: '', utterances: '', recommendations: '', tallies: [], status: { ok: 0, skipped: 0, failed: 0 }, utteranceCount: 0, bytes: 0 };
-  let items;
+export type ReadResult = { items: IngestItem[] } | { error: Error };
+
+/** The I/O half: read and decode a file (may run ahead of processing). */
+export async function readDiscovered(file: DiscoveredFile, ingest: IngestContext): Promise<ReadResult> {
   try {
-    items = await ingestFile(file, ingest);
+    return { items: await ingestFile(file, ingest) };
   } catch (err) {
-    addRecord(out, failedRecord(file, `ingest failed: ${(err as Error).message}`));
+    return { error: err as Error };
+  }
+}
+
+export async function processFile(file: DiscoveredFile, ingest: IngestContext, tagger: Tagger, options: ProcessOptions): Promise<FileOutput> {
+  return processRead(file, await readDiscovered(file, ingest), tagger, options);
+}
+
+/** The CPU half: structure, segment and tag what was read. */
+export function processRead(file: DiscoveredFile, read: ReadResult, tagger: Tagger, options: ProcessOptions): FileOutput {
+  const out: FileOutput = { id: file.id, documents: '', utterances: '', recommendations: '', tallies: [], status: { ok: 0, skipped: 0, failed: 0 }, utteranceCount: 0, bytes: 0 };
+  if ('error' in read) {
+    addRecord(out, failedRecord(file, `ingest failed: ${read.error.message}`));
     return out;
   }
-  for (const item of items) {
+  for (const item of read.items) {
     if (item.kind === 'record') {
       addRecord(out, item.record);
       continue;

@@ -28,15 +28,17 @@ export function tokenize(text: string): Tokens {
   while ((m = WORD.exec(text)) !== null) {
     const start = m.index;
     const end = start + m[0].length;
-    const between = text.slice(prevEnd, start);
-    if (t.count > 0 && LINE_HYPHEN.test(between)) {
+    // Fast path: most words are separated by one plain space.
+    const plainSpace = start === prevEnd + 1 && text.charCodeAt(prevEnd) === 32;
+    const between = plainSpace ? ' ' : text.slice(prevEnd, start);
+    if (t.count > 0 && !plainSpace && LINE_HYPHEN.test(between)) {
       const last = t.count - 1;
       t.words[last] += m[0].toLowerCase();
       t.ends[last] = end;
       prevEnd = end;
       continue;
     }
-    if (t.count > 0 && between.length > 0) {
+    if (t.count > 0 && !plainSpace && between.length > 0) {
       if (CLAUSE_BREAK.test(between)) clause++;
       if (PHRASE_BREAK.test(between)) phrase++;
     }
