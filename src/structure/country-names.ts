@@ -1,0 +1,161 @@
+// Finds State names in running text: "The United Kingdom of Great Britain and
+// Northern Ireland noted ...", "Brazil and Mexico welcomed ...",
+// "C\x99te dÕIvoire" (a Mac Roman apostrophe read as Latin-1).
+//
+// UN texts converted from PDF carry stray single-byte characters where a
+// typographic apostrophe or an accented letter was, and the decoder may have
+// guessed any of several code pages. So any non-ASCII character in the text
+// may stand for one letter or apostrophe of a name; ASCII is compared without
+// case; a space in a name matches any run of whitespace (names wrap across
+// lines). Longest name first; a match must end at a word boundary.
+import { countryNameEntries } from '../meta/countries.js';
+
+export interface NameMatch {
+  iso3: string;
+  start: number; // where the name (or its leading "the") begins
+  end: number; // just after the name
+}
+
+export interface NameListMatch {
+  codes: string[]; // ISO3 in order of mention, without repeats
+  start: number;
+  end: number;
+}
+
+interface NameForm {
+  folded: string; // accents stripped, lower case (unless exact), apostrophes as "'", single spaces
+  iso3: string;
+  exact: boolean; // abbreviations such as "US", "UK": compared with case, or "us" would match
+}
+
+const APOSTROPHES = /[\u2018\u2019\u02bc\u0060\u00b4]/g;
+
+/** Accent-stripped, lower-case form of a name, with "'" for every apostrophe and single spaces. */
+export function foldName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(APOSTROPHES, "'")
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function isSpaceCode(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 12;
+}
+
+function isAsciiWordCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+function lowerAscii(code: number): number {
+  return code >= 65 && code <= 90 ? code + 32 : code;
+}
+
+/** Characters a stray non-ASCII byte in the text may stand for. */
+function mayBeMangled(nameChar: string): boolean {
+  return (nameChar >= 'a' && nameChar <= 'z') || nameChar === "'";
+}
+
+/** End offset if `form` matches `text` at `pos`, else -1. */
+function matchForm(text: string, pos: number, form: NameForm): number {
+  const name = form.folded;
+  let i = pos;
+  for (let j = 0; j < name.length; j++) {
+    const n = name[j];
+    if (n === ' ' || n === '-') {
+      // "Timor Leste" / "Timor-Leste", "New-Zealand" / "New Zealand", and names wrapped across lines.
+      const c = text.charCodeAt(i);
+      if (c === 45) i++;
+      else if (!isSpaceCode(c)) return -1;
+      while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++;
+      continue;
+    }
+    if (i >= text.length) return -1;
+    const code = text.charCodeAt(i);
+    if (code > 127 || (n === "'" && code === 46)) {
+      // A stray byte, or a full stop where an apostrophe was ("People.s"), stands for one character.
+      if (form.exact || !mayBeMangled(n)) return -1;
+    } else if (form.exact ? code !== n.charCodeAt(0) : lowerAscii(code) !== n.charCodeAt(0)) {
+      return -1;
+    }
+    i++;
+  }
+  return i < text.length && isAsciiWordCode(text.charCodeAt(i)) ? -1 : i;
+}
+
+function firstKey(code: number): string {
+  return code > 127 ? '*' : String.fromCharCode(lowerAscii(code));
+}
+
+/** Matches State names at given positions of a text. Build once (see `countryMatcher()`), reuse. */
+export class CountryMatcher {
+  private readonly byFirst = new Map<string, NameForm[]>();
+  private readonly all: NameForm[] = [];
+
+  constructor(entries: ReadonlyArray<readonly [string, string]>) {
+    const seen = new Set<string>();
+    for (const [name, iso3] of entries) {
+      const exact = !/[a-z]/.test(name); // "UK", "USA", "U.S.": case matters
+      const folded = exact ? name.trim() : foldName(name);
+      if (!folded || seen.has(folded)) continue; // the first form wins ("Congo" → COG)
+      seen.add(folded);
+      const form: NameForm = { folded, iso3, exact };
+      this.all.push(form);
+      const key = exact ? folded[0].toLowerCase() : folded[0];
+      const list = this.byFirst.get(key) ?? [];
+      list.push(form);
+      this.byFirst.set(key, list);
+    }
+    // Longest first, so "Dominican Republic" beats "Dominica", "Guinea-Bissau" beats "Guinea".
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.folded.length - a.folded.length);
+    this.all.sort((a, b) => b.folded.length - a.folded.length);
+  }
+
+  /** The State whose name begins exactly at `pos` (a leading "the" is allowed), or undefined. */
+  matchAt(text: string, pos: number): NameMatch | undefined {
+    const direct = this.matchBare(text, pos);
+    const the = /^the\s+/i.exec(text.slice(pos, pos + 8));
+    const afterThe = the ? this.matchBare(text, pos + the[0].length) : undefined;
+    if (afterThe && (!direct || afterThe.end > direct.end)) return { ...afterThe, start: pos };
+    return direct;
+  }
+
+  /** "Brazil", "Brazil and Mexico", "Chile, the Congo and Peru" at `pos`. */
+  matchListAt(text: string, pos: number): NameListMatch | undefined {
+    const first = this.matchAt(text, pos);
+    if (!first) return undefined;
+    const codes = [first.iso3];
+    let end = first.end;
+    for (;;) {
+      const sep = /^\s*(?:,\s*and\s+|,\s*|;\s*|\/\s*|and\s+)/i.exec(text.slice(end, end + 12));
+      if (!sep) break;
+      const next = this.matchAt(text, end + sep[0].length);
+      if (!next) break;
+      if (!codes.includes(next.iso3)) codes.push(next.iso3);
+      end = next.end;
+    }
+    return { codes, start: pos, end };
+  }
+
+  private matchBare(text: string, pos: number): NameMatch | undefined {
+    if (pos >= text.length) return undefined;
+    const code = text.charCodeAt(pos);
+    const candidates = code > 127 ? this.all : this.byFirst.get(firstKey(code));
+    if (!candidates) return undefined;
+    for (const form of candidates) {
+      const end = matchForm(text, pos, form);
+      if (end >= 0) return { iso3: form.iso3, start: pos, end };
+    }
+    return undefined;
+  }
+}
+
+let shared: CountryMatcher | undefined;
+
+/** The matcher over every name form spiral knows (src/meta/countries.ts), built on first use. */
+export function countryMatcher(): CountryMatcher {
+  shared ??= new CountryMatcher(countryNameEntries());
+  return shared;
+}

@@ -1,0 +1,129 @@
+// Who speaks in a paragraph of a UPR Working Group report. The report is
+// written in the third person by the Working Group: the State under review's
+// presentation and replies, other States' comments and recommendations, and
+// its own procedural account. The opening words of a paragraph say whose
+// words follow ("Brazil welcomed ...", "The delegation stated ...",
+// "In response to questions on ..., Kenya noted ..."); the paragraph keeps
+// that speaker across its sentences.
+import type { Attribution } from '../../types.js';
+import type { CountryMatcher } from '../country-names.js';
+import {
+  COLLECTIVE_OPENERS,
+  CONTINUATION_OPENERS,
+  PROCEDURAL_OPENERS,
+  SELF_OPENERS,
+  TOPIC_OPENERS,
+  UN_OPENERS,
+  firstCue,
+} from './cues.js';
+
+export type UprSection = 'introduction' | 'presentation' | 'dialogue' | 'recommendations' | 'annex';
+
+export interface SpeakerContext {
+  reviewed?: string; // ISO3 of the State under review
+  matcher: CountryMatcher;
+}
+
+/** How far into a paragraph the opener and its subject are looked for. */
+const OPENING_WINDOW = 400;
+const LEADING_PUNCTUATION = /^[\s"'\u201c\u2018\u00d2\u00d4(\[*]+/;
+const APOSTROPHE_S = /^(?:['\u2019\u00d5]|[^\x00-\x7f])s\b/; // "Brazil's", "BrazilÕs": an object, not the speaker
+
+export function procedural(section: UprSection): Attribution {
+  return { speaker: 'procedural', speaker_role: 'procedural', reported: false, section };
+}
+
+export function selfSpeaker(ctx: SpeakerContext, section: UprSection): Attribution {
+  return { speaker: ctx.reviewed, speaker_role: 'self', reported: true, section };
+}
+
+/** The attribution for a State named as speaker: the reviewed State is `self`. */
+export function stateSpeaker(iso3: string | undefined, ctx: SpeakerContext, section: UprSection): Attribution {
+  if (iso3 !== undefined && iso3 === ctx.reviewed) return selfSpeaker(ctx, section);
+  return { speaker: iso3, speaker_role: 'other_state', reported: true, section };
+}
+
+function unSpeaker(section: UprSection): Attribution {
+  return { speaker: 'UN', speaker_role: 'un', reported: true, section };
+}
+
+/** Start of the paragraph's words, after quotes and brackets. */
+function openingOf(text: string, start: number): { opening: string; offset: number } {
+  const window = text.slice(start, start + OPENING_WINDOW);
+  const lead = LEADING_PUNCTUATION.exec(window);
+  const skip = lead ? lead[0].length : 0;
+  return { opening: window.slice(skip), offset: start + skip };
+}
+
+/** The State(s) named at the very start, unless the name is a possessive ("Brazil's question ..."). */
+function openingStates(text: string, offset: number, ctx: SpeakerContext): string[] | undefined {
+  const names = ctx.matcher.matchListAt(text, offset);
+  if (!names || APOSTROPHE_S.test(text.slice(names.end, names.end + 3))) return undefined;
+  return names.codes;
+}
+
+/** "The representative of Brazil": the State after "of" at the end of an opener. */
+function stateAfterOf(text: string, at: number, ctx: SpeakerContext): string | undefined {
+  const of = /^\s+of\s+/i.exec(text.slice(at, at + 8));
+  return of ? ctx.matcher.matchAt(text, at + of[0].length)?.iso3 : undefined;
+}
+
+/**
+ * The subject after a fronted clause ("With regard to torture, Kenya noted ...",
+ * "Regarding questions from Brazil, the delegation said ..."): the first State
+ * named right after a comma in the first sentence and followed by a word in
+ * lower case (its verb).
+ */
+export function subjectAfterComma(text: string, start: number, ctx: SpeakerContext): string | undefined {
+  const window = text.slice(start, start + OPENING_WINDOW);
+  const sentenceEnd = window.search(/[.;:](?:\s|$)/);
+  const sentence = sentenceEnd >= 0 ? window.slice(0, sentenceEnd) : window;
+  for (const comma of sentence.matchAll(/,\s+/g)) {
+    const at = start + comma.index + comma[0].length;
+    const names = ctx.matcher.matchListAt(text, at);
+    if (names && /^\s+(?:also\s+|further\s+)?[a-z]/.test(text.slice(names.end, names.end + 12))) return names.codes[0];
+    if (SELF_OPENERS.some((cue) => cue.pattern.test(text.slice(at, at + 80)))) return ctx.reviewed;
+  }
+  return undefined;
+}
+
+/** A paragraph of the interactive dialogue. `previous` is the attribution of the paragraph before it. */
+export function dialogueSpeaker(text: string, start: number, ctx: SpeakerContext, previous?: Attribution): Attribution {
+  const section: UprSection = 'dialogue';
+  const { opening, offset } = openingOf(text, start);
+  if (firstCue(PROCEDURAL_OPENERS, opening)) return procedural(section);
+  if (firstCue(UN_OPENERS, opening)) return unSpeaker(section);
+  const states = openingStates(text, offset, ctx);
+  if (states) return stateSpeaker(states[0], ctx, section);
+  if (firstCue(COLLECTIVE_OPENERS, opening)) return { speaker_role: 'other_state', reported: true, section };
+  for (const cue of SELF_OPENERS) {
+    const m = cue.pattern.exec(opening);
+    if (!m) continue;
+    const named = stateAfterOf(text, offset + m[0].length, ctx);
+    if (cue.id !== 'self.reply' && named) return stateSpeaker(named, ctx, section);
+    return selfSpeaker(ctx, section);
+  }
+  if (firstCue(TOPIC_OPENERS, opening)) {
+    const subject = subjectAfterComma(text, offset, ctx);
+    return subject ? stateSpeaker(subject, ctx, section) : selfSpeaker(ctx, section);
+  }
+  if (firstCue(CONTINUATION_OPENERS, opening) && previous?.section === section) return { ...previous };
+  // Whatever else the dialogue holds between States' statements is the State under review answering.
+  return selfSpeaker(ctx, section);
+}
+
+/**
+ * A paragraph (or the text around a list) in the conclusions: the State under
+ * review when it speaks ("With regard to recommendation 103.1, Kenya indicated
+ * ..."), else the Working Group's account.
+ */
+export function conclusionsSpeaker(text: string, start: number, ctx: SpeakerContext): Attribution {
+  const section: UprSection = 'recommendations';
+  const { opening, offset } = openingOf(text, start);
+  const states = openingStates(text, offset, ctx);
+  if (states) return states[0] === ctx.reviewed ? selfSpeaker(ctx, section) : procedural(section);
+  if (firstCue(SELF_OPENERS, opening)) return selfSpeaker(ctx, section);
+  const subject = subjectAfterComma(text, offset, ctx);
+  if (subject !== undefined && subject === ctx.reviewed) return selfSpeaker(ctx, section);
+  return procedural(section);
+}
