@@ -104,6 +104,15 @@ const EXTRA_NAMES: Record<string, string> = {
   'syria': 'SYR',
   'korea': 'KOR',
   'kyrgysztan': 'KGZ', // sic: the UPR corpus's file name
+  // UN forms and abbreviations used inside UPR Working Group reports (2008–2014).
+  'cabo verde': 'CPV',
+  'democratic republic of congo': 'COD',
+  'republic of congo': 'COG',
+  'venezuela, bolivarian republic of': 'VEN',
+  'brunei': 'BRN',
+  'laos': 'LAO',
+  'dprk': 'PRK',
+  'drc': 'COD',
 };
 
 /** Strip accents, punctuation and case so "Côte d’Ivoire" and "cotedivoire" meet. */
