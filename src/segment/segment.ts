@@ -63,7 +63,8 @@ export function segment(text: string, from = 0, to = text.length): Segment[] {
 
 function isBoundary(text: string, m: RegExpExecArray, boundaryEnd: number, sentenceStart: number, to: number): boolean {
   const isBlankLine = m[0].length > 1;
-  if (isBlankLine) return true;
+  // A blank line ends a paragraph, unless the sentence runs on over a page break in lowercase.
+  if (isBlankLine) return canStartSentence(text, boundaryEnd);
   const followedBySpace = boundaryEnd > m.index + 1 && /\s/.test(text[boundaryEnd - 1] ?? '');
   if (!followedBySpace && boundaryEnd < to) return false; // "3.5", "E/CN.4", "U.N.)"
   if (text[m.index] === '.' && isAbbreviationPeriod(text, m.index)) return false;

@@ -39,6 +39,10 @@ describe('segment', () => {
     expect(sentences(text)).toEqual(['First part', 'Second part', 'The twenty-\nfirst century begins']);
   });
 
+  it('continues a sentence over a page break (page number, blank line, lowercase)', () => {
+    expect(sentences('We must now\n32\n\ndemonstrate our capacity. Next one.')).toEqual(['We must now\n32\n\ndemonstrate our capacity.', 'Next one.']);
+  });
+
   it('segments a sub-range with absolute offsets', () => {
     const text = 'Ignore this. Keep this one. And this.';
     const segs = segment(text, 13, text.length);
