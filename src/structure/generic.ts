@@ -1,5 +1,6 @@
 // The fallback for any document no specific parser recognises: everything is
-// the document's own country speaking, one block per blank-line paragraph.
+// the document's own country speaking, in one block: the segmenter decides where
+// blank lines end sentences (a page break inside a sentence must not split it).
 import type { DocMeta } from '../types.js';
 import type { DocumentStructure, StructureBlock, StructureParser } from './types.js';
 
@@ -32,11 +33,10 @@ export function trimSpan(text: string, start: number, end: number): { start: num
 }
 
 function parseGeneric(text: string, meta: DocMeta): DocumentStructure {
-  const blocks: StructureBlock[] = blankLineParagraphs(text).map(({ start, end }) => ({
-    start,
-    end,
-    attribution: { speaker: meta.country, speaker_role: 'self', reported: false },
-  }));
+  const whole = trimSpan(text, 0, text.length);
+  const blocks: StructureBlock[] = whole
+    ? [{ ...whole, attribution: { speaker: meta.country, speaker_role: 'self', reported: false } }]
+    : [];
   return { parser: GENERIC_PARSER_NAME, blocks, recommendations: [], warnings: [] };
 }
 
