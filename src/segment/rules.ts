@@ -6,7 +6,7 @@ export const ABBREVIATIONS: ReadonlySet<string> = new Set([
   'capt', 'sgt', 'adm', 'gov', 'sen', 'rep', 'amb', 'h.e', 'excellency',
   'art', 'arts', 'para', 'paras', 'sect', 'sec', 'ch', 'chap', 'no', 'nos', 'vol', 'vols', 'p', 'pp', 'fig',
   'cf', 'e.g', 'i.e', 'viz', 'op', 'cit', 'loc', 'ibid', 'id', 'al', 'approx', 'ca', 'vs', 'v', 'resp',
-  'inc', 'ltd', 'co', 'corp', 'dept', 'est', 'min', 'max',
+  'inc', 'ltd', 'co', 'corp', 'dept', 'est', 'min', 'max', 'add', 'corr', 'suppl', 'annex',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
   'a.m', 'p.m', 'u.n', 'u.s', 'u.k',
 ]);
