@@ -4,6 +4,8 @@ import type { CliContext } from '../context.js';
 import { registerClassify } from './classify.js';
 import { registerTag } from './tag.js';
 import { register as registerScores } from './scores.js';
+import { register as registerFacts } from './facts.js';
+import { register as registerStatus } from './status.js';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
@@ -11,4 +13,6 @@ export const COMMANDS: RegisterCommand[] = [
   registerClassify,
   registerTag,
   registerScores,
+  registerFacts,
+  registerStatus,
 ];
