@@ -4,9 +4,9 @@
 export const ABBREVIATIONS: ReadonlySet<string> = new Set([
   'mr', 'mrs', 'ms', 'messrs', 'mmes', 'dr', 'prof', 'st', 'sr', 'jr', 'hon', 'rev', 'gen', 'lt', 'col', 'maj',
   'capt', 'sgt', 'adm', 'gov', 'sen', 'rep', 'amb', 'h.e', 'excellency',
-  'art', 'arts', 'para', 'paras', 'sect', 'sec', 'ch', 'chap', 'no', 'nos', 'vol', 'vols', 'p', 'pp', 'fig',
+  'paras', 'sect', 'chap', 'nos', 'vols', 'pp',
   'cf', 'e.g', 'i.e', 'viz', 'op', 'cit', 'loc', 'ibid', 'id', 'al', 'approx', 'ca', 'vs', 'v', 'resp',
-  'inc', 'ltd', 'co', 'corp', 'dept', 'est', 'min', 'max', 'add', 'corr', 'suppl', 'annex',
+  'inc', 'ltd', 'co', 'corp', 'dept', 'est', 'min', 'max', 'add', 'corr', 'suppl',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
   'a.m', 'p.m', 'u.n', 'u.s', 'u.k',
 ]);
@@ -17,3 +17,9 @@ export const ABBREVIATIONS: ReadonlySet<string> = new Set([
  * runs) that would otherwise cost the tagger quadratic attention downstream.
  */
 export const MAX_UTTERANCE_CHARS = 2000;
+
+/**
+ * Words that end in a period only as abbreviations before a number ("No. 3",
+ * "art. 5", "para. 12", "p. 4", "Vol. II"); elsewhere "no." ends a sentence.
+ */
+export const NUMBER_ABBREVIATIONS: ReadonlySet<string> = new Set(['no', 'art', 'para', 'p', 'vol', 'ch', 'sec', 'fig']);

@@ -5,7 +5,7 @@
 // paragraph numbers off as sentences. A single regex pass with an abbreviation
 // list runs at tens of MB/s and keeps offsets exact, which every later stage needs.
 import type { Segment } from '../types.js';
-import { ABBREVIATIONS, MAX_UTTERANCE_CHARS } from './rules.js';
+import { ABBREVIATIONS, MAX_UTTERANCE_CHARS, NUMBER_ABBREVIATIONS } from './rules.js';
 
 /** A sentence end (terminator, closing quotes/brackets, then space) or a blank line. */
 const BOUNDARY = /[.!?\u2026]+["'\u201d\u2019\u00bb)\]]*[ \t\f\v\u00a0]*(?:\r\n|\r|\n)?[ \t\f\v\u00a0]*|(?:\r\n|\r|\n)[ \t\f\v\u00a0]*(?:\r\n|\r|\n)\s*/gy;
@@ -24,9 +24,10 @@ function wordBefore(text: string, end: number): string {
 }
 
 /** Is the period at `at` part of an abbreviation, an initial or a dotted acronym? */
-function isAbbreviationPeriod(text: string, at: number): boolean {
+function isAbbreviationPeriod(text: string, at: number, next: number): boolean {
   const word = wordBefore(text, at);
   if (word.length === 0) return false;
+  if (NUMBER_ABBREVIATIONS.has(word.toLowerCase())) return /[\dIVXLC]/.test(text[next] ?? '');
   if (/^\p{Lu}$/u.test(word)) return true; // an initial: "J. Smith"
   if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return true; // U.N., e.g., i.e., U.S.A.
   return ABBREVIATIONS.has(word.toLowerCase());
@@ -67,7 +68,7 @@ function isBoundary(text: string, m: RegExpExecArray, boundaryEnd: number, sente
   if (isBlankLine) return canStartSentence(text, boundaryEnd);
   const followedBySpace = boundaryEnd > m.index + 1 && /\s/.test(text[boundaryEnd - 1] ?? '');
   if (!followedBySpace && boundaryEnd < to) return false; // "3.5", "E/CN.4", "U.N.)"
-  if (text[m.index] === '.' && isAbbreviationPeriod(text, m.index)) return false;
+  if (text[m.index] === '.' && isAbbreviationPeriod(text, m.index, boundaryEnd)) return false;
   if (isParagraphNumberOnly(text, sentenceStart, m.index)) return false;
   return canStartSentence(text, boundaryEnd);
 }

@@ -58,6 +58,10 @@ describe('segment', () => {
     expect(segs.every((s) => /[a-z]/.test(long))).toBe(true);
   });
 
+  it('treats "no." as an abbreviation only before a number', () => {
+    expect(sentences('Resolution No. 3 passed. We said no. They left.')).toEqual(['Resolution No. 3 passed.', 'We said no.', 'They left.']);
+  });
+
   it('keeps initials and dotted acronyms', () => {
     expect(sentences('President J. F. Kennedy spoke to the U.S.A. delegation today. Then we left.')).toEqual([
       'President J. F. Kennedy spoke to the U.S.A. delegation today.',
