@@ -214,6 +214,11 @@ function readMechanisms(r: FactsReader, node: Node | null | undefined): CountryF
   return { complete: r.boolean(f, 'complete'), entries };
 }
 
+/** Problems in file order (stable for the same line). */
+function byLine(problems: Problem[]): Problem[] {
+  return problems.map((p, i) => [p, i] as const).sort(([a, i], [b, j]) => (a.line ?? 0) - (b.line ?? 0) || i - j).map(([p]) => p);
+}
+
 function withoutUndefined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
@@ -239,7 +244,7 @@ export function parseFacts(text: string, file: string, expectedCountry?: string)
     institutionalisation: readInstitutions(r, f.get('institutionalisation')),
     complaint_mechanisms: readMechanisms(r, f.get('complaint_mechanisms')),
   };
-  if (r.problems.length > 0) throw new InputFileError(r.problems);
+  if (r.problems.length > 0) throw new InputFileError(byLine(r.problems));
   return facts;
 }
 
