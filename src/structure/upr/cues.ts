@@ -50,32 +50,15 @@ export const SELF_OPENERS: readonly Cue[] = [
   },
 ];
 
-/**
- * Topic-first openers ("With regard to torture, ..."): in the dialogue these
- * open the State's replies, unless a State is named as the subject after the comma.
- */
-export const TOPIC_OPENERS: readonly Cue[] = [
-  {
-    id: 'topic.regarding',
-    description: 'A paragraph that begins with its topic.',
-    pattern:
-      /^(?:with\s+(?:regard|respect|reference)\s+to|regarding|concerning|as\s+(?:regards|for|to)|on\s+the\s+(?:issue|question|subject|matter|topic)s?\s+of|on\s+|in\s+relation\s+to|in\s+regard\s+to|relating\s+to|referring\s+to|turning\s+to|as\s+far\s+as|in\s+the\s+(?:area|field|context)\s+of|in\s+terms\s+of|about)\b/i,
-    examples: {
-      match: ['With regard to torture, the delegation', 'Regarding questions on', 'On the issue of migrants', 'As for the death penalty', 'On women, Kenya'],
-      nomatch: ['Brazil, regarding torture, asked', 'Once again'],
-    },
-  },
-];
-
 /** Openers of procedural text: the Working Group's own account. */
 export const PROCEDURAL_OPENERS: readonly Cue[] = [
   {
     id: 'procedural.statements-made',
     description: 'The count of statements made in the dialogue.',
     pattern:
-      /^(?:during\s+the\s+(?:ensuing\s+)?(?:interactive\s+)?dialogue|in\s+the\s+course\s+of\s+the\s+(?:interactive\s+)?dialogue|(?:a\s+total\s+of\s+)?[\w-]+\s+delegations\s+(?:made|took)|statements\s+were\s+made|recommendations\s+made\s+during|due\s+to\s+time\s+constraints|the\s+following\s+(?:delegations|states)\s+(?:were\s+unable|did\s+not))/i,
+      /^(?:during\s+the\s+(?:ensuing\s+)?(?:inter-?\s?active\s+)?dialogue|in\s+the\s+course\s+of\s+the\s+(?:inter-?\s?active\s+)?dialogue|(?:a\s+total\s+of\s+)?[\w-]+\s+delegations\s+(?:made|took)|statements\s+were\s+made|recommendations\s+made\s+during|due\s+to\s+time\s+constraints|the\s+following\s+(?:delegations|states)\s+(?:were\s+unable|did\s+not))/i,
     examples: {
-      match: ['During the interactive dialogue, 84 delegations made statements', 'During the ensuing interactive dialogue, statements were made by 46 delegations', 'Recommendations made during the dialogue are to be found in section II'],
+      match: ['During the interactive dialogue, 84 delegations made statements', 'During the inter-active dialogue, statements were made by 58 delegations', 'Recommendations made during the dialogue are to be found in section II'],
       nomatch: ['During the review, the delegation said', 'Brazil made recommendations'],
     },
   },
@@ -96,10 +79,10 @@ export const UN_OPENERS: readonly Cue[] = [
     id: 'un.body',
     description: 'A UN body or officer as subject ("OHCHR", "The President of the Human Rights Council").',
     pattern:
-      /^(?:the\s+)?(?:office\s+of\s+the\s+(?:united\s+nations\s+)?high\s+commissioner|ohchr|unicef|unhcr|undp|unesco|unfpa|united\s+nations\s+(?:children|high|development|population|country\s+team|agencies)|(?:vice-?)?president\s+of\s+the\s+(?:human\s+rights\s+)?council|chairperson|high\s+commissioner|special\s+rapporteur)\b/i,
+      /^(?:the\s+)?(?:office\s+of\s+the\s+(?:united\s+nations\s+)?high\s+commissioner|ohchr|unicef|unhcr|undp|unesco|unfpa|united\s+nations\s+(?:children|high|development|population|country\s+team|agencies)|(?:vice-?)?president\s+of\s+the\s+(?:human\s+rights\s+)?council|chair(?:person)?\s+of\s+the\s+(?:human\s+rights\s+council|working\s+group)|(?:united\s+nations\s+)?high\s+commissioner|special\s+rapporteur)\b/i,
     examples: {
       match: ['The President of the Human Rights Council reminded', 'OHCHR noted', 'The United Nations country team reported'],
-      nomatch: ['The President of Kenya', 'The United Kingdom noted'],
+      nomatch: ['The President of Kenya', 'The United Kingdom noted', 'The chairperson of the National Commission for Human Rights said'],
     },
   },
 ];
@@ -138,11 +121,21 @@ export const COLLECTIVE_OPENERS: readonly Cue[] = [
  */
 export const POSITION_CUES: readonly PositionCue[] = [
   {
+    id: 'position.mixed',
+    position: 'to_be_examined',
+    description: 'Some of the listed recommendations will be supported and others not: the positions are still open.',
+    pattern: /\bsome\b[^.]{0,200}\bothers?\b[^.]{0,200}\b(?:support|examin|accept)/i,
+    examples: {
+      match: ['among the recommendations, there are some that enjoy the support of Nigeria, there are others that need to be further examined'],
+      nomatch: ['The recommendations below did not enjoy the support of Kenya:'],
+    },
+  },
+  {
     id: 'position.rejected',
     position: 'rejected',
     description: 'The State does not accept the recommendations.',
     pattern:
-      /did\s+not\s+(?:enjoy|receive|obtain|have|gain)\s+(?:the\s+)?support|do(?:es)?\s+not\s+(?:enjoy|accept|support|have\s+the\s+support)|not\s+(?:been\s+)?accepted|(?:were|was|are|is|been)\s+rejected|\breject(?:s|ed)?\b|(?:cannot|can\s+not|could\s+not|unable\s+to)\s+(?:accept|support)|not\s+supported|did\s+not\s+accept/i,
+      /did\s+not\s+(?:enjoy|receive|obtain|have|gain)\s+(?:the\s+)?support|do(?:es)?\s+not\s+(?:enjoy|accept|support|have\s+the\s+support)|not\s+(?:been\s+)?accepted|(?:were|was|are|is|been)\s+rejected|\breject(?:s|ed)?\b|(?:cannot|can\s+not|could\s+not|unable\s+to)\s+(?:be\s+)?(?:accept|support)|not\s+supported|did\s+not\s+accept/i,
     examples: {
       match: ['The recommendations below did not enjoy the support of Kenya:', 'The following recommendations were rejected by X', 'X does not accept the following recommendations'],
       nomatch: ['The recommendations listed below enjoy the support of Kenya:'],
@@ -153,7 +146,7 @@ export const POSITION_CUES: readonly PositionCue[] = [
     position: 'to_be_examined',
     description: 'The State will examine the recommendations and respond later (2008–2014: before the Council session that adopts the outcome).',
     pattern:
-      /will\s+be\s+(?:examined|considered|studied)|will\s+(?:examine|consider|study)|(?:will|would|shall)\s+provide\s+(?:its\s+|their\s+)?(?:responses?|answers?|replies)|responses?\s+(?:\w+\s+){0,6}(?:in\s+due\s+(?:time|course)|will\s+be\s+included)|(?:are|is|were|remain)\s+(?:still\s+)?under\s+(?:consideration|examination|review)|further\s+(?:consideration|examination|study)|to\s+be\s+(?:examined|considered)|will\s+respond|(?:reserve[sd]?|reserving)\s+(?:its|their)\s+position|(?:examine|consider)\s+(?:them|these|the\s+following)\s+(?:further|later)/i,
+      /will\s+be\s+(?:examined|considered|studied)|will\s+(?:examine|consider|study)|(?:will|would|shall)\s+provide\s+(?:its\s+|their\s+)?(?:responses?|answers?|replies)|responses?\s+(?:[\w()-]+\s+){0,14}(?:in\s+due\s+(?:time|course)|will\s+be\s+included)|(?:are|is|were|remain)\s+(?:still\s+)?under\s+(?:consideration|examination|review)|further\s+(?:consideration|examination|study)|to\s+be\s+(?:examined|considered)|will\s+respond|(?:reserve[sd]?|reserving)\s+(?:its|their)\s+position|(?:examine|consider)\s+(?:them|these|the\s+following)\s+(?:further|later)/i,
     examples: {
       match: [
         'The following recommendations will be examined by Chile, which will provide responses in due time',
@@ -161,6 +154,19 @@ export const POSITION_CUES: readonly PositionCue[] = [
         'Kenya will consider the following recommendations',
       ],
       nomatch: ['The recommendations have been examined by Kenya and enjoy its support:'],
+    },
+  },
+  {
+    id: 'position.implemented',
+    position: 'supported',
+    description: 'The State considers the recommendations already implemented (even when it says it "noted" them): accepted.',
+    pattern: /already\s+(?:been\s+|being\s+)?implemented|(?:have\s+been|are\s+being|are\s+currently\s+being)\s+implemented|in\s+the\s+process\s+of\s+(?:being\s+)?implement/i,
+    examples: {
+      match: [
+        'The following recommendations are noted and China indicated that they are pertaining to measures already being implemented',
+        'Viet Nam noted the following recommendations and indicated that they pertain to measures which have been implemented or are currently being implemented:',
+      ],
+      nomatch: ['The following recommendations were noted by Cuba'],
     },
   },
   {

@@ -12,7 +12,7 @@ export interface NumberCandidate {
   value: number;
   pos: number; // offset of the first digit
   textStart: number; // first non-space character after the number (and its dot)
-  kind: 'line' | 'inline' | 'undotted';
+  kind: 'line' | 'inline' | 'undotted' | 'line-lower'; // line-lower: "55.\nensure ..." (only in sub-lists of clustered recommendations)
 }
 
 export interface NumberedParagraph {
@@ -59,10 +59,15 @@ export function numberCandidates(text: string, headingEnds: ReadonlySet<number>)
     const textStart = skipSpace(text, after);
     if (textStart >= text.length) continue;
     const first = text[textStart];
-    if (/[a-z\-\u2013\u2014\u00d0]/.test(first)) continue; // lower case continues a sentence; a dash is a range "1 - 4"
+    if (/[\-\u2013\u2014\u00d0]/.test(first)) continue; // a dash: a range "1 - 4"
     const value = Number(m[1]);
     const dotted = m[2] === '.';
     const lineStart = isLineStart(text, pos);
+    if (/[a-z]/.test(first)) {
+      // Lower case continues a sentence, except in a clustered list ("54. Ensure ... (Sweden);  55. ensure ...").
+      if (dotted && lineStart) out.push({ value, pos, textStart, kind: 'line-lower' });
+      continue;
+    }
     if (dotted) {
       if (lineStart) out.push({ value, pos, textStart, kind: 'line' });
       else {
@@ -118,6 +123,8 @@ function nextParagraph(index: CandidateIndex, value: number, from: number, lineO
 /** True when the text at `pos` reads like a recommendation item (names its recommending State in parentheses). */
 export type LooksLikeItem = (pos: number) => boolean;
 
+const SUB_ITEM_KINDS: ReadonlyArray<NumberCandidate['kind']> = ['line', 'line-lower', 'undotted'];
+
 /** The sub-list "1.", "2.", ... starting inside paragraph `paragraph` (before `nextTop`), if any. */
 function subList(
   index: CandidateIndex,
@@ -130,7 +137,10 @@ function subList(
   const items = [first];
   for (;;) {
     const last = items[items.length - 1];
-    const item = index.first(last.value + 1, last.textStart, ['line', 'undotted']);
+    // The next item, or the one after it when a number was lost in conversion.
+    const item =
+      index.first(last.value + 1, last.textStart, SUB_ITEM_KINDS) ??
+      index.first(last.value + 2, last.textStart, SUB_ITEM_KINDS);
     if (!item) break;
     const nextTop = nextParagraph(index, paragraph.value + 1, last.textStart, true);
     if (nextTop && nextTop.pos < item.pos) break;

@@ -18,6 +18,7 @@ import { compoundItems, joinedText, positionOf, statesInParentheses, subListItem
 import {
   conclusionsSpeaker,
   dialogueSpeaker,
+  presentationSpeakers,
   procedural,
   selfSpeaker,
   stateSpeaker,
@@ -91,6 +92,17 @@ function lineStartOf(text: string, pos: number): number {
   return i;
 }
 
+/**
+ * A heading starts its own line, or follows a sentence end, another heading or
+ * page furniture ("A/HRC/8/29 Page 3 Introduction 1. ..."); "... are to be found
+ * in chapter II on conclusions and recommendations." is a sentence, not a heading.
+ */
+function opensLine(text: string, start: number, ends: ReadonlySet<number>): boolean {
+  let i = start - 1;
+  while (i >= 0 && /[ \t\f\u00a0]/.test(text[i])) i--;
+  return i < 0 || /[\r\n.:;*]/.test(text[i]) || ends.has(i + 1) || ends.has(start);
+}
+
 /** Heading occurrences that open a section: followed by a numbered paragraph (or, for the annex, after the last one). */
 function realHeadings(
   text: string,
@@ -103,8 +115,9 @@ function realHeadings(
   const headingEnds = new Map<number, number>();
   for (const h of headings) headingEnds.set(h.start, Math.max(h.end, headingEnds.get(h.start) ?? 0));
   const lastStart = paragraphs.length ? paragraphs[paragraphs.length - 1].textStart : 0;
+  const ends = new Set([...headings.map((h) => h.end), ...skippable.map((f) => f.end)]);
   const real = headings.filter(
-    (h) => h.kind !== 'annex' && starts.has(landing(text, h.end, skipStarts, headingEnds)),
+    (h) => h.kind !== 'annex' && opensLine(text, h.start, ends) && starts.has(landing(text, h.end, skipStarts, headingEnds)),
   );
   const annex = headings.find((h) => h.kind === 'annex' && h.start > lastStart);
   return annex ? [...real, annex] : real;
@@ -142,6 +155,27 @@ interface Context extends SpeakerContext {
   blocks: StructureBlock[];
   recommendations: Recommendation[];
   warnings: string[];
+  /** The last list, while its position is still unknown: 2008–2009 reports give it in the paragraph after the list. */
+  unplaced?: { label: string; recommendations: Recommendation[] };
+}
+
+/** "Other recommendations noted in the report in paragraphs ... above": about the dialogue, not the list before. */
+const OTHER_RECOMMENDATIONS = /^\s*Other\s+recommendations\b/i;
+
+/** Give the waiting list the position a following paragraph states ("The response of X ... will be included ..."). */
+function placeWaitingList(ctx: Context, parts: readonly Span[]): void {
+  if (!ctx.unplaced || !parts.length) return;
+  const text = joinedText(ctx.text, parts);
+  if (OTHER_RECOMMENDATIONS.test(text)) return;
+  const position = positionOf(text);
+  if (!position) return;
+  for (const r of ctx.unplaced.recommendations) r.position = position;
+  ctx.unplaced = undefined;
+}
+
+function closeWaitingList(ctx: Context): void {
+  if (ctx.unplaced) ctx.warnings.push(`paragraph ${ctx.unplaced.label}: no position found for its recommendations`);
+  ctx.unplaced = undefined;
 }
 
 function addBlocks(ctx: Context, start: number, end: number, attribution: Attribution, paragraph?: string): Span[] {
@@ -162,12 +196,14 @@ function addConclusionsParagraph(ctx: Context, s: Sectioned): void {
   const label = String(p.number);
   const items = listItems(ctx, s);
   if (!items.length) {
-    addBlocks(ctx, p.textStart, s.end, conclusionsSpeaker(ctx.text, p.textStart, ctx), label);
+    placeWaitingList(ctx, addBlocks(ctx, p.textStart, s.end, conclusionsSpeaker(ctx.text, p.textStart, ctx), label));
     return;
   }
+  closeWaitingList(ctx);
   const intro = addBlocks(ctx, p.textStart, items[0].pos, conclusionsSpeaker(ctx.text, p.textStart, ctx), label);
   const position = positionOf(joinedText(ctx.text, intro));
-  if (!position) ctx.warnings.push(`paragraph ${label}: no position found for recommendations ${items[0].number}–${items[items.length - 1].number}`);
+  const listed: Recommendation[] = [];
+  let trailing: Span[] = [];
   for (const [i, item] of items.entries()) {
     const states = statesInParentheses(ctx.text, item.textStart, item.end, ctx.matcher);
     const last = i === items.length - 1;
@@ -175,7 +211,7 @@ function addConclusionsParagraph(ctx: Context, s: Sectioned): void {
     const parts = addBlocks(ctx, item.textStart, itemEnd, stateSpeaker(states.codes[0], ctx, 'recommendations'), item.number);
     if (!states.codes.length) ctx.warnings.push(`recommendation ${item.number}: no recommending State found`);
     if (parts.length && ctx.reviewed) {
-      ctx.recommendations.push({
+      listed.push({
         reviewed: ctx.reviewed,
         recommending: states.codes,
         number: item.number,
@@ -185,7 +221,15 @@ function addConclusionsParagraph(ctx: Context, s: Sectioned): void {
         end: parts[parts.length - 1].end,
       });
     }
-    if (itemEnd < item.end) addBlocks(ctx, itemEnd, item.end, conclusionsSpeaker(ctx.text, skipPunctuation(ctx.text, itemEnd), ctx), label);
+    if (itemEnd < item.end) {
+      const start = skipPunctuation(ctx.text, itemEnd);
+      trailing = addBlocks(ctx, itemEnd, item.end, conclusionsSpeaker(ctx.text, start, ctx), label);
+    }
+  }
+  ctx.recommendations.push(...listed);
+  if (!position) {
+    ctx.unplaced = { label, recommendations: listed };
+    placeWaitingList(ctx, trailing);
   }
 }
 
@@ -211,7 +255,7 @@ function attributeParagraph(ctx: Context, s: Sectioned, previous: Attribution | 
       addBlocks(ctx, p.textStart, s.end, procedural(s.section), label);
       return undefined;
     case 'presentation':
-      addBlocks(ctx, p.textStart, s.end, selfSpeaker(ctx, s.section), label);
+      for (const part of presentationSpeakers(ctx.text, p.textStart, s.end, ctx)) addBlocks(ctx, part.start, part.end, part.attribution, label);
       return undefined;
     case 'dialogue': {
       const attribution = dialogueSpeaker(ctx.text, p.textStart, ctx, previous);
@@ -253,6 +297,7 @@ function parseUpr(text: string, meta: DocMeta): DocumentStructure {
   const ctx: Context = { text, excluded, matcher, reviewed, blocks: [], recommendations: [], warnings };
   let previous: Attribution | undefined;
   for (const s of sectionParagraphs(chain.paragraphs, real, text.length)) previous = attributeParagraph(ctx, s, previous);
+  closeWaitingList(ctx);
   const annex = real.find((h) => h.kind === 'annex');
   if (annex) addBlocks(ctx, annex.end, text.length, procedural('annex'));
   return { parser: UPR_PARSER_NAME, blocks: ctx.blocks, recommendations: ctx.recommendations, warnings };

@@ -16,8 +16,6 @@ export interface ListItem {
 }
 
 const COMPOUND_NUMBER = /(?<!\S)(\d{1,3})\.(\d{1,3})\.?(?=\s)/g;
-/** How many numbers a list may skip (a number lost in conversion) before the list is taken to have ended. */
-const MAX_SKIPPED_ITEMS = 1;
 
 function skipSpace(text: string, pos: number): number {
   let i = pos;
@@ -26,21 +24,20 @@ function skipSpace(text: string, pos: number): number {
 }
 
 /**
- * Items "k.1", "k.2", ... inside paragraph `k` (between `from` and `to`), in
- * sequence; a reference such as "recommendation 103.1 above" is out of sequence
- * and ignored.
+ * Items "k.1", "k.2", ... inside paragraph `k` (between `from` and `to`): at the
+ * start of a line or after punctuation, with rising numbers (a lost or moved
+ * item leaves a gap). "recommendation 103.1 above" in running text is neither.
  */
 export function compoundItems(text: string, paragraph: number, from: number, to: number): ListItem[] {
   const found: Array<{ n: number; pos: number; textStart: number }> = [];
-  let expected = 1;
+  let last = 0;
   const region = text.slice(from, to);
   for (const m of region.matchAll(COMPOUND_NUMBER)) {
-    if (Number(m[1]) !== paragraph) continue;
     const n = Number(m[2]);
-    if (n < expected || n > expected + MAX_SKIPPED_ITEMS) continue;
+    if (Number(m[1]) !== paragraph || n <= last || !opensItem(region, m.index)) continue;
     const pos = from + m.index;
     found.push({ n, pos, textStart: skipSpace(text, pos + m[0].length) });
-    expected = n + 1;
+    last = n;
   }
   return found.map((item, i) => ({
     number: `${paragraph}.${item.n}`,
@@ -48,6 +45,13 @@ export function compoundItems(text: string, paragraph: number, from: number, to:
     textStart: item.textStart,
     end: i + 1 < found.length ? found[i + 1].pos : to,
   }));
+}
+
+/** True when the number at `pos` starts a line or follows the end of a clause (";", ".", ":"). */
+function opensItem(region: string, pos: number): boolean {
+  let i = pos - 1;
+  while (i >= 0 && (region[i] === ' ' || region[i] === '\t')) i--;
+  return i < 0 || /[\r\n;.:]/.test(region[i]);
 }
 
 /** Items of a 2008-style sub-list ("1.", "2.", ...) of paragraph `paragraph`. */

@@ -6,13 +6,12 @@
 // "In response to questions on ..., Kenya noted ..."); the paragraph keeps
 // that speaker across its sentences.
 import type { Attribution } from '../../types.js';
-import type { CountryMatcher } from '../country-names.js';
+import { isStateCode, type CountryMatcher } from '../country-names.js';
 import {
   COLLECTIVE_OPENERS,
   CONTINUATION_OPENERS,
   PROCEDURAL_OPENERS,
   SELF_OPENERS,
-  TOPIC_OPENERS,
   UN_OPENERS,
   firstCue,
 } from './cues.js';
@@ -55,10 +54,14 @@ function openingOf(text: string, start: number): { opening: string; offset: numb
   return { opening: window.slice(skip), offset: start + skip };
 }
 
-/** The State(s) named at the very start, unless the name is a possessive ("Brazil's question ..."). */
-function openingStates(text: string, offset: number, ctx: SpeakerContext): string[] | undefined {
+/**
+ * The State(s) named at the very start as subject: not a possessive ("Brazil's
+ * question ...") and not a territory ("Greenland is working ..." in Denmark's
+ * presentation).
+ */
+export function openingStates(text: string, offset: number, ctx: SpeakerContext): string[] | undefined {
   const names = ctx.matcher.matchListAt(text, offset);
-  if (!names || APOSTROPHE_S.test(text.slice(names.end, names.end + 3))) return undefined;
+  if (!names || APOSTROPHE_S.test(text.slice(names.end, names.end + 3)) || !isStateCode(names.codes[0])) return undefined;
   return names.codes;
 }
 
@@ -81,10 +84,46 @@ export function subjectAfterComma(text: string, start: number, ctx: SpeakerConte
   for (const comma of sentence.matchAll(/,\s+/g)) {
     const at = start + comma.index + comma[0].length;
     const names = ctx.matcher.matchListAt(text, at);
-    if (names && /^\s+(?:also\s+|further\s+)?[a-z]/.test(text.slice(names.end, names.end + 12))) return names.codes[0];
+    if (names && isStateCode(names.codes[0]) && /^\s+(?:also\s+|further\s+)?[a-z]/.test(text.slice(names.end, names.end + 12))) {
+      return names.codes[0];
+    }
     if (SELF_OPENERS.some((cue) => cue.pattern.test(text.slice(at, at + 80)))) return ctx.reviewed;
   }
   return undefined;
+}
+
+/** Abbreviations whose full stop ends no sentence. */
+const ABBREVIATION_BEFORE = /\b(?:Mr|Mrs|Ms|Dr|No|Nos|St|H\.E|e\.g|i\.e|para|paras|art|arts|Prof|Amb)$/;
+
+/** End of the first sentence of the paragraph starting at `start` (before `end`), or `end`. */
+export function firstSentenceEnd(text: string, start: number, end: number): number {
+  const sentenceEnd = /[.?!]["'\u201d\u2019\u00d3]?(?=\s+["\u201c\u00d2(]?[A-Z])/g;
+  sentenceEnd.lastIndex = start;
+  for (let m = sentenceEnd.exec(text); m && m.index < end; m = sentenceEnd.exec(text)) {
+    if (!ABBREVIATION_BEFORE.test(text.slice(Math.max(start, m.index - 5), m.index))) return m.index + m[0].length;
+  }
+  return end;
+}
+
+/**
+ * The State under review's presentation, where it may recount another State's
+ * advance question before answering it ("Norway asked about ... In recent years
+ * Poland had introduced ..."): that first sentence is the other State's; the rest is the reviewed State's.
+ */
+export function presentationSpeakers(
+  text: string,
+  start: number,
+  end: number,
+  ctx: SpeakerContext,
+): Array<{ start: number; end: number; attribution: Attribution }> {
+  const section: UprSection = 'presentation';
+  const self = selfSpeaker(ctx, section);
+  const { offset } = openingOf(text, start);
+  const states = openingStates(text, offset, ctx);
+  if (!states || states[0] === ctx.reviewed) return [{ start, end, attribution: self }];
+  const split = firstSentenceEnd(text, offset, end);
+  const asked = { start, end: split, attribution: stateSpeaker(states[0], ctx, section) };
+  return split < end ? [asked, { start: split, end, attribution: self }] : [asked];
 }
 
 /** A paragraph of the interactive dialogue. `previous` is the attribution of the paragraph before it. */
@@ -103,11 +142,11 @@ export function dialogueSpeaker(text: string, start: number, ctx: SpeakerContext
     if (cue.id !== 'self.reply' && named) return stateSpeaker(named, ctx, section);
     return selfSpeaker(ctx, section);
   }
-  if (firstCue(TOPIC_OPENERS, opening)) {
-    const subject = subjectAfterComma(text, offset, ctx);
-    return subject ? stateSpeaker(subject, ctx, section) : selfSpeaker(ctx, section);
-  }
   if (firstCue(CONTINUATION_OPENERS, opening) && previous?.section === section) return { ...previous };
+  // A fronted clause names the speaker after it: "While noting ..., Saudi Arabia called on ...",
+  // "With regard to torture, the delegation said ...".
+  const subject = subjectAfterComma(text, offset, ctx);
+  if (subject) return stateSpeaker(subject, ctx, section);
   // Whatever else the dialogue holds between States' statements is the State under review answering.
   return selfSpeaker(ctx, section);
 }
