@@ -96,7 +96,8 @@ function matchUserPattern(pattern: NamePattern, rel: string): RawFields | undefi
 }
 
 const UNGDC_NAME = /^([A-Za-z]{2,3})_(\d{1,3})_(\d{4})$/;
-const UPR_NAME = /^([A-Za-z][A-Za-z-]*?)[-_ ]?(\d{4})$/;
+// The name runs straight into the year ("guinea-bissau2010"); "kenya-1990-speech" is not a UPR report name.
+const UPR_NAME = /^([A-Za-z]+(?:-[A-Za-z]+)*)(\d{4})$/;
 
 function matchBuiltIn(rel: string): RawFields | undefined {
   const stem = subjectOf(rel, 1);

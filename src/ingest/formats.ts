@@ -41,3 +41,19 @@ export function unsupportedReason(relPath: string): string {
   const ext = extensionOf(relPath);
   return ext ? `unsupported format (.${ext})` : 'unsupported format (no extension)';
 }
+
+/**
+ * Documentation that travels with corpora (README.md, LICENSE.txt, ...): reported
+ * as skipped rather than classified as a government statement.
+ */
+const DOCUMENTATION_STEMS = new Set(['readme', 'license', 'licence', 'changelog']);
+
+export function isDocumentationName(relPath: string): boolean {
+  const base = posix.basename(relPath).toLowerCase();
+  const dot = base.lastIndexOf('.');
+  return DOCUMENTATION_STEMS.has(dot > 0 ? base.slice(0, dot) : base);
+}
+
+export function documentationReason(relPath: string): string {
+  return `documentation file (${posix.basename(relPath)}), not a statement`;
+}

@@ -5,7 +5,7 @@ import { dirname, posix } from 'node:path';
 import type { DocMeta, DocStatus, DocumentRecord, MetaSource, SourceDocument } from '../types.js';
 import type { IngestContext } from './context.js';
 import { fieldsFromFileName } from './filename.js';
-import { formatOf, unsupportedReason, type Format } from './formats.js';
+import { documentationReason, formatOf, isDocumentationName, unsupportedReason, type Format } from './formats.js';
 import { readDocx } from './formats/docx.js';
 import { readHtml } from './formats/html.js';
 import { readJson, readJsonLines } from './formats/json.js';
@@ -146,6 +146,9 @@ export async function ingestFile(file: DiscoveredFile, ctx: IngestContext): Prom
   if (!probe.ok) return [fileRecord(file, { format }, shared, probe.status, probe.reason)];
   const base: FileFacts = { format, bytes: probe.bytes };
   if (!format) return [fileRecord(file, { ...base, sha256: await hashFile(probe.path) }, shared, 'skipped', unsupportedReason(file.rel))];
+  if (isDocumentationName(file.rel)) {
+    return [fileRecord(file, { ...base, sha256: await hashFile(probe.path) }, shared, 'skipped', documentationReason(file.rel))];
+  }
   if (probe.bytes > MAX_FILE_BYTES) {
     const reason = `file too large (${probe.bytes} bytes; limit ${MAX_FILE_BYTES})`;
     return [fileRecord(file, { ...base, sha256: await hashFile(probe.path) }, shared, 'skipped', reason)];

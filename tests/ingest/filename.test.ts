@@ -15,6 +15,8 @@ describe('built-in file-name patterns', () => {
     expect(fieldsFromFileName('kenya2010.txt')).toMatchObject({ country: 'kenya', year: '2010' });
     expect(fieldsFromFileName('guinea-bissau2010.txt')).toMatchObject({ country: 'guinea-bissau' });
     expect(fieldsFromFileName('notes2010.txt')).toBeUndefined();
+    expect(fieldsFromFileName('kenya-1990.txt')).toBeUndefined();
+    expect(fieldsFromFileName('chile-senate-1993.txt')).toBeUndefined();
     expect(fieldsFromFileName('speech.txt')).toBeUndefined();
   });
 

@@ -39,9 +39,11 @@ describe('ingestFile outcomes', () => {
       'binary.txt': Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00, 0x41, 0x42, 0x00, 0x01]),
       'photo.jpg': Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
       'README': 'no extension',
+      'README.md': '# About this corpus',
     });
     expect(await outcomes(dir)).toEqual({
       'README': 'skipped: unsupported format (no extension)',
+      'README.md': 'skipped: documentation file (README.md), not a statement',
       'binary.txt': 'skipped: binary content (NUL bytes)',
       'blank.txt': 'skipped: no text (empty or only white space)',
       'bom.txt': 'ok utf-8-bom',
