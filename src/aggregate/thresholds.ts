@@ -94,8 +94,9 @@ export const DISCURSIVE_MIN_DIALOGUE = 0.05;
 // ------------------------------------------------------------ phases
 
 /**
- * Phase 1 (repression: "little or nothing" said): a unit with at least
- * SILENCE_MIN_UTTERANCES utterances of which at most this share is relevant.
+ * Phase 1 (repression: "little or nothing" said): a unit with fewer than
+ * MIN_RELEVANT_UTTERANCES relevant utterances, at least SILENCE_MIN_UTTERANCES
+ * utterances, and at most this share of them relevant (one sentence in fifty).
  */
 export const SILENCE_MAX_RELEVANT_SHARE = 0.02;
 /** Enough sentences to call a low relevant share silence rather than a short text. */

@@ -35,9 +35,17 @@ function pct(x: number | null): string {
   return x === null ? '-' : `${Math.round(x * 100)}%`;
 }
 
-/** Silence: many sentences, almost none about human rights ("little or nothing" — phase 1). */
+/**
+ * Silence ("little or nothing" — phase 1): too few relevant utterances to read a
+ * stance, not for want of text but for want of human-rights talk in plenty of it.
+ * A unit with enough relevant utterances is never silent, however long its text.
+ */
 export function isSilent(cell: ScoreCell): boolean {
-  return cell.n_utterances >= T.SILENCE_MIN_UTTERANCES && cell.n_relevant / cell.n_utterances <= T.SILENCE_MAX_RELEVANT_SHARE;
+  return (
+    cell.n_relevant < T.MIN_RELEVANT_UTTERANCES &&
+    cell.n_utterances >= T.SILENCE_MIN_UTTERANCES &&
+    cell.n_relevant / cell.n_utterances <= T.SILENCE_MAX_RELEVANT_SHARE
+  );
 }
 
 /** Denial is the largest move and at least DENIAL_DOMINANT_MIN_SHARE of the relevant utterances. */

@@ -62,7 +62,8 @@ describe('spiral scores', () => {
 
   it('reads recommendations.jsonl when the run has it', async () => {
     const run = writeRun(many(3, { doc: 'upr', label: 'none', speaker_role: 'other_state', speaker: 'NOR', year: 2010 }), {
-      'recommendations.jsonl': JSON.stringify({ id: 'rec-1', reviewed: 'KEN', recommending: ['Norway', 'Sweden'], year: 2010, position: 'supported' }) + '\n',
+      'recommendations.jsonl':
+        JSON.stringify({ reviewed: 'KEN', recommending: ['NOR', 'Sweden'], number: '101.3', text: 'Ratify OP1.', position: 'supported', start: 0, end: 9, doc: 'kenya2010.txt', year: 2010 }) + '\n',
     });
     const r = await runCli(['scores', run]);
     expect(r.code).toBe(0);
@@ -72,6 +73,7 @@ describe('spiral scores', () => {
       ['KEN|2010|NOR', 1],
       ['KEN|2010|SWE', 1],
     ]);
+    expect(json.pressure[0].examples.recommendations).toEqual(['kenya2010.txt#101.3']);
   });
 
   it('names the file and line of a bad utterance line', async () => {

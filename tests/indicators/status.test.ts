@@ -86,6 +86,11 @@ describe('phase rules', () => {
     expect(phaseOf([...many(80, { doc: 'a', label: 'none' }), ...many(1, { doc: 'a', label: 'denial' })])).toMatchObject({ phase: 1, rule: 'silence' });
   });
 
+  it('a long text with enough relevant sentences is not silent, however low their share', () => {
+    const records = [...docs('d', 5, { none: 200 }), ...docs('d', 2, { norm_acknowledgment: 6, argumentative_concession: 1 })];
+    expect(phaseOf(records).rule).not.toBe('silence');
+  });
+
   it('2 denial dominant', () => {
     expect(phaseOf(docs('d', 2, { denial: 4, norm_acknowledgment: 2, rhetorical_action: 1 }))).toMatchObject({ phase: 2, rule: 'denial_dominant' });
   });

@@ -51,7 +51,10 @@ function firstString(record: Record<string, unknown>, keys: readonly string[]): 
   return null;
 }
 
-/** Read one line of recommendations.jsonl leniently: field names as issue 9 describes them. */
+/**
+ * Read one line of recommendations.jsonl (src/pipeline/process.ts RecommendationRecord:
+ * reviewed, recommending[], number, doc, year), leniently about field names.
+ */
 export function toRecommendation(value: unknown, fallbackId: string): RecommendationFact | null {
   if (typeof value !== 'object' || value === null) return null;
   const r = value as Record<string, unknown>;
@@ -63,7 +66,9 @@ export function toRecommendation(value: unknown, fallbackId: string): Recommenda
   const fromField = r.recommending ?? r.recommending_states ?? r.from ?? r.speakers ?? r.speaker;
   const fromList = Array.isArray(fromField) ? fromField : typeof fromField === 'string' ? [fromField] : [];
   const from = fromList.filter((s): s is string => typeof s === 'string').map((s) => normaliseCountry(s) ?? s);
-  const id = firstString(r, ['id']) ?? fallbackId;
+  const doc = firstString(r, ['doc']);
+  const number = firstString(r, ['number']);
+  const id = firstString(r, ['id']) ?? (doc && number ? `${doc}#${number}` : fallbackId);
   return { id, country, year, from };
 }
 
