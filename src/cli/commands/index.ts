@@ -6,6 +6,8 @@ import { registerTag } from './tag.js';
 import { register as registerScores } from './scores.js';
 import { register as registerFacts } from './facts.js';
 import { register as registerStatus } from './status.js';
+import { registerReport } from './report.js';
+import { registerReview } from './review.js';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
@@ -15,4 +17,6 @@ export const COMMANDS: RegisterCommand[] = [
   registerScores,
   registerFacts,
   registerStatus,
+  registerReport,
+  registerReview,
 ];

@@ -1,0 +1,96 @@
+// Everything a report shows, gathered from a run folder by load.ts and
+// rendered by html.ts and markdown.ts. Plain data: no I/O, no clock.
+import type { Interval } from '../aggregate/types.js';
+import type { IndicatorName, IndicatorResult, Phase, StatusRow } from '../indicators/types.js';
+import type { Label, MoveLabel } from '../types.js';
+import type { FlaggedSelection } from './flagged.js';
+
+export interface RunSummary {
+  /** The run folder as the user named it. */
+  dir: string;
+  lexicon: { name: string; version: string; hash: string } | null;
+  inputs: string[];
+  /** run.json counts (files discovered, documents ok/skipped/failed, utterances, bytes), as written. */
+  counts: Record<string, number>;
+  warnings: string[];
+  elapsedMs: number | null;
+}
+
+export interface DocumentProblem {
+  id: string;
+  path: string;
+  status: 'skipped' | 'failed';
+  reason: string;
+}
+
+export interface DocumentSummary {
+  ok: number;
+  skipped: number;
+  failed: number;
+  /** Skipped and failed documents, in file order, at most `problemCap`. */
+  problems: DocumentProblem[];
+  problemsLeftOut: number;
+}
+
+export interface UtteranceSummary {
+  total: number;
+  relevant: number;
+  byLabel: Record<Label, number>;
+}
+
+/** One year of a country's trajectory. */
+export interface TrajectoryPoint {
+  year: number;
+  n_relevant: number;
+  shares: Record<MoveLabel, number | null>;
+  net: number | null;
+  netInterval: Interval | null;
+  insufficient: boolean;
+}
+
+/** A span of years with one estimated phase (from the status file). */
+export interface PhaseSpan {
+  start: number;
+  end: number;
+  phase: Phase | null;
+  possible: Phase[] | null;
+  rule: string;
+  reason: string;
+}
+
+export interface CountryIndicators {
+  key: string; // the status row shown: the latest one
+  as_of: string;
+  phase: Phase | null;
+  possible: Phase[] | null;
+  phaseReason: string;
+  indicators: Record<IndicatorName, IndicatorResult>;
+  insufficient: boolean;
+}
+
+export interface CountryReport {
+  country: string;
+  name: string;
+  points: TrajectoryPoint[]; // sorted by year
+  phases: PhaseSpan[]; // sorted by start; empty without a status file
+  latest: CountryIndicators | null;
+  utterances: number;
+  relevant: number;
+}
+
+export interface ReportData {
+  run: RunSummary;
+  documents: DocumentSummary;
+  utterances: UtteranceSummary;
+  countries: CountryReport[]; // sorted by code
+  /** Where the scores came from: a scores file of the run, or computed while reading utterances. */
+  scoresSource: string;
+  /** The status file read, or null. */
+  statusSource: string | null;
+  /** Utterances without a country or year, not in any chart. */
+  notCharted: { noCountry: number; noYear: number };
+  flagged: FlaggedSelection;
+  warnings: string[];
+}
+
+export type { StatusRow };

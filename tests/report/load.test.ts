@@ -1,0 +1,158 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ScoresFile } from '../../src/aggregate/types.js';
+import type { StatusFile, StatusRow } from '../../src/indicators/types.js';
+import { loadReportData, renderReportHtml, renderReportMarkdown } from '../../src/report/index.js';
+import { runCli } from '../helpers/cli.js';
+import { sampleRun, writeFixtureRun } from './run-fixture.js';
+
+function statusRow(country: string, year: number, phase: 1 | 2 | 3 | 4 | 5 | null): StatusRow {
+  const ind = (value: 'true' | 'false' | 'unknown', reason: string) => ({ value, reason, fact_ids: [] });
+  return {
+    key: `${country}|${year}`,
+    country,
+    year,
+    period: null,
+    as_of: `${year}-12-31`,
+    n_documents: 1,
+    n_relevant: 3,
+    insufficient_evidence: true,
+    indices: { rejection: 0.3, deflection: 0, dialogue: 0.3, acceptance: 0.6, net: 0.3 },
+    indicators: {
+      ratification: ind('true', 'all of iccpr, cat <ratified>'),
+      institutionalisation: ind('unknown', 'no facts'),
+      complaint_mechanism: ind('false', 'none'),
+      discursive_practice: ind('false', 'net below threshold'),
+    },
+    deeds: null,
+    phase: { phase, rule: 'P3-tactical', reason: `phase reason for ${year}`, ...(phase === null ? { possible: [3, 4] as Array<1 | 2 | 3 | 4 | 5> } : {}) },
+    examples: [],
+  };
+}
+
+function statusFile(rows: StatusRow[]): StatusFile {
+  return { schema: 'spiral.status/1', run: 'r', by: 'country-year', period: null, facts_dir: 'facts', deeds_file: null, thresholds: {}, audience: 'all', rows, countries_without_facts: [], warnings: [] };
+}
+
+describe('loading a run for the report', () => {
+  it('computes country-year shares and net scores from the utterances when there is no scores file', async () => {
+    const data = await loadReportData(writeFixtureRun(sampleRun()));
+    expect(data.scoresSource).toMatch(/computed/);
+    expect(data.countries.map((c) => c.country)).toEqual(['CHL', 'KEN']);
+    const ken1992 = data.countries[1].points.find((p) => p.year === 1992)!;
+    // KEN 1992: denial ×2 (one hostile), acknowledgment, concession → 4 relevant.
+    expect(ken1992.n_relevant).toBe(4);
+    expect(ken1992.shares.denial).toBeCloseTo(0.5);
+    expect(ken1992.net).toBeCloseTo(0);
+    expect(data.documents).toMatchObject({ ok: 5, skipped: 1, failed: 0 });
+    expect(data.documents.problems[0]).toMatchObject({ status: 'skipped', reason: 'binary file: no text layer <b>found</b>' });
+    expect(data.run.lexicon).toEqual({ name: 'spiral-core', version: '0.3.0', hash: 'abc123' });
+  });
+
+  it('uses RUN/scores/country-year.json when present, with its intervals', async () => {
+    const run = sampleRun();
+    const scores: ScoresFile = {
+      schema: 'spiral.scores/1',
+      run: 'r',
+      params: { by: 'country-year' } as ScoresFile['params'],
+      cells: [
+        {
+          key: 'UGA|2000',
+          country: 'UGA',
+          year: 2000,
+          period: null,
+          audience: 'all',
+          n_documents: 3,
+          n_utterances: 40,
+          n_relevant: 20,
+          counts: { denial: 5, rhetorical_action: 5, argumentative_concession: 5, norm_acknowledgment: 5, none: 20 },
+          shares: { denial: 0.25, rhetorical_action: 0.25, argumentative_concession: 0.25, norm_acknowledgment: 0.25 },
+          indices: {
+            rejection: { value: 0.25, ci95: null },
+            deflection: { value: 0.25, ci95: null },
+            dialogue: { value: 0.25, ci95: null },
+            acceptance: { value: 0.5, ci95: null },
+            net: { value: 0, ci95: { low: -0.4, high: 0.35 } },
+          },
+          insufficient_evidence: false,
+          insufficient_reasons: [],
+          examples: { denial: [], rhetorical_action: [], argumentative_concession: [], norm_acknowledgment: [] },
+        },
+      ],
+      pressure: [],
+      skipped: { no_country: 0, no_year: 0, filtered_speaker: 0 },
+      warnings: [],
+    };
+    const dir = writeFixtureRun({ ...run, extra: { 'scores/country-year.json': JSON.stringify(scores) } });
+    const data = await loadReportData(dir);
+    expect(data.scoresSource).toBe(join('scores', 'country-year.json'));
+    expect(data.countries.map((c) => c.country)).toEqual(['UGA']);
+    expect(data.countries[0].points[0].netInterval).toEqual({ low: -0.4, high: 0.35 });
+    const svg = renderReportHtml(data);
+    expect(svg).toContain('2000 net score +0.00, 95% interval -0.40 to +0.35');
+    expect(svg).toMatch(/<line class="interval"/);
+  });
+
+  it('draws phases as bands and lists indicators when a status file is present', async () => {
+    const status = statusFile([statusRow('KEN', 1990, 2), statusRow('KEN', 1991, 3), statusRow('KEN', 1992, null)]);
+    const dir = writeFixtureRun({ ...sampleRun(), extra: { 'status.json': JSON.stringify(status) } });
+    const data = await loadReportData(dir);
+    expect(data.statusSource).toBe('status.json');
+    const ken = data.countries.find((c) => c.country === 'KEN')!;
+    expect(ken.phases.map((p) => [p.start, p.phase])).toEqual([[1990, 2], [1991, 3], [1992, null]]);
+    expect(ken.latest).toMatchObject({ key: 'KEN|1992', phase: null, possible: [3, 4] });
+    const html = renderReportHtml(data);
+    expect(html.match(/<rect class="phase"/g)).toHaveLength(3);
+    expect(html).toContain('1992: phase 3 or 4 (P3-tactical) — phase reason for 1992');
+    expect(html).toContain('<span class="ind ind-true" title="all of iccpr, cat &lt;ratified&gt;">true</span>');
+    const md = renderReportMarkdown(data);
+    expect(md).toMatch(/\| Kenya \(KEN\) \|.*\| 1992-12-31 \| 3 or 4 \| true \| unknown \| false \| false \|/);
+  });
+
+  it('names the file and line of a corrupt utterance line', async () => {
+    const dir = writeFixtureRun(sampleRun());
+    const file = join(dir, 'utterances.jsonl');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    lines.splice(2, 0, '{"id": "broken"');
+    writeFileSync(file, lines.join('\n'));
+    await expect(loadReportData(dir)).rejects.toThrow(`${file}:3: not valid JSON`);
+  });
+
+  it('names the line of an utterance with an unknown label', async () => {
+    const dir = writeFixtureRun(sampleRun());
+    const file = join(dir, 'utterances.jsonl');
+    writeFileSync(file, readFileSync(file, 'utf8') + JSON.stringify({ id: 'x', doc: 'x', n: 0, text: 't', label: 'denail' }) + '\n');
+    await expect(loadReportData(dir)).rejects.toThrow(/utterances\.jsonl:27: unknown label "denail"/);
+  });
+});
+
+describe('spiral report', () => {
+  it('writes report.html and report.md into the run folder', async () => {
+    const dir = writeFixtureRun(sampleRun());
+    const result = await runCli(['report', dir]);
+    expect(result.code).toBe(0);
+    expect(existsSync(join(dir, 'report.html'))).toBe(true);
+    expect(readFileSync(join(dir, 'report.md'), 'utf8')).toMatch(/^# spiral report/);
+    expect(result.stderr).toContain('2 countries, 10 flagged utterances (10 shown)');
+  });
+
+  it('writes to --out and caps flagged utterances with --max-flagged', async () => {
+    const dir = writeFixtureRun(sampleRun());
+    const out = join(dir, 'elsewhere');
+    const result = await runCli(['report', dir, '--out', out, '--max-flagged', '1']);
+    expect(result.code).toBe(0);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    // One per (flag, country): conflict CHL/KEN, low_confidence CHL/KEN, negated KEN.
+    expect(html.match(/<article class="utt"/g)).toHaveLength(5);
+    expect(html).toContain('5 flagged utterances left out (at most 1 shown per flag and country)');
+    expect(existsSync(join(dir, 'report.html'))).toBe(false);
+  });
+
+  it('fails with exit 2 and a message for a folder that is not a run', async () => {
+    const result = await runCli(['report', '/nonexistent/run']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('run folder not found: /nonexistent/run');
+    expect(result.stderr).not.toContain('    at ');
+  });
+});

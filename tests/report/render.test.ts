@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { escapeHtml, escapeMarkdown, markdownCode } from '../../src/report/escape.js';
+import { FlaggedCollector } from '../../src/report/flagged.js';
+import { highlightHtml, highlightPieces } from '../../src/report/highlight.js';
+import { renderReportHtml, renderReportMarkdown, loadReportData } from '../../src/report/index.js';
+import { toShownUtterance, type ShownEvidence } from '../../src/report/records.js';
+import { sampleRun, utteranceRecord, writeFixtureRun } from './run-fixture.js';
+
+function ev(rule: string, start: number, end: number, extra: Partial<ShownEvidence> = {}): ShownEvidence {
+  return { rule, category: 'denial', start, end, text: '', weight: 1, negated: false, ...extra };
+}
+
+describe('escaping', () => {
+  it('escapes markup and both quote kinds for text and attributes', () => {
+    expect(escapeHtml(`<a href="x" onclick='y'>&\``)).toBe('&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&#96;');
+    expect(escapeHtml(undefined)).toBe('');
+  });
+
+  it('escapes Markdown syntax and folds line breaks so a statement cannot open a block', () => {
+    const md = escapeMarkdown('# Title\n| a | b |\n<script>x</script> *bold* [link](http://x)');
+    expect(md).not.toContain('\n');
+    expect(md).not.toMatch(/<script/);
+    expect(md).toContain('\\#');
+    expect(md).toContain('\\|');
+    expect(md).toContain('\\*bold\\*');
+    expect(md).toContain('\\[link\\](http://x)');
+    expect(escapeMarkdown('1. item')).toBe('1\\. item');
+    expect(escapeMarkdown('- item')).toBe('\\- item');
+  });
+
+  it('fences code spans longer than any backtick run inside', () => {
+    expect(markdownCode('a`b')).toBe('``a`b``');
+    expect(markdownCode('x|y')).toBe('`x\\|y`');
+  });
+});
+
+describe('highlighting', () => {
+  it('cuts overlapping spans into flat pieces with the evidence covering each', () => {
+    const pieces = highlightPieces('abcdefgh', [ev('r1', 1, 5), ev('r2', 3, 7)]);
+    expect(pieces.map((p) => [p.text, p.evidence.map((e) => e.rule)])).toEqual([
+      ['a', []],
+      ['bc', ['r1']],
+      ['de', ['r1', 'r2']],
+      ['fg', ['r2']],
+      ['h', []],
+    ]);
+  });
+
+  it('ignores spans outside the text or empty', () => {
+    const pieces = highlightPieces('abc', [ev('bad', 2, 9), ev('empty', 1, 1), ev('neg', -1, 2)]);
+    expect(pieces).toEqual([{ text: 'abc', evidence: [] }]);
+  });
+
+  it('puts rule ids in an escaped title and escapes the marked text', () => {
+    const html = highlightHtml('say <b>"no"</b>', [ev('rule"<x>', 4, 15)]);
+    expect(html).toBe('say <mark title="rule&quot;&lt;x&gt; (denial, weight 1)">&lt;b&gt;&quot;no&quot;&lt;/b&gt;</mark>');
+  });
+
+  it('marks negated evidence as weak', () => {
+    expect(highlightHtml('not true', [ev('r', 4, 8, { negated: true })])).toContain('<mark class="weak" title="r (denial, weight 1, negated)">true</mark>');
+  });
+});
+
+describe('flagged selection', () => {
+  const u = (n: number, flags: string[], country = 'KEN') => toShownUtterance(utteranceRecord({ doc: `d${n % 3}`, n, text: `t${n}`, country, flags: flags as never }));
+
+  it('keeps at most `cap` per flag and country and counts the rest', () => {
+    const c = new FlaggedCollector(2);
+    for (let n = 0; n < 5; n++) c.add(u(n, ['conflict']));
+    c.add(u(10, ['negated']));
+    c.add(u(11, ['conflict'], 'CHL'));
+    c.add(u(12, []));
+    const sel = c.finish();
+    expect(sel.total).toBe(7);
+    expect(sel.utterances).toHaveLength(4);
+    expect(sel.byFlag).toEqual({ conflict: 6, negated: 1, low_confidence: 0, relevant_unmatched: 0 });
+    expect(sel.groups).toEqual([
+      { flag: 'conflict', country: 'CHL', total: 1, shown: 1 },
+      { flag: 'conflict', country: 'KEN', total: 5, shown: 2 },
+      { flag: 'negated', country: 'KEN', total: 1, shown: 1 },
+    ]);
+  });
+
+  it('sorts shown utterances by country, year, document and position', () => {
+    const c = new FlaggedCollector(10);
+    c.add(u(4, ['conflict']));
+    c.add(u(1, ['conflict']));
+    c.add(u(2, ['conflict'], 'CHL'));
+    expect(c.finish().utterances.map((x) => x.id)).toEqual(['d2:2', 'd1:1', 'd1:4']);
+  });
+});
+
+describe('HTML report', () => {
+  it('renders hostile statements, file names, reasons and rule ids as inert text', async () => {
+    const data = await loadReportData(writeFixtureRun(sampleRun()), { displayName: 'runs/<x>' });
+    const html = renderReportHtml(data);
+    // The report's own filter script is the only script element.
+    expect(html.match(/<script/g)).toHaveLength(1);
+    expect(html).not.toMatch(/<img/i);
+    expect(html).not.toContain('window.__pwned=1</script>');
+    expect(html).toContain('&lt;script&gt;window.__pwned=1&lt;/script&gt;');
+    expect(html).toContain('&lt;img src=x onerror=&quot;window.__pwned=2&quot;&gt;');
+    expect(html).toContain('bad&lt;script&gt;.pdf');
+    expect(html).toContain('binary file: no text layer &lt;b&gt;found&lt;/b&gt;');
+    expect(html).toContain('title="denial.reject&lt;b&gt; (denial, weight 1, negated)"');
+    expect(html).toContain('<code>runs/&lt;x&gt;</code>');
+  });
+
+  it('contains no reference to any external resource', async () => {
+    const html = renderReportHtml(await loadReportData(writeFixtureRun(sampleRun())));
+    expect(html).not.toMatch(/\b(src|href)="(?!#)/);
+    expect(html).not.toMatch(/url\(/);
+    expect(html).toContain('Content-Security-Policy');
+  });
+
+  it('draws one chart per country and a filter for country, label and flag', async () => {
+    const html = renderReportHtml(await loadReportData(writeFixtureRun(sampleRun())));
+    expect(html.match(/<svg class="chart"/g)).toHaveLength(2);
+    expect(html).toContain('data-country="CHL"');
+    expect(html).toContain('<select id="f-country"><option value="">all</option><option value="CHL">CHL</option><option value="KEN">KEN</option></select>');
+    expect(html).toContain('id="f-label"');
+    expect(html).toContain('<option value="relevant_unmatched">');
+    // 5 conflict + 3 low_confidence (even years: 1990, 1992, 1988, 1990 → 4) + 1 negated
+    expect(html.match(/<article class="utt"/g)).toHaveLength(10);
+    expect(html).toContain('data-flags="low_confidence"');
+  });
+
+  it('is the same string for the same run', async () => {
+    const dir = writeFixtureRun(sampleRun());
+    const a = renderReportHtml(await loadReportData(dir, { displayName: 'r' }));
+    const b = renderReportHtml(await loadReportData(dir, { displayName: 'r' }));
+    expect(a).toBe(b);
+  });
+});
+
+describe('Markdown report', () => {
+  it('escapes statements and lists counts, problems and countries', async () => {
+    const md = renderReportMarkdown(await loadReportData(writeFixtureRun(sampleRun()), { displayName: 'run' }));
+    // Outside code spans (where markup is literal text) no markup survives.
+    expect(md.replace(/`[^`]*`/g, '')).not.toMatch(/<script|<img|<b>/i);
+    expect(md).toContain('&lt;script&gt;window.\\_\\_pwned=1&lt;/script&gt;');
+    expect(md).toContain('| `bad<script>.pdf` | skipped | binary file: no text layer &lt;b&gt;found&lt;/b&gt; |');
+    expect(md).toMatch(/\| Kenya \(KEN\) \| 1990–1992 \|/);
+    expect(md).toContain('### conflict');
+    expect(md).toContain('Torture is **not practised** here, **although some abuses occurred.**');
+  });
+});
