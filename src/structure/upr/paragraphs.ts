@@ -104,20 +104,25 @@ const before = (a: NumberCandidate | undefined, limit: NumberCandidate | undefin
   a !== undefined && (limit === undefined || a.pos < limit.pos);
 
 /**
- * Paragraph `value` after `from`: a line-start "N." unless "N+1." comes first,
- * else an inline "N.", else a dot-less "N", else (N missing) "N+1.".
+ * Paragraph `value` after `from`: the first "N." (at a line start, or inline
+ * after a sentence end or heading) that comes before the next line-start
+ * "N+1."; an inline one gives way to a line-start "N." that follows it before
+ * any "N+1." does ("... under article 12. The ..." is no paragraph 12). Else a
+ * dot-less "N", else (N missing) "N+1.".
  */
 function nextParagraph(index: CandidateIndex, value: number, from: number, lineOnly: boolean): NumberCandidate | undefined {
-  const following = index.first(value + 1, from, ['line']);
-  const line = index.first(value, from, ['line']);
-  if (before(line, following)) return line;
-  if (!lineOnly) {
-    const inline = index.first(value, from, ['inline']);
-    if (before(inline, following)) return inline;
+  const followingLine = index.first(value + 1, from, ['line']);
+  const first = index.first(value, from, lineOnly ? ['line'] : ['line', 'inline']);
+  if (first && before(first, followingLine)) {
+    if (first.kind === 'inline') {
+      const line = index.first(value, first.pos, ['line']);
+      if (line && before(line, index.first(value + 1, first.pos, ['line', 'inline']))) return line;
+    }
+    return first;
   }
   const undotted = index.first(value, from, ['undotted']);
-  if (before(undotted, following)) return undotted;
-  return following ?? (lineOnly ? undefined : index.first(value + 1, from, ['inline']));
+  if (before(undotted, followingLine)) return undotted;
+  return followingLine ?? (lineOnly ? undefined : index.first(value + 1, from, ['inline']));
 }
 
 /** True when the text at `pos` reads like a recommendation item (names its recommending State in parentheses). */
@@ -131,7 +136,8 @@ function subList(
   paragraph: NumberCandidate,
   looksLikeItem: LooksLikeItem,
 ): NumberCandidate[] {
-  const top = nextParagraph(index, paragraph.value + 1, paragraph.textStart, true);
+  // The list must start inside the paragraph: before the next paragraph, inline or not.
+  const top = nextParagraph(index, paragraph.value + 1, paragraph.textStart, false);
   const first = index.first(1, paragraph.textStart, ['line']);
   if (!first || (top && top.pos < first.pos)) return [];
   const items = [first];
