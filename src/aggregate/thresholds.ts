@@ -1,8 +1,8 @@
 // Every threshold that `spiral scores` and `spiral status` use, in one place,
 // each with the reason for its value. Nothing else in aggregate/ or indicators/
 // may hold a bare number that decides an outcome. docs/indicators.md explains
-// the indices and rules these feed; change a value here and the docs' table of
-// thresholds (printed by `spiral status --thresholds`) follows.
+// the indices and rules these feed and lists every value; a unit test
+// (tests/indicators/docs.test.ts) fails when that table and this file disagree.
 
 // ------------------------------------------------------------ evidence
 
