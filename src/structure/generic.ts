@@ -6,23 +6,6 @@ import type { DocumentStructure, StructureBlock, StructureParser } from './types
 
 export const GENERIC_PARSER_NAME = 'generic';
 
-/** Offsets of the non-blank paragraphs of `text` (split at blank lines), trimmed of surrounding whitespace. */
-export function blankLineParagraphs(text: string): Array<{ start: number; end: number }> {
-  const spans: Array<{ start: number; end: number }> = [];
-  const separator = /(?:\r\n|\r|\n)[ \t\f\u00a0]*(?:\r\n|\r|\n)\s*/g;
-  let from = 0;
-  const push = (start: number, end: number): void => {
-    const trimmed = trimSpan(text, start, end);
-    if (trimmed) spans.push(trimmed);
-  };
-  for (const m of text.matchAll(separator)) {
-    push(from, m.index);
-    from = m.index + m[0].length;
-  }
-  push(from, text.length);
-  return spans;
-}
-
 /** The span without leading and trailing whitespace, or undefined when nothing is left. */
 export function trimSpan(text: string, start: number, end: number): { start: number; end: number } | undefined {
   let s = start;
