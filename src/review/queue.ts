@@ -3,7 +3,8 @@
 // its document. One streaming pass over utterances.jsonl: the last few
 // sentences of each document are remembered for "before", and a flagged
 // utterance stays open until the next few of its document arrive for "after".
-// Context is matched by `doc` and `n`, so lines in any order still get it.
+// Context is matched by `doc` and `n`: lines of a document may arrive out of
+// order (within the last few seen) and still find their neighbours.
 import { forEachJsonLine } from '../report/jsonl.js';
 import { compareUtterances, toShownUtterance, type ShownUtterance } from '../report/records.js';
 
@@ -40,7 +41,8 @@ export class QueueBuilder {
     const recent = this.recent.get(u.doc) ?? [];
     if (u.flags.length > 0) this.openItem(u, recent);
     recent.push({ n: u.n, text: u.text });
-    if (recent.length > this.context) recent.shift();
+    // Twice the context: in-order input needs `context`, the rest helps a shuffled file.
+    if (recent.length > 2 * this.context) recent.shift();
     this.recent.set(u.doc, recent);
   }
 
@@ -52,7 +54,7 @@ export class QueueBuilder {
     const item: QueueItem = { ...u, index: -1, before: [], after: [] };
     this.items.push(item);
     const entry: Open = { item, before: new Map(), after: new Map() };
-    for (const r of recent) if (r.n < u.n && this.isNear(r.n, u.n)) entry.before.set(r.n, r.text);
+    for (const r of recent) if (this.isNear(r.n, u.n)) (r.n < u.n ? entry.before : entry.after).set(r.n, r.text);
     const list = this.open.get(u.doc) ?? [];
     list.push(entry);
     this.open.set(u.doc, list);
