@@ -145,10 +145,10 @@ export async function ingestFile(file: DiscoveredFile, ctx: IngestContext): Prom
   const probe = await probeFile(file);
   if (!probe.ok) return [fileRecord(file, { format }, shared, probe.status, probe.reason)];
   const base: FileFacts = { format, bytes: probe.bytes };
-  if (!format) return [fileRecord(file, { ...base, sha256: await hashFile(probe.path) }, shared, 'skipped', unsupportedReason(file.rel))];
   if (isDocumentationName(file.rel)) {
     return [fileRecord(file, { ...base, sha256: await hashFile(probe.path) }, shared, 'skipped', documentationReason(file.rel))];
   }
+  if (!format) return [fileRecord(file, { ...base, sha256: await hashFile(probe.path) }, shared, 'skipped', unsupportedReason(file.rel))];
   if (probe.bytes > MAX_FILE_BYTES) {
     const reason = `file too large (${probe.bytes} bytes; limit ${MAX_FILE_BYTES})`;
     return [fileRecord(file, { ...base, sha256: await hashFile(probe.path) }, shared, 'skipped', reason)];

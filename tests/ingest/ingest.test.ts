@@ -38,11 +38,12 @@ describe('ingestFile outcomes', () => {
       'blank.txt': ' \n\t\r\n',
       'binary.txt': Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00, 0x41, 0x42, 0x00, 0x01]),
       'photo.jpg': Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
-      'README': 'no extension',
+      'notes': 'no extension',
+      'LICENSE': 'MIT',
       'README.md': '# About this corpus',
     });
     expect(await outcomes(dir)).toEqual({
-      'README': 'skipped: unsupported format (no extension)',
+      'LICENSE': 'skipped: documentation file (LICENSE), not a statement',
       'README.md': 'skipped: documentation file (README.md), not a statement',
       'binary.txt': 'skipped: binary content (NUL bytes)',
       'blank.txt': 'skipped: no text (empty or only white space)',
@@ -50,6 +51,7 @@ describe('ingestFile outcomes', () => {
       'cr.txt': 'ok utf-8',
       'empty.txt': 'skipped: empty file',
       'mac.txt': 'ok macintosh',
+      'notes': 'skipped: unsupported format (no extension)',
       'photo.jpg': 'skipped: unsupported format (.jpg)',
       'utf16.txt': 'ok utf-16le',
       'utf8.txt': 'ok utf-8',
