@@ -21,6 +21,7 @@ function daysInMonth(year: number, month: number): number {
 
 const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
+const ISO_TIME_SUFFIX = /(?<=^\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
 
 /** A date as YYYY, YYYY-MM or YYYY-MM-DD (also a JS Date, from YAML timestamps, and YYYYMMDD). */
 export function checkDate(raw: unknown): Checked<string> {
@@ -30,7 +31,8 @@ export function checkDate(raw: unknown): Checked<string> {
   }
   if (typeof raw === 'number' && Number.isInteger(raw)) return checkDate(String(raw));
   if (typeof raw !== 'string') return { ok: false, reason: `date ${JSON.stringify(raw)} is not text` };
-  const s = raw.trim();
+  // An ISO timestamp (web pages' <meta name="date">) counts by its date part.
+  const s = raw.trim().replace(ISO_TIME_SUFFIX, '');
   const m = ISO_DATE.exec(s) ?? COMPACT_DATE.exec(s);
   if (!m) return { ok: false, reason: `unrecognised date ${JSON.stringify(raw)} (expected YYYY, YYYY-MM or YYYY-MM-DD)` };
   const year = checkYear(Number(m[1]));

@@ -52,6 +52,9 @@ describe('checkDate', () => {
     expect(checkDate('1990-09')).toEqual({ ok: true, value: '1990-09' });
     expect(checkDate('2000-02-29')).toEqual({ ok: true, value: '2000-02-29' });
     expect(checkDate('19900925')).toEqual({ ok: true, value: '1990-09-25' });
+    expect(checkDate('2011-09-14T10:30:00+02:00')).toEqual({ ok: true, value: '2011-09-14' });
+    expect(checkDate('2011-09-14 10:30')).toEqual({ ok: true, value: '2011-09-14' });
+    expect(checkDate('2011-09T10:30').ok).toBe(false);
     expect(checkDate(new Date(Date.UTC(1991, 0, 2)))).toEqual({ ok: true, value: '1991-01-02' });
     expect(checkDate('1990-13-01').ok).toBe(false);
     expect(checkDate('1900-02-29').ok).toBe(false);
