@@ -15,24 +15,22 @@ export function escapeHtml(value: unknown): string {
   return String(value ?? '').replace(/[&<>"'`]/g, (ch) => HTML_ESCAPES[ch]);
 }
 
-/** Characters that Markdown (CommonMark/GFM) reads anywhere in a line. */
-const MARKDOWN_INLINE = /[\\`*_[\]|<>~&"]/g;
-/** What opens a block when it starts a line: heading, list, quote, rule, setext line, numbered item. */
-const MARKDOWN_LINE_START = /^(\s*)(?:([#+\-=])|(\d+)([.)]))/;
+/** Characters that Markdown (CommonMark/GFM) reads inside a line (`#` closes a heading). */
+const MARKDOWN_INLINE = /[\\`*_[\]|<>~&"#]/g;
 
 const MARKDOWN_ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' };
 
 /**
- * Escape text for inline Markdown: backslash-escape the punctuation Markdown
- * reads, and fold line breaks into spaces so a statement cannot open a heading,
- * list or table row of its own. `<`, `>`, `&` and `"` become entities, so no
- * renderer sees raw HTML.
+ * Escape text for an inline position (after a list marker, inside a table
+ * cell or a heading — never at the start of a line): backslash-escape the
+ * punctuation Markdown reads there, and fold line breaks into spaces so a
+ * statement cannot open a heading, list or table row of its own. `<`, `>`,
+ * `&` and `"` become entities, so no renderer sees raw HTML.
  */
 export function escapeMarkdown(value: unknown): string {
   return String(value ?? '')
     .replace(/\r\n|\r|\n/g, ' ')
-    .replace(MARKDOWN_INLINE, (ch) => MARKDOWN_ENTITIES[ch] ?? `\\${ch}`)
-    .replace(MARKDOWN_LINE_START, (_m, space: string, mark?: string, digits?: string, dot?: string) => (mark ? `${space}\\${mark}` : `${space}${digits}\\${dot}`));
+    .replace(MARKDOWN_INLINE, (ch) => MARKDOWN_ENTITIES[ch] ?? `\\${ch}`);
 }
 
 /**

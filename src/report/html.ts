@@ -24,6 +24,7 @@ dl.summary{display:grid;grid-template-columns:max-content 1fr;gap:2px 14px}dl.su
 .warnings li{color:#8a4b00}
 .legend{display:flex;flex-wrap:wrap;gap:4px 14px;margin:6px 0 10px;font-size:12px}.key{display:inline-flex;align-items:center;gap:5px}
 .swatch{display:inline-block;width:14px;height:10px;border:1px solid #999}.swatch.hollow{background:#fff;border-radius:50%;width:10px}
+figure.country{margin:0}
 .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(480px,1fr));gap:8px 20px}
 svg.chart{width:100%;height:auto;font-size:10px}svg .grid{stroke:#e3e3e3;stroke-width:1}svg .zero{stroke:#999;stroke-width:1}
 svg .line{stroke-width:1.6}svg .interval{stroke-width:1.2;opacity:.6}svg .tick,svg .axis{fill:#5f6368}svg .axis{font-size:10px}

@@ -17,9 +17,15 @@ export const CHART = {
   gap: 22,
   netHeight: 80,
   bottom: 26,
-  /** Aim for about this many year labels on the x axis. */
+  /** At most this many year labels on the x axis. */
   xLabelTarget: 8,
 } as const;
+
+/** Year steps the x axis may label at, smallest first. */
+const YEAR_STEPS = [1, 2, 5, 10, 20, 50] as const;
+
+/** Lines join consecutive years only: a gap in the data (a State absent from the Assembly) stays a gap. */
+export const MAX_JOINED_GAP_YEARS = 1;
 
 export const MOVE_COLOURS: Record<MoveLabel, string> = {
   denial: '#b3261e',
@@ -118,7 +124,7 @@ function phaseBands(f: Frame, phases: readonly PhaseSpan[]): string {
 
 function xTicks(f: Frame): string {
   const span = f.maxYear - f.minYear;
-  const step = Math.max(1, Math.ceil(span / CHART.xLabelTarget / 5) * 5 || 1);
+  const step = YEAR_STEPS.find((s) => span / s <= CHART.xLabelTarget) ?? YEAR_STEPS[YEAR_STEPS.length - 1];
   const first = Math.ceil(f.minYear / step) * step;
   const out: string[] = [];
   for (let year = first; year <= f.maxYear; year += step) {
@@ -146,15 +152,21 @@ function yAxes(f: Frame): string {
   return out.join('');
 }
 
-/** Polyline segments through consecutive points with a value; a missing value breaks the line. */
-function lineSegments(points: ReadonlyArray<{ x: number; y: number } | null>): string[][] {
+/** Polyline segments through consecutive points with a value; a missing value or a gap in the years breaks the line. */
+function lineSegments(points: ReadonlyArray<{ year: number; x: number; y: number } | null>): string[][] {
   const runs: string[][] = [];
   let current: string[] = [];
+  let lastYear: number | null = null;
   for (const p of points) {
-    if (p === null) {
-      if (current.length > 0) runs.push(current);
+    const breaks = p === null || (lastYear !== null && p.year - lastYear > MAX_JOINED_GAP_YEARS);
+    if (breaks && current.length > 0) {
+      runs.push(current);
       current = [];
-    } else current.push(`${fmt(p.x)},${fmt(p.y)}`);
+    }
+    if (p !== null) {
+      current.push(`${fmt(p.x)},${fmt(p.y)}`);
+      lastYear = p.year;
+    } else lastYear = null;
   }
   if (current.length > 0) runs.push(current);
   return runs;
@@ -168,7 +180,7 @@ function polylines(runs: string[][], colour: string, cls: string): string {
 
 function shareSeries(f: Frame, points: readonly TrajectoryPoint[], label: MoveLabel): string {
   const colour = MOVE_COLOURS[label];
-  const coords = points.map((p) => (p.shares[label] === null ? null : { x: f.x(p.year), y: f.shareY(p.shares[label]!) }));
+  const coords = points.map((p) => (p.shares[label] === null ? null : { year: p.year, x: f.x(p.year), y: f.shareY(p.shares[label]!) }));
   const dots = points
     .filter((p) => p.shares[label] !== null)
     .map((p) => {
@@ -180,7 +192,7 @@ function shareSeries(f: Frame, points: readonly TrajectoryPoint[], label: MoveLa
 }
 
 function netSeries(f: Frame, points: readonly TrajectoryPoint[]): string {
-  const coords = points.map((p) => (p.net === null ? null : { x: f.x(p.year), y: f.netY(p.net) }));
+  const coords = points.map((p) => (p.net === null ? null : { year: p.year, x: f.x(p.year), y: f.netY(p.net) }));
   const parts: string[] = [polylines(lineSegments(coords), NET_COLOUR, 'line')];
   for (const p of points) {
     if (p.net === null) continue;

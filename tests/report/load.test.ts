@@ -2,38 +2,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ScoresFile } from '../../src/aggregate/types.js';
-import type { StatusFile, StatusRow } from '../../src/indicators/types.js';
 import { loadReportData, renderReportHtml, renderReportMarkdown } from '../../src/report/index.js';
 import { runCli } from '../helpers/cli.js';
-import { sampleRun, writeFixtureRun } from './run-fixture.js';
-
-function statusRow(country: string, year: number, phase: 1 | 2 | 3 | 4 | 5 | null): StatusRow {
-  const ind = (value: 'true' | 'false' | 'unknown', reason: string) => ({ value, reason, fact_ids: [] });
-  return {
-    key: `${country}|${year}`,
-    country,
-    year,
-    period: null,
-    as_of: `${year}-12-31`,
-    n_documents: 1,
-    n_relevant: 3,
-    insufficient_evidence: true,
-    indices: { rejection: 0.3, deflection: 0, dialogue: 0.3, acceptance: 0.6, net: 0.3 },
-    indicators: {
-      ratification: ind('true', 'all of iccpr, cat <ratified>'),
-      institutionalisation: ind('unknown', 'no facts'),
-      complaint_mechanism: ind('false', 'none'),
-      discursive_practice: ind('false', 'net below threshold'),
-    },
-    deeds: null,
-    phase: { phase, rule: 'P3-tactical', reason: `phase reason for ${year}`, ...(phase === null ? { possible: [3, 4] as Array<1 | 2 | 3 | 4 | 5> } : {}) },
-    examples: [],
-  };
-}
-
-function statusFile(rows: StatusRow[]): StatusFile {
-  return { schema: 'spiral.status/1', run: 'r', by: 'country-year', period: null, facts_dir: 'facts', deeds_file: null, thresholds: {}, audience: 'all', rows, countries_without_facts: [], warnings: [] };
-}
+import { sampleRun, statusFile, statusRow, writeFixtureRun } from './run-fixture.js';
 
 describe('loading a run for the report', () => {
   it('computes country-year shares and net scores from the utterances when there is no scores file', async () => {

@@ -4,6 +4,7 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { StatusFile, StatusRow } from '../../src/indicators/types.js';
 import type { Flag, Label } from '../../src/types.js';
 
 export interface FixtureUtterance {
@@ -109,4 +110,32 @@ export function sampleRun(): FixtureRun {
     { id: 'bad<script>.pdf', path: 'bad<script>.pdf', status: 'skipped', reason: 'binary file: no text layer <b>found</b>', meta: {}, utterances: 0 },
   ];
   return { utterances, documents };
+}
+
+export function statusRow(country: string, year: number, phase: 1 | 2 | 3 | 4 | 5 | null): StatusRow {
+  const ind = (value: 'true' | 'false' | 'unknown', reason: string) => ({ value, reason, fact_ids: [] });
+  return {
+    key: `${country}|${year}`,
+    country,
+    year,
+    period: null,
+    as_of: `${year}-12-31`,
+    n_documents: 1,
+    n_relevant: 3,
+    insufficient_evidence: true,
+    indices: { rejection: 0.3, deflection: 0, dialogue: 0.3, acceptance: 0.6, net: 0.3 },
+    indicators: {
+      ratification: ind('true', 'all of iccpr, cat <ratified>'),
+      institutionalisation: ind('unknown', 'no facts'),
+      complaint_mechanism: ind('false', 'none'),
+      discursive_practice: ind('false', 'net below threshold'),
+    },
+    deeds: null,
+    phase: { phase, rule: 'P3-tactical', reason: `phase reason for ${year}`, ...(phase === null ? { possible: [3, 4] as Array<1 | 2 | 3 | 4 | 5> } : {}) },
+    examples: [],
+  };
+}
+
+export function statusFile(rows: StatusRow[]): StatusFile {
+  return { schema: 'spiral.status/1', run: 'r', by: 'country-year', period: null, facts_dir: 'facts', deeds_file: null, thresholds: {}, audience: 'all', rows, countries_without_facts: [], warnings: [] };
 }

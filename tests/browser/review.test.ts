@@ -1,0 +1,112 @@
+// The review page in real headless Chromium: three decisions by keyboard, a
+// server killed with SIGKILL and restarted, decisions on disk and the page
+// resuming at the fourth item; hostile statements stay inert text.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseReviewLog } from '../../src/review/log.js';
+import { HOSTILE_TEXT, sampleRun, writeFixtureRun } from '../report/run-fixture.js';
+import { artifact, browserTestsEnabled, buildCli, launchBrowser, startReviewCli, type CliServer } from './setup.js';
+
+const STEP_TIMEOUT_MS = 20_000;
+
+async function waitForItem(page: Page, index: number | 'done', done: number, total: number): Promise<string> {
+  await page.waitForSelector(`body[data-index="${index}"]`, { timeout: STEP_TIMEOUT_MS });
+  await page.waitForFunction((text) => document.getElementById('progress')?.textContent === text, `${done} / ${total}`, { timeout: STEP_TIMEOUT_MS });
+  return (await page.getAttribute('body', 'data-id')) ?? '';
+}
+
+describe.skipIf(!browserTestsEnabled)('review page in Chromium', () => {
+  let context: BrowserContext;
+  const servers: CliServer[] = [];
+
+  beforeAll(async () => {
+    buildCli();
+    context = await launchBrowser();
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const s of servers) if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill('SIGKILL');
+    await context?.close();
+  });
+
+  it('keeps three keyboard decisions across a killed server and resumes at the fourth', async () => {
+    const dir = writeFixtureRun(sampleRun());
+    const first = await startReviewCli(dir);
+    servers.push(first);
+    const page = await context.newPage();
+    const offsite: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith(first.url) && !r.url().startsWith('http://127.0.0.1:')) offsite.push(r.url());
+    });
+    await page.goto(first.url);
+    const ids: string[] = [];
+    ids.push(await waitForItem(page, 0, 0, 10));
+    await page.keyboard.press('Enter'); // accept
+    ids.push(await waitForItem(page, 1, 1, 10));
+    await page.keyboard.press('2'); // relabel: rhetorical_action
+    ids.push(await waitForItem(page, 2, 2, 10));
+    await page.keyboard.press('n'); // note
+    await page.keyboard.type('check <b>context</b>');
+    await page.keyboard.press('Enter'); // leaves the note field
+    await page.keyboard.press('s'); // skip, with the note
+    await waitForItem(page, 3, 3, 10);
+    expect(await page.textContent('#status')).toMatch(/^saved: skip/);
+
+    first.child.kill('SIGKILL');
+    expect(await first.exited).toMatchObject({ signal: 'SIGKILL' });
+
+    const records = parseReviewLog(readFileSync(join(dir, 'reviews.jsonl')), 'reviews.jsonl').records;
+    expect(records.map((r) => [r.id, r.decision, r.label, r.note])).toEqual([
+      [ids[0], 'accept', records[0].proposed_label, undefined],
+      [ids[1], 'relabel', 'rhetorical_action', undefined],
+      [ids[2], 'skip', null, 'check <b>context</b>'],
+    ]);
+
+    const second = await startReviewCli(dir);
+    servers.push(second);
+    await page.goto(second.url);
+    const resumedAt = await waitForItem(page, 3, 3, 10);
+    expect(ids).not.toContain(resumedAt);
+    expect(offsite).toEqual([]);
+
+    // Back to the stopped server's last item: its decision and note are shown.
+    await page.keyboard.press('ArrowLeft');
+    await waitForItem(page, 2, 3, 10);
+    expect(await page.textContent('#previous')).toBe('decided: skip · note: check <b>context</b>');
+
+    second.child.kill('SIGINT');
+    expect(await second.exited).toEqual({ code: 0, signal: null });
+  }, 120_000);
+
+  it('shows hostile statements as inert text', async () => {
+    const dir = writeFixtureRun(sampleRun());
+    const server = await startReviewCli(dir);
+    servers.push(server);
+    const page = await context.newPage();
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
+    });
+    await page.goto(server.url);
+    await waitForItem(page, 0, 0, 10);
+    // The hostile statement is the last of the queue (KEN 1992, n 5).
+    for (let i = 1; i <= 9; i++) {
+      await page.keyboard.press('ArrowRight');
+      await waitForItem(page, i, 0, 10);
+    }
+    expect(await page.getAttribute('body', 'data-id')).toBe('KEN_1992.txt:5');
+    expect(await page.textContent('#text')).toBe(HOSTILE_TEXT);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await page.locator('#text script').count()).toBe(0);
+    expect(await page.getAttribute('#text mark', 'title')).toBe('denial.reject<b> (denial, weight 1, negated)');
+    // The page's own style and script ran under its CSP.
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('#text mark')!).textDecorationLine)).toBe('line-through');
+    expect(violations).toEqual([]);
+    await page.screenshot({ path: artifact('review-page.png'), fullPage: true });
+    server.child.kill('SIGINT');
+    await server.exited;
+  }, 120_000);
+});
