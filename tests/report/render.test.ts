@@ -23,7 +23,7 @@ describe('escaping', () => {
     expect(md).toContain('\\|');
     expect(md).toContain('\\*bold\\*');
     expect(md).toContain('\\[link\\](http://x)');
-    expect(escapeMarkdown('a\n# b\n- c')).toBe('a # b - c');
+    expect(escapeMarkdown('a\n# b\n- c')).toBe('a \\# b - c');
   });
 
   it('fences code spans longer than any backtick run inside', () => {
