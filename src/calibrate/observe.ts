@@ -1,0 +1,129 @@
+// Tag every gold item once and keep what calibration needs from each decision:
+// each piece of evidence as (rule, final category, factor), where the factor is
+// what negation, attribution, concessive clauses and requirements left of the
+// rule's weight (0, 1, attributed_factor, concessive_factor, ...). Those effects
+// depend on which evidence is active, not on how large the weights are, so as
+// long as every weight stays above zero a piece counts `weight × factor` under
+// any weights; that is what lets the fitter re-score thousands of weight
+// settings without re-tagging (fast-score.ts).
+import type { GoldItem } from '../eval/gold.js';
+import type { LexiconSet, Rule } from '../lexicon/types.js';
+import type { Tagger } from '../tag/tagger.js';
+import { MOVE_LABELS, type Category, type Evidence, type Label, type TagResult } from '../types.js';
+
+export interface EvidencePiece {
+  rule: string;
+  /** Category after negation (a switched piece counts for its new category). */
+  category: Category;
+  /** The rule's category as written. */
+  ruleCategory: Category;
+  /** Share of the rule weight that counted. */
+  factor: number;
+  /** Weight as tagged (rule weight × factor). */
+  weight: number;
+  active: boolean;
+  negated: boolean;
+  effect?: Evidence['effect'];
+  /** Set when a case overlay fixes this rule's weight for the item's country. */
+  fixedWeight?: number;
+  start: number;
+  end: number;
+}
+
+export interface Observation {
+  id: string;
+  text: string;
+  gold: Label;
+  country?: string;
+  /** The case overlay applied to this item, if any. */
+  caseCode?: string;
+  result: TagResult;
+  pieces: EvidencePiece[];
+  /** A move rule without `requires: [relevance]` is active: the sentence is relevant whatever the relevance score. */
+  selfRelevant: boolean;
+}
+
+const isMove = (c: Category) => (MOVE_LABELS as readonly string[]).includes(c);
+
+/** The overlay the tagger uses for an item (the same choice as createTagger's compiledFor). */
+export function caseFor(set: LexiconSet, country: string | undefined, forceCase: string | undefined): string | undefined {
+  const code = forceCase ?? country;
+  return code && set.cases[code] ? code : undefined;
+}
+
+function ruleIndex(set: LexiconSet): Map<string, Rule> {
+  const rules = new Map<string, Rule>();
+  for (const r of set.rules) rules.set(r.id, r);
+  for (const overlay of Object.values(set.cases)) for (const r of overlay.rules) rules.set(r.id, r);
+  return rules;
+}
+
+export interface Observer {
+  observe(id: string, text: string, gold: Label, meta: { country?: string; year?: number }): Observation;
+}
+
+export function createObserver(tagger: Tagger, forceCase?: string): Observer {
+  const set = tagger.set;
+  const rules = ruleIndex(set);
+  return {
+    observe(id, text, gold, meta) {
+      const caseCode = caseFor(set, meta.country, forceCase);
+      const adjust = new Map((caseCode ? set.cases[caseCode].adjust : []).map((a) => [a.rule, a.weight]));
+      const result = tagger.tag(text, meta);
+      const pieces = result.evidence.map((e) => toPiece(e, rules, adjust));
+      const selfRelevant = pieces.some((p) => isMove(p.category) && p.active && !rules.get(p.rule)!.requires.includes('relevance'));
+      const obs: Observation = { id, text, gold, result, pieces, selfRelevant };
+      if (meta.country !== undefined) obs.country = meta.country;
+      if (caseCode !== undefined) obs.caseCode = caseCode;
+      return obs;
+    },
+  };
+}
+
+function toPiece(e: Evidence, rules: Map<string, Rule>, adjust: Map<string, number>): EvidencePiece {
+  const rule = rules.get(e.rule);
+  if (!rule) throw new Error(`evidence names unknown rule ${e.rule}`);
+  const fixed = adjust.get(e.rule);
+  const ruleWeight = fixed ?? rule.weight;
+  const piece: EvidencePiece = {
+    rule: e.rule,
+    category: e.category,
+    ruleCategory: rule.category,
+    // Weights are positive (loader) and overlay adjustments ≥ 0; a zero adjustment leaves nothing to scale.
+    factor: ruleWeight > 0 ? e.weight / ruleWeight : 0,
+    weight: e.weight,
+    active: e.weight > 0,
+    negated: e.negated,
+    start: e.start,
+    end: e.end,
+  };
+  if (e.effect) piece.effect = e.effect;
+  if (fixed !== undefined) piece.fixedWeight = fixed;
+  return piece;
+}
+
+export function observeGold(tagger: Tagger, items: readonly GoldItem[], forceCase?: string): Observation[] {
+  const observer = createObserver(tagger, forceCase);
+  return items.map((item) => observer.observe(item.id, item.text, item.label, { country: item.meta.country, year: item.meta.year }));
+}
+
+/** A rule example with an expected label, tagged: the fitter keeps these labels right. */
+export interface ExampleConstraint {
+  rule: string;
+  file: string;
+  line?: number;
+  observation: Observation;
+}
+
+export function observeLabelledExamples(tagger: Tagger): ExampleConstraint[] {
+  const observer = createObserver(tagger);
+  const out: ExampleConstraint[] = [];
+  for (const rule of ruleIndex(tagger.set).values()) {
+    for (const example of [...rule.examples.match, ...rule.examples.nomatch]) {
+      if (!example.label) continue;
+      const observation = observer.observe(`${rule.id}@${example.line ?? 0}`, example.text, example.label, { country: rule.country });
+      out.push({ rule: rule.id, file: rule.file, line: example.line, observation });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,85 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { calibrate, checkWrittenSet } from '../../calibrate/calibrate.js';
+import { json, readGoldFiles, readSetFiles, writeFolderAtomic, writeOutputs } from '../../calibrate/files.js';
+import { candidatesJson, candidatesMarkdown, diagnosticsJson, diagnosticsMarkdown, diffMarkdown, summaryJson, summaryText, type SummaryContext } from '../../calibrate/report.js';
+import { DEFAULT_FOLDS, DEFAULT_SEED } from '../../eval/baseline.js';
+import { checkExamples } from '../../lexicon/examples.js';
+import { loadLexiconSet } from '../../lexicon/load.js';
+import { normaliseCountry } from '../../meta/countries.js';
+import { createTagger } from '../../tag/tagger.js';
+import { UsageError, type CliContext } from '../context.js';
+import { lexiconDir, positiveInt, resolvePath } from '../options.js';
+
+interface CalibrateFlags {
+  gold: string[];
+  lexicons?: string;
+  out: string;
+  folds?: string;
+  seed?: string;
+  case?: string;
+}
+
+function seedOf(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_SEED;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--seed must be a whole number ≥ 0, got "${value}"`);
+  return n;
+}
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('calibrate')
+    .description('Diagnose rules, propose candidate terms and fit weights on gold labels; write a new lexicon version.')
+    .requiredOption('--gold <file...>', 'gold JSON lines (spiral eval format or review exports)')
+    .requiredOption('-o, --out <dir>', 'output folder: lexicons/, diff.md, diagnostics.md/.json, candidates.md/.json, summary.json')
+    .option('--lexicons <dir>', 'lexicon set folder (default: the bundled lexicons/)')
+    .option('--folds <k>', `cross-validation folds (default ${DEFAULT_FOLDS})`)
+    .option('--seed <n>', `seed for the folds (default ${DEFAULT_SEED})`)
+    .option('--case <ISO3>', 'apply this case overlay to every gold item')
+    .action((flags: CalibrateFlags) => {
+      const folds = positiveInt('--folds', flags.folds) ?? DEFAULT_FOLDS;
+      if (folds < 2) throw new UsageError('--folds must be at least 2');
+      const seed = seedOf(flags.seed);
+      const forceCase = flags.case ? normaliseCountry(flags.case) : undefined;
+      if (flags.case && !forceCase) throw new UsageError(`--case: unknown country "${flags.case}"`);
+      const dir = lexiconDir(ctx, flags.lexicons);
+      const set = loadLexiconSet(dir);
+      if (forceCase && !set.cases[forceCase]) throw new UsageError(`--case: the lexicon set has no overlay cases/${forceCase}.yaml`);
+      const goldPaths = flags.gold.map((g) => resolvePath(ctx, g));
+      const gold = readGoldFiles(goldPaths);
+      const goldName = `${flags.gold.map((g) => path.basename(g)).join(', ')} (${gold.items.length} items)`;
+      const tagger = createTagger(set, { forceCase });
+      const result = calibrate({ set, tagger, forceCase, items: gold.items, goldName, files: readSetFiles(dir), folds, seed });
+
+      const outDir = resolvePath(ctx, flags.out);
+      const newDir = path.join(outDir, 'lexicons');
+      writeFolderAtomic(newDir, result.files);
+      const newSet = loadLexiconSet(newDir);
+      const newTagger = createTagger(newSet, { forceCase });
+      const check = checkWrittenSet(result, newTagger, gold.items);
+      const exampleFailures = checkExamples(newTagger).length;
+      const exampleFailuresBefore = checkExamples(tagger).length;
+      const summary: SummaryContext = {
+        gold: flags.gold,
+        items: gold.items.length,
+        folds,
+        seed,
+        old: { name: set.name, version: set.version, hash: set.hash, dir: flags.lexicons ?? 'lexicons (bundled)' },
+        new: { version: newSet.version, hash: newSet.hash, dir: path.join(flags.out, 'lexicons') },
+        check,
+        exampleFailures,
+        exampleFailuresBefore,
+      };
+      writeOutputs(outDir, {
+        'diagnostics.md': diagnosticsMarkdown(result.diagnostics, goldName),
+        'diagnostics.json': json(diagnosticsJson(result.diagnostics)),
+        'candidates.md': candidatesMarkdown(result.candidates, goldName),
+        'candidates.json': json(candidatesJson(result.candidates)),
+        'diff.md': diffMarkdown(result, set.version),
+        'summary.json': json(summaryJson(result, summary)),
+      });
+      if (gold.duplicates) ctx.stderr(`spiral: ${gold.duplicates} gold items appeared in more than one file and were read once\n`);
+      ctx.stdout(summaryText(result, summary));
+    });
+}
