@@ -2,7 +2,6 @@
 // compromise conjugates verbs and pluralises nouns (so `deny` matches denies,
 // denied, denying), natural's Porter stemmer serves `~word` patterns.
 import { createRequire } from 'node:module';
-import nlp from 'compromise';
 
 const require = createRequire(import.meta.url);
 // Import the stemmer file alone: natural's package entry loads database clients.
@@ -12,8 +11,21 @@ interface Transforms {
   verb: { conjugate(word: string, model: unknown): Record<string, string> };
   noun: { toPlural(word: string, model: unknown): string };
 }
-const model = nlp.model() as { one: { lexicon: Record<string, string | undefined> } };
-const transforms = (nlp.methods() as unknown as { two: { transform: Transforms } }).two.transform;
+interface Compromise {
+  model(): { one: { lexicon: Record<string, string | undefined> } };
+  methods(): { two: { transform: Transforms } };
+}
+
+// compromise takes a noticeable share of start-up to load: load it on first use
+// (compiling a lexicon), not when a command that never compiles one starts.
+let loaded: { model: ReturnType<Compromise['model']>; transforms: Transforms } | undefined;
+function morphology(): NonNullable<typeof loaded> {
+  if (!loaded) {
+    const nlp = require('compromise') as Compromise;
+    loaded = { model: nlp.model(), transforms: nlp.methods().two.transform };
+  }
+  return loaded;
+}
 
 /** Lexicon tags meaning the word is already inflected or a function word: keep it as written. */
 const KEEP_AS_WRITTEN = new Set([
@@ -23,7 +35,7 @@ const KEEP_AS_WRITTEN = new Set([
 
 function keepAsWritten(word: string): boolean {
   if (word.length <= 2 || /\d/.test(word)) return true;
-  const tag = model.one.lexicon[word];
+  const tag = morphology().model.one.lexicon[word];
   if (tag && KEEP_AS_WRITTEN.has(tag)) return true;
   return /(?:ing|ed)$/.test(word) && word.length > 5;
 }
@@ -36,6 +48,7 @@ export function inflections(word: string): string[] {
   if (cached) return cached;
   const forms = new Set([word]);
   if (!keepAsWritten(word)) {
+    const { model, transforms } = morphology();
     for (const form of Object.values(transforms.verb.conjugate(word, model))) addSingleToken(forms, form);
     addSingleToken(forms, transforms.noun.toPlural(word, model));
   }

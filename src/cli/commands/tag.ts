@@ -2,9 +2,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import type { Command } from 'commander';
-import { loadLexiconSet } from '../../lexicon/load.js';
 import { normaliseCountry } from '../../meta/countries.js';
-import { createTagger } from '../../tag/tagger.js';
 import { UsageError, type CliContext } from '../context.js';
 import { lexiconDir, resolvePath } from '../options.js';
 
@@ -39,6 +37,8 @@ export function registerTag(program: Command, ctx: CliContext): void {
     .option('--lexicons <dir>', 'lexicon set folder (default: the bundled lexicons/)')
     .option('--case <ISO3>', 'apply this case overlay to every line')
     .action(async (file: string, flags: { lexicons?: string; case?: string }) => {
+      // Loaded here, not at start-up: `spiral --help` must not pay for the tagger.
+      const [{ loadLexiconSet }, { createTagger }] = await Promise.all([import('../../lexicon/load.js'), import('../../tag/tagger.js')]);
       const tagger = createTagger(loadLexiconSet(lexiconDir(ctx, flags.lexicons)), { forceCase: flags.case ? normaliseCountry(flags.case) : undefined });
       const name = file === '-' ? '<stdin>' : file;
       const input = file === '-' ? Readable.from(ctx.readStdin()) : createReadStream(resolvePath(ctx, file));
