@@ -8,6 +8,7 @@ import { register as registerFacts } from './facts.js';
 import { register as registerStatus } from './status.js';
 import { registerReport } from './report.js';
 import { registerReview } from './review.js';
+import { registerEval } from './eval.js';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
@@ -19,4 +20,5 @@ export const COMMANDS: RegisterCommand[] = [
   registerStatus,
   registerReport,
   registerReview,
+  registerEval,
 ];

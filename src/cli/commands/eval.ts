@@ -1,0 +1,87 @@
+// spiral eval: the rule lexicons against a gold file — per-label P/R/F1,
+// macro-F1, accuracy, kappa, confusion matrix, the misclassified items with
+// their evidence written to a file, and optionally a cross-validated
+// bag-of-words baseline side by side. Exit 1 when --min-macro-f1 is not met.
+import type { Command } from 'commander';
+import { BASELINE_MODELS, DEFAULT_BASELINE_MODEL, DEFAULT_FOLDS, DEFAULT_SEED } from '../../eval/baseline.js';
+import { defaultErrorsPath, misclassificationsJsonl, readGoldFile, writeFileAtomic } from '../../eval/files.js';
+import { formatReportText, meetsFloor, reportJson, type EvalReport } from '../../eval/report.js';
+import { evaluate } from '../../eval/run.js';
+import { loadLexiconSet } from '../../lexicon/load.js';
+import { createTagger } from '../../tag/tagger.js';
+import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliContext } from '../context.js';
+import { lexiconDir, oneOf, positiveInt, resolvePath } from '../options.js';
+
+interface EvalFlags {
+  gold?: string;
+  lexicons?: string;
+  json?: boolean;
+  baseline?: boolean;
+  baselineModel?: string;
+  folds?: string;
+  seed?: string;
+  minMacroF1?: string;
+  errors?: string;
+}
+
+function fraction(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) {
+    throw new UsageError(`${name} must be a number from 0 to 1, got "${value}"`);
+  }
+  return n;
+}
+
+function wholeNumber(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`${name} must be a whole number ≥ 0, got "${value}"`);
+  return n;
+}
+
+async function runEval(ctx: CliContext, flags: EvalFlags): Promise<void> {
+  if (!flags.gold) throw new UsageError('eval needs --gold FILE (JSON lines with id, text, label)');
+  const minMacroF1 = fraction('--min-macro-f1', flags.minMacroF1);
+  const folds = positiveInt('--folds', flags.folds) ?? DEFAULT_FOLDS;
+  if (folds < 2) throw new UsageError(`--folds must be at least 2, got "${flags.folds}"`);
+  const seed = wholeNumber('--seed', flags.seed) ?? DEFAULT_SEED;
+  const model = oneOf('--baseline-model', flags.baselineModel, BASELINE_MODELS) ?? DEFAULT_BASELINE_MODEL;
+
+  const goldPath = resolvePath(ctx, flags.gold);
+  const items = readGoldFile(goldPath);
+  const set = loadLexiconSet(lexiconDir(ctx, flags.lexicons));
+  const tagger = createTagger(set);
+  const evaluation = evaluate(items, (text, meta) => tagger.tag(text, meta), flags.baseline ? { model, folds, seed } : undefined);
+
+  const errorsFile = flags.errors ? resolvePath(ctx, flags.errors) : defaultErrorsPath(goldPath);
+  writeFileAtomic(errorsFile, misclassificationsJsonl(evaluation.misclassified));
+
+  const report: EvalReport = {
+    gold: goldPath,
+    lexicons: `${set.dir} (${set.name} ${set.version})`,
+    rules: evaluation.rules,
+    ...(evaluation.baseline ? { baseline: evaluation.baseline } : {}),
+    errorsFile,
+    misclassified: evaluation.misclassified.length,
+    ...(minMacroF1 !== undefined ? { minMacroF1 } : {}),
+  };
+  ctx.stdout(flags.json ? `${JSON.stringify(reportJson(report), null, 2)}\n` : formatReportText(report));
+  ctx.exitCode = meetsFloor(report) ? EXIT_OK : EXIT_FINDINGS;
+}
+
+export function registerEval(program: Command, ctx: CliContext): void {
+  program
+    .command('eval')
+    .description('Evaluate the lexicons against a gold file: per-label P/R/F1, macro-F1, accuracy, kappa, confusion matrix; misclassified items to a file.')
+    .option('--gold <file>', 'gold JSON lines: id, text, label (denial|rhetorical_action|argumentative_concession|norm_acknowledgment|none), optional country, year, venue')
+    .option('--lexicons <dir>', 'lexicon set folder (default: the bundled lexicons/)')
+    .option('--json', 'print the report as JSON')
+    .option('--baseline', 'also run a bag-of-words baseline by stratified k-fold cross-validation on the same gold file')
+    .option('--baseline-model <name>', `baseline classifier: ${BASELINE_MODELS.join(' | ')} (default ${DEFAULT_BASELINE_MODEL})`)
+    .option('--folds <k>', `cross-validation folds for the baseline (default ${DEFAULT_FOLDS})`)
+    .option('--seed <n>', `seed of the fold assignment (default ${DEFAULT_SEED})`)
+    .option('--min-macro-f1 <x>', 'exit 1 when the rules\' macro-F1 is below x (0..1)')
+    .option('--errors <file>', 'where to write the misclassified items (default: <gold>.errors.jsonl beside the gold file)')
+    .action(async (flags: EvalFlags) => runEval(ctx, flags));
+}

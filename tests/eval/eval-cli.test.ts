@@ -1,0 +1,84 @@
+// spiral eval end to end, in-process, on a tiny hand-made gold file and the
+// engine's mini lexicon fixture (no ../shared needed).
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { MINI_LEXICONS } from '../helpers/lexicons.js';
+
+const work = mkdtempSync(path.join(tmpdir(), 'spiral-eval-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const GOLD_ITEMS = [
+  { id: 'a', text: 'Criticism of human rights is interference in our internal affairs.', label: 'denial', country: 'KEN', year: 1991 },
+  { id: 'b', text: 'The allegations of torture are completely baseless.', label: 'rhetorical_action' },
+  { id: 'c', text: 'We do not deny that abuses occurred.', label: 'argumentative_concession' },
+  { id: 'd', text: 'We respect human rights.', label: 'norm_acknowledgment' },
+  { id: 'e', text: 'Trade grew by four per cent.', label: 'none' },
+  // the mini set has no rule for this concession: one known miss
+  { id: 'f', text: 'The government apologised to the families of the victims of torture.', label: 'argumentative_concession' },
+];
+
+function writeGold(name: string, items: unknown[]): string {
+  const file = path.join(work, name);
+  writeFileSync(file, items.map((i) => JSON.stringify(i)).join('\n') + '\n');
+  return file;
+}
+
+describe('spiral eval', () => {
+  const gold = writeGold('gold.jsonl', GOLD_ITEMS);
+
+  it('prints per-label scores, macro-F1, kappa and the confusion matrix, and writes the misses beside the gold', async () => {
+    const run = await runCli(['eval', '--gold', gold, '--lexicons', MINI_LEXICONS]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^denial\s+1\.000\s+1\.000\s+1\.000\s+1\s+1/m);
+    expect(run.stdout).toMatch(/macro-F1\s+0\.\d{3}/);
+    expect(run.stdout).toMatch(/Cohen's kappa/);
+    expect(run.stdout).toMatch(/gold \\ predicted/);
+    const errorsFile = path.join(work, 'gold.errors.jsonl');
+    const errors = readFileSync(errorsFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(errors.map((e) => e.id)).toEqual(['f']);
+    expect(errors[0]).toMatchObject({ gold: 'argumentative_concession', predicted: 'none', line: 6 });
+    expect(Array.isArray(errors[0].evidence)).toBe(true);
+  });
+
+  it('reports JSON with the baseline side by side, and writes errors where told', async () => {
+    const errorsFile = path.join(work, 'misses.jsonl');
+    const run = await runCli(['eval', '--gold', gold, '--lexicons', MINI_LEXICONS, '--json', '--baseline', '--folds', '2', '--errors', errorsFile]);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.rules.n).toBe(6);
+    expect(report.rules.per_label.denial.f1).toBe(1);
+    expect(report.rules.confusion.argumentative_concession.none).toBe(1);
+    expect(report.baseline).toMatchObject({ folds: 2, seed: 1, n: 6 });
+    expect(typeof report.baseline.macro_f1).toBe('number');
+    expect(report.errors_file).toBe(errorsFile);
+    expect(existsSync(errorsFile)).toBe(true);
+  });
+
+  it('exits 1 when --min-macro-f1 is not met, 0 when it is', async () => {
+    const errors = path.join(work, 'floor.jsonl');
+    const high = await runCli(['eval', '--gold', gold, '--lexicons', MINI_LEXICONS, '--min-macro-f1', '0.99', '--errors', errors]);
+    expect(high.code).toBe(1);
+    expect(high.stdout).toMatch(/floor: macro-F1 .* NOT met/);
+    const low = await runCli(['eval', '--gold', gold, '--lexicons', MINI_LEXICONS, '--min-macro-f1', '0.5', '--errors', errors]);
+    expect(low.code).toBe(0);
+    expect(low.stdout).toMatch(/floor: .*: met/);
+  });
+
+  it('names file and line of a bad gold line and exits 2', async () => {
+    const bad = writeGold('bad.jsonl', [GOLD_ITEMS[0], { id: 'x', text: 'Hello.', label: 'praise' }]);
+    const run = await runCli(['eval', '--gold', bad, '--lexicons', MINI_LEXICONS]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${bad}:2: bad label "praise"`);
+  });
+
+  it('rejects a missing --gold and a bad floor as usage errors', async () => {
+    expect((await runCli(['eval'])).code).toBe(2);
+    const run = await runCli(['eval', '--gold', gold, '--min-macro-f1', '1.5']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--min-macro-f1 must be a number from 0 to 1/);
+  });
+});
