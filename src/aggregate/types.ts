@@ -79,7 +79,10 @@ export interface ScoreCell {
   insufficient_evidence: boolean;
   /** Why the evidence is insufficient ("n_relevant 4 < 10"); empty when sufficient. */
   insufficient_reasons: string[];
-  /** The first utterance ids of each move label (at most `examples_per_label`), in input order. */
+  /**
+   * The first utterance ids of each move label (at most `examples_per_label`), in input
+   * order within an audience; an 'all' cell takes international, then domestic, then unspecified.
+   */
   examples: Record<MoveLabel, string[]>;
   /** Every counted relevant utterance id, only with `--ids`. */
   utterance_ids?: string[];

@@ -36,9 +36,12 @@ function numberOrNull(text: string | undefined): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+/** CIRI items score 0 (frequent violations) to 2 (none); other values (-77, -66, -999) are missing-data codes. */
+const CIRI_ITEM_RANGE = [0, 2] as const;
+
 function validCiriItem(text: string | undefined): number | null {
   const n = numberOrNull(text);
-  return n !== null && n >= 0 && n <= 2 ? n : null;
+  return n !== null && n >= CIRI_ITEM_RANGE[0] && n <= CIRI_ITEM_RANGE[1] ? n : null;
 }
 
 function mean(values: Array<number | null>): number | null {
