@@ -1,14 +1,21 @@
 // `spiral classify`: discover → ingest → structure → segment → tag → run files.
-// Documents stream through one at a time (or a few, across workers); only the
-// per-country-year tallies stay in memory.
+// Files are handled by a pool of workers (or in this thread) a bounded window
+// ahead of the writer, which takes their results strictly in discovery order:
+// the output does not depend on the worker count, and memory stays flat (only
+// the window's results and the per-country-year tallies are held). A file
+// unchanged since the previous run in --out (or --cache) is copied from it.
+import { availableParallelism } from 'node:os';
 import { discoverFiles, createIngestContext, type DiscoveredFile } from '../ingest/index.js';
 import { loadLexiconSet } from '../lexicon/load.js';
-import { createTagger } from '../tag/tagger.js';
 import type { DocMeta } from '../types.js';
-import { processRead, readDiscovered, type FileOutput } from './file.js';
+import { lexiconParts, metaHash, overlayHashes, runKey, type LexiconParts, type RunKey } from './cache-key.js';
+import { createExecutor, type Executor } from './pool.js';
+import { openPreviousRun, type PreviousRun } from './reuse.js';
 import { RunStaging } from './run-dir.js';
+import { INDEX_FILE, indexEntry, indexHeader } from './run-index.js';
+import { inputsHash, selectShard, type Shard } from './shard.js';
 import { ScoreTable } from './tally.js';
-import { selectShard, type Shard } from './shard.js';
+import { LINE_OUTPUTS, type FileResult } from './task.js';
 
 export interface ClassifyOptions {
   inputs: string[];
@@ -21,6 +28,10 @@ export interface ClassifyOptions {
   format?: string;
   caseCountry?: string;
   shard?: Shard;
+  /** Worker threads; 1 runs in this thread. Default: defaultWorkers(). */
+  workers?: number;
+  /** Reuse unchanged files from the run in this folder (default: outDir); false: tag everything. */
+  cache?: string | false;
 }
 
 export interface ClassifyProgress {
@@ -33,82 +44,165 @@ export interface ClassifyProgress {
 export interface ClassifySummary {
   outDir: string;
   filesDiscovered: number;
+  filesFromCache: number;
   documents: { ok: number; skipped: number; failed: number };
   utterances: number;
   elapsedMs: number;
+  workers: number;
   lexicon: { name: string; version: string; hash: string };
 }
 
-export const RUN_OUTPUTS = ['utterances.jsonl', 'documents.jsonl', 'recommendations.jsonl', 'scores.csv', 'run.json'] as const;
+export const RUN_OUTPUTS = [...LINE_OUTPUTS, 'scores.csv', 'run.json', INDEX_FILE] as const;
+
+/** Results a worker may have ready ahead of the writer: enough to keep every worker busy, few enough to keep memory flat. */
+export const WINDOW_PER_WORKER = 4;
+/** The window when tagging in this thread: files read ahead of tagging. */
+export const MIN_WINDOW = 8;
+
+/** Files per worker below which starting another thread costs more than it saves (a thread takes ~0.5 s to load). */
+export const MIN_FILES_PER_WORKER = 8;
+
+/** Default --workers: one per CPU, but no more than the corpus keeps busy (a handful of files runs in this thread). */
+export function defaultWorkers(files: number): number {
+  return Math.max(1, Math.min(availableParallelism(), Math.floor(files / MIN_FILES_PER_WORKER)));
+}
 
 export async function classify(options: ClassifyOptions, onProgress: (p: ClassifyProgress) => void = () => {}, now: () => number = Date.now): Promise<ClassifySummary> {
   const started = now();
   const set = loadLexiconSet(options.lexiconDir);
-  const tagger = createTagger(set, { forceCase: options.caseCountry });
+  const parts = lexiconParts(set);
+  const key = runKey(parts, options);
   const discovered = await discoverFiles(options.inputs, { include: options.include, exclude: options.exclude });
   const files = options.shard ? selectShard(discovered, options.shard) : discovered;
   const ingest = createIngestContext({ namePattern: options.namePattern, defaults: options.defaults });
   const staging = await RunStaging.open(options.outDir);
-  const table = new ScoreTable();
-  const totals = { ok: 0, skipped: 0, failed: 0 };
-  const progress: ClassifyProgress = { filesDone: 0, filesTotal: files.length, utterances: 0, bytes: 0 };
+  let previous: PreviousRun | undefined;
+  let executor: Executor | undefined;
   try {
-    const reads = readAhead(files, (file) => readDiscovered(file, ingest));
-    for (let i = 0; i < files.length; i++) {
-      const out = processRead(files[i], await reads.next(), tagger, { format: options.format });
-      await writeFileOutput(staging, out);
-      for (const t of out.tallies) table.add(t);
-      for (const k of ['ok', 'skipped', 'failed'] as const) totals[k] += out.status[k];
+    previous = options.cache === false ? undefined : await openPreviousRun(options.cache ?? options.outDir, key.key, parts);
+    executor = createExecutor(options.workers ?? defaultWorkers(files.length), taskConfig(options, set.hash), set);
+    const writer = new RunWriter(staging, parts, key);
+    const progress: ClassifyProgress = { filesDone: 0, filesTotal: files.length, utterances: 0, bytes: 0 };
+    const produce = async (file: DiscoveredFile) => {
+      const meta = await metaHash(file, ingest);
+      const reused = await previous?.lookup(file, meta);
+      return { meta, result: reused ?? (await executor!.run(file)) };
+    };
+    const window = Math.max(MIN_WINDOW, executor.workers * WINDOW_PER_WORKER);
+    await inOrder(files, window, produce, async ({ meta, result }) => {
+      await writer.add(result, meta);
       progress.filesDone++;
-      progress.utterances += out.utteranceCount;
-      progress.bytes += out.bytes;
+      progress.utterances += result.utteranceCount;
+      progress.bytes += result.bytes;
       onProgress(progress);
-    }
+    });
+    await writer.finish();
     const elapsedMs = now() - started;
-    await staging.writeFile('scores.csv', table.toCsv());
+    await staging.writeFile('scores.csv', writer.table.toCsv());
     const summary: ClassifySummary = {
       outDir: options.outDir,
       filesDiscovered: files.length,
-      documents: totals,
+      filesFromCache: writer.fromCache,
+      documents: writer.totals,
       utterances: progress.utterances,
       elapsedMs,
+      workers: executor.workers,
       lexicon: { name: set.name, version: set.version, hash: set.hash },
     };
-    await staging.writeFile('run.json', `${JSON.stringify(runManifest(options, summary, progress, ingest.manifestWarnings(), files), null, 2)}\n`);
+    const manifest = runManifest(options, summary, progress, ingest.manifestWarnings(), { total: discovered.length, inputs: inputsHash(discovered) });
+    await staging.writeFile('run.json', `${JSON.stringify(manifest, null, 2)}\n`);
     await staging.commit();
     return summary;
   } catch (err) {
     await staging.abort();
     throw err;
+  } finally {
+    await executor?.close();
+    await previous?.close();
   }
 }
 
-/** Files read ahead of processing, so disk waits overlap with tagging. */
-export const READ_AHEAD = 8;
-
-function readAhead<T, R>(items: T[], read: (item: T) => Promise<R>): { next(): Promise<R> } {
-  const pending: Array<Promise<R>> = [];
-  let started = 0;
-  const fill = () => {
-    while (started < items.length && pending.length < READ_AHEAD) pending.push(read(items[started++]));
-  };
+function taskConfig(options: ClassifyOptions, lexiconHash: string) {
   return {
-    next() {
-      fill();
-      const head = pending.shift()!;
-      fill();
-      return head;
-    },
+    lexiconDir: options.lexiconDir,
+    lexiconHash,
+    forceCase: options.caseCountry,
+    namePattern: options.namePattern,
+    defaults: options.defaults,
+    format: options.format,
   };
 }
 
-async function writeFileOutput(staging: RunStaging, out: FileOutput): Promise<void> {
-  await staging.write('documents.jsonl', out.documents);
-  await staging.write('utterances.jsonl', out.utterances);
-  await staging.write('recommendations.jsonl', out.recommendations);
+/**
+ * Start `produce` for up to `window` items ahead and hand the results to
+ * `consume` in item order. A failure stops the run at the first failed item in
+ * order; results still in flight are then dropped.
+ */
+export async function inOrder<T, R>(items: readonly T[], window: number, produce: (item: T) => Promise<R>, consume: (result: R, item: T) => Promise<void>): Promise<void> {
+  const pending: Array<Promise<R>> = [];
+  let next = 0;
+  const fill = () => {
+    while (next < items.length && pending.length < window) {
+      const p = produce(items[next++]);
+      p.catch(() => {}); // awaited in order below; this only stops an unhandled-rejection report
+      pending.push(p);
+    }
+  };
+  for (let i = 0; i < items.length; i++) {
+    fill();
+    const result = await pending.shift()!;
+    fill();
+    await consume(result, items[i]);
+  }
 }
 
-function runManifest(options: ClassifyOptions, summary: ClassifySummary, progress: ClassifyProgress, warnings: string[], files: DiscoveredFile[]) {
+/** Writes results in order: the three line outputs, the index with each file's spans, the tallies. */
+class RunWriter {
+  readonly table = new ScoreTable();
+  readonly totals = { ok: 0, skipped: 0, failed: 0 };
+  fromCache = 0;
+  private readonly offsets: [number, number, number] = [0, 0, 0];
+  private started = false;
+
+  constructor(
+    private readonly staging: RunStaging,
+    private readonly parts: LexiconParts,
+    private readonly key: RunKey,
+  ) {}
+
+  async add(result: FileResult, metaSha256: string): Promise<void> {
+    if (!this.started) {
+      await this.staging.write(INDEX_FILE, `${JSON.stringify(indexHeader(this.key))}\n`);
+      this.started = true;
+    }
+    const entry = indexEntry(result, [...this.offsets], metaSha256, overlayHashes(this.parts, result.caseCodes));
+    await this.staging.write(INDEX_FILE, `${JSON.stringify(entry)}\n`);
+    let at = 0;
+    for (let i = 0; i < LINE_OUTPUTS.length; i++) {
+      const length = result.lengths[i];
+      await this.staging.write(LINE_OUTPUTS[i], result.data.subarray(at, at + length));
+      this.offsets[i] += length;
+      at += length;
+    }
+    for (const t of result.tallies) this.table.add(t);
+    for (const k of ['ok', 'skipped', 'failed'] as const) this.totals[k] += result.status[k];
+    if (result.fromCache) this.fromCache++;
+  }
+
+  /** An empty run still has every output (and an index header). */
+  async finish(): Promise<void> {
+    if (!this.started) await this.staging.write(INDEX_FILE, `${JSON.stringify(indexHeader(this.key))}\n`);
+    for (const name of LINE_OUTPUTS) await this.staging.write(name, '');
+  }
+}
+
+function runManifest(
+  options: ClassifyOptions,
+  summary: ClassifySummary,
+  progress: ClassifyProgress,
+  warnings: string[],
+  inputs: { total: number; inputs: string },
+) {
   const seconds = summary.elapsedMs / 1000;
   return {
     tool: 'spiral',
@@ -123,8 +217,11 @@ function runManifest(options: ClassifyOptions, summary: ClassifySummary, progres
       case: options.caseCountry ?? null,
       shard: options.shard ? `${options.shard.index}/${options.shard.count}` : null,
     },
+    inputs: { files: inputs.total, ids_sha256: inputs.inputs },
     counts: {
-      files_discovered: files.length,
+      files_discovered: summary.filesDiscovered,
+      files_from_cache: summary.filesFromCache,
+      files_tagged: summary.filesDiscovered - summary.filesFromCache,
       documents_ok: summary.documents.ok,
       documents_skipped: summary.documents.skipped,
       documents_failed: summary.documents.failed,
@@ -132,6 +229,8 @@ function runManifest(options: ClassifyOptions, summary: ClassifySummary, progres
       bytes: progress.bytes,
     },
     warnings,
+    workers: summary.workers,
+    cache: options.cache === false ? null : (options.cache ?? options.outDir),
     timings: {
       elapsed_ms: summary.elapsedMs,
       mb_per_s: seconds > 0 ? Number((progress.bytes / 1e6 / seconds).toFixed(3)) : null,

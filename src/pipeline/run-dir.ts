@@ -8,8 +8,8 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 
-const STAGING_PREFIX = '.spiral-staging-';
-const COMMIT_MARKER = 'COMMIT';
+export const STAGING_PREFIX = '.spiral-staging-';
+export const COMMIT_MARKER = 'COMMIT';
 
 export async function recoverRunDir(outDir: string): Promise<void> {
   let names: string[];
@@ -61,7 +61,7 @@ export class RunStaging {
   static async open(outDir: string): Promise<RunStaging> {
     await mkdir(outDir, { recursive: true });
     await recoverRunDir(outDir);
-    const dir = path.join(outDir, `${STAGING_PREFIX}${randomBytes(6).toString("hex")}`);
+    const dir = path.join(outDir, `${STAGING_PREFIX}${randomBytes(6).toString('hex')}`);
     await mkdir(dir);
     return new RunStaging(outDir, dir);
   }
@@ -78,8 +78,8 @@ export class RunStaging {
   }
 
   /** Write a stream chunk, waiting when the stream's buffer is full (back-pressure). */
-  async write(name: string, chunk: string): Promise<void> {
-    if (!chunk) {
+  async write(name: string, chunk: string | Uint8Array): Promise<void> {
+    if (chunk.length === 0) {
       this.stream(name);
       return;
     }
@@ -98,11 +98,13 @@ export class RunStaging {
       [...this.streams.values()].map((s) => (s.writableFinished ? undefined : new Promise<void>((resolve, reject) => s.end(() => resolve()).once('error', reject)))),
     );
     for (const name of this.files) await fsyncFile(path.join(this.dir, name));
-    const markerPath = path.join(this.dir, COMMIT_MARKER);
-    const marker = await open(markerPath, 'w');
+    // The marker appears whole or not at all: written under another name, then renamed.
+    const partial = path.join(this.dir, `${COMMIT_MARKER}.partial`);
+    const marker = await open(partial, 'w');
     await marker.writeFile(`${this.files.join('\n')}\n`);
     await marker.sync();
     await marker.close();
+    await rename(partial, path.join(this.dir, COMMIT_MARKER));
     await moveInto(this.dir, this.outDir, this.files);
     await rm(this.dir, { recursive: true, force: true });
   }

@@ -23,3 +23,10 @@ export function shardOf(id: string, count: number): number {
 export function selectShard<T extends { id: string }>(files: T[], shard: Shard): T[] {
   return files.filter((f) => shardOf(f.id, shard.count) === shard.index);
 }
+
+/** sha256 of every discovered file id (before sharding), in order: shards of one corpus share it. */
+export function inputsHash(files: Array<{ id: string }>): string {
+  const h = createHash('sha256');
+  for (const f of files) h.update(f.id).update('\0');
+  return h.digest('hex');
+}

@@ -21,6 +21,8 @@ interface ClassifyFlags {
   format?: string;
   case?: string;
   shard?: string;
+  workers?: string;
+  cache?: string | boolean;
   strict?: boolean;
   quiet?: boolean;
 }
@@ -63,6 +65,9 @@ export function registerClassify(program: Command, ctx: CliContext): void {
     .option('--format <parser>', 'force a document-structure parser (e.g. generic, upr-wg-report)')
     .option('--case <ISO3>', 'apply this case overlay to every document')
     .option('--shard <K/N>', 'process a deterministic K-th of N shards of the files')
+    .option('--workers <n>', 'worker threads (default: one per CPU, fewer for a handful of files; 1 tags in the main thread)')
+    .option('--cache <dir>', 'reuse unchanged files from the run in this folder (default: the --out folder)')
+    .option('--no-cache', 'tag every file again, reusing nothing')
     .option('--strict', 'exit 1 when any file is skipped or failed')
     .option('-q, --quiet', 'no progress output')
     .action(async (paths: string[], flags: ClassifyFlags) => {
@@ -83,6 +88,8 @@ export function registerClassify(program: Command, ctx: CliContext): void {
           format: flags.format,
           caseCountry,
           shard,
+          workers: positiveInt('--workers', flags.workers),
+          cache: flags.cache === false ? false : typeof flags.cache === 'string' ? resolvePath(ctx, flags.cache) : undefined,
         },
         (p: ClassifyProgress) => progress?.update(p),
       );
@@ -90,7 +97,7 @@ export function registerClassify(program: Command, ctx: CliContext): void {
       const { ok, skipped, failed } = summary.documents;
       ctx.stdout(
         `files discovered: ${summary.filesDiscovered}; documents ok: ${ok}, skipped: ${skipped}, failed: ${failed}; ` +
-          `utterances: ${summary.utterances}; ${(summary.elapsedMs / 1000).toFixed(1)} s → ${flags.out}\n`,
+          `utterances: ${summary.utterances}; files reused from the previous run: ${summary.filesFromCache}; ${(summary.elapsedMs / 1000).toFixed(1)} s → ${flags.out}\n`,
       );
       if (failed > 0 || (flags.strict && skipped > 0)) ctx.exitCode = EXIT_FINDINGS;
     });

@@ -1,0 +1,137 @@
+// What a file's cached output depends on, as hashes. A file's lines are reused
+// only when all of these are unchanged:
+// - the run key: spiral's own code, the options that change output (format,
+//   name pattern, default metadata, forced case) and the base lexicon (every
+//   lexicon file except the case overlays);
+// - the file: its id, the sha256 of its raw bytes, its path and its manifest row;
+// - the case overlays its documents were tagged with (one per country), so
+//   editing cases/KEN.yaml re-tags Kenya's files and nothing else.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, posix } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DiscoveredFile, IngestContext } from '../ingest/index.js';
+import type { LexiconSet } from '../lexicon/types.js';
+import type { DocMeta } from '../types.js';
+import { LexiconChangedError } from './task.js';
+
+const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+export interface LexiconParts {
+  /** Hash of every file of the set except cases/. */
+  base: string;
+  /** Case-overlay country → hash of its file. */
+  overlays: Map<string, string>;
+}
+
+/** The set's files in the loader's order: top-level YAML by name, then cases/ by name. */
+function lexiconFiles(dir: string): string[] {
+  const yaml = (names: string[]) => names.filter((n) => /\.ya?ml$/.test(n)).sort();
+  const files = yaml(readdirSync(dir));
+  const casesDir = join(dir, 'cases');
+  if (isDir(casesDir)) files.push(...yaml(readdirSync(casesDir)).map((n) => `cases/${n}`));
+  return files;
+}
+
+function isDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Hash the set's files separately. Recombined the way the loader hashes them,
+ * they must give `set.hash`: otherwise a file changed since the set was loaded.
+ */
+export function lexiconParts(set: LexiconSet): LexiconParts {
+  const whole = createHash('sha256');
+  const base = createHash('sha256');
+  const overlays = new Map<string, string>();
+  const byFile = new Map(Object.values(set.cases).map((c) => [c.file, c.country]));
+  for (const rel of lexiconFiles(set.dir)) {
+    const content = readFileSync(join(set.dir, rel));
+    whole.update(rel).update('\0').update(content).update('\0');
+    const country = byFile.get(rel);
+    if (country) overlays.set(country, sha256(content));
+    else base.update(rel).update('\0').update(content).update('\0');
+  }
+  if (whole.digest('hex') !== set.hash) throw new LexiconChangedError(set.dir);
+  return { base: base.digest('hex'), overlays };
+}
+
+let codeHash: string | undefined;
+
+/**
+ * spiral's own code (every file of the folder this module was loaded from:
+ * dist/ or src/) and the installed dependency versions (package-lock.json):
+ * a new build invalidates the cache.
+ */
+export function codeFingerprint(): string {
+  if (codeHash) return codeHash;
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const h = createHash('sha256');
+  for (const rel of walk(root)) h.update(rel).update('\0').update(readFileSync(join(root, rel))).update('\0');
+  const lock = join(dirname(root.replace(/[\\/]$/, '')), 'package-lock.json');
+  try {
+    h.update(readFileSync(lock));
+  } catch {
+    h.update('no lock file');
+  }
+  codeHash = h.digest('hex');
+  return codeHash;
+}
+
+function walk(root: string, rel = ''): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(join(root, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const child = rel ? `${rel}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...walk(root, child));
+    else if (entry.isFile()) out.push(child);
+  }
+  return out;
+}
+
+export interface OutputOptions {
+  format?: string;
+  namePattern?: string;
+  defaults?: DocMeta;
+  caseCountry?: string;
+}
+
+export interface RunKey {
+  key: string;
+  code: string;
+  options: string;
+  lexiconBase: string;
+}
+
+export function runKey(parts: LexiconParts, options: OutputOptions): RunKey {
+  const code = codeFingerprint();
+  const optionsHash = sha256(
+    stableJson({ format: options.format ?? null, name_pattern: options.namePattern ?? null, defaults: options.defaults ?? {}, case: options.caseCountry ?? null }),
+  );
+  return { key: sha256(`${code}\0${optionsHash}\0${parts.base}`), code, options: optionsHash, lexiconBase: parts.base };
+}
+
+/** JSON with object keys sorted, so equal values hash equally whatever their key order. */
+export function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
+/** The file's metadata inputs outside its bytes: its path (file-name metadata) and its manifest row. */
+export async function metaHash(file: DiscoveredFile, ingest: IngestContext): Promise<string> {
+  if (file.rel.endsWith('/')) return sha256(stableJson({ rel: file.rel }));
+  const label = posix.dirname(file.id);
+  const manifest = await ingest.folderManifest(dirname(file.abs), label === '.' ? '' : label);
+  const row = manifest.rows.get(posix.basename(file.rel));
+  return sha256(stableJson({ rel: file.rel, row: row ? { fields: row.fields, where: row.where } : null }));
+}
+
+/** Overlay hashes of the codes a file's documents used (null: no overlay for that country). */
+export function overlayHashes(parts: LexiconParts, codes: string[]): Record<string, string | null> {
+  return Object.fromEntries(codes.map((c) => [c, parts.overlays.get(c) ?? null]));
+}

@@ -1,0 +1,52 @@
+// Incremental re-runs: the cache is the previous run itself. Its index.jsonl
+// says which bytes of its outputs each file produced and from what; a file
+// whose content, metadata inputs and case overlay are unchanged (under the same
+// run key) gets those bytes copied instead of being read and tagged again.
+// Nothing is trusted unchecked: the copied bytes must hash to the index's
+// data_sha256, and an entry that fails any check is re-tagged.
+import type { FileHandle } from 'node:fs/promises';
+import type { DiscoveredFile } from '../ingest/index.js';
+import { hashFile, probeFile } from '../ingest/read.js';
+import type { LexiconParts } from './cache-key.js';
+import { entryResult, openLineOutputs, readEntryData, readRunIndex, type IndexEntry } from './run-index.js';
+import type { FileResult } from './task.js';
+
+export interface PreviousRun {
+  /** The file's output from the previous run, when it can be reused. */
+  lookup(file: DiscoveredFile, metaSha256: string): Promise<FileResult | undefined>;
+  close(): Promise<void>;
+}
+
+/** Open the previous run in `runDir` for reuse; undefined when it has no usable index or outputs, or another run key. */
+export async function openPreviousRun(runDir: string, runKey: string, lexicon: LexiconParts): Promise<PreviousRun | undefined> {
+  const index = await readRunIndex(runDir);
+  if (!index || index.header.key !== runKey) return undefined;
+  let handles: FileHandle[];
+  try {
+    handles = await openLineOutputs(runDir);
+  } catch {
+    return undefined;
+  }
+  const entries = new Map(index.entries.map((e) => [e.id, e]));
+  return {
+    async lookup(file, metaSha256) {
+      const entry = entries.get(file.id);
+      if (!entry || !entry.content_sha256 || entry.meta_sha256 !== metaSha256 || !overlaysUnchanged(entry, lexicon)) return undefined;
+      if ((await contentHash(file)) !== entry.content_sha256) return undefined;
+      const read = await readEntryData(handles, entry);
+      return read.ok ? entryResult(entry, read.data, true) : undefined;
+    },
+    async close() {
+      await Promise.all(handles.map((h) => h.close()));
+    },
+  };
+}
+
+function overlaysUnchanged(entry: IndexEntry, lexicon: LexiconParts): boolean {
+  return Object.entries(entry.cases).every(([code, hash]) => (lexicon.overlays.get(code) ?? null) === hash);
+}
+
+async function contentHash(file: DiscoveredFile): Promise<string | undefined> {
+  const probe = await probeFile(file);
+  return probe.ok ? hashFile(probe.path) : undefined;
+}

@@ -1,0 +1,184 @@
+// index.jsonl: one line per input file of a run, saying where its lines are in
+// documents.jsonl, utterances.jsonl and recommendations.jsonl (byte offset,
+// byte length, line count), a sha256 of those bytes, what they were made from
+// (content, metadata and overlay hashes) and its score tallies. It lets a
+// re-run reuse an unchanged file's lines without re-tagging it, and lets
+// `spiral merge` interleave shard runs in discovery order. The first line is
+// a header with the run key (code, output options, base lexicon).
+import { createHash } from 'node:crypto';
+import { open, readFile, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import type { RunKey } from './cache-key.js';
+import { LINE_OUTPUTS, type FileResult } from './task.js';
+import type { DocTally } from './tally.js';
+
+export const INDEX_FILE = 'index.jsonl';
+export const INDEX_FORMAT = 'spiral-run-index/1';
+
+export interface IndexHeader {
+  format: typeof INDEX_FORMAT;
+  key: string;
+  code: string;
+  options: string;
+  lexicon_base: string;
+}
+
+/** [byte offset, byte length, lines] of a file's section in one output. */
+export type Span = [number, number, number];
+
+export interface IndexEntry {
+  id: string;
+  content_sha256: string | null;
+  meta_sha256: string;
+  cases: Record<string, string | null>;
+  documents: Span;
+  utterances: Span;
+  recommendations: Span;
+  data_sha256: string;
+  status: { ok: number; skipped: number; failed: number };
+  utterance_count: number;
+  bytes: number;
+  tallies: DocTally[];
+}
+
+export function indexHeader(key: RunKey): IndexHeader {
+  return { format: INDEX_FORMAT, key: key.key, code: key.code, options: key.options, lexicon_base: key.lexiconBase };
+}
+
+/** The entry for a file written at `offsets` (the running byte offsets of the three outputs). */
+export function indexEntry(result: FileResult, offsets: [number, number, number], metaSha256: string, cases: Record<string, string | null>): IndexEntry {
+  const span = (i: 0 | 1 | 2): Span => [offsets[i], result.lengths[i], result.lines[i]];
+  return {
+    id: result.id,
+    content_sha256: result.contentSha256,
+    meta_sha256: metaSha256,
+    cases,
+    documents: span(0),
+    utterances: span(1),
+    recommendations: span(2),
+    data_sha256: result.dataSha256,
+    status: result.status,
+    utterance_count: result.utteranceCount,
+    bytes: result.bytes,
+    tallies: result.tallies,
+  };
+}
+
+export interface RunIndex {
+  header: IndexHeader;
+  entries: IndexEntry[];
+  /** Lines that could not be read (damaged); their files are simply not in `entries`. */
+  damaged: number[];
+}
+
+/** Read a run's index; undefined when there is none or its header is unreadable. */
+export async function readRunIndex(runDir: string): Promise<RunIndex | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path.join(runDir, INDEX_FILE), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const lines = text.split('\n');
+  const header = parseLine(lines[0]);
+  if (!isHeader(header)) return undefined;
+  const entries: IndexEntry[] = [];
+  const damaged: number[] = [];
+  // The piece after the last newline is empty, or a line cut short: not trusted.
+  for (let i = 1; i < lines.length - 1; i++) {
+    const entry = parseLine(lines[i]);
+    if (isEntry(entry)) entries.push(entry);
+    else damaged.push(i + 1);
+  }
+  if (lines[lines.length - 1] !== '') damaged.push(lines.length);
+  return { header, entries, damaged };
+}
+
+function parseLine(line: string | undefined): unknown {
+  if (!line) return undefined;
+  try {
+    return JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+}
+
+function isHeader(v: unknown): v is IndexHeader {
+  const h = v as IndexHeader | undefined;
+  return !!h && h.format === INDEX_FORMAT && typeof h.key === 'string';
+}
+
+const isSpan = (s: unknown): s is Span => Array.isArray(s) && s.length === 3 && s.every((n) => Number.isSafeInteger(n) && n >= 0);
+
+function isEntry(v: unknown): v is IndexEntry {
+  const e = v as IndexEntry | undefined;
+  return (
+    !!e &&
+    typeof e.id === 'string' &&
+    typeof e.meta_sha256 === 'string' &&
+    typeof e.data_sha256 === 'string' &&
+    (e.content_sha256 === null || typeof e.content_sha256 === 'string') &&
+    !!e.cases &&
+    typeof e.cases === 'object' &&
+    isSpan(e.documents) &&
+    isSpan(e.utterances) &&
+    isSpan(e.recommendations) &&
+    !!e.status &&
+    Array.isArray(e.tallies) &&
+    Number.isSafeInteger(e.utterance_count) &&
+    Number.isSafeInteger(e.bytes)
+  );
+}
+
+export type EntryData = { ok: true; data: Buffer } | { ok: false; problem: string };
+
+/**
+ * An entry's three sections read back from a run's outputs (`handles` in
+ * LINE_OUTPUTS order) and checked against its data_sha256.
+ */
+export async function readEntryData(handles: FileHandle[], entry: IndexEntry): Promise<EntryData> {
+  const spans = entrySpans(entry);
+  const data = Buffer.allocUnsafeSlow(spans.reduce((n, s) => n + s[1], 0));
+  let at = 0;
+  for (let i = 0; i < spans.length; i++) {
+    const [offset, length] = spans[i];
+    const { bytesRead } = await handles[i].read(data, at, length, offset);
+    if (bytesRead !== length) return { ok: false, problem: `${LINE_OUTPUTS[i]} is shorter than its index says` };
+    at += length;
+  }
+  if (createHash('sha256').update(data).digest('hex') !== entry.data_sha256) return { ok: false, problem: 'its lines differ from what the index recorded' };
+  return { ok: true, data };
+}
+
+const entrySpans = (entry: IndexEntry): [Span, Span, Span] => [entry.documents, entry.utterances, entry.recommendations];
+
+/** A FileResult standing for an entry's (checked) bytes. */
+export function entryResult(entry: IndexEntry, data: Uint8Array, fromCache: boolean): FileResult {
+  const spans = entrySpans(entry);
+  return {
+    id: entry.id,
+    data,
+    lengths: [spans[0][1], spans[1][1], spans[2][1]],
+    lines: [spans[0][2], spans[1][2], spans[2][2]],
+    dataSha256: entry.data_sha256,
+    tallies: entry.tallies,
+    status: entry.status,
+    utteranceCount: entry.utterance_count,
+    bytes: entry.bytes,
+    contentSha256: entry.content_sha256,
+    caseCodes: Object.keys(entry.cases).sort(),
+    fromCache,
+  };
+}
+
+/** Open a run's three line outputs for reading, in LINE_OUTPUTS order. */
+export async function openLineOutputs(dir: string): Promise<FileHandle[]> {
+  const handles: FileHandle[] = [];
+  try {
+    for (const name of LINE_OUTPUTS) handles.push(await open(path.join(dir, name), 'r'));
+    return handles;
+  } catch (err) {
+    await Promise.all(handles.map((h) => h.close()));
+    throw err;
+  }
+}

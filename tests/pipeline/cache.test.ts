@@ -1,0 +1,101 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { MINI_LEXICONS } from '../helpers/lexicons.js';
+import { fileName, readOutputs, runJson, Scratch, speech } from './corpus.js';
+
+const scratch = new Scratch();
+afterAll(() => scratch.cleanup());
+
+async function classify(input: string, out: string, ...extra: string[]) {
+  const r = await runCli(['classify', input, '--out', out, '-q', '--workers', '1', ...extra]);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return runJson(out).counts;
+}
+
+/** What a run from scratch gives, to compare a reusing run with. */
+async function fresh(input: string, ...extra: string[]) {
+  const out = path.join(scratch.dir(), 'fresh');
+  await classify(input, out, '--no-cache', ...extra);
+  return readOutputs(out);
+}
+
+describe('incremental re-runs', () => {
+  it('re-tags only the file that changed, with outputs equal to a run from scratch', async () => {
+    const input = scratch.corpus(20);
+    const out = path.join(scratch.dir(), 'run');
+    expect(await classify(input, out, '--lexicons', MINI_LEXICONS)).toMatchObject({ files_from_cache: 0, files_tagged: 22 });
+    expect(await classify(input, out, '--lexicons', MINI_LEXICONS)).toMatchObject({ files_from_cache: 22, files_tagged: 0 });
+
+    writeFileSync(path.join(input, fileName(3)), `${speech(3, 12)} We categorically deny these allegations of torture.`);
+    expect(await classify(input, out, '--lexicons', MINI_LEXICONS)).toMatchObject({ files_from_cache: 21, files_tagged: 1 });
+    expect(readOutputs(out)).toEqual(await fresh(input, '--lexicons', MINI_LEXICONS));
+  });
+
+  it('handles added and removed files', async () => {
+    const input = scratch.corpus(10);
+    const out = path.join(scratch.dir(), 'run');
+    await classify(input, out, '--lexicons', MINI_LEXICONS);
+    rmSync(path.join(input, fileName(2)));
+    writeFileSync(path.join(input, 'AFG_99_2044.txt'), speech(99, 6));
+    expect(await classify(input, out, '--lexicons', MINI_LEXICONS)).toMatchObject({ files_discovered: 12, files_from_cache: 11, files_tagged: 1 });
+    expect(readOutputs(out)).toEqual(await fresh(input, '--lexicons', MINI_LEXICONS));
+  });
+
+  it('re-tags everything when the lexicon or an output option changes, and nothing with --no-cache reused', async () => {
+    const input = scratch.corpus(8);
+    const lex = scratch.lexicons();
+    const out = path.join(scratch.dir(), 'run');
+    await classify(input, out, '--lexicons', lex);
+    const denial = path.join(lex, 'denial.yaml');
+    writeFileSync(denial, readFileSync(denial, 'utf8').replace('weight: 2', 'weight: 3'));
+    expect(await classify(input, out, '--lexicons', lex)).toMatchObject({ files_from_cache: 0, files_tagged: 10 });
+    expect(readOutputs(out)).toEqual(await fresh(input, '--lexicons', lex));
+    expect(await classify(input, out, '--lexicons', lex, '--country', 'Kenya')).toMatchObject({ files_from_cache: 0 });
+    expect(await classify(input, out, '--lexicons', lex, '--country', 'Kenya', '--no-cache')).toMatchObject({ files_from_cache: 0, files_tagged: 10 });
+  });
+
+  it("re-tags only a country's files when its case overlay changes", async () => {
+    const input = scratch.corpus(12);
+    const lex = scratch.lexicons();
+    const out = path.join(scratch.dir(), 'run');
+    await classify(input, out, '--lexicons', lex);
+    mkdirSync(path.join(lex, 'cases'));
+    const overlay = (weight: number) =>
+      `country: KEN\ndescription: test overlay\nadjust:\n  - rule: denial.internal-affairs\n    weight: ${weight}\n    why: test\n`;
+    writeFileSync(path.join(lex, 'cases/KEN.yaml'), overlay(5));
+    const kenyan = 2; // files 0 and 6 of the generated corpus are KEN_...
+    expect(await classify(input, out, '--lexicons', lex)).toMatchObject({ files_from_cache: 14 - kenyan, files_tagged: kenyan });
+    expect(readOutputs(out)).toEqual(await fresh(input, '--lexicons', lex));
+    writeFileSync(path.join(lex, 'cases/KEN.yaml'), overlay(6));
+    expect(await classify(input, out, '--lexicons', lex)).toMatchObject({ files_tagged: kenyan });
+  });
+
+  it('re-tags a file whose reused lines were damaged, and ignores a damaged index line', async () => {
+    const input = scratch.corpus(10);
+    const out = path.join(scratch.dir(), 'run');
+    await classify(input, out, '--lexicons', MINI_LEXICONS);
+    const expected = readOutputs(out);
+    const utterances = path.join(out, 'utterances.jsonl');
+    const bytes = readFileSync(utterances);
+    bytes[10] = bytes[10] === 0x61 ? 0x62 : 0x61; // inside the first file's first utterance
+    writeFileSync(utterances, bytes);
+    const index = path.join(out, 'index.jsonl');
+    const lines = readFileSync(index, 'utf8').split('\n');
+    lines[5] = lines[5].slice(0, 40); // a line cut short
+    writeFileSync(index, lines.join('\n'));
+    expect(await classify(input, out, '--lexicons', MINI_LEXICONS)).toMatchObject({ files_from_cache: 10, files_tagged: 2 });
+    expect(readOutputs(out)).toEqual(expected);
+  });
+
+  it('reuses a run in another folder with --cache', async () => {
+    const input = scratch.corpus(6);
+    const first = path.join(scratch.dir(), 'first');
+    await classify(input, first, '--lexicons', MINI_LEXICONS);
+    const second = path.join(scratch.dir(), 'second');
+    expect(await classify(input, second, '--lexicons', MINI_LEXICONS, '--cache', first)).toMatchObject({ files_from_cache: 8 });
+    expect(readOutputs(second)).toEqual(readOutputs(first));
+  });
+});
