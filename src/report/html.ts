@@ -18,7 +18,7 @@ const BASE_CSS = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);margin:0 auto;max-width:1100px;padding:16px 20px 60px}
 h1{font-size:22px;margin:8px 0 4px}h2{font-size:18px;margin:28px 0 8px;border-bottom:1px solid var(--line);padding-bottom:4px}h3{font-size:15px;margin:18px 0 4px}
 table{border-collapse:collapse;margin:6px 0 12px}th,td{border:1px solid var(--line);padding:3px 7px;text-align:left;vertical-align:top}th{background:#f8f9fa}
-td.num{text-align:right;font-variant-numeric:tabular-nums}
+td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 dl.summary{display:grid;grid-template-columns:max-content 1fr;gap:2px 14px}dl.summary dt{color:var(--muted)}dl.summary dd{margin:0}
 .muted{color:var(--muted)}code{font-size:12px;background:#f1f3f4;padding:0 3px;border-radius:3px;word-break:break-all}
 .warnings li{color:#8a4b00}
@@ -30,7 +30,7 @@ svg.chart{width:100%;height:auto;font-size:10px}svg .grid{stroke:#e3e3e3;stroke-
 svg .line{stroke-width:1.6}svg .interval{stroke-width:1.2;opacity:.6}svg .tick,svg .axis{fill:#5f6368}svg .axis{font-size:10px}
 .filters{display:flex;flex-wrap:wrap;gap:10px;align-items:center;margin:10px 0;padding:8px;background:#f8f9fa;border:1px solid var(--line)}
 .utt{border-left:4px solid var(--line);padding:6px 10px;margin:8px 0;background:#fff}
-.utt .meta{font-size:12px;color:var(--muted)}.utt .text{margin:4px 0;font-size:15px;white-space:pre-wrap}
+.utt .meta{font-size:12px;color:var(--muted)}.utt .text{margin:4px 0;font-size:15px}
 .utt .label{font-weight:600;color:var(--fg)}.flag{display:inline-block;font-size:11px;border:1px solid #c6c6c6;border-radius:8px;padding:0 6px;margin-left:4px}
 mark{background:var(--mark);padding:0 1px;border-radius:2px}mark.weak{background:var(--weak);text-decoration:line-through}
 .evidence{font-size:12px;color:var(--muted);margin:0;padding-left:18px}
@@ -113,7 +113,7 @@ function countriesHtml(data: ReportData): string {
   const rows = data.countries.map((c) => {
     const net = latestNet(c);
     const link = `<a href="#country-${escapeHtml(c.country)}">${escapeHtml(c.name)}</a> <code>${escapeHtml(c.country)}</code>`;
-    const base = [link, escapeHtml(yearSpan(c)), num(c.utterances), num(c.relevant), num(net ? `${signedNumber(net.net)} (${net.year})` : '–')];
+    const base: Cell[] = [link, num(yearSpan(c)), num(c.utterances), num(c.relevant), num(net ? `${signedNumber(net.net)} (${net.year})` : '–')];
     if (!withStatus) return row(base);
     const latest = c.latest;
     const phase = latest ? `<span title="${escapeHtml(latest.phaseReason)}">${escapeHtml(phaseLabel(latest.phase, latest.possible))}</span>` : '<span class="muted">–</span>';

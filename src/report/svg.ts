@@ -12,7 +12,7 @@ export const CHART = {
   width: 640,
   left: 44,
   right: 12,
-  top: 10,
+  top: 18,
   sharesHeight: 140,
   gap: 22,
   netHeight: 80,
@@ -147,8 +147,9 @@ function yAxes(f: Frame): string {
     out.push(`<line class="${n === 0 ? 'zero' : 'grid'}" x1="${f.plotLeft}" x2="${f.plotRight}" y1="${y}" y2="${y}"/>`);
     out.push(`<text class="tick" x="${f.plotLeft - 4}" y="${y}" dy="4" text-anchor="end">${n > 0 ? '+1' : n}</text>`);
   }
-  out.push(`<text class="axis" x="${f.plotLeft + 2}" y="${f.sharesTop + 10}">share of relevant utterances</text>`);
-  out.push(`<text class="axis" x="${f.plotLeft + 2}" y="${f.netTop + 10}">net score (acceptance − rejection)</text>`);
+  // Panel titles sit above their panels, clear of the data.
+  out.push(`<text class="axis" x="${f.plotLeft}" y="${f.sharesTop - 6}">share of relevant utterances</text>`);
+  out.push(`<text class="axis" x="${f.plotLeft}" y="${f.netTop - 6}">net score (acceptance − rejection)</text>`);
   return out.join('');
 }
 

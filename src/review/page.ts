@@ -17,7 +17,7 @@ h1{font-size:18px;margin:0}
 #bar{height:6px;background:#eee;border-radius:3px;overflow:hidden;margin:6px 0 12px}#bar-fill{height:100%;width:0;background:#1a73e8}
 .meta{font-size:13px;color:var(--muted)}
 .context{color:var(--muted);font-size:14px;margin:6px 0}
-#text{font-size:18px;margin:10px 0;padding:10px 12px;border-left:4px solid #1a73e8;background:#f8f9fa;white-space:pre-wrap}
+#text{font-size:18px;margin:10px 0;padding:10px 12px;border-left:4px solid #1a73e8;background:#f8f9fa}
 mark{background:var(--mark);padding:0 1px;border-radius:2px}mark.weak{background:#e5e7eb;text-decoration:line-through}
 #proposed{font-weight:600}.flag{display:inline-block;font-size:12px;border:1px solid #c6c6c6;border-radius:8px;padding:0 6px;margin-left:4px}
 #evidence{font-size:13px;color:var(--muted);padding-left:18px}
