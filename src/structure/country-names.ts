@@ -89,6 +89,12 @@ function firstKey(code: number): string {
   return code > 127 ? '*' : String.fromCharCode(lowerAscii(code));
 }
 
+/** Official styles that may precede a State's short name. */
+const THE = /the\s+/iy;
+const LIST_SEPARATOR = /\s*(?:,\s*and\s+|,\s*|;\s*|\/\s*|and\s+)/iy;
+const OFFICIAL_STYLE =
+  /(?:the\s+)?(?:(?:Hashemite\s+|United\s+)?Kingdom|(?:Islamic\s+|Arab\s+|Federal\s+|Democratic\s+|Federative\s+|Socialist\s+|Cooperative\s+)?Republic(?:\s+of\s+the\s+Union)?|Sultanate|State|Principality|Grand\s+Duchy|Commonwealth|Federation|Union)\s+of\s+(?:the\s+)?/iy;
+
 /** Matches State names at given positions of a text. Build once (see `countryMatcher()`), reuse. */
 export class CountryMatcher {
   private readonly byFirst = new Map<string, NameForm[]>();
@@ -116,10 +122,15 @@ export class CountryMatcher {
   /** The State whose name begins exactly at `pos` (a leading "the" is allowed), or undefined. */
   matchAt(text: string, pos: number): NameMatch | undefined {
     const direct = this.matchBare(text, pos);
-    const the = /^the\s+/i.exec(text.slice(pos, pos + 8));
-    const afterThe = the ? this.matchBare(text, pos + the[0].length) : undefined;
+    THE.lastIndex = pos;
+    const afterThe = THE.test(text) ? this.matchBare(text, THE.lastIndex) : undefined;
     if (afterThe && (!direct || afterThe.end > direct.end)) return { ...afterThe, start: pos };
-    return direct;
+    if (direct) return direct;
+    // An official style before a short name the tables know: "The Kingdom of Saudi Arabia",
+    // "The Republic of the Union of Myanmar", "The Sultanate of Oman".
+    OFFICIAL_STYLE.lastIndex = pos;
+    const named = OFFICIAL_STYLE.test(text) ? this.matchBare(text, OFFICIAL_STYLE.lastIndex) : undefined;
+    return named ? { ...named, start: pos } : undefined;
   }
 
   /** "Brazil", "Brazil and Mexico", "Chile, the Congo and Peru" at `pos`. */
@@ -129,9 +140,9 @@ export class CountryMatcher {
     const codes = [first.iso3];
     let end = first.end;
     for (;;) {
-      const sep = /^\s*(?:,\s*and\s+|,\s*|;\s*|\/\s*|and\s+)/i.exec(text.slice(end, end + 12));
-      if (!sep) break;
-      const next = this.matchAt(text, end + sep[0].length);
+      LIST_SEPARATOR.lastIndex = end;
+      if (!LIST_SEPARATOR.test(text)) break;
+      const next = this.matchAt(text, LIST_SEPARATOR.lastIndex);
       if (!next) break;
       if (!codes.includes(next.iso3)) codes.push(next.iso3);
       end = next.end;

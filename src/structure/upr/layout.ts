@@ -29,6 +29,15 @@ const STAR_NOTE_LINE = /^[ \t\f]*\*{1,3}[ \t]*[A-Z]/;
 /** Asterisks alone on a line: the note follows on the next line. */
 const STAR_ONLY_LINE = /^[ \t\f]*\*{1,3}[ \t]*$/;
 
+/** The first character of every furniture pattern: lines starting otherwise need no test. */
+const FURNITURE_FIRST = /[AaPpG*0-9_\-]/;
+
+function firstNonSpace(text: string, start: number, end: number): number {
+  let i = start;
+  while (i < end && (text[i] === ' ' || text[i] === '\t' || text[i] === '\f')) i++;
+  return i;
+}
+
 /** Offsets of every line of `text` (without the line break). */
 export function lineSpans(text: string): Span[] {
   const spans: Span[] = [];
@@ -50,6 +59,7 @@ function isFurnitureLine(line: string): boolean {
 export function furnitureSpans(text: string, lines: readonly Span[]): Span[] {
   const spans: Span[] = [];
   for (const line of lines) {
+    if (!FURNITURE_FIRST.test(text[firstNonSpace(text, line.start, line.end)] ?? '')) continue;
     const content = text.slice(line.start, line.end);
     if (isFurnitureLine(content)) {
       spans.push(line);

@@ -103,6 +103,17 @@ function opensLine(text: string, start: number, ends: ReadonlySet<number>): bool
   return i < 0 || /[\r\n.:;*]/.test(text[i]) || ends.has(i + 1) || ends.has(start);
 }
 
+function skipStartsOf(spans: readonly Span[]): Map<number, number> {
+  return new Map(spans.map((f) => [f.start, f.end]));
+}
+
+/** Start → end of the heading occurrences (the longest where two start together). */
+function headingEndsOf(headings: readonly HeadingMatch[]): Map<number, number> {
+  const ends = new Map<number, number>();
+  for (const h of headings) ends.set(h.start, Math.max(h.end, ends.get(h.start) ?? 0));
+  return ends;
+}
+
 /** Heading occurrences that open a section: followed by a numbered paragraph (or, for the annex, after the last one). */
 function realHeadings(
   text: string,
@@ -111,9 +122,8 @@ function realHeadings(
   skippable: readonly Span[], // furniture and footnotes ("** The conclusions ... have not been edited.")
 ): HeadingMatch[] {
   const starts = new Set(paragraphs.map((p) => p.pos));
-  const skipStarts = new Map(skippable.map((f) => [f.start, f.end]));
-  const headingEnds = new Map<number, number>();
-  for (const h of headings) headingEnds.set(h.start, Math.max(h.end, headingEnds.get(h.start) ?? 0));
+  const skipStarts = skipStartsOf(skippable);
+  const headingEnds = headingEndsOf(headings);
   const lastStart = paragraphs.length ? paragraphs[paragraphs.length - 1].textStart : 0;
   const ends = new Set([...headings.map((h) => h.end), ...skippable.map((f) => f.end)]);
   const real = headings.filter(
@@ -258,7 +268,7 @@ function attributeParagraph(ctx: Context, s: Sectioned, previous: Attribution | 
       for (const part of presentationSpeakers(ctx.text, p.textStart, s.end, ctx)) addBlocks(ctx, part.start, part.end, part.attribution, label);
       return undefined;
     case 'dialogue': {
-      const attribution = dialogueSpeaker(ctx.text, p.textStart, ctx, previous);
+      const attribution = dialogueSpeaker(ctx.text, p.textStart, s.end, ctx, previous);
       addBlocks(ctx, p.textStart, s.end, attribution, label);
       return attribution;
     }
@@ -299,7 +309,7 @@ function parseUpr(text: string, meta: DocMeta): DocumentStructure {
   for (const s of sectionParagraphs(chain.paragraphs, real, text.length)) previous = attributeParagraph(ctx, s, previous);
   closeWaitingList(ctx);
   const annex = real.find((h) => h.kind === 'annex');
-  if (annex) addBlocks(ctx, annex.end, text.length, procedural('annex'));
+  if (annex) addBlocks(ctx, landing(text, annex.end, skipStartsOf(excluded), headingEndsOf(headings)), text.length, procedural('annex'));
   return { parser: UPR_PARSER_NAME, blocks: ctx.blocks, recommendations: ctx.recommendations, warnings };
 }
 

@@ -27,6 +27,11 @@ export interface SpeakerContext {
 const OPENING_WINDOW = 400;
 const LEADING_PUNCTUATION = /^[\s"'\u201c\u2018\u00d2\u00d4(\[*]+/;
 const APOSTROPHE_S = /^(?:['\u2019\u00d5]|[^\x00-\x7f])s\b/; // "Brazil's", "BrazilÕs": an object, not the speaker
+/** The verbs the Working Group reports statements with ("Norway noted", "Switzerland, noted"). */
+const REPORTING_VERB =
+  /^,?\s+(?:also\s+|further\s+|then\s+|moreover\s+|however\s+)?(?:noted|welcomed|commended|congratulated|appreciated|acknowledged|recogni[sz]ed|praised|applauded|lauded|hailed|thanked|asked|inquired|enquired|requested|sought|questioned|wondered|wished|recommended|urged|encouraged|called|invited|suggested|expressed|stated|said|declared|observed|indicated|mentioned|highlighted|emphasi[sz]ed|underlined|underscored|stressed|reiterated|referred|raised|remarked|pointed|drew|cited|considered|believed|regretted|deplored|hoped|shared|echoed|supported|associated|joined|made|took|was\s+(?:\w+ly\s+)?(?:concerned|interested|pleased|encouraged|grateful|glad|happy|worried|alarmed|disturbed|satisfied|appreciative))\b/;
+const SUBORDINATOR_BEFORE = /\b(?:which|that|where|when|whom|whereby|as|if|whether|since|because|although|though)\s+$/i;
+const MADE_RECOMMENDATIONS = /^\s+(?:also\s+)?made\s+(?:a\s+|several\s+|some\s+)?recommendations?\b/;
 
 export function procedural(section: UprSection): Attribution {
   return { speaker: 'procedural', speaker_role: 'procedural', reported: false, section };
@@ -44,6 +49,12 @@ export function stateSpeaker(iso3: string | undefined, ctx: SpeakerContext, sect
 
 function unSpeaker(section: UprSection): Attribution {
   return { speaker: 'UN', speaker_role: 'un', reported: true, section };
+}
+
+function skipSpace(text: string, pos: number): number {
+  let i = pos;
+  while (i < text.length && /\s/.test(text[i])) i++;
+  return i;
 }
 
 /** Start of the paragraph's words, after quotes and brackets. */
@@ -72,22 +83,46 @@ function stateAfterOf(text: string, at: number, ctx: SpeakerContext): string | u
 }
 
 /**
- * The subject after a fronted clause ("With regard to torture, Kenya noted ...",
- * "Regarding questions from Brazil, the delegation said ..."): the first State
- * named right after a comma in the first sentence and followed by a word in
- * lower case (its verb).
+ * The speaker named inside the first sentence when it does not open with one:
+ * a State followed by a reporting verb ("While noting ..., Saudi Arabia called
+ * on ...", "As Russia has not signed ... Argentina recommended ..."), a State
+ * after "according to", or the delegation after a fronted clause ("With regard to
+ * torture, the delegation said ..."). The first one in the sentence wins.
  */
-export function subjectAfterComma(text: string, start: number, ctx: SpeakerContext): string | undefined {
+export function subjectInFirstSentence(text: string, start: number, ctx: SpeakerContext): string | undefined {
   const window = text.slice(start, start + OPENING_WINDOW);
-  const sentenceEnd = window.search(/[.;:](?:\s|$)/);
-  const sentence = sentenceEnd >= 0 ? window.slice(0, sentenceEnd) : window;
-  for (const comma of sentence.matchAll(/,\s+/g)) {
-    const at = start + comma.index + comma[0].length;
-    const names = ctx.matcher.matchListAt(text, at);
-    if (names && isStateCode(names.codes[0]) && /^\s+(?:also\s+|further\s+)?[a-z]/.test(text.slice(names.end, names.end + 12))) {
-      return names.codes[0];
+  const sentence = window.slice(0, firstSentenceEnd(window, 0, window.length));
+  for (const word of sentence.matchAll(/(?<![\w'\u2019-])(?=[A-Za-z])/g)) {
+    const at = start + word.index;
+    if (word.index > 0 && /,\s*$/.test(sentence.slice(0, word.index)) && SELF_OPENERS.some((cue) => cue.pattern.test(text.slice(at, at + 80)))) {
+      return ctx.reviewed;
     }
-    if (SELF_OPENERS.some((cue) => cue.pattern.test(text.slice(at, at + 80)))) return ctx.reviewed;
+    if (!/[A-Z]/.test(text[at]) && !/^the\s/i.test(text.slice(at, at + 4))) continue;
+    const name = ctx.matcher.matchAt(text, at);
+    if (!name || !isStateCode(name.iso3)) continue;
+    // "..., in which Ireland stated that ..., Afghanistan inquired": a subordinate clause's subject is not the speaker.
+    if (SUBORDINATOR_BEFORE.test(sentence.slice(0, word.index))) continue;
+    const after = text.slice(name.end, name.end + 40);
+    if (APOSTROPHE_S.test(after)) continue;
+    if (REPORTING_VERB.test(after)) return name.iso3;
+    const accordingTo = /according\s+to\s+$/i.test(sentence.slice(0, word.index));
+    if (accordingTo && name.iso3 !== ctx.reviewed) return name.iso3;
+    // "Brazil, Mexico and Chile welcomed": a list as subject. Not "... made by Bolivia, Sweden asked":
+    // there the reviewed State closes a clause.
+    const names = ctx.matcher.matchListAt(text, at);
+    if (names && names.codes.length > 1 && name.iso3 !== ctx.reviewed && REPORTING_VERB.test(text.slice(names.end, names.end + 40))) {
+      return name.iso3;
+    }
+  }
+  return undefined;
+}
+
+/** "Myanmar made recommendations.": the closing sentence of another State's statement, anywhere in the paragraph. */
+function recommendingStateIn(text: string, start: number, end: number, ctx: SpeakerContext): string | undefined {
+  for (const m of text.slice(start, end).matchAll(/(?:^|[.;]\s+)(?=\S)/g)) {
+    const at = start + m.index + m[0].length;
+    const names = ctx.matcher.matchListAt(text, at);
+    if (names && isStateCode(names.codes[0]) && MADE_RECOMMENDATIONS.test(text.slice(names.end, names.end + 40))) return names.codes[0];
   }
   return undefined;
 }
@@ -127,7 +162,7 @@ export function presentationSpeakers(
 }
 
 /** A paragraph of the interactive dialogue. `previous` is the attribution of the paragraph before it. */
-export function dialogueSpeaker(text: string, start: number, ctx: SpeakerContext, previous?: Attribution): Attribution {
+export function dialogueSpeaker(text: string, start: number, end: number, ctx: SpeakerContext, previous?: Attribution): Attribution {
   const section: UprSection = 'dialogue';
   const { opening, offset } = openingOf(text, start);
   if (firstCue(PROCEDURAL_OPENERS, opening)) return procedural(section);
@@ -143,10 +178,14 @@ export function dialogueSpeaker(text: string, start: number, ctx: SpeakerContext
     return selfSpeaker(ctx, section);
   }
   if (firstCue(CONTINUATION_OPENERS, opening) && previous?.section === section) return { ...previous };
-  // A fronted clause names the speaker after it: "While noting ..., Saudi Arabia called on ...",
-  // "With regard to torture, the delegation said ...".
-  const subject = subjectAfterComma(text, offset, ctx);
+  const subject = subjectInFirstSentence(text, offset, ctx);
   if (subject) return stateSpeaker(subject, ctx, section);
+  // "According to NGO information, ... . China asked about ...": the second sentence names the speaker.
+  const second = firstSentenceEnd(text, offset, Math.min(end, offset + OPENING_WINDOW));
+  const next = second < end ? openingStates(text, skipSpace(text, second), ctx) : undefined;
+  if (next) return stateSpeaker(next[0], ctx, section);
+  const recommender = recommendingStateIn(text, offset, end, ctx);
+  if (recommender) return stateSpeaker(recommender, ctx, section);
   // Whatever else the dialogue holds between States' statements is the State under review answering.
   return selfSpeaker(ctx, section);
 }
@@ -162,7 +201,7 @@ export function conclusionsSpeaker(text: string, start: number, ctx: SpeakerCont
   const states = openingStates(text, offset, ctx);
   if (states) return states[0] === ctx.reviewed ? selfSpeaker(ctx, section) : procedural(section);
   if (firstCue(SELF_OPENERS, opening)) return selfSpeaker(ctx, section);
-  const subject = subjectAfterComma(text, offset, ctx);
+  const subject = subjectInFirstSentence(text, offset, ctx);
   if (subject !== undefined && subject === ctx.reviewed) return selfSpeaker(ctx, section);
   return procedural(section);
 }
