@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The HTML report in real headless Chromium, opened from disk: no network
 // request, hostile statements inert, its own script (the filters) and style
 // allowed by its CSP.

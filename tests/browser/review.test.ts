@@ -1,12 +1,14 @@
+/// <reference lib="dom" />
 // The review page in real headless Chromium: three decisions by keyboard, a
 // server killed with SIGKILL and restarted, decisions on disk and the page
 // resuming at the fourth item; hostile statements stay inert text.
 import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseReviewLog } from '../../src/review/log.js';
-import { HOSTILE_TEXT, sampleRun, writeFixtureRun } from '../report/run-fixture.js';
+import { HOSTILE_TEXT, sampleRun, writeFixtureRun, type FixtureUtterance } from '../report/run-fixture.js';
 import { artifact, browserTestsEnabled, buildCli, launchBrowser, startReviewCli, type CliServer } from './setup.js';
 
 const STEP_TIMEOUT_MS = 20_000;
@@ -17,17 +19,78 @@ async function waitForItem(page: Page, index: number | 'done', done: number, tot
   return (await page.getAttribute('body', 'data-id')) ?? '';
 }
 
+const servers: CliServer[] = [];
+
+// The CLI is built once for this file; the crash test below needs it even without Chromium.
+beforeAll(() => buildCli(), 180_000);
+
+afterAll(() => {
+  for (const s of servers) if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill('SIGKILL');
+});
+
+function postDecision(url: string, body: unknown): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const r = request(new URL('/api/decisions', url), { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    r.on('error', reject);
+    r.end(JSON.stringify(body));
+  });
+}
+
+describe('a review server killed mid-review', () => {
+  it('loses no confirmed decision and leaves at most one partial last line', async () => {
+    const utterances: FixtureUtterance[] = Array.from({ length: 120 }, (_, n) => ({ doc: 'KEN_1990.txt', n, country: 'KEN', year: 1990, text: `sentence ${n} `.repeat(20), label: 'denial', flags: ['conflict'] }));
+    const dir = writeFixtureRun({ utterances });
+    const server = await startReviewCli(dir);
+    servers.push(server);
+    const ids = utterances.map((u) => `${u.doc}:${u.n}`);
+    const confirmed: string[] = [];
+    // Decisions go out in waves of concurrent requests; the server is killed while a wave is in flight.
+    const WAVE = 8;
+    const WAVES_BEFORE_KILL = 5;
+    for (let wave = 0; wave * WAVE < ids.length; wave++) {
+      const batch = ids.slice(wave * WAVE, (wave + 1) * WAVE);
+      const sent = batch.map((id) =>
+        postDecision(server.url, { id, decision: 'relabel', label: 'none', note: 'n'.repeat(1500) }).then(
+          (status) => void (status === 200 && confirmed.push(id)),
+          () => undefined, // connection cut by the kill: not confirmed
+        ),
+      );
+      if (wave === WAVES_BEFORE_KILL) {
+        server.child.kill('SIGKILL');
+        await Promise.all(sent);
+        break;
+      }
+      await Promise.all(sent);
+    }
+    await server.exited;
+    expect(confirmed.length).toBeGreaterThanOrEqual(WAVE * WAVES_BEFORE_KILL);
+    const parsed = parseReviewLog(readFileSync(join(dir, 'reviews.jsonl')), 'reviews.jsonl');
+    const onDisk = new Set(parsed.records.map((r) => r.id));
+    for (const id of confirmed) expect(onDisk.has(id)).toBe(true);
+    expect(parsed.warnings.length).toBeLessThanOrEqual(1);
+
+    // A restart resumes at the first item whose decision did not reach the disk.
+    const firstMissing = ids.findIndex((id) => !onDisk.has(id));
+    const again = await startReviewCli(dir);
+    servers.push(again);
+    const state = await fetch(new URL('/api/state', again.url)).then((r) => r.json());
+    expect(state).toMatchObject({ total: 120, done: onDisk.size, position: firstMissing });
+    again.child.kill('SIGINT');
+    expect(await again.exited).toEqual({ code: 0, signal: null });
+  }, 120_000);
+});
+
 describe.skipIf(!browserTestsEnabled)('review page in Chromium', () => {
   let context: BrowserContext;
-  const servers: CliServer[] = [];
 
   beforeAll(async () => {
-    buildCli();
     context = await launchBrowser();
-  }, 180_000);
+  }, 120_000);
 
   afterAll(async () => {
-    for (const s of servers) if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill('SIGKILL');
     await context?.close();
   });
 
