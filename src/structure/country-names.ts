@@ -167,13 +167,14 @@ export class CountryMatcher {
  * Codes in the name tables that are not States (dependent territories, areas
  * without UN membership or observer status): a paragraph that opens with
  * "Greenland ..." in Denmark's presentation is Denmark speaking. The 193 UN
- * members, the two observer States (VAT, PSE) and the historical codes remain.
+ * members, the two observer States (VAT, PSE) and the historical State codes remain.
  */
 export const NON_STATE_CODES: ReadonlySet<string> = new Set([
   'ABW', 'AIA', 'ALA', 'ASM', 'ATA', 'ATF', 'BES', 'BLM', 'BMU', 'BVT', 'CCK', 'COK', 'CUW', 'CXR',
   'CYM', 'ESH', 'FLK', 'FRO', 'GGY', 'GIB', 'GLP', 'GRL', 'GUF', 'GUM', 'HKG', 'HMD', 'IMN', 'IOT',
   'JEY', 'MAC', 'MAF', 'MNP', 'MSR', 'MTQ', 'MYT', 'NCL', 'NFK', 'NIU', 'PCN', 'PRI', 'PYF', 'REU',
   'SGS', 'SHN', 'SJM', 'SPM', 'SXM', 'TCA', 'TKL', 'TWN', 'UMI', 'VGB', 'VIR', 'WLF', 'XKK',
+  'EU', // "European Union data indicated ...": an organisation, not a reviewing State
 ]);
 
 /** True for a code that can be a speaking State in a UN record. */
