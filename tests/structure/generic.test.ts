@@ -29,11 +29,20 @@ describe('parser registry', () => {
     expect(selectParser(SPEECH, {}).name).toBe('generic');
   });
 
-  it('lets --format override detection, in both directions', () => {
+  it('lets --format override detection', () => {
     const generic = structureDocument(REPORT_2012, { country: 'KEN' }, 'generic');
     expect(generic.parser).toBe('generic');
     expect(generic.blocks.every((b) => b.attribution.speaker_role === 'self')).toBe(true);
-    expect(structureDocument(SPEECH, { country: 'KEN' }, 'upr-wg-report').parser).toBe('upr-wg-report');
+    const numbered = 'Introduction\n1. The review of Kenya was held on 6 May.\n2. The troika was Egypt and Mexico.';
+    expect(selectParser(numbered, {}).name).toBe('generic');
+    expect(structureDocument(numbered, { country: 'KEN' }, 'upr-wg-report').parser).toBe('upr-wg-report');
+  });
+
+  it('keeps every word of a text forced through the UPR parser that has no numbered paragraphs', () => {
+    const s = structureDocument(SPEECH, { country: 'KEN' }, 'upr-wg-report');
+    expect(s.blocks).toHaveLength(1);
+    expect(s.blocks[0].attribution.speaker_role).toBe('self');
+    expect(s.warnings).toEqual(['upr-wg-report: no numbered paragraphs found; parsed as one generic block']);
   });
 
   it('rejects an unknown format with the known ones in the message', () => {

@@ -10,6 +10,7 @@
 //      block of its recommending State (recommendations.ts).
 import type { Attribution, DocMeta } from '../../types.js';
 import { countryMatcher, type CountryMatcher } from '../country-names.js';
+import { genericParser } from '../generic.js';
 import type { DocumentStructure, Recommendation, StructureBlock, StructureParser } from '../types.js';
 import { findHeadings, type HeadingKind, type HeadingMatch } from './headings.js';
 import { footnoteSpans, furnitureSpans, lineSpans, mergeSpans, spanMinus, type Span } from './layout.js';
@@ -293,6 +294,11 @@ function parseUpr(text: string, meta: DocMeta): DocumentStructure {
   const looksLikeItem = (pos: number): boolean =>
     statesInParentheses(text, pos, Math.min(text.length, pos + ITEM_LOOKAHEAD), matcher).codes.length > 0;
   const chain = findParagraphChain(text, candidates, introductionEnds, looksLikeItem);
+  if (!chain.paragraphs.length) {
+    // Not laid out as a report after all: keep every word, as the generic parser would.
+    const generic = genericParser.parse(text, meta);
+    return { ...generic, warnings: [`${UPR_PARSER_NAME}: no numbered paragraphs found; parsed as one generic block`] };
+  }
   warnings.push(...chain.warnings);
 
   const lines = lineSpans(text);
