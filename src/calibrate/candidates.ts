@@ -37,6 +37,8 @@ export interface Candidate {
   /** Share of its occurrences in the label that lie inside a lexicon match. */
   coveredShare: number;
   examples: Kwic[];
+  /** Overlapping phrases with the same occurrences (the same finding, cut differently). */
+  variants: string[];
 }
 
 interface Occurrence {
@@ -150,11 +152,39 @@ function examplesOf(occurrences: Occurrence[]): Kwic[] {
   return out;
 }
 
-/** Drop a phrase when a longer kept phrase contains it with the same count in the label: the longer says more. */
-function dropContained(candidates: Candidate[]): Candidate[] {
-  return candidates.filter(
-    (c) => !candidates.some((o) => o !== c && o.tokens > c.tokens && o.countInLabel === c.countInLabel && ` ${o.phrase} `.includes(` ${c.phrase} `)),
-  );
+/** Two phrases are one finding when every occurrence of each overlaps an occurrence of the other. */
+function sameFinding(a: Occurrence[], b: Occurrence[]): boolean {
+  const covers = (xs: Occurrence[], ys: Occurrence[]) => xs.every((x) => ys.some((y) => y.obs === x.obs && y.start < x.end && x.start < y.end));
+  return a.length === b.length && covers(a, b) && covers(b, a);
+}
+
+/**
+ * Overlapping n-grams of one recurring stretch of text ("colonial dictation",
+ * "neo colonial dictation", "dictation on human") are one finding. Findings
+ * are the connected groups of phrases with the same occurrences; each is ranked
+ * by its best z-score and shown by its longest phrase, the others listed as variants.
+ */
+function groupFindings(ranked: Array<{ candidate: Candidate; occurrences: Occurrence[] }>): Candidate[] {
+  const parent = ranked.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
+  for (let i = 0; i < ranked.length; i++) {
+    for (let j = i + 1; j < ranked.length; j++) {
+      if (root(i) !== root(j) && sameFinding(ranked[i].occurrences, ranked[j].occurrences)) parent[root(j)] = root(i);
+    }
+  }
+  const groups = new Map<number, Candidate[]>();
+  ranked.forEach((entry, i) => groups.set(root(i), [...(groups.get(root(i)) ?? []), entry.candidate]));
+  // Within a group the longest phrase speaks for it, with its own counts and z-score.
+  const shown = [...groups.values()].map((members) => {
+    const longest = [...members].sort((a, b) => b.tokens - a.tokens || b.z - a.z || (a.phrase < b.phrase ? -1 : 1))[0];
+    return { ...longest, variants: members.filter((m) => m !== longest).map((m) => m.phrase) };
+  });
+  return shown.sort(byRank);
+}
+
+/** Higher z first, then the longer (more specific) phrase, then alphabetical. */
+function byRank(a: Candidate, b: Candidate): number {
+  return b.z - a.z || b.tokens - a.tokens || (a.phrase < b.phrase ? -1 : 1);
 }
 
 export function findCandidates(observations: readonly Observation[]): Record<Label, Candidate[]> {
@@ -163,7 +193,7 @@ export function findCandidates(observations: readonly Observation[]): Record<Lab
   const alpha0ByLength = new Map([...byLength].map(([n, t]) => [n, CANDIDATES.priorScale * sum(t.values())]));
   const out = {} as Record<Label, Candidate[]>;
   for (const label of LABELS) {
-    const found: Candidate[] = [];
+    const found: Array<{ candidate: Candidate; occurrences: Occurrence[] }> = [];
     for (const [phrase, stats] of phrases) {
       const yI = stats.count.get(label) ?? 0;
       const docs = stats.docs.get(label)?.size ?? 0;
@@ -176,7 +206,8 @@ export function findCandidates(observations: readonly Observation[]): Record<Lab
       const n = sum(t.values());
       const { delta, z } = weightedLogOdds(yI, nI, y - yI, n - nI, CANDIDATES.priorScale * y, alpha0ByLength.get(stats.tokens)!);
       if (z < CANDIDATES.minZ) continue;
-      found.push({
+      const occurrences = stats.occurrences.get(label) ?? [];
+      const candidate: Candidate = {
         label,
         phrase,
         tokens: stats.tokens,
@@ -186,11 +217,13 @@ export function findCandidates(observations: readonly Observation[]): Record<Lab
         countElsewhere: y - yI,
         utterances: docs,
         coveredShare,
-        examples: examplesOf(stats.occurrences.get(label) ?? []),
-      });
+        examples: examplesOf(occurrences),
+        variants: [],
+      };
+      found.push({ candidate, occurrences });
     }
-    found.sort((a, b) => b.z - a.z || (a.phrase < b.phrase ? -1 : 1));
-    out[label] = dropContained(found).slice(0, CANDIDATES.perLabel);
+    found.sort((a, b) => byRank(a.candidate, b.candidate));
+    out[label] = groupFindings(found).slice(0, CANDIDATES.perLabel);
   }
   return out;
 }

@@ -107,6 +107,7 @@ function candidateSection(c: Candidate, rank: number): string[] {
   const lines = [
     `${rank}. **${c.phrase}** — z ${c.z.toFixed(2)}, log-odds ${c.logOdds.toFixed(2)}; ${c.countInLabel}× in ${c.utterances} utterances of this label, ${c.countElsewhere}× elsewhere`,
   ];
+  if (c.variants.length) lines.push(`   - same occurrences as: ${c.variants.map((v) => `“${v}”`).join(', ')}`);
   for (const k of c.examples) lines.push(`   - \`${k.id}\` ${k.left}**${k.match}**${k.right}`);
   return lines;
 }
@@ -141,6 +142,7 @@ export function candidatesJson(candidates: Record<Label, Candidate[]>): Record<s
       count_elsewhere: c.countElsewhere,
       utterances: c.utterances,
       covered_share: c.coveredShare,
+      variants: c.variants,
       examples: c.examples,
     }));
   }

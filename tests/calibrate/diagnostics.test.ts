@@ -1,0 +1,57 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { diagnoseRules } from '../../src/calibrate/diagnostics.js';
+import { observeGold } from '../../src/calibrate/observe.js';
+import { loadLexiconSet } from '../../src/lexicon/load.js';
+import { createTagger } from '../../src/tag/tagger.js';
+import { cleanTempDirs, designedGold, goldItems, miniCopy } from './fixtures.js';
+
+afterAll(cleanTempDirs);
+
+const set = loadLexiconSet(miniCopy());
+const tagger = createTagger(set);
+const observations = observeGold(tagger, goldItems(designedGold()));
+const diagnostics = diagnoseRules(set, observations);
+const of = (id: string) => diagnostics.find((d) => d.rule === id)!;
+
+describe('diagnoseRules', () => {
+  it('counts firings, agreement with gold and deciding evidence', () => {
+    const baseless = of('rhetorical.baseless');
+    // 10 "baseless" sentences (rhetorical) + 10 mixed ones (gold concession).
+    expect(baseless.fires).toBe(20);
+    expect(baseless.agrees).toBe(10);
+    expect(baseless.precision).toBeCloseTo(0.5, 10);
+    expect(baseless.deciding).toBe(20);
+    expect(baseless.decidingCorrect).toBe(10);
+    expect(baseless.coverage).toBeCloseTo(20 / 50, 10);
+  });
+
+  it('lists overlaps and conflicts with other rules', () => {
+    const baseless = of('rhetorical.baseless');
+    expect(baseless.conflicts).toEqual([{ rule: 'concession.investigate', count: 10 }]);
+    expect(baseless.overlaps.map((o) => o.rule)).toContain('relevance.abuses');
+  });
+
+  it('shows the worst false positives first: those where the rule decided a wrong label', () => {
+    const fp = of('rhetorical.baseless').worstFalsePositives;
+    expect(fp.length).toBe(3);
+    for (const f of fp) {
+      expect(f.deciding).toBe(true);
+      expect(f.gold).toBe('argumentative_concession');
+      expect(f.predicted).toBe('rhetorical_action');
+      expect(f.text).toContain('baseless');
+    }
+  });
+
+  it('judges relevance by whether the gold is a move, and leaves attribution unjudged', () => {
+    expect(of('relevance.abuses').precision).toBe(1);
+    expect(of('attribution.some-claim').precision).toBeNull();
+  });
+
+  it('puts rules that never fire first, then rules that mostly mislead', () => {
+    const verdicts = diagnostics.map((d) => d.verdict);
+    const order = { never_fires: 0, misleads: 1, rarely_fires: 2, ok: 3 };
+    expect(verdicts.map((v) => order[v])).toEqual([...verdicts.map((v) => order[v])].sort((a, b) => a - b));
+    expect(of('denial.western-invention').verdict).toBe('never_fires');
+    expect(diagnostics[0].verdict).toBe('never_fires');
+  });
+});
