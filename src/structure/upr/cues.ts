@@ -114,6 +114,40 @@ export const COLLECTIVE_OPENERS: readonly Cue[] = [
   },
 ];
 
+/** The verbs the Working Group reports a State's statement with, right after the State's name. */
+export const REPORTING_VERB: Cue = {
+  id: 'subject.reporting-verb',
+  description: 'A reporting verb after a State named inside the first sentence makes that State the speaker.',
+  pattern:
+    /^,?\s+(?:also\s+|further\s+|then\s+|moreover\s+|however\s+)?(?:noted|welcomed|commended|congratulated|appreciated|acknowledged|recogni[sz]ed|praised|applauded|lauded|hailed|thanked|asked|inquired|enquired|requested|sought|questioned|wondered|wished|recommended|urged|encouraged|called|invited|suggested|expressed|stated|said|declared|observed|indicated|mentioned|highlighted|emphasi[sz]ed|underlined|underscored|stressed|reiterated|referred|raised|remarked|pointed|drew|cited|considered|believed|regretted|deplored|hoped|shared|echoed|supported|associated|joined|made|took|was\s+(?:\w+ly\s+)?(?:concerned|interested|pleased|encouraged|grateful|glad|happy|worried|alarmed|disturbed|satisfied|appreciative))\b/,
+  examples: {
+    match: [' called on the Government', ', noted difficulties', ' also recommended', ' was particularly interested in'],
+    nomatch: [' and Mexico welcomed', "'s question was answered", ' had ratified the Convention', ', which asked'],
+  },
+};
+
+/** Words that open a subordinate clause: a State right after them is that clause's subject, not the speaker. */
+export const SUBORDINATE_CLAUSE: Cue = {
+  id: 'subject.subordinate-clause',
+  description: 'The text before a State ends with a subordinator ("..., in which Ireland stated that ...").',
+  pattern: /\b(?:which|that|where|when|whom|whereby|as|if|whether|since|because|although|though)\s+$/i,
+  examples: {
+    match: ['Mentioning the report, in which ', 'As '],
+    nomatch: ['While noting the efforts of the Government, ', 'In response to questions from '],
+  },
+};
+
+/** The closing sentence of another State's statement ("Myanmar made recommendations."), after the State's name. */
+export const MADE_RECOMMENDATIONS: Cue = {
+  id: 'others.made-recommendations',
+  description: 'A State that "made recommendations" spoke the paragraph.',
+  pattern: /^\s+(?:also\s+)?made\s+(?:a\s+|several\s+|some\s+)?recommendations?\b/,
+  examples: {
+    match: [' made recommendations.', ' made a recommendation.', ' also made recommendations.'],
+    nomatch: [' made a statement.', ' recommended that'],
+  },
+};
+
 /**
  * What a report says about the recommendations it lists, in precedence order:
  * the first that matches the introducing sentence wins ("did not enjoy the

@@ -216,32 +216,44 @@ function addConclusionsParagraph(ctx: Context, s: Sectioned): void {
   const listed: Recommendation[] = [];
   let trailing: Span[] = [];
   for (const [i, item] of items.entries()) {
-    const states = statesInParentheses(ctx.text, item.textStart, item.end, ctx.matcher);
-    const last = i === items.length - 1;
-    const itemEnd = last && states.lastEnd > 0 ? endOfItem(ctx.text, states.lastEnd, item.end) : item.end;
-    const parts = addBlocks(ctx, item.textStart, itemEnd, stateSpeaker(states.codes[0], ctx, 'recommendations'), item.number);
-    if (!states.codes.length) ctx.warnings.push(`recommendation ${item.number}: no recommending State found`);
-    if (parts.length && ctx.reviewed) {
-      listed.push({
-        reviewed: ctx.reviewed,
-        recommending: states.codes,
-        number: item.number,
-        text: joinedText(ctx.text, parts),
-        ...(position ? { position } : {}),
-        start: parts[0].start,
-        end: parts[parts.length - 1].end,
-      });
-    }
-    if (itemEnd < item.end) {
-      const start = skipPunctuation(ctx.text, itemEnd);
-      trailing = addBlocks(ctx, itemEnd, item.end, conclusionsSpeaker(ctx.text, start, ctx), label);
-    }
+    const added = addRecommendation(ctx, item, i === items.length - 1, label);
+    if (added.recommendation) listed.push(position ? { ...added.recommendation, position } : added.recommendation);
+    trailing = added.trailing;
   }
   ctx.recommendations.push(...listed);
   if (!position) {
     ctx.unplaced = { label, recommendations: listed };
     placeWaitingList(ctx, trailing);
   }
+}
+
+/**
+ * One listed recommendation: a block of its first recommending State and the
+ * data record; after the last item of a list, the text that follows it
+ * ("With respect to special procedures, Algeria will consider ...") is a block of its own.
+ */
+function addRecommendation(
+  ctx: Context,
+  item: ListItem,
+  last: boolean,
+  label: string,
+): { recommendation?: Recommendation; trailing: Span[] } {
+  const states = statesInParentheses(ctx.text, item.textStart, item.end, ctx.matcher);
+  if (!states.codes.length) ctx.warnings.push(`recommendation ${item.number}: no recommending State found`);
+  const itemEnd = last && states.lastEnd > 0 ? endOfItem(ctx.text, states.lastEnd, item.end) : item.end;
+  const parts = addBlocks(ctx, item.textStart, itemEnd, stateSpeaker(states.codes[0], ctx, 'recommendations'), item.number);
+  const trailing =
+    itemEnd < item.end ? addBlocks(ctx, itemEnd, item.end, conclusionsSpeaker(ctx.text, skipPunctuation(ctx.text, itemEnd), ctx), label) : [];
+  if (!parts.length || !ctx.reviewed) return { trailing };
+  const recommendation: Recommendation = {
+    reviewed: ctx.reviewed,
+    recommending: states.codes,
+    number: item.number,
+    text: joinedText(ctx.text, parts),
+    start: parts[0].start,
+    end: parts[parts.length - 1].end,
+  };
+  return { recommendation, trailing };
 }
 
 function skipPunctuation(text: string, pos: number): number {

@@ -10,8 +10,11 @@ import { isStateCode, type CountryMatcher } from '../country-names.js';
 import {
   COLLECTIVE_OPENERS,
   CONTINUATION_OPENERS,
+  MADE_RECOMMENDATIONS,
   PROCEDURAL_OPENERS,
+  REPORTING_VERB,
   SELF_OPENERS,
+  SUBORDINATE_CLAUSE,
   UN_OPENERS,
   firstCue,
 } from './cues.js';
@@ -27,12 +30,6 @@ export interface SpeakerContext {
 const OPENING_WINDOW = 400;
 const LEADING_PUNCTUATION = /^[\s"'\u201c\u2018\u00d2\u00d4(\[*]+/;
 const APOSTROPHE_S = /^(?:['\u2019\u00d5]|[^\x00-\x7f])s\b/; // "Brazil's", "BrazilÕs": an object, not the speaker
-/** The verbs the Working Group reports statements with ("Norway noted", "Switzerland, noted"). */
-const REPORTING_VERB =
-  /^,?\s+(?:also\s+|further\s+|then\s+|moreover\s+|however\s+)?(?:noted|welcomed|commended|congratulated|appreciated|acknowledged|recogni[sz]ed|praised|applauded|lauded|hailed|thanked|asked|inquired|enquired|requested|sought|questioned|wondered|wished|recommended|urged|encouraged|called|invited|suggested|expressed|stated|said|declared|observed|indicated|mentioned|highlighted|emphasi[sz]ed|underlined|underscored|stressed|reiterated|referred|raised|remarked|pointed|drew|cited|considered|believed|regretted|deplored|hoped|shared|echoed|supported|associated|joined|made|took|was\s+(?:\w+ly\s+)?(?:concerned|interested|pleased|encouraged|grateful|glad|happy|worried|alarmed|disturbed|satisfied|appreciative))\b/;
-const SUBORDINATOR_BEFORE = /\b(?:which|that|where|when|whom|whereby|as|if|whether|since|because|although|though)\s+$/i;
-const MADE_RECOMMENDATIONS = /^\s+(?:also\s+)?made\s+(?:a\s+|several\s+|some\s+)?recommendations?\b/;
-
 export function procedural(section: UprSection): Attribution {
   return { speaker: 'procedural', speaker_role: 'procedural', reported: false, section };
 }
@@ -101,16 +98,16 @@ export function subjectInFirstSentence(text: string, start: number, ctx: Speaker
     const name = ctx.matcher.matchAt(text, at);
     if (!name || !isStateCode(name.iso3)) continue;
     // "..., in which Ireland stated that ..., Afghanistan inquired": a subordinate clause's subject is not the speaker.
-    if (SUBORDINATOR_BEFORE.test(sentence.slice(0, word.index))) continue;
+    if (SUBORDINATE_CLAUSE.pattern.test(sentence.slice(0, word.index))) continue;
     const after = text.slice(name.end, name.end + 40);
     if (APOSTROPHE_S.test(after)) continue;
-    if (REPORTING_VERB.test(after)) return name.iso3;
+    if (REPORTING_VERB.pattern.test(after)) return name.iso3;
     const accordingTo = /according\s+to\s+$/i.test(sentence.slice(0, word.index));
     if (accordingTo && name.iso3 !== ctx.reviewed) return name.iso3;
     // "Brazil, Mexico and Chile welcomed": a list as subject. Not "... made by Bolivia, Sweden asked":
     // there the reviewed State closes a clause.
     const names = ctx.matcher.matchListAt(text, at);
-    if (names && names.codes.length > 1 && name.iso3 !== ctx.reviewed && REPORTING_VERB.test(text.slice(names.end, names.end + 40))) {
+    if (names && names.codes.length > 1 && name.iso3 !== ctx.reviewed && REPORTING_VERB.pattern.test(text.slice(names.end, names.end + 40))) {
       return name.iso3;
     }
   }
@@ -122,7 +119,7 @@ function recommendingStateIn(text: string, start: number, end: number, ctx: Spea
   for (const m of text.slice(start, end).matchAll(/(?:^|[.;]\s+)(?=\S)/g)) {
     const at = start + m.index + m[0].length;
     const names = ctx.matcher.matchListAt(text, at);
-    if (names && isStateCode(names.codes[0]) && MADE_RECOMMENDATIONS.test(text.slice(names.end, names.end + 40))) return names.codes[0];
+    if (names && isStateCode(names.codes[0]) && MADE_RECOMMENDATIONS.pattern.test(text.slice(names.end, names.end + 40))) return names.codes[0];
   }
   return undefined;
 }
@@ -163,8 +160,24 @@ export function presentationSpeakers(
 
 /** A paragraph of the interactive dialogue. `previous` is the attribution of the paragraph before it. */
 export function dialogueSpeaker(text: string, start: number, end: number, ctx: SpeakerContext, previous?: Attribution): Attribution {
-  const section: UprSection = 'dialogue';
   const { opening, offset } = openingOf(text, start);
+  return (
+    speakerByOpening(text, opening, offset, ctx, previous) ??
+    speakerInside(text, offset, end, ctx) ??
+    // Whatever else the dialogue holds between States' statements is the State under review answering.
+    selfSpeaker(ctx, 'dialogue')
+  );
+}
+
+/** Steps 1–6 of the dialogue rules (docs/structure-parsers.md): what the opening words say. */
+function speakerByOpening(
+  text: string,
+  opening: string,
+  offset: number,
+  ctx: SpeakerContext,
+  previous: Attribution | undefined,
+): Attribution | undefined {
+  const section: UprSection = 'dialogue';
   if (firstCue(PROCEDURAL_OPENERS, opening)) return procedural(section);
   if (firstCue(UN_OPENERS, opening)) return unSpeaker(section);
   const states = openingStates(text, offset, ctx);
@@ -173,11 +186,16 @@ export function dialogueSpeaker(text: string, start: number, end: number, ctx: S
   for (const cue of SELF_OPENERS) {
     const m = cue.pattern.exec(opening);
     if (!m) continue;
-    const named = stateAfterOf(text, offset + m[0].length, ctx);
-    if (cue.id !== 'self.reply' && named) return stateSpeaker(named, ctx, section);
-    return selfSpeaker(ctx, section);
+    const named = stateAfterOf(text, offset + m[0].length, ctx); // "The representative of Norway"
+    return named ? stateSpeaker(named, ctx, section) : selfSpeaker(ctx, section);
   }
   if (firstCue(CONTINUATION_OPENERS, opening) && previous?.section === section) return { ...previous };
+  return undefined;
+}
+
+/** Steps 7–8: a speaker named inside the first sentence, opening the second, or closing with "X made recommendations". */
+function speakerInside(text: string, offset: number, end: number, ctx: SpeakerContext): Attribution | undefined {
+  const section: UprSection = 'dialogue';
   const subject = subjectInFirstSentence(text, offset, ctx);
   if (subject) return stateSpeaker(subject, ctx, section);
   // "According to NGO information, ... . China asked about ...": the second sentence names the speaker.
@@ -185,9 +203,7 @@ export function dialogueSpeaker(text: string, start: number, end: number, ctx: S
   const next = second < end ? openingStates(text, skipSpace(text, second), ctx) : undefined;
   if (next) return stateSpeaker(next[0], ctx, section);
   const recommender = recommendingStateIn(text, offset, end, ctx);
-  if (recommender) return stateSpeaker(recommender, ctx, section);
-  // Whatever else the dialogue holds between States' statements is the State under review answering.
-  return selfSpeaker(ctx, section);
+  return recommender ? stateSpeaker(recommender, ctx, section) : undefined;
 }
 
 /**
