@@ -33,7 +33,7 @@ const SHORT_LABEL: Record<Label, string> = {
 };
 
 const LABEL_COLUMN = 26;
-const NUMBER_COLUMN = 7;
+const NUMBER_COLUMN = 8;
 
 function fixed(value: number): string {
   return value.toFixed(3);
