@@ -18,7 +18,10 @@ export interface SummaryContext {
   folds: number;
   seed: number;
   old: { name: string; version: string; hash: string; dir: string };
+  /** `dir` is relative to the output folder. */
   new: { version: string; hash: string; dir: string };
+  /** The output folder as the user named it (for the terminal only: summary.json stays free of paths that vary). */
+  outDir: string;
   check: SetCheck;
   exampleFailures: number;
   exampleFailuresBefore: number;
@@ -243,7 +246,7 @@ export function summaryText(result: CalibrationResult, ctx: SummaryContext): str
     `  changes kept: ${result.changes.length}; proposed but not kept: ${result.rejected.length} (diff.md)`,
     ...result.changes.map((c) => `    ${c.kind === 'weight' ? c.name : `scoring ${c.name}`}: ${c.old} → ${c.new}`),
     '',
-    `new version ${ctx.new.version} (${ctx.new.hash.slice(0, 12)}) → ${ctx.new.dir}`,
+    `new version ${ctx.new.version} (${ctx.new.hash.slice(0, 12)}) → ${ctx.outDir}/${ctx.new.dir}`,
     `  in-sample macro-F1 ${f3(ctx.check.inSampleBefore.macroF1)} → ${f3(ctx.check.inSampleAfter.macroF1)}; re-scoring mismatches: ${ctx.check.mismatches.length}; failing examples: ${ctx.exampleFailuresBefore} → ${ctx.exampleFailures}`,
   ];
   return lines.join('\n') + '\n';

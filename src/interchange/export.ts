@@ -30,10 +30,18 @@ function lostProperties(rule: Rule): Warning[] {
   return out;
 }
 
-function ruleValues(rule: Rule, warnings: Warning[], stats: ExportResult['stats']): string[] {
+/** LIWC allows its wildcard only at the end of an entry; quanteda globs every word. */
+function fitsFormat(values: string[], format: DictionaryFormat): string | undefined {
+  if (format === 'liwc' && values.some((v) => /\*./.test(v))) return 'a prefix (*) inside a multi-word entry (LIWC allows * only at the end of an entry)';
+  return undefined;
+}
+
+function ruleValues(rule: Rule, format: DictionaryFormat, warnings: Warning[], stats: ExportResult['stats']): string[] {
   const values = new Set<string>();
   for (const ast of rule.patterns) {
-    const expansion = expandPattern(ast);
+    const expanded = expandPattern(ast);
+    const misfit = expanded.ok ? fitsFormat(expanded.values, format) : undefined;
+    const expansion = misfit ? { ok: false as const, reason: misfit } : expanded;
     if (expansion.ok) {
       stats.patterns++;
       for (const v of expansion.values) values.add(v);
@@ -54,7 +62,7 @@ export function exportSet(set: LexiconSet, format: DictionaryFormat): ExportResu
     const children: DictNode[] = [];
     for (const rule of rules) {
       warnings.push(...lostProperties(rule));
-      const values = ruleValues(rule, warnings, stats);
+      const values = ruleValues(rule, format, warnings, stats);
       if (values.length === 0) {
         stats.skippedRules++;
         warnings.push({ where: where(rule), message: 'rule left out: none of its patterns is representable' });

@@ -27,6 +27,22 @@ const LEGEND_LINE = /^\s*(\d+)\s+(\S.*?)\s*$/;
 /** A term and its category numbers: the trailing run of numbers (a term may contain spaces). */
 const ENTRY_LINE = /^(.*?\S)((?:\s+\d+)+)\s*$/;
 
+/**
+ * Tab-separated: the first field is the term, every other field a category
+ * number (LIWC2007's `(02 134)125/464` codes are not supported). Without tabs,
+ * the trailing numbers are the categories and the rest is the term.
+ */
+function parseEntry(raw: string): { term: string; categories: number[] } | undefined {
+  if (raw.includes('\t')) {
+    const [term, ...fields] = raw.split('\t').map((f) => f.trim());
+    const numbers = fields.filter((f) => f !== '');
+    if (!term || numbers.length === 0 || !numbers.every((f) => /^\d+$/.test(f))) return undefined;
+    return { term, categories: numbers.map(Number) };
+  }
+  const m = ENTRY_LINE.exec(raw);
+  return m ? { term: m[1].trim(), categories: m[2].trim().split(/\s+/).map(Number) } : undefined;
+}
+
 export interface LiwcRead {
   dictionary: Dictionary;
   warnings: Warning[];
@@ -49,13 +65,13 @@ export function readLiwc(text: string, file: string): LiwcRead {
   for (let i = marks[1] + 1; i < lines.length; i++) {
     const raw = lines[i];
     if (!raw.trim()) continue;
-    const m = ENTRY_LINE.exec(raw);
-    if (!m) {
+    const entry = parseEntry(raw);
+    if (!entry) {
       warnings.push({ where: `${file}:${i + 1}`, message: `entry skipped (not "term<tab>category numbers"): ${JSON.stringify(raw.trim())}` });
       continue;
     }
-    const term = m[1].trim().toLowerCase();
-    for (const n of m[2].trim().split(/\s+/).map(Number)) {
+    const term = entry.term.toLowerCase();
+    for (const n of entry.categories) {
       const category = categories.get(n);
       if (category) category.values.push(term);
       else warnings.push({ where: `${file}:${i + 1}`, message: `"${term}" names undefined category ${n}` });

@@ -48,7 +48,7 @@ function exportCommand(ctx: CliContext, flags: { to: string; lexicons?: string; 
   writeFileAtomic(resolvePath(ctx, flags.out), text);
   printWarnings(ctx, result.warnings);
   const { entries, patterns, skippedPatterns, skippedRules } = result.stats;
-  ctx.stdout(`${flags.out}: ${entries} entries from ${patterns} patterns; ${skippedPatterns} patterns and ${skippedRules} rules could not be represented (warnings above)\n`);
+  ctx.stdout(`${flags.out}: ${entries} entries from ${patterns} patterns; not representable: ${skippedPatterns} patterns, ${skippedRules} whole rules (see the warnings)\n`);
 }
 
 function parseMap(entries: string[] | undefined): Map<string, Category> {
@@ -84,6 +84,7 @@ interface ImportFlags {
 
 function importCommand(ctx: CliContext, file: string, flags: ImportFlags): void {
   const format = oneOf('--from', flags.from, DICTIONARY_FORMATS)!;
+  const map = parseMap(flags.map);
   const source = resolvePath(ctx, file);
   const { dictionary, warnings: readWarnings } = readDictionary(source, format);
   const referenceDir = lexiconDir(ctx, flags.into);
@@ -91,7 +92,7 @@ function importCommand(ctx: CliContext, file: string, flags: ImportFlags): void 
     dictionary,
     source: path.basename(file),
     format,
-    map: parseMap(flags.map),
+    map,
     reference: loadLexiconSet(referenceDir),
     referenceFiles: readSetFiles(referenceDir),
     into: flags.into !== undefined,

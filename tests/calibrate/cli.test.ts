@@ -1,0 +1,142 @@
+// spiral calibrate, lexicon check and lexicon diff as a user runs them.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadLexiconSet } from '../../src/lexicon/load.js';
+import { runCli } from '../helpers/cli.js';
+import { cleanTempDirs, designedGold, miniCopy, tempDir, writeGold } from './fixtures.js';
+
+afterAll(cleanTempDirs);
+
+describe('spiral calibrate', async () => {
+  const lexicons = miniCopy();
+  const gold = writeGold(designedGold());
+  const out = tempDir();
+  const run = await runCli(['calibrate', '--gold', gold, '--lexicons', lexicons, '--out', out]);
+  const summary = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'));
+
+  it('prints diagnostics, candidates and the before/after figures', () => {
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('rule diagnostics');
+    expect(run.stdout).toMatch(/never fire \(\d+\): .*denial\.western-invention/);
+    expect(run.stdout).toContain('candidate terms');
+    expect(run.stdout).toMatch(/macro-F1 \d\.\d{3} → \d\.\d{3}/);
+    expect(run.stdout).toContain('concession.investigate: 1.5 →');
+  });
+
+  it('writes a complete, loadable lexicon version with a new version and hash', () => {
+    const before = loadLexiconSet(lexicons);
+    const after = loadLexiconSet(path.join(out, 'lexicons'));
+    expect(after.version).toMatch(/^1\+cal\.[0-9a-f]{8}$/);
+    expect(after.hash).not.toBe(before.hash);
+    expect(after.rules.map((r) => r.id)).toEqual(before.rules.map((r) => r.id));
+    const investigate = after.rules.find((r) => r.id === 'concession.investigate')!;
+    expect(investigate.weight).toBeGreaterThan(2);
+    expect(investigate.weightEvidence).toMatchObject({ calibrated: 'changed', fires: 20, agrees: 20, previous_weight: 1.5, origin: 'test fixture' });
+    expect(summary.new_lexicons).toMatchObject({ version: after.version, hash: after.hash });
+  });
+
+  it('keeps a change only with a cross-validated gain, and checks the written set with the real tagger', () => {
+    expect(summary.macro_f1.after).toBeGreaterThan(summary.macro_f1.before);
+    expect(summary.check.rescoring_mismatches).toEqual([]);
+    expect(summary.check.in_sample_macro_f1_after).toBeGreaterThan(summary.check.in_sample_macro_f1_before);
+    expect(summary.check.example_failures).toBe(0);
+  });
+
+  it('writes the diff, diagnostics and candidates as Markdown and JSON', () => {
+    const diff = readFileSync(path.join(out, 'diff.md'), 'utf8');
+    expect(diff).toMatch(/\| concession\.investigate \| 1\.5 \| [\d.]+ \| cross-validated macro-F1/);
+    const diagnostics = JSON.parse(readFileSync(path.join(out, 'diagnostics.json'), 'utf8'));
+    expect(diagnostics[0].verdict).toBe('never_fires');
+    expect(readFileSync(path.join(out, 'diagnostics.md'), 'utf8')).toContain('### rhetorical.baseless');
+    expect(JSON.parse(readFileSync(path.join(out, 'candidates.json'), 'utf8'))).toHaveProperty('denial');
+    expect(readFileSync(path.join(out, 'candidates.md'), 'utf8')).toContain('## argumentative_concession');
+  });
+
+  it('is deterministic: a second run writes the same files', async () => {
+    const again = tempDir();
+    await runCli(['calibrate', '--gold', gold, '--lexicons', lexicons, '--out', again]);
+    for (const f of ['summary.json', 'diff.md', 'diagnostics.json', 'candidates.json', 'lexicons/argumentative-concession.yaml', 'lexicons/lexicon.yaml']) {
+      expect(readFileSync(path.join(again, f), 'utf8'), f).toBe(readFileSync(path.join(out, f), 'utf8'));
+    }
+  });
+
+  it('names the file and line of a bad gold item and exits 2', async () => {
+    const bad = path.join(tempDir(), 'bad.jsonl');
+    writeFileSync(bad, '{"id": "a", "text": "x", "label": "denial"}\n{"id": "b", "text": "y", "label": "maybe"}\n');
+    const r = await runCli(['calibrate', '--gold', bad, '--lexicons', lexicons, '--out', tempDir()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${bad}:2: bad label`);
+  });
+
+  it('reads several gold files; the same id with another label is an error naming both', async () => {
+    const first = writeGold([{ id: 'a', text: 'We respect human rights.', label: 'norm_acknowledgment' }]);
+    const second = writeGold([{ id: 'a', text: 'We respect human rights.', label: 'none' }]);
+    const r = await runCli(['calibrate', '--gold', first, second, '--lexicons', lexicons, '--out', tempDir()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${second}:1: id "a" was already read from ${first}:1`);
+  });
+});
+
+describe('spiral lexicon check', () => {
+  it('passes a valid set whose examples all hold', async () => {
+    const r = await runCli(['lexicon', 'check', miniCopy()]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/mini 1 \(sha256 [0-9a-f]{12}\): 9 rules, \d+ examples, 0 failing/);
+  });
+
+  it('prints file:line: rule: message for a failing example and exits 1', async () => {
+    const dir = miniCopy();
+    const file = path.join(dir, 'norm-acknowledgment.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('nomatch: ["We respect the trade rules."]', 'nomatch: ["We respect human rights fully."]'));
+    const r = await runCli(['lexicon', 'check', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`${file}:11: acknowledgment.respect: nomatch example "We respect human rights fully.": should not match but the rule fired`);
+  });
+
+  it('exits 2 with file:line for an invalid set', async () => {
+    const dir = miniCopy();
+    const file = path.join(dir, 'denial.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('weight: 2\n', 'weight: -2\n'));
+    const r = await runCli(['lexicon', 'check', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: rule denial.internal-affairs: "weight" must be a number > 0`));
+  });
+});
+
+describe('spiral lexicon diff', () => {
+  it('shows added, removed and changed rules, scoring and version/hash', async () => {
+    const a = miniCopy();
+    const b = miniCopy();
+    const denial = path.join(b, 'denial.yaml');
+    let text = readFileSync(denial, 'utf8');
+    text = text.replace('weight: 2\n    weight_evidence: test fixture\n    requires: [relevance]\n    when_negated: norm_acknowledgment', 'weight: 3\n    weight_evidence: test fixture\n    when_negated: keep');
+    text = text.replace('"(internal|domestic) (affair|matter)"', '"(internal|domestic) (affair|matter|question)"');
+    writeFileSync(denial, text);
+    const ack = path.join(b, 'norm-acknowledgment.yaml');
+    writeFileSync(ack, readFileSync(ack, 'utf8').replace('id: acknowledgment.respect', 'id: acknowledgment.respects'));
+    const scoring = path.join(b, 'scoring.yaml');
+    writeFileSync(scoring, readFileSync(scoring, 'utf8').replace('min_move_score: 1', 'min_move_score: 1.5'));
+    writeFileSync(path.join(b, 'lexicon.yaml'), readFileSync(path.join(b, 'lexicon.yaml'), 'utf8').replace('version: "1"', 'version: "2"'));
+    const r = await runCli(['lexicon', 'diff', a, b]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toMatch(/^A: mini 1 \(sha256 [0-9a-f]{12}\)$/);
+    expect(lines[1]).toMatch(/^B: mini 2 \(sha256 [0-9a-f]{12}\)$/);
+    expect(r.stdout).toContain('rules: 1 added, 1 removed, 1 changed');
+    expect(r.stdout).toContain('+ acknowledgment.respects (norm_acknowledgment, norm-acknowledgment.yaml)');
+    expect(r.stdout).toContain('- acknowledgment.respect (norm_acknowledgment, norm-acknowledgment.yaml)');
+    expect(r.stdout).toContain(
+      '~ denial.internal-affairs: weight 2 → 3; requires [relevance] → []; when_negated "norm_acknowledgment" → "keep"; patterns + "(internal|domestic) (affair|matter|question)"; patterns − "(internal|domestic) (affair|matter)"',
+    );
+    expect(r.stdout).toContain('scoring: min_move_score 1 → 1.5');
+    const json = JSON.parse((await runCli(['lexicon', 'diff', a, b, '--json'])).stdout);
+    expect(json.changed[0].id).toBe('denial.internal-affairs');
+  });
+
+  it('says so when two sets are identical', async () => {
+    const r = await runCli(['lexicon', 'diff', miniCopy(), miniCopy()]);
+    expect(r.stdout).toContain('identical content');
+  });
+});

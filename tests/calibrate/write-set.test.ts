@@ -1,0 +1,94 @@
+import { parseDocument } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { rewriteRuleFile, rewriteScoring, rewriteSet, rewriteVersion } from '../../src/calibrate/write-set.js';
+import { calibratedVersion } from '../../src/calibrate/calibrate.js';
+
+const FILE = `# A comment that must survive.
+category: denial
+description: >
+  A folded description
+  over two lines.
+rules:
+  - id: denial.one
+    description: One.
+    patterns: ["internal affairs"]   # trailing comment
+    weight: 2
+    weight_evidence: "hand-set from the codebook"
+    examples:
+      match: ["a"]
+      nomatch: ["b"]
+
+  - id: denial.two
+    description: Two.
+    patterns:
+      - pretext
+    weight: 1.5
+    weight_evidence: >
+      a folded evidence text
+      on two lines
+    requires: [relevance]
+    examples:
+      match: ["c"]
+      nomatch: ["d"]
+`;
+
+const edit = (weight: number) => ({ weight, evidence: { calibrated: 'changed', fires: 12, precision: 0.75, origin: 'hand-set' } });
+
+describe('rewriteRuleFile', () => {
+  it('replaces only the weight and the evidence of the rules named, keeping everything else byte for byte', () => {
+    const out = rewriteRuleFile('denial.yaml', FILE, new Map([['denial.one', edit(3)]]));
+    const doc = parseDocument(out).toJSON();
+    expect(doc.rules[0].weight).toBe(3);
+    expect(doc.rules[0].weight_evidence).toEqual({ calibrated: 'changed', fires: 12, precision: 0.75, origin: 'hand-set' });
+    expect(doc.rules[1]).toEqual(parseDocument(FILE).toJSON().rules[1]);
+    const untouched = (s: string) => s.replace(/    weight: 2\n    weight_evidence: "hand-set from the codebook"\n/, '');
+    const replaced = /    weight: 3\n    weight_evidence:\n      calibrated: "changed"\n      fires: 12\n      precision: 0.75\n      origin: "hand-set"\n/;
+    expect(out).toMatch(replaced);
+    expect(out.replace(replaced, '')).toBe(untouched(FILE));
+  });
+
+  it('replaces a folded (block) evidence without swallowing the next line', () => {
+    const out = rewriteRuleFile('denial.yaml', FILE, new Map([['denial.two', edit(0.5)]]));
+    const rule = parseDocument(out).toJSON().rules[1];
+    expect(rule.weight).toBe(0.5);
+    expect(rule.requires).toEqual(['relevance']);
+    expect(rule.weight_evidence.fires).toBe(12);
+  });
+
+  it('writes evidence as a flow mapping inside a flow-style rule', () => {
+    const flow = `category: denial\ndescription: d\nrules:\n  - {id: denial.one, description: d, patterns: [x], weight: 1, weight_evidence: hand, examples: {match: [a], nomatch: [b]}}\n`;
+    const out = rewriteRuleFile('denial.yaml', flow, new Map([['denial.one', edit(2)]]));
+    expect(parseDocument(out).errors).toEqual([]);
+    expect(parseDocument(out).toJSON().rules[0]).toMatchObject({ weight: 2, weight_evidence: { fires: 12 } });
+  });
+});
+
+describe('rewriteScoring and rewriteVersion', () => {
+  const scoring = '# Thresholds.\n# The relevance threshold.\nrelevance_threshold: 1\nmin_move_score: 1 # own comment\n';
+
+  it('changes a threshold in place and notes why, unless the line has its own comment', () => {
+    const out = rewriteScoring(
+      scoring,
+      new Map([
+        ['relevance_threshold', { value: 1.5, note: 'calibrated (was 1)' }],
+        ['min_move_score', { value: 2, note: 'calibrated (was 1)' }],
+      ]),
+    );
+    expect(out).toBe('# Thresholds.\n# The relevance threshold.\nrelevance_threshold: 1.5  # calibrated (was 1)\nmin_move_score: 2 # own comment\n');
+  });
+
+  it('bumps the version and replaces an earlier calibration suffix', () => {
+    expect(rewriteVersion('name: x\nversion: "0.1.0" # v\n', '0.1.0+cal.abcd1234')).toBe('name: x\nversion: "0.1.0+cal.abcd1234" # v\n');
+    expect(calibratedVersion('0.1.0+cal.00000000', 'ffffffff')).toBe('0.1.0+cal.ffffffff');
+  });
+
+  it('rewrites a whole set: every file present, untouched files identical', () => {
+    const files = { 'lexicon.yaml': 'name: x\nversion: "1"\n', 'scoring.yaml': scoring, 'denial.yaml': FILE, 'README.txt': 'kept' };
+    const out = rewriteSet(files, new Map([['denial.one', 'denial.yaml']]), { rules: new Map(), scoring: new Map(), version: '1+cal.x' });
+    expect(Object.keys(out).sort()).toEqual(Object.keys(files).sort());
+    expect(out['denial.yaml']).toBe(FILE);
+    expect(out['scoring.yaml']).toBe(scoring);
+    expect(out['README.txt']).toBe('kept');
+    expect(out['lexicon.yaml']).toBe('name: x\nversion: "1+cal.x"\n');
+  });
+});
