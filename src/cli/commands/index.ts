@@ -10,6 +10,7 @@ import { register as registerStatus } from './status.js';
 import { registerReport } from './report.js';
 import { registerReview } from './review.js';
 import { register as registerCalibrate } from './calibrate.js';
+import { register as registerLexicon } from './lexicon.js';
 import { registerEval } from './eval.js';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
@@ -24,5 +25,6 @@ export const COMMANDS: RegisterCommand[] = [
   registerReport,
   registerReview,
   registerCalibrate,
+  registerLexicon,
   registerEval,
 ];
