@@ -4,7 +4,7 @@
 // can start with it means a sentence costs one feature lookup per token plus
 // NFA runs only where some pattern can begin. Compile cost grows linearly with
 // pattern size (each element adds a bounded number of states).
-import type { Atom, PatternAst } from './pattern.js';
+import { MIN_PREFIX, type Atom, type PatternAst } from './pattern.js';
 import { inflections, stem } from './morph.js';
 import type { Rule } from './types.js';
 
@@ -22,6 +22,12 @@ export interface CompiledPattern {
   states: NfaState[];
   start: number;
   firstFeatures: number[];
+  /**
+   * For each element every match must contain: the features of which one must
+   * occur in the utterance (one per alternative). The matcher skips a pattern
+   * whose requirements the utterance cannot meet, without running it.
+   */
+  required: Int32Array[];
 }
 
 export interface CompiledLexicon {
@@ -36,6 +42,12 @@ export interface CompiledLexicon {
   featureCount: number;
   /** Per distinct word: its features. Grows with the vocabulary seen (cached work). */
   vocabulary: Map<string, readonly number[]>;
+  /** Each distinct feature list once, so words with equal features share one array (the matcher keys caches by it). */
+  featureSets: Map<string, readonly number[]>;
+  /** prefixFeatures by their first MIN_PREFIX code units: a new word checks only its own bucket. */
+  prefixIndex: Map<string, Array<[string, number]>>;
+  /** First characters of the stems in stemFeatures (a Porter stem keeps its word's first character). */
+  stemInitials: Set<string>;
 }
 
 class FeatureRegistry {
@@ -112,6 +124,27 @@ function firstFeatures(states: NfaState[], start: number): number[] {
   return [...out].sort((a, b) => a - b);
 }
 
+/**
+ * Per mandatory element: one feature per alternative (its first non-wildcard
+ * atom), since a match of the element includes that atom. An element with an
+ * all-wildcard alternative requires nothing.
+ */
+function requiredFeatures(ast: PatternAst, features: FeatureRegistry): Int32Array[] {
+  const required: Int32Array[] = [];
+  for (const element of ast.elements) {
+    if (element.kind !== 'seq' || element.optional) continue;
+    const ids = new Set<number>();
+    let open = false;
+    for (const alt of element.alternatives) {
+      const atom = alt.find((a) => a.kind !== 'any');
+      if (!atom) open = true;
+      else ids.add(features.featureFor(atom));
+    }
+    if (!open) required.push(Int32Array.from([...ids].sort((a, b) => a - b)));
+  }
+  return required;
+}
+
 export function compileRules(rules: Rule[]): CompiledLexicon {
   const features = new FeatureRegistry();
   const patterns: CompiledPattern[] = [];
@@ -120,7 +153,8 @@ export function compileRules(rules: Rule[]): CompiledLexicon {
     for (const ast of rule.patterns) {
       const { states, start } = buildNfa(ast, features);
       const first = firstFeatures(states, start);
-      const index = patterns.push({ rule: ruleIndex, source: ast.source, states, start, firstFeatures: first }) - 1;
+      const required = requiredFeatures(ast, features);
+      const index = patterns.push({ rule: ruleIndex, source: ast.source, states, start, firstFeatures: first, required }) - 1;
       for (const f of first) push(anchors, f, index);
     }
   });
@@ -133,7 +167,21 @@ export function compileRules(rules: Rule[]): CompiledLexicon {
     anchors,
     featureCount: features.count,
     vocabulary: new Map(),
+    featureSets: new Map(),
+    prefixIndex: indexPrefixes(features.prefixFeatures),
+    stemInitials: new Set([...features.stemFeatures.keys()].map((s) => s.charAt(0))),
   };
+}
+
+function indexPrefixes(prefixes: Array<[string, number]>): Map<string, Array<[string, number]>> {
+  const index = new Map<string, Array<[string, number]>>();
+  for (const entry of prefixes) {
+    const key = entry[0].slice(0, MIN_PREFIX);
+    const bucket = index.get(key);
+    if (bucket) bucket.push(entry);
+    else index.set(key, [entry]);
+  }
+  return index;
 }
 
 const NO_FEATURES: readonly number[] = Object.freeze([]);
@@ -143,14 +191,24 @@ export function featuresOf(lexicon: CompiledLexicon, word: string): readonly num
   const cached = lexicon.vocabulary.get(word);
   if (cached) return cached;
   let found: number[] | undefined = lexicon.formFeatures.get(word)?.slice();
-  for (const [prefix, id] of lexicon.prefixFeatures) {
+  for (const [prefix, id] of lexicon.prefixIndex.get(word.slice(0, MIN_PREFIX)) ?? []) {
     if (word.startsWith(prefix)) (found ??= []).push(id);
   }
-  if (lexicon.stemFeatures.size > 0) {
+  if (lexicon.stemInitials.has(word.charAt(0))) {
     const ids = lexicon.stemFeatures.get(stem(word));
     if (ids) (found ??= []).push(...ids);
   }
-  const result = found ? Object.freeze([...new Set(found)].sort((a, b) => a - b)) : NO_FEATURES;
+  const result = found ? internFeatures(lexicon, [...new Set(found)].sort((a, b) => a - b)) : NO_FEATURES;
   lexicon.vocabulary.set(word, result);
   return result;
+}
+
+function internFeatures(lexicon: CompiledLexicon, ids: number[]): readonly number[] {
+  const key = ids.join(',');
+  let shared = lexicon.featureSets.get(key);
+  if (!shared) {
+    shared = Object.freeze(ids);
+    lexicon.featureSets.set(key, shared);
+  }
+  return shared;
 }

@@ -1,7 +1,15 @@
 // Run the compiled lexicon over the tokens of one utterance. Each NFA run starts
 // at a token where its pattern can begin and never crosses a clause break, so a
 // sentence costs O(tokens × states) at worst — linear in the text.
-import { ANY, featuresOf, type CompiledLexicon, type CompiledPattern } from '../lexicon/compile.js';
+//
+// Speed: a lexicon of a few hundred patterns starts ~2 runs per token, and most
+// die after a token or two, so per-step cost is what counts. Each pattern runs
+// as a lazily built DFA: a DFA state is the set of NFA states a run can be in,
+// and its transition on a token is cached under the token's feature list
+// (interned by the compiler, so all words with the same features share one
+// key). After warm-up a step is one Map lookup; the NFA is simulated only the
+// first time a (state, feature list) pair is seen.
+import { ANY, featuresOf, type CompiledLexicon, type CompiledPattern, type NfaState } from '../lexicon/compile.js';
 import type { Tokens } from './tokenize.js';
 
 export interface RuleMatch {
@@ -11,31 +19,79 @@ export interface RuleMatch {
   endToken: number; // exclusive
 }
 
-/** Longest match of `pattern` starting at token `from`, or -1 (the end token, exclusive). */
-function runFrom(pattern: CompiledPattern, feats: ReadonlyArray<readonly number[]>, tokens: Tokens, from: number): number {
-  const { states } = pattern;
-  let current = closure(states, [pattern.start]);
-  let best = -1;
-  const clause = tokens.clause[from];
-  for (let pos = from; pos < tokens.count && current.length > 0 && tokens.clause[pos] === clause; pos++) {
-    const next: number[] = [];
-    const tokenFeatures = feats[pos];
-    for (const s of current) {
-      const state = states[s];
-      if (state.op !== 'consume') continue;
-      if (state.feature === ANY || tokenFeatures.includes(state.feature)) next.push(state.next);
-    }
-    current = closure(states, next);
-    if (current.some((s) => states[s].op === 'accept')) best = pos + 1;
-  }
-  return best;
+/** One DFA state: the NFA consume states a run is in, and whether it has just matched. */
+interface DfaState {
+  consume: Int32Array;
+  accepting: boolean;
+  /** Cached transitions by feature list; null: the run dies. */
+  next: Map<readonly number[], DfaState | null>;
 }
 
-/** Follow split states; returns the set of consume/accept states reached. */
-function closure(states: CompiledPattern['states'], from: number[]): number[] {
+/** A pattern's NFA in flat arrays (split closures precomputed), and its DFA built so far. */
+interface PatternDfa {
+  feature: Int32Array;
+  target: Int32Array;
+  /** Consume states reachable from each state through splits (the state itself when it consumes). */
+  closure: Int32Array[];
+  /** Whether the accept state is in that closure. */
+  accepts: Uint8Array;
+  states: Map<string, DfaState>;
+  start: DfaState;
+  /** Scratch for building a transition. */
+  scratch: Int32Array;
+  stamp: Uint32Array;
+  generation: number;
+}
+
+/**
+ * A bound on each pattern's cached DFA; past it, new transitions are computed
+ * but not stored (memory stays bounded on adversarial lexicons).
+ */
+export const MAX_DFA_STATES_PER_PATTERN = 4096;
+
+const dfaCache = new WeakMap<CompiledPattern, PatternDfa>();
+
+function dfaOf(pattern: CompiledPattern): PatternDfa {
+  const cached = dfaCache.get(pattern);
+  if (cached) return cached;
+  const { states } = pattern;
+  const n = states.length;
+  const feature = new Int32Array(n);
+  const target = new Int32Array(n);
+  const closure: Int32Array[] = [];
+  const accepts = new Uint8Array(n);
+  for (let s = 0; s < n; s++) {
+    const state = states[s];
+    if (state.op === 'consume') {
+      feature[s] = state.feature;
+      target[s] = state.next;
+    }
+    const reached = splitClosure(states, s);
+    closure.push(Int32Array.from(reached.filter((r) => states[r].op === 'consume').sort((a, b) => a - b)));
+    accepts[s] = reached.some((r) => states[r].op === 'accept') ? 1 : 0;
+  }
+  const dfa: PatternDfa = { feature, target, closure, accepts, states: new Map(), start: undefined as unknown as DfaState, scratch: new Int32Array(n), stamp: new Uint32Array(n), generation: 0 };
+  // The start state never counts as a match (patterns are never empty).
+  dfa.start = internState(dfa, closure[pattern.start], false);
+  dfaCache.set(pattern, dfa);
+  return dfa;
+}
+
+function internState(dfa: PatternDfa, consume: Int32Array, accepting: boolean): DfaState {
+  const key = `${accepting ? 'a' : 'r'}${consume.join(',')}`;
+  let state = dfa.states.get(key);
+  if (!state) {
+    state = { consume, accepting, next: new Map() };
+    if (dfa.states.size < MAX_DFA_STATES_PER_PATTERN) dfa.states.set(key, state);
+  }
+  return state;
+}
+
+/** Follow split states from `from`; returns the consume/accept states reached. */
+function splitClosure(states: NfaState[], from: number): number[] {
   const out: number[] = [];
   const seen = new Set<number>();
-  const stack = [...from];
+  const stack = [from];
   while (stack.length) {
     const s = stack.pop()!;
     if (seen.has(s)) continue;
@@ -47,19 +103,139 @@ function closure(states: CompiledPattern['states'], from: number[]): number[] {
   return out;
 }
 
+function hasFeature(features: readonly number[], feature: number): boolean {
+  for (let i = 0; i < features.length; i++) if (features[i] === feature) return true;
+  return false;
+}
+
+/** One NFA step from `from` on a token with `features`: the next DFA state, or null when no state survives. */
+function transition(dfa: PatternDfa, from: DfaState, features: readonly number[]): DfaState | null {
+  if (dfa.generation === 0xffffffff) {
+    dfa.stamp.fill(0);
+    dfa.generation = 0;
+  }
+  const generation = ++dfa.generation;
+  let size = 0;
+  let accepting = false;
+  for (const s of from.consume) {
+    const f = dfa.feature[s];
+    if (f !== ANY && !hasFeature(features, f)) continue;
+    const to = dfa.target[s];
+    if (dfa.accepts[to]) accepting = true;
+    for (const r of dfa.closure[to]) {
+      if (dfa.stamp[r] === generation) continue;
+      dfa.stamp[r] = generation;
+      dfa.scratch[size++] = r;
+    }
+  }
+  if (size === 0 && !accepting) return null;
+  return internState(dfa, dfa.scratch.slice(0, size).sort(), accepting);
+}
+
+/** Longest match of the pattern starting at token `from`, or -1 (the end token, exclusive). */
+function runFrom(dfa: PatternDfa, feats: ReadonlyArray<readonly number[]>, tokens: Tokens, from: number): number {
+  let state: DfaState | null = dfa.start;
+  let best = -1;
+  const clause = tokens.clause[from];
+  for (let pos = from; pos < tokens.count && state !== null && tokens.clause[pos] === clause; pos++) {
+    const features = feats[pos];
+    let next = state.next.get(features);
+    if (next === undefined) {
+      next = transition(dfa, state, features);
+      if (state.next.size < MAX_TRANSITIONS_PER_STATE) state.next.set(features, next);
+    }
+    if (next !== null && next.accepting) best = pos + 1;
+    state = next;
+  }
+  return best;
+}
+
+/** A bound on each DFA state's cached transitions (one per distinct feature list seen there). */
+export const MAX_TRANSITIONS_PER_STATE = 65536;
+
+/** Per feature list: the patterns that can start at a token with it (deduplicated, in anchor order). */
+const startsCache = new WeakMap<readonly number[], Int32Array>();
+
+function patternsStartingWith(lexicon: CompiledLexicon, features: readonly number[]): Int32Array {
+  let starts = startsCache.get(features);
+  if (starts) return starts;
+  const list: number[] = [];
+  const seen = new Set<number>();
+  for (const f of features) {
+    for (const p of lexicon.anchors.get(f) ?? []) {
+      if (seen.has(p)) continue;
+      seen.add(p);
+      list.push(p);
+    }
+  }
+  starts = Int32Array.from(list);
+  startsCache.set(features, starts);
+  return starts;
+}
+
+/** Per lexicon: scratch marks of the features present in the current utterance and of the patterns checked against them. */
+interface UtteranceScratch {
+  featureStamp: Uint32Array;
+  patternStamp: Uint32Array;
+  patternPossible: Uint8Array;
+  generation: number;
+}
+
+const scratchCache = new WeakMap<CompiledLexicon, UtteranceScratch>();
+
+function scratchFor(lexicon: CompiledLexicon): UtteranceScratch {
+  let scratch = scratchCache.get(lexicon);
+  if (!scratch) {
+    scratch = {
+      featureStamp: new Uint32Array(lexicon.featureCount),
+      patternStamp: new Uint32Array(lexicon.patterns.length),
+      patternPossible: new Uint8Array(lexicon.patterns.length),
+      generation: 0,
+    };
+    scratchCache.set(lexicon, scratch);
+  }
+  if (scratch.generation === 0xffffffff) {
+    scratch.featureStamp.fill(0);
+    scratch.patternStamp.fill(0);
+    scratch.generation = 0;
+  }
+  scratch.generation++;
+  return scratch;
+}
+
+/** Can the utterance (its features marked in `scratch`) meet every requirement of the pattern? Cached per utterance. */
+function possible(scratch: UtteranceScratch, pattern: CompiledPattern, index: number): boolean {
+  const generation = scratch.generation;
+  if (scratch.patternStamp[index] === generation) return scratch.patternPossible[index] === 1;
+  let ok = true;
+  for (const anyOf of pattern.required) {
+    let met = false;
+    for (let i = 0; i < anyOf.length && !met; i++) met = scratch.featureStamp[anyOf[i]] === generation;
+    if (!met) {
+      ok = false;
+      break;
+    }
+  }
+  scratch.patternStamp[index] = generation;
+  scratch.patternPossible[index] = ok ? 1 : 0;
+  return ok;
+}
+
 /** All rule matches in the utterance, one per rule and non-overlapping, in text order. */
 export function matchTokens(lexicon: CompiledLexicon, tokens: Tokens): RuleMatch[] {
   const feats = tokens.words.map((w) => featuresOf(lexicon, w));
+  const scratch = scratchFor(lexicon);
+  for (const list of feats) for (let k = 0; k < list.length; k++) scratch.featureStamp[list[k]] = scratch.generation;
   const found: RuleMatch[] = [];
   for (let i = 0; i < tokens.count; i++) {
-    const tried = new Set<number>();
-    for (const f of feats[i]) {
-      for (const p of lexicon.anchors.get(f) ?? []) {
-        if (tried.has(p)) continue;
-        tried.add(p);
-        const end = runFrom(lexicon.patterns[p], feats, tokens, i);
-        if (end > i) found.push({ rule: lexicon.patterns[p].rule, pattern: p, startToken: i, endToken: end });
-      }
+    if (feats[i].length === 0) continue;
+    const starts = patternsStartingWith(lexicon, feats[i]);
+    for (let k = 0; k < starts.length; k++) {
+      const p = starts[k];
+      const pattern = lexicon.patterns[p];
+      if (!possible(scratch, pattern, p)) continue;
+      const end = runFrom(dfaOf(pattern), feats, tokens, i);
+      if (end > i) found.push({ rule: pattern.rule, pattern: p, startToken: i, endToken: end });
     }
   }
   return keepNonOverlappingPerRule(found);
@@ -67,6 +243,7 @@ export function matchTokens(lexicon: CompiledLexicon, tokens: Tokens): RuleMatch
 
 /** For each rule keep the earliest, then longest, match and drop its overlaps. */
 function keepNonOverlappingPerRule(matches: RuleMatch[]): RuleMatch[] {
+  if (matches.length <= 1) return matches;
   const sorted = [...matches].sort(
     (a, b) => a.rule - b.rule || a.startToken - b.startToken || b.endToken - a.endToken || a.pattern - b.pattern,
   );
