@@ -104,7 +104,7 @@ export interface Evidence {
   weight: number; // the weight that counted (after negation/attribution/contrast effects)
   negated: boolean;
   /** What changed the rule's effect, if anything: 'negation' switched or dropped it, etc. */
-  effect?: 'switched' | 'dropped' | 'attributed' | 'concessive' | 'unmet_requirement';
+  effect?: 'switched' | 'dropped' | 'attributed' | 'concessive' | 'list_item' | 'unmet_requirement';
   switched_from?: Category;
 }
 

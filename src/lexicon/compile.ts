@@ -28,6 +28,8 @@ export interface CompiledPattern {
    * whose requirements the utterance cannot meet, without running it.
    */
   required: Int32Array[];
+  /** Features the pattern consumes as words (not gaps or `_`): a negator among them is part of the claim. */
+  literalFeatures: ReadonlySet<number>;
 }
 
 export interface CompiledLexicon {
@@ -154,7 +156,8 @@ export function compileRules(rules: Rule[]): CompiledLexicon {
       const { states, start } = buildNfa(ast, features);
       const first = firstFeatures(states, start);
       const required = requiredFeatures(ast, features);
-      const index = patterns.push({ rule: ruleIndex, source: ast.source, states, start, firstFeatures: first, required }) - 1;
+      const literalFeatures = new Set(states.flatMap((st) => (st.op === 'consume' && st.feature !== ANY ? [st.feature] : [])));
+      const index = patterns.push({ rule: ruleIndex, source: ast.source, states, start, firstFeatures: first, required, literalFeatures }) - 1;
       for (const f of first) push(anchors, f, index);
     }
   });
@@ -199,9 +202,21 @@ export function featuresOf(lexicon: CompiledLexicon, word: string): readonly num
     if (ids) (found ??= []).push(...ids);
   }
   const result = found ? internFeatures(lexicon, [...new Set(found)].sort((a, b) => a - b)) : NO_FEATURES;
-  lexicon.vocabulary.set(word, result);
+  lexicon.vocabulary.set(detached(word), result);
   return result;
 }
+
+/**
+ * A copy of the word that does not keep its source alive: a word cut from a
+ * document may be a view into the whole document text, and the vocabulary
+ * lives as long as the lexicon (concatenating flattens into a new string).
+ */
+function detached(word: string): string {
+  return word.length < DETACH_FROM_LENGTH ? word : (` ${word}`).slice(1);
+}
+
+/** V8 copies substrings shorter than this; longer ones are views into their source. */
+const DETACH_FROM_LENGTH = 13;
 
 function internFeatures(lexicon: CompiledLexicon, ids: number[]): readonly number[] {
   const key = ids.join(',');

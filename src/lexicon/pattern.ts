@@ -58,7 +58,8 @@ function parseWord(token: string): Atom[] {
     kind = 'prefix';
     body = body.slice(0, -1);
   }
-  const lower = body.toLowerCase();
+  // The tokenizer joins "non-" to its word ("non-interference" → noninterference); so do patterns.
+  const lower = body.toLowerCase().replace(/(^|[^\p{L}\p{N}])non-(?=\p{L})/gu, '$1non');
   if (!/^[\p{L}\p{N}'’-]+$/u.test(lower)) throw new PatternError(`"${token}" is not a word (letters, digits, - and ' only)`);
   const parts = lower.match(WORD_PARTS) ?? [];
   if (parts.length === 0) throw new PatternError(`"${token}" has no letters`);

@@ -11,4 +11,7 @@ export const SCORING_KEYS = [
   'attributed_factor',
   'concessive_factor',
   'negation_window',
+  'list_factor',
+  'list_min_items',
+  'list_item_max_words',
 ] as const;

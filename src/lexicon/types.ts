@@ -37,6 +37,9 @@ export interface ScoringConfig {
   attributed_factor: number;
   concessive_factor: number;
   negation_window: number;
+  list_factor: number;
+  list_min_items: number;
+  list_item_max_words: number;
 }
 
 /** A weight adjustment from a case overlay. */

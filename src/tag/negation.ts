@@ -35,10 +35,22 @@ export const NEGATORS: ReadonlySet<string> = new Set([
 /** Negators whose scope we add ourselves because wink leaves them out. */
 const PRONOUN_NEGATORS: ReadonlySet<string> = new Set(['nobody', 'nothing', 'none', 'neither', 'nor', 'nowhere']);
 
-function isNegatorAt(tokens: Tokens, i: number): boolean {
+/**
+ * Words after a negator that make it no negation at all: "nothing but lies",
+ * "none other than", "no less than", "not least", "not only ... but also".
+ */
+export const NOT_A_NEGATION_BEFORE: ReadonlySet<string> = new Set(['but', 'other', 'less', 'least', 'only']);
+
+export function isNegatorAt(tokens: Tokens, i: number): boolean {
   const w = tokens.words[i];
-  if (w === 't') return i > 0 && tokens.words[i - 1].endsWith('n'); // don't, can't, won't
-  return NEGATORS.has(w);
+  const isNegator = w === 't' ? i > 0 && tokens.words[i - 1].endsWith('n') : NEGATORS.has(w); // don't, can't, won't
+  return isNegator && !NOT_A_NEGATION_BEFORE.has(tokens.words[i + 1]);
+}
+
+/** Index of the token whose characters contain `offset` (wink splits "cannot" into can + not). */
+function tokenAt(tokens: Tokens, offset: number): number {
+  for (let i = 0; i < tokens.count; i++) if (tokens.starts[i] <= offset && offset < tokens.ends[i]) return i;
+  return -1;
 }
 
 export function hasNegator(tokens: Tokens): boolean {
@@ -55,8 +67,9 @@ export function negationScopes(text: string, tokens: Tokens, window: number): nu
   if (!hasNegator(tokens)) return negatedBy;
   const winkScopes = winkNegatedRanges(text);
   if (winkScopes) {
+    const real = winkScopes.filter((r) => !NOT_A_NEGATION_BEFORE.has(tokens.words[tokenAt(tokens, r.negator) + 1]));
     for (let i = 0; i < tokens.count; i++) {
-      const scope = winkScopes.find((r) => tokens.starts[i] >= r.start && tokens.starts[i] < r.end);
+      const scope = real.find((r) => tokens.starts[i] >= r.start && tokens.starts[i] < r.end);
       if (scope) negatedBy[i] = scope.negator;
     }
   }

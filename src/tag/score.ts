@@ -1,11 +1,11 @@
 // From rule matches to one decision: negation, attribution, concessive clauses
 // and requirements change the evidence; the scores, label, confidence and flags
 // follow from what is left. Every number comes from ScoringConfig.
-import type { CompiledLexicon } from '../lexicon/compile.js';
+import { featuresOf, type CompiledLexicon } from '../lexicon/compile.js';
 import type { ScoringConfig, WhenNegated } from '../lexicon/types.js';
 import { MOVE_LABELS, type Category, type Evidence, type Flag, type Label, type MoveLabel, type TagResult } from '../types.js';
 import type { RuleMatch } from './match.js';
-import { negationScopes } from './negation.js';
+import { isNegatorAt, negationScopes } from './negation.js';
 import type { Tokens } from './tokenize.js';
 
 /** Evidence while it is being decided, with its token span. */
@@ -14,6 +14,8 @@ interface WorkingEvidence extends Evidence {
   endToken: number;
   requires: Category[];
   whenNegated: WhenNegated;
+  /** A negator inside the match that the pattern did not ask for (it fell in a gap). */
+  negatorInGap: boolean;
 }
 
 const isMove = (c: Category): c is MoveLabel => (MOVE_LABELS as readonly string[]).includes(c);
@@ -36,8 +38,18 @@ export function toEvidence(lexicon: CompiledLexicon, text: string, tokens: Token
       endToken: m.endToken,
       requires: rule.requires,
       whenNegated: rule.whenNegated,
+      negatorInGap: hasNegatorInGap(lexicon, tokens, m),
     };
   });
+}
+
+/** "human rights are not a pretext" matched by `human rights ..8 pretext`: the gap holds the negation. */
+function hasNegatorInGap(lexicon: CompiledLexicon, tokens: Tokens, m: RuleMatch): boolean {
+  const literal = lexicon.patterns[m.pattern].literalFeatures;
+  for (let t = m.startToken + 1; t < m.endToken - 1; t++) {
+    if (isNegatorAt(tokens, t) && !featuresOf(lexicon, tokens.words[t]).some((f) => literal.has(f))) return true;
+  }
+  return false;
 }
 
 /** Negation: a match is negated when a negator outside it scopes its words; the rule says what follows. */
@@ -45,7 +57,7 @@ export function applyNegation(evidence: WorkingEvidence[], text: string, tokens:
   if (!evidence.some((e) => isMove(e.category))) return;
   const negatedBy = negationScopes(text, tokens, config.negation_window);
   for (const e of evidence) {
-    let negated = false;
+    let negated = e.negatorInGap;
     for (let t = e.startToken; t < e.endToken && !negated; t++) negated = negatedBy[t] >= 0 && negatedBy[t] < e.start;
     if (!negated) continue;
     e.negated = true;
@@ -67,15 +79,30 @@ export function applyNegation(evidence: WorkingEvidence[], text: string, tokens:
  * in the same clause is the view reported, not the speaker's own stance.
  */
 export function applyAttribution(evidence: WorkingEvidence[], tokens: Tokens, config: ScoringConfig): void {
-  const markers = evidence.filter((e) => e.category === 'attribution');
+  const scopes = evidence.filter((e) => e.category === 'attribution').map((m) => ({ from: m.endToken, to: attributionScopeEnd(tokens, m.endToken) }));
   for (const e of evidence) {
     if (!isMove(e.category) || !isActive(e)) continue;
-    const inScope = markers.some((m) => e.startToken >= m.endToken && tokens.clause[e.startToken] === tokens.clause[m.startToken]);
+    const inScope = scopes.some((s) => e.startToken >= s.from && e.startToken < s.to);
     if (inScope) {
       e.weight *= config.attributed_factor;
       e.effect = 'attributed';
     }
   }
+}
+
+/** Words that end a reported view and return to the speaker: "Some claim X, but we reject that view." */
+export const ATTRIBUTION_ENDERS: ReadonlySet<string> = new Set(['but', 'however', 'yet', 'whereas', 'nevertheless', 'nonetheless']);
+/** After a comma, these open the speaker's own words again. */
+export const SPEAKER_WORDS: ReadonlySet<string> = new Set(['we', 'i', 'our', 'my', 'us']);
+
+/** A reported view runs from its marker to the clause end, a contrast word, or a comma before "we". */
+function attributionScopeEnd(tokens: Tokens, from: number): number {
+  for (let t = from; t < tokens.count; t++) {
+    if (tokens.clause[t] !== tokens.clause[from]) return t;
+    if (ATTRIBUTION_ENDERS.has(tokens.words[t])) return t;
+    if (t > from && tokens.phrase[t] !== tokens.phrase[t - 1] && SPEAKER_WORDS.has(tokens.words[t])) return t;
+  }
+  return tokens.count;
 }
 
 /** "while", "although", ... open a concessive phrase that yields to the main clause. */
@@ -106,13 +133,75 @@ export function applyConcessive(evidence: WorkingEvidence[], tokens: Tokens, con
 }
 
 /** Drop evidence whose rule requires a category that has no active evidence. */
+/**
+ * Drop evidence whose rule requires a category that has no active evidence. A
+ * weak relevance word ("prisoners") with a move that needs it ("we released")
+ * is enough: together they make the sentence about human rights.
+ */
 export function applyRequirements(evidence: WorkingEvidence[]): void {
+  const present = (c: Category, self: WorkingEvidence) => evidence.some((o) => o !== self && o.category === c && isActive(o));
   for (const e of evidence) {
     if (!isActive(e) || e.requires.length === 0) continue;
-    if (e.requires.every((c) => evidence.some((o) => o !== e && o.category === c && isActive(o)))) continue;
+    if (e.requires.every((c) => present(c, e))) continue;
     e.weight = 0;
     e.effect = 'unmet_requirement';
   }
+}
+
+/**
+ * Codebook step 6: human rights named as one item in a list of topics ("peace,
+ * development, human rights and the rule of law") is not a statement about the
+ * norm. Relevance and acknowledgment evidence that sits inside an item of such an
+ * enumeration keeps only `list_factor` of its weight.
+ */
+export function applyListDamping(evidence: WorkingEvidence[], tokens: Tokens, config: ScoringConfig): void {
+  const items = enumerationItems(tokens, config);
+  if (items.length === 0) return;
+  const inItem = (e: WorkingEvidence, it: { start: number; end: number }) => e.startToken < it.end && e.endToken > it.start;
+  // An item that itself makes another move ("the weaponization of human rights") is no mere topic.
+  const topicItems = items.filter((it) => !evidence.some((o) => isActive(o) && isMove(o.category) && o.category !== 'norm_acknowledgment' && inItem(o, it)));
+  for (const e of evidence) {
+    if (!isActive(e) || (e.category !== 'relevance' && e.category !== 'norm_acknowledgment')) continue;
+    if (!topicItems.some((it) => e.startToken >= it.start && e.endToken <= it.end)) continue;
+    e.weight *= config.list_factor;
+    e.effect = 'list_item';
+  }
+}
+
+/** Coordination words that separate list items, as commas do. */
+const LIST_JOINERS: ReadonlySet<string> = new Set(['and', 'or', 'as', 'well']);
+
+/** Items (token ranges) of runs of at least list_min_items short, comma/and-separated items in one clause. */
+export function enumerationItems(tokens: Tokens, config: ScoringConfig): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  let run: Array<{ start: number; end: number }> = [];
+  let item: { start: number; end: number } | undefined;
+  const closeRun = () => {
+    if (run.length >= config.list_min_items) out.push(...run);
+    run = [];
+  };
+  const closeItem = () => {
+    if (!item) return;
+    if (item.end - item.start <= config.list_item_max_words) run.push(item);
+    else closeRun();
+    item = undefined;
+  };
+  for (let t = 0; t < tokens.count; t++) {
+    const newPhrase = t > 0 && tokens.phrase[t] !== tokens.phrase[t - 1];
+    if (t > 0 && tokens.clause[t] !== tokens.clause[t - 1]) {
+      closeItem();
+      closeRun();
+    } else if (newPhrase) closeItem();
+    if (LIST_JOINERS.has(tokens.words[t])) {
+      closeItem();
+      continue;
+    }
+    item ??= { start: t, end: t };
+    item.end = t + 1;
+  }
+  closeItem();
+  closeRun();
+  return out;
 }
 
 function moveScores(evidence: Evidence[]): Record<MoveLabel, number> {
@@ -157,11 +246,13 @@ export function decide(working: WorkingEvidence[], text: string, tokens: Tokens,
   applyNegation(working, text, tokens, config);
   applyAttribution(working, tokens, config);
   applyConcessive(working, tokens, config);
+  applyListDamping(working, tokens, config);
   applyRequirements(working);
   const evidence = working.map(publicEvidence);
   const relevance = evidence.filter((e) => e.category === 'relevance').reduce((s, e) => s + e.weight, 0);
-  const selfRelevantMove = working.some((e) => isMove(e.category) && isActive(e) && !e.requires.includes('relevance'));
-  const relevant = relevance >= config.relevance_threshold || selfRelevantMove;
+  // A move that fired (its requirements met) makes the sentence relevant by itself.
+  const firedMove = working.some((e) => isMove(e.category) && isActive(e));
+  const relevant = relevance >= config.relevance_threshold || firedMove;
   const scores = moveScores(evidence);
   const label = chooseLabel(scores, relevant, config);
   const confidence = confidenceOf(label, scores, relevance, relevant, config);

@@ -82,3 +82,45 @@ describe('tagger on the mini lexicon', () => {
     expect(tagger.tag('We respect hu-\nman rights.').label).toBe('norm_acknowledgment');
   });
 });
+
+describe('engine refinements on the mini lexicon', () => {
+  const tagger = miniTagger();
+
+  it('keeps "non-interference" apart from interference', () => {
+    const r = tagger.tag('Human rights and non-interference in the internal affairs of States are both principles.');
+    expect(r.evidence.some((e) => e.rule === 'denial.internal-affairs' && e.text.startsWith('non'))).toBe(false);
+  });
+
+  it('treats a negator inside a gap as negating the match', () => {
+    const r = tagger.tag('The allegations of torture are not baseless.');
+    const ev = r.evidence.find((e) => e.rule === 'rhetorical.baseless')!;
+    expect(ev).toMatchObject({ negated: true, weight: 0, effect: 'dropped' });
+    expect(r.label).not.toBe('rhetorical_action');
+  });
+
+  it('does not read "nothing but" or "not only" as a negation', () => {
+    const r = tagger.tag('This is nothing but interference in our internal affairs in the name of human rights.');
+    expect(r.label).toBe('denial');
+    expect(r.flags).not.toContain('negated');
+  });
+
+  it('ends a reported view at "but" so the rebuttal counts', () => {
+    const r = tagger.tag('Some claim that human rights are a Western invention, but we reject that view.');
+    expect(r.label).toBe('norm_acknowledgment');
+    expect(r.evidence.find((e) => e.rule === 'denial.western-invention')).toMatchObject({ effect: 'attributed' });
+    expect(r.evidence.find((e) => e.rule === 'acknowledgment.respect')?.weight).toBeGreaterThan(0);
+  });
+
+  it('damps human rights named as one item of a list of topics', () => {
+    const r = tagger.tag('We discussed trade, peace, development, human rights and the environment.');
+    expect(r.evidence.find((e) => e.rule === 'relevance.human-rights')).toMatchObject({ effect: 'list_item' });
+    expect(r.relevant).toBe(false);
+    expect(r.label).toBe('none');
+    expect(tagger.tag('We respect human rights.').relevant).toBe(true);
+  });
+
+  it('keeps a move that fires inside a list of topics', () => {
+    const r = tagger.tag('We discussed trade, peace, development, human rights and interference in our internal affairs today.');
+    expect(r.label).toBe('denial');
+  });
+});
