@@ -11,6 +11,7 @@ import type { Label } from '../types.js';
 import { findCandidates, type Candidate } from './candidates.js';
 import { FITTED_THRESHOLDS, FITTING, type FittedThreshold } from './config.js';
 import { diagnoseRules, type RuleDiagnostic } from './diagnostics.js';
+import { createJudge } from './judge.js';
 import { paramsOf, predictLabel, type Params } from './fast-score.js';
 import { describeKey, fittableKeys, valueOf, type ParamKey } from './fit.js';
 import { observeGold, observeLabelledExamples, type Observation } from './observe.js';
@@ -160,7 +161,8 @@ export function calibrate(input: CalibrateInput): CalibrationResult {
   const candidates = findCandidates(observations);
   const start = startParams(input.set);
   const examples = observeLabelledExamples(input.tagger).map((e) => e.observation);
-  const selection = selectChanges({ items: observations, start, candidates: fittableKeys(observations), examples, folds: input.folds, seed: input.seed });
+  const judge = createJudge(input.set, input.items, input.forceCase);
+  const selection = selectChanges({ items: observations, start, candidates: fittableKeys(observations), examples, folds: input.folds, seed: input.seed, judge });
   const changes = changesOf(start, selection.final, selection.kept, byRule);
   const version = calibratedVersion(input.set.version, shortHash(input.set, changes, input.items));
   const ruleFiles = new Map(allRules(input.set).map((r) => [r.id, r.file]));

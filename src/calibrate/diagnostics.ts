@@ -9,7 +9,8 @@ import { MOVE_LABELS, type Category, type Label } from '../types.js';
 import { DIAGNOSTICS } from './config.js';
 import type { EvidencePiece, Observation } from './observe.js';
 
-export type Verdict = 'never_fires' | 'misleads' | 'rarely_fires' | 'ok';
+/** `untested`: a case-overlay rule with no gold items from its country. */
+export type Verdict = 'never_fires' | 'misleads' | 'rarely_fires' | 'ok' | 'untested';
 
 export interface FalsePositive {
   id: string;
@@ -154,19 +155,21 @@ function worst(falsePositives: FalsePositive[]): FalsePositive[] {
   return [...falsePositives].sort((a, b) => rank(a) - rank(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(0, DIAGNOSTICS.worstFalsePositives);
 }
 
-function verdictOf(fires: number, precision: number | null): Verdict {
+function verdictOf(fires: number, precision: number | null, tested: boolean): Verdict {
+  if (!tested) return 'untested';
   if (fires === 0) return 'never_fires';
   if (fires < DIAGNOSTICS.minFiresForVerdict) return 'rarely_fires';
   if (precision !== null && precision < DIAGNOSTICS.misleadingPrecision) return 'misleads';
   return 'ok';
 }
 
-const VERDICT_ORDER: Record<Verdict, number> = { never_fires: 0, misleads: 1, rarely_fires: 2, ok: 3 };
+const VERDICT_ORDER: Record<Verdict, number> = { never_fires: 0, misleads: 1, rarely_fires: 2, ok: 3, untested: 4 };
 
 export function diagnoseRules(set: LexiconSet, observations: readonly Observation[]): RuleDiagnostic[] {
   const rules = allRules(set);
   const tallies = new Map(rules.map((r) => [r.id, emptyTally()]));
   for (const obs of observations) tallyItem(obs, tallies);
+  const casesSeen = new Set(observations.map((o) => o.caseCode));
   const out = rules.map((rule): RuleDiagnostic => {
     const t = tallies.get(rule.id)!;
     const precision = t.judged > 0 ? t.agrees / t.judged : null;
@@ -187,7 +190,7 @@ export function diagnoseRules(set: LexiconSet, observations: readonly Observatio
       overlaps: topCounts(t.overlaps),
       conflicts: topCounts(t.conflicts),
       worstFalsePositives: worst(t.falsePositives),
-      verdict: verdictOf(t.fires, precision),
+      verdict: verdictOf(t.fires, precision, !rule.country || casesSeen.has(rule.country)),
     };
     if (rule.country) d.country = rule.country;
     return d;

@@ -1,8 +1,9 @@
 // Re-score an observed utterance under other rule weights and thresholds without
-// re-tagging it. This mirrors the last step of tag/score.ts's decide() (move
-// scores, relevance, the codebook's precedence) on the pieces observe.ts kept;
-// calibrate checks its predictions against the real tagger on the written set
-// (summary: `check.mismatches`), so a drift between the two cannot go unnoticed.
+// re-tagging it: the last steps of tag/score.ts's decide() (move scores,
+// relevance, the codebook's precedence) on the pieces observe.ts kept. It is
+// the fitter's fast proposal engine only: every figure calibrate reports, and
+// every decision to keep a change, comes from the real tagger (select.ts), and
+// the summary counts where the two disagree (`rescoring_mismatches`).
 import type { ScoringConfig } from '../lexicon/types.js';
 import { MOVE_LABELS, type Label, type MoveLabel } from '../types.js';
 import type { FittedThreshold } from './config.js';
@@ -31,15 +32,19 @@ const round = (x: number) => Math.round(x * 1e6) / 1e6;
 export function predictLabel(obs: Observation, params: Params): Label {
   const scores: Record<MoveLabel, number> = { denial: 0, rhetorical_action: 0, argumentative_concession: 0, norm_acknowledgment: 0 };
   let relevance = 0;
+  let firedMove = false;
   for (const p of obs.pieces) {
-    if (!p.active) continue;
-    const weight = p.fixedWeight ?? params.weights.get(p.rule) ?? 0;
-    const counted = round(weight * p.factor);
+    if (p.factor <= 0) continue;
+    const counted = round((p.fixedWeight ?? params.weights.get(p.rule) ?? 0) * p.factor);
     if (p.category === 'relevance') relevance += counted;
-    else if (p.category in scores) scores[p.category as MoveLabel] += counted;
+    else if (p.category in scores) {
+      scores[p.category as MoveLabel] += counted;
+      firedMove = true;
+    }
   }
   for (const l of MOVE_LABELS) scores[l] = round(scores[l]);
-  const relevant = relevance >= params.thresholds.relevance_threshold || obs.selfRelevant;
+  // A fired move makes the sentence relevant by itself (score.ts, decide).
+  const relevant = relevance >= params.thresholds.relevance_threshold || firedMove;
   const best = Math.max(...MOVE_LABELS.map((l) => scores[l]));
   if (!relevant || best < params.thresholds.min_move_score) return 'none';
   return MOVE_LABELS.find((l) => scores[l] > 0 && scores[l] >= best - params.thresholds.precedence_margin) ?? 'none';

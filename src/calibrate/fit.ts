@@ -57,7 +57,7 @@ function affectedItems(items: readonly Observation[], key: ParamKey): number[] |
   if (kind === 'threshold') return 'all';
   const out: number[] = [];
   items.forEach((obs, i) => {
-    if (obs.pieces.some((p) => p.rule === name && p.active && p.fixedWeight === undefined)) out.push(i);
+    if (obs.pieces.some((p) => p.rule === name && p.factor > 0 && p.fixedWeight === undefined)) out.push(i);
   });
   return out;
 }

@@ -1,15 +1,17 @@
 // Tag every gold item once and keep what calibration needs from each decision:
 // each piece of evidence as (rule, final category, factor), where the factor is
-// what negation, attribution, concessive clauses and requirements left of the
+// what negation, attribution, concessive clauses and list damping left of the
 // rule's weight (0, 1, attributed_factor, concessive_factor, ...). Those effects
-// depend on which evidence is active, not on how large the weights are, so as
+// depend on which evidence is present, not on how large the weights are, so as
 // long as every weight stays above zero a piece counts `weight × factor` under
 // any weights; that is what lets the fitter re-score thousands of weight
-// settings without re-tagging (fast-score.ts).
+// settings without re-tagging (fast-score.ts). Should a requirement ever depend
+// on the relevance threshold, the factors are read from a second tagging with
+// the threshold at zero, so no piece is lost to it.
 import type { GoldItem } from '../eval/gold.js';
 import type { LexiconSet, Rule } from '../lexicon/types.js';
-import type { Tagger } from '../tag/tagger.js';
-import { MOVE_LABELS, type Category, type Evidence, type Label, type TagResult } from '../types.js';
+import { createTagger, type Tagger } from '../tag/tagger.js';
+import type { Category, Evidence, Label, TagResult } from '../types.js';
 
 export interface EvidencePiece {
   rule: string;
@@ -17,9 +19,9 @@ export interface EvidencePiece {
   category: Category;
   /** The rule's category as written. */
   ruleCategory: Category;
-  /** Share of the rule weight that counted. */
+  /** Share of the rule weight that counts when the rule's requirements hold (0: negation or attribution removed it). */
   factor: number;
-  /** Weight as tagged (rule weight × factor). */
+  /** As tagged with the set's own weights and thresholds: the weight that counted, and whether it was above zero. */
   weight: number;
   active: boolean;
   negated: boolean;
@@ -39,11 +41,7 @@ export interface Observation {
   caseCode?: string;
   result: TagResult;
   pieces: EvidencePiece[];
-  /** A move rule without `requires: [relevance]` is active: the sentence is relevant whatever the relevance score. */
-  selfRelevant: boolean;
 }
-
-const isMove = (c: Category) => (MOVE_LABELS as readonly string[]).includes(c);
 
 /** The overlay the tagger uses for an item (the same choice as createTagger's compiledFor). */
 export function caseFor(set: LexiconSet, country: string | undefined, forceCase: string | undefined): string | undefined {
@@ -65,14 +63,19 @@ export interface Observer {
 export function createObserver(tagger: Tagger, forceCase?: string): Observer {
   const set = tagger.set;
   const rules = ruleIndex(set);
+  // The same set with every relevance requirement met: its evidence gives each piece's factor.
+  const unblocked = createTagger({ ...set, scoring: { ...set.scoring, relevance_threshold: 0 } }, { forceCase });
   return {
     observe(id, text, gold, meta) {
       const caseCode = caseFor(set, meta.country, forceCase);
       const adjust = new Map((caseCode ? set.cases[caseCode].adjust : []).map((a) => [a.rule, a.weight]));
       const result = tagger.tag(text, meta);
-      const pieces = result.evidence.map((e) => toPiece(e, rules, adjust));
-      const selfRelevant = pieces.some((p) => isMove(p.category) && p.active && !rules.get(p.rule)!.requires.includes('relevance'));
-      const obs: Observation = { id, text, gold, result, pieces, selfRelevant };
+      const open = unblocked.tag(text, meta).evidence;
+      if (open.length !== result.evidence.length || open.some((e, i) => e.rule !== result.evidence[i].rule)) {
+        throw new Error(`internal: the tagger's evidence depends on the relevance threshold beyond requirements (${id})`);
+      }
+      const pieces = result.evidence.map((e, i) => toPiece(e, open[i], rules, adjust));
+      const obs: Observation = { id, text, gold, result, pieces };
       if (meta.country !== undefined) obs.country = meta.country;
       if (caseCode !== undefined) obs.caseCode = caseCode;
       return obs;
@@ -80,7 +83,7 @@ export function createObserver(tagger: Tagger, forceCase?: string): Observer {
   };
 }
 
-function toPiece(e: Evidence, rules: Map<string, Rule>, adjust: Map<string, number>): EvidencePiece {
+function toPiece(e: Evidence, open: Evidence, rules: Map<string, Rule>, adjust: Map<string, number>): EvidencePiece {
   const rule = rules.get(e.rule);
   if (!rule) throw new Error(`evidence names unknown rule ${e.rule}`);
   const fixed = adjust.get(e.rule);
@@ -90,7 +93,7 @@ function toPiece(e: Evidence, rules: Map<string, Rule>, adjust: Map<string, numb
     category: e.category,
     ruleCategory: rule.category,
     // Weights are positive (loader) and overlay adjustments ≥ 0; a zero adjustment leaves nothing to scale.
-    factor: ruleWeight > 0 ? e.weight / ruleWeight : 0,
+    factor: ruleWeight > 0 ? open.weight / ruleWeight : 0,
     weight: e.weight,
     active: e.weight > 0,
     negated: e.negated,

@@ -38,6 +38,7 @@ const VERDICT_TEXT: Record<RuleDiagnostic['verdict'], string> = {
   misleads: 'mostly misleads',
   rarely_fires: 'rarely fires',
   ok: 'ok',
+  untested: 'not tested (no gold items from its country)',
 };
 
 function ruleSection(d: RuleDiagnostic): string[] {
@@ -73,7 +74,7 @@ export function diagnosticsMarkdown(diagnostics: readonly RuleDiagnostic[], gold
     `Gold: ${goldName}. A rule *fires* when its evidence keeps a weight above zero; *precision* is the share of`,
     'firings whose category is the gold label (relevance: the gold is a move; attribution: not judged); *deciding*',
     'counts the labels where the rule carried the largest weight for the label chosen. Rules that never fire or',
-    'mostly mislead come first.',
+    'mostly mislead come first; case-overlay rules with no gold items from their country come last.',
     '',
     ...table,
     '',
@@ -220,7 +221,7 @@ const SUMMARY_RULES = 5;
 
 function ruleLine(title: string, rules: RuleDiagnostic[]): string[] {
   if (rules.length === 0) return [];
-  const shown = rules.slice(0, SUMMARY_RULES).map((d) => (d.precision === null || d.fires === 0 ? d.rule : `${d.rule} (${precisionText(d)})`));
+  const shown = rules.slice(0, SUMMARY_RULES).map((d) => (d.precision === null || d.fires === 0 ? d.rule : `${d.rule} ${precisionText(d)}`));
   const more = rules.length > SUMMARY_RULES ? `, … ${rules.length - SUMMARY_RULES} more` : '';
   return [`  ${title} (${rules.length}): ${shown.join(', ')}${more}`];
 }
@@ -233,6 +234,7 @@ export function summaryText(result: CalibrationResult, ctx: SummaryContext): str
     `rule diagnostics (${d.length} rules; diagnostics.md):`,
     ...ruleLine('never fire', d.filter((x) => x.verdict === 'never_fires')),
     ...ruleLine('mostly mislead', d.filter((x) => x.verdict === 'misleads')),
+    ...ruleLine('case rules without gold items from their country', d.filter((x) => x.verdict === 'untested')),
     '',
     `candidate terms (top ${SUMMARY_CANDIDATES} per label; candidates.md):`,
     ...LABELS.map((l) => {

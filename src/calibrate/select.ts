@@ -1,7 +1,8 @@
 // Which fitted changes to keep. Cross-validation judges the fitting procedure:
 // for each fold, fit on the other folds and label the held-out items, so every
 // prediction comes from weights that never saw the item (folds: eval's seeded,
-// stratified folds). Changes are then kept one parameter at a time (forward
+// stratified folds). The fit proposes with the fast re-scorer; the held-out
+// labels come from the judge (the real tagger, in calibrate). Changes are then kept one parameter at a time (forward
 // selection): a parameter is set free only when fitting it with those already
 // kept raises the cross-validated macro-F1 by more than `minCvGain`. The final
 // weights are fitted on all items with the kept parameters free.
@@ -11,6 +12,7 @@ import type { Label } from '../types.js';
 import { FITTING } from './config.js';
 import { predictLabel, type Params } from './fast-score.js';
 import { fit, macroF1, valueOf, type ParamKey } from './fit.js';
+import type { Judge } from './judge.js';
 import type { Observation } from './observe.js';
 
 export interface SelectionInput {
@@ -20,6 +22,8 @@ export interface SelectionInput {
   examples: readonly Observation[];
   folds: number;
   seed: number;
+  /** Held-out labels under fitted parameters; default: the fast re-scorer. */
+  judge?: Judge;
 }
 
 export interface KeptChange {
@@ -51,15 +55,20 @@ function metricsOf(items: readonly Observation[], labels: readonly Label[]): Met
 
 /** Held-out labels: each fold labelled by parameters fitted on the other folds. */
 export function crossValidatedLabels(input: SelectionInput, free: readonly ParamKey[], assignment: readonly number[]): Label[] {
+  const judge = input.judge ?? rescorer(input.items);
   const labels = new Array<Label>(input.items.length);
   for (let fold = 0; fold < input.folds; fold++) {
     const train = input.items.filter((_, i) => assignment[i] !== fold);
+    const heldOut = input.items.flatMap((_, i) => (assignment[i] === fold ? [i] : []));
     const params = free.length ? fit({ train, start: input.start, free, examples: input.examples }) : input.start;
-    input.items.forEach((obs, i) => {
-      if (assignment[i] === fold) labels[i] = predictLabel(obs, params);
-    });
+    judge(params, heldOut).forEach((label, j) => (labels[heldOut[j]] = label));
   }
   return labels;
+}
+
+/** The fast re-scorer as a judge (for tests and quick runs). */
+export function rescorer(items: readonly Observation[]): Judge {
+  return (params, indices) => indices.map((i) => predictLabel(items[i], params));
 }
 
 /** Order candidates by what each alone gains on all items (largest first, then by name), so strong changes are tried first. */
@@ -79,8 +88,7 @@ function orderByGain(input: SelectionInput): Array<{ key: ParamKey; proposed: nu
 
 export function selectChanges(input: SelectionInput): Selection {
   const assignment = stratifiedFolds(input.items.map((o) => o.gold), input.folds, input.seed);
-  const startLabels = input.items.map((o) => predictLabel(o, input.start));
-  const before = metricsOf(input.items, startLabels);
+  const before = metricsOf(input.items, crossValidatedLabels(input, [], assignment));
   const kept: KeptChange[] = [];
   const rejected: RejectedChange[] = [];
   let free: ParamKey[] = [];

@@ -49,9 +49,38 @@ describe('diagnoseRules', () => {
 
   it('puts rules that never fire first, then rules that mostly mislead', () => {
     const verdicts = diagnostics.map((d) => d.verdict);
-    const order = { never_fires: 0, misleads: 1, rarely_fires: 2, ok: 3 };
+    const order = { never_fires: 0, misleads: 1, rarely_fires: 2, ok: 3, untested: 4 };
     expect(verdicts.map((v) => order[v])).toEqual([...verdicts.map((v) => order[v])].sort((a, b) => a - b));
     expect(of('denial.western-invention').verdict).toBe('never_fires');
     expect(diagnostics[0].verdict).toBe('never_fires');
+  });
+});
+
+describe('case-overlay rules', () => {
+  const dir = miniCopy({
+    'cases/KEN.yaml': `country: KEN
+description: test
+rules:
+  - id: ken.foreign-masters
+    category: rhetorical_action
+    description: d
+    patterns: ["foreign masters"]
+    weight: 2
+    weight_evidence: test
+    examples:
+      match: ["They serve foreign masters."]
+      nomatch: ["They serve the nation."]
+`,
+  });
+  const withCase = loadLexiconSet(dir);
+  const caseTagger = createTagger(withCase);
+
+  it('are "not tested" without gold items from their country, and judged like any rule with them', () => {
+    const without = diagnoseRules(withCase, observeGold(caseTagger, goldItems(designedGold())));
+    expect(without.find((d) => d.rule === 'ken.foreign-masters')!.verdict).toBe('untested');
+    expect(without[without.length - 1].verdict).toBe('untested');
+    const kenyan = goldItems([{ id: 'k1', text: 'Critics of human rights here serve foreign masters.', label: 'rhetorical_action', country: 'KEN' }]);
+    const withItems = diagnoseRules(withCase, observeGold(caseTagger, kenyan));
+    expect(withItems.find((d) => d.rule === 'ken.foreign-masters')).toMatchObject({ verdict: 'rarely_fires', fires: 1, agrees: 1 });
   });
 });
