@@ -223,7 +223,8 @@ export function findCandidates(observations: readonly Observation[]): Record<Lab
       found.push({ candidate, occurrences });
     }
     found.sort((a, b) => byRank(a.candidate, b.candidate));
-    out[label] = groupFindings(found).slice(0, CANDIDATES.perLabel);
+    // Grouping compares pairs: only the best ranked are grouped (enough to fill the list several times over).
+    out[label] = groupFindings(found.slice(0, CANDIDATES.perLabel * CANDIDATES.groupingPool)).slice(0, CANDIDATES.perLabel);
   }
   return out;
 }

@@ -34,6 +34,8 @@ export const CANDIDATES = {
   minZ: 1.96,
   /** Proposals kept per label. */
   perLabel: 20,
+  /** Overlapping phrases are grouped among the best `perLabel × groupingPool` only (grouping compares pairs). */
+  groupingPool: 5,
   /** A phrase is "matched by the lexicons" when at least this share of its occurrences lies in a rule match. */
   coveredShare: 0.5,
   /** Key-word-in-context examples per candidate, and the characters of context on each side. */
