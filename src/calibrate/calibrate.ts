@@ -110,12 +110,13 @@ function originOf(evidence: unknown): string {
 }
 
 function evidenceFor(rule: Rule, d: RuleDiagnostic, change: Change | undefined, input: CalibrateInput): Record<string, EvidenceValue> {
+  const fitted = Boolean(change) || d.fires >= FITTING.minRuleSupport;
   const evidence: Record<string, EvidenceValue> = {
-    calibrated: change ? 'changed' : d.fires >= FITTING.minRuleSupport ? 'kept' : `not fitted (fires on fewer than ${FITTING.minRuleSupport} gold items)`,
-    method: `spiral calibrate: coordinate search, ${input.folds}-fold cross-validation (seed ${input.seed})`,
-    gold: input.goldName,
-    fires: d.fires,
+    calibrated: change ? 'changed' : fitted ? 'kept' : `not fitted (fires on fewer than ${FITTING.minRuleSupport} gold items)`,
   };
+  if (fitted) evidence.method = `spiral calibrate: coordinate search, ${input.folds}-fold cross-validation (seed ${input.seed})`;
+  evidence.gold = input.goldName;
+  evidence.fires = d.fires;
   if (d.agrees !== null) evidence.agrees = d.agrees;
   if (d.precision !== null) evidence.precision = Number(f3(d.precision));
   evidence.deciding = d.deciding;
