@@ -3,13 +3,17 @@
 //   2. UTF-16 without BOM, recognised by its NUL pattern (ASCII text in UTF-16
 //      has a NUL in every other byte);
 //   3. any other NUL byte: binary, skipped;
+//      (a run of NULs at the very end, with no NUL before it, is padding left
+//      by a file that was never completely written: dropped, with a warning);
 //   4. valid UTF-8;
 //   5. otherwise a single-byte encoding: an HTML <meta charset> when the caller
-//      passes one, else Windows-1252 or Mac Roman by the heuristic in singlebyte.ts.
+//      passes one; text that is mostly UTF-8 with a few stray bytes (mixed.ts);
+//      else Windows-1252 or Mac Roman by the heuristic in singlebyte.ts.
 // The text is returned exactly as decoded: line endings (CR, LF, CRLF) are kept,
 // because every downstream offset points into this text.
 import iconv from 'iconv-lite';
-import { decodeSingleByte, guessSingleByte, hasUndefinedWindows1252, type SingleByteEncoding } from './singlebyte.js';
+import { decodeMostlyUtf8 } from './mixed.js';
+import { chooseSingleByte, decodeSingleByte } from './singlebyte.js';
 
 export type Decoded =
   | { ok: true; text: string; encoding: string; warnings: string[] }
@@ -98,10 +102,22 @@ function decodeLegacy(bytes: Uint8Array, declared?: string): Decoded {
     const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), named);
     if (!text.includes('\uFFFD')) return ok(text, named);
   }
-  let encoding: SingleByteEncoding = guessSingleByte(bytes).encoding;
+  const mixed = decodeMostlyUtf8(bytes);
+  if (mixed) {
+    const warning = `not valid UTF-8 throughout: ${mixed.strayBytes} stray ${mixed.strayBytes === 1 ? 'byte' : 'bytes'} read as ${mixed.strayEncoding} (mixed encodings)`;
+    return ok(mixed.text, `utf-8+${mixed.strayEncoding}`, [warning]);
+  }
   // Windows-1252 leaves five bytes undefined; Mac Roman defines all 256.
-  if (encoding === 'windows-1252' && hasUndefinedWindows1252(bytes)) encoding = 'macintosh';
+  const encoding = chooseSingleByte(bytes);
   return ok(decodeSingleByte(bytes, encoding), encoding);
+}
+
+/** Bytes before a final run of NULs, when no NUL comes before that run; otherwise undefined. */
+function withoutNulPadding(bytes: Uint8Array): Uint8Array | undefined {
+  let end = bytes.length;
+  while (end > 0 && bytes[end - 1] === 0) end--;
+  if (end === bytes.length || bytes.subarray(0, end).indexOf(0) !== -1) return undefined;
+  return bytes.subarray(0, end);
 }
 
 /**
@@ -132,7 +148,12 @@ export function decodeBytes(bytes: Uint8Array, declaredCharset?: string): Decode
     const sniffed = sniffUtf16(bytes);
     const text = sniffed ? utf16(bytes, sniffed) : undefined;
     if (sniffed && text !== undefined && !text.includes('\u0000')) return ok(text, sniffed);
-    return { ok: false, status: 'skipped', reason: 'binary content (NUL bytes)' };
+    const unpadded = withoutNulPadding(bytes);
+    if (!unpadded || unpadded.length === 0) return { ok: false, status: 'skipped', reason: 'binary content (NUL bytes)' };
+    const decoded = decodeBytes(unpadded, declaredCharset);
+    const padding = bytes.length - unpadded.length;
+    if (decoded.ok) decoded.warnings.push(`${padding} NUL ${padding === 1 ? 'byte' : 'bytes'} at the end ignored (a file not completely written?)`);
+    return decoded;
   }
   const text = utf8(bytes);
   if (text !== undefined) return ok(text, 'utf-8');

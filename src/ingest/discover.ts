@@ -1,11 +1,13 @@
 // Discovery: input paths (files or folders) → the files to ingest, sorted by id.
 //
-// - A folder is walked with fast-glob. `include` globs (relative to the folder,
-//   case-insensitive) choose files; by default every file is taken, and files
-//   whose extension is not supported are still returned so ingest can report
-//   them as skipped ("unsupported format (.xyz)") — nothing is dropped silently.
-//   `exclude` globs remove files on purpose. Dotfiles and dot-folders are ignored;
-//   manifest.yaml/.yml/.csv are metadata, not documents.
+// - A folder is walked with readdir (not with a glob: fast-glob's `**` does not
+//   match names that contain a line break, and such files would vanish).
+//   `include` globs (fast-glob, relative to the folder, case-insensitive) choose
+//   files; by default every file is taken, and files whose extension is not
+//   supported are still returned so ingest can report them as skipped
+//   ("unsupported format (.xyz)") — nothing is dropped silently. `exclude` globs
+//   remove files and folders on purpose. Dotfiles and dot-folders are ignored;
+//   manifest.yaml/.yml/.csv (any case) are metadata, not documents.
 // - Symbolic links to files are followed when read; links to folders are not
 //   walked (so link loops cannot happen) and are reported by ingest.
 // - Folders that cannot be walked (unreadable, or a name that is not valid
@@ -14,11 +16,11 @@
 // - ids: posix path relative to the folder; a file given directly: its name;
 //   with several inputs, each id is prefixed with its input's name (made unique).
 import fg from 'fast-glob';
-import { access, stat } from 'node:fs/promises';
-import { constants } from 'node:fs';
+import { access, readdir, stat } from 'node:fs/promises';
+import { constants, type Dirent } from 'node:fs';
 import { basename, dirname, join, posix, resolve } from 'node:path';
 import { InputPathError } from './errors.js';
-import { MANIFEST_NAMES } from './formats.js';
+import { isManifestName } from './formats.js';
 import { escapeInvalidUtf8, hasReplacementChar, rawNamesLike } from './names.js';
 import type { DiscoveredFile, DiscoverOptions } from './types.js';
 
@@ -69,14 +71,14 @@ async function canList(dirAbs: string): Promise<boolean> {
   }
 }
 
-const globOptions = (cwd: string, exclude: string[]) => ({
+/** How include/exclude globs match: relative to the input folder, case-insensitive, never into dot-folders. */
+const globOptions = (cwd: string) => ({
   cwd,
   onlyFiles: false,
   followSymbolicLinks: false,
   dot: false,
   suppressErrors: true,
   caseSensitiveMatch: false,
-  ignore: [...exclude, ...MANIFEST_NAMES.map((m) => `**/${m}`)],
 });
 
 interface Found {
@@ -84,21 +86,47 @@ interface Found {
   abs: string;
 }
 
-async function walkFolder(root: Root, opts: DiscoverOptions): Promise<Found[]> {
-  const options = globOptions(root.abs, opts.exclude ?? []);
-  const entries = await fg('**', { ...options, objectMode: true });
-  const included = opts.include?.length ? new Set(await fg(opts.include, options)) : undefined;
-  const found: Found[] = [];
-  for (const entry of entries) {
-    const abs = join(root.abs, entry.path);
-    if (entry.dirent.isDirectory()) {
-      if (hasReplacementChar(entry.name) || !(await canList(abs))) found.push({ rel: `${escapedRel(entry.path)}/`, abs });
-      continue;
-    }
-    if (included && !included.has(entry.path)) continue;
-    if (hasReplacementChar(entry.name)) found.push(...(await expandInvalidName(root.abs, entry.path)));
-    else found.push({ rel: entry.path, abs });
+/** The paths (files and folders) the globs match under `cwd`, or undefined when there are no globs. */
+async function globSet(cwd: string, patterns: string[] | undefined): Promise<Set<string> | undefined> {
+  return patterns?.length ? new Set(await fg(patterns, globOptions(cwd))) : undefined;
+}
+
+async function listFolder(abs: string): Promise<Dirent[] | undefined> {
+  try {
+    return await readdir(abs, { withFileTypes: true });
+  } catch {
+    return undefined;
   }
+}
+
+async function walkFolder(root: Root, opts: DiscoverOptions): Promise<Found[]> {
+  const included = await globSet(root.abs, opts.include);
+  const excluded = await globSet(root.abs, opts.exclude);
+  const found: Found[] = [];
+  const walk = async (relDir: string): Promise<void> => {
+    const entries = await listFolder(relDir ? join(root.abs, relDir) : root.abs);
+    if (!entries) {
+      found.push({ rel: `${escapedRel(relDir)}/`, abs: join(root.abs, relDir) });
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
+      if (excluded?.has(rel)) continue;
+      const abs = join(root.abs, rel);
+      // Links are not followed here: a link to a folder is listed as an entry and reported by ingest.
+      if (entry.isDirectory()) {
+        if (hasReplacementChar(entry.name) || !(await canList(abs))) found.push({ rel: `${escapedRel(rel)}/`, abs });
+        else await walk(rel);
+        continue;
+      }
+      if (isManifestName(entry.name)) continue;
+      if (included && !included.has(rel)) continue;
+      if (hasReplacementChar(entry.name)) found.push(...(await expandInvalidName(root.abs, rel)));
+      else found.push({ rel, abs });
+    }
+  };
+  await walk('');
   return found;
 }
 

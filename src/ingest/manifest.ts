@@ -11,7 +11,7 @@
 // Problems (bad YAML/CSV, unknown columns, rows naming files that do not exist)
 // become warnings with `file:line`; a manifest that cannot be parsed is ignored.
 // Parsing is pure; loadManifest does the reading.
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -55,6 +55,13 @@ export function parseManifestYaml(text: string, name: string): ParsedManifest {
     const e = doc.errors[0];
     return { rows: [], warnings: [`${name}:${e.linePos?.[0].line ?? 1}: invalid YAML: ${yamlErrorText(e.message)}; manifest ignored`] };
   }
+  // Resolve aliases (`*defaults`) once for the whole file, with a cap on their expansion.
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (err) {
+    return { rows: [], warnings: [`${name}:1: invalid YAML: ${yamlErrorText((err as Error).message)}; manifest ignored`] };
+  }
   const rows: ManifestRow[] = [];
   const warnings: string[] = [];
   const addRow = (file: unknown, value: unknown, line: number | undefined): void => {
@@ -74,16 +81,18 @@ export function parseManifestYaml(text: string, name: string): ParsedManifest {
   const root = doc.contents;
   if (root === null) return { rows, warnings };
   if (isMap(root)) {
+    const byKey = value as Record<string, unknown>;
     for (const pair of root.items) {
       const key = isScalar(pair.key) ? pair.key.value : undefined;
-      addRow(key === undefined ? undefined : String(key), (pair.value as Node | null)?.toJSON(), lineOf(pair.key as Node, counter));
+      const file = key === undefined ? undefined : String(key);
+      addRow(file, file === undefined || !Object.hasOwn(byKey, file) ? undefined : byKey[file], lineOf(pair.key as Node, counter));
     }
   } else if (isSeq(root)) {
-    for (const item of root.items) {
-      const value = (item as Node | null)?.toJSON() as RawFields | undefined;
-      const file = value && typeof value === 'object' ? FILE_KEYS.map((k) => value[k]).find((v) => v !== undefined) : undefined;
-      addRow(file, value, lineOf(item as Node, counter));
-    }
+    root.items.forEach((item, index) => {
+      const entry = (value as unknown[])[index] as RawFields | null | undefined;
+      const file = entry && typeof entry === 'object' ? FILE_KEYS.map((k) => entry[k]).find((v) => v !== undefined) : undefined;
+      addRow(file, entry, lineOf(item as Node, counter));
+    });
   } else {
     warnings.push(`${name}:1: expected a mapping of file names to metadata, or a list of entries with "file"; manifest ignored`);
   }
@@ -132,6 +141,12 @@ export interface FolderManifest {
   warnings: string[];
 }
 
+/** A manifest larger than this is not metadata for one folder: ignored, with a warning. */
+export const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
+
+/** YAML aliases a manifest may expand (a "billion laughs" file would exhaust memory). */
+const MAX_YAML_ALIASES = 100;
+
 const MANIFEST_FILES = [
   { file: 'manifest.csv', parse: parseManifestCsv },
   { file: 'manifest.yml', parse: parseManifestYaml },
@@ -151,22 +166,16 @@ export async function loadFolderManifest(dirAbs: string, dirLabel: string): Prom
   } catch {
     return { rows, warnings };
   }
-  const present = MANIFEST_FILES.filter((m) => names.has(m.file));
+  // Any case: discovery leaves `Manifest.CSV` out of the documents, so it must be read here.
+  const present = MANIFEST_FILES.flatMap((m) => [...names].filter((n) => n.toLowerCase() === m.file).sort().map((name) => ({ name, parse: m.parse })));
   for (const manifest of present) {
-    const label = dirLabel ? posix.join(dirLabel, manifest.file) : manifest.file;
-    let text: string;
-    try {
-      const decoded = decodeBytes(await readFile(join(dirAbs, manifest.file)));
-      if (!decoded.ok) {
-        warnings.push(`${label}: ${decoded.reason}; manifest ignored`);
-        continue;
-      }
-      text = decoded.text;
-    } catch (err) {
-      warnings.push(`${label}: unreadable: ${(err as NodeJS.ErrnoException).code ?? String(err)}; manifest ignored`);
+    const label = dirLabel ? posix.join(dirLabel, manifest.name) : manifest.name;
+    const read = await readManifestText(join(dirAbs, manifest.name));
+    if (!read.ok) {
+      warnings.push(`${label}: ${read.reason}; manifest ignored`);
       continue;
     }
-    const parsed = manifest.parse(text, label);
+    const parsed = parseSafely(manifest.parse, read.text, label);
     warnings.push(...parsed.warnings);
     for (const row of parsed.rows) {
       const earlier = rows.get(row.file);
@@ -180,4 +189,31 @@ export async function loadFolderManifest(dirAbs: string, dirLabel: string): Prom
     }
   }
   return { rows, warnings };
+}
+
+/**
+ * A manifest's text, or why it cannot be used. Only regular files are opened:
+ * reading a FIFO named manifest.yaml would block the run forever.
+ */
+async function readManifestText(path: string): Promise<{ ok: true; text: string } | { ok: false; reason: string }> {
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) return { ok: false, reason: 'is a folder' };
+    if (!info.isFile()) return { ok: false, reason: 'not a regular file' };
+    if (info.size > MAX_MANIFEST_BYTES) return { ok: false, reason: `too large (${info.size} bytes; limit ${MAX_MANIFEST_BYTES})` };
+    const decoded = decodeBytes(await readFile(path));
+    return decoded.ok ? { ok: true, text: decoded.text } : { ok: false, reason: decoded.reason };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return { ok: false, reason: `unreadable: ${code ?? String(err)}` };
+  }
+}
+
+/** A parser bug or a hostile file must not stop the run: the manifest is then ignored. */
+function parseSafely(parse: (text: string, name: string) => ParsedManifest, text: string, name: string): ParsedManifest {
+  try {
+    return parse(text, name);
+  } catch (err) {
+    return { rows: [], warnings: [`${name}: could not be read (${(err as Error)?.message ?? String(err)}); manifest ignored`] };
+  }
 }

@@ -45,16 +45,29 @@ function getTables(): Record<SingleByteEncoding, string[]> {
   return tables;
 }
 
-const isAsciiLetter = (b: number | undefined): boolean =>
-  b !== undefined && ((b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a));
-const isAsciiLower = (b: number | undefined): boolean => b !== undefined && b >= 0x61 && b <= 0x7a;
+/** What a neighbouring character is: a lowercase or capital letter, or anything else (undefined at the text's edges). */
+type Neighbour = 'lower' | 'upper' | 'other' | undefined;
+
 const LOWER = /^\p{Ll}$/u;
 const UPPER = /^\p{Lu}$/u;
 
-/** How plausible `ch` is between the bytes `prev` and `next` (undefined at the text's edges). */
-export function plausibility(ch: string, prev: number | undefined, next: number | undefined): number {
-  const letterBefore = isAsciiLetter(prev);
-  const letterAfter = isAsciiLetter(next);
+/**
+ * The neighbour byte `b` read in the encoding being scored: an accented letter
+ * next to another ("créée", "Constituição") counts as a letter, as in the text.
+ */
+function neighbour(b: number | undefined, table: string[]): Neighbour {
+  if (b === undefined) return undefined;
+  if (b >= 0x61 && b <= 0x7a) return 'lower';
+  if (b >= 0x41 && b <= 0x5a) return 'upper';
+  if (b < 0x80) return 'other';
+  const ch = table[b - 0x80];
+  return LOWER.test(ch) ? 'lower' : UPPER.test(ch) ? 'upper' : 'other';
+}
+
+/** How plausible `ch` is between the neighbours `prev` and `next`. */
+export function plausibility(ch: string, prev: Neighbour, next: Neighbour): number {
+  const letterBefore = prev === 'lower' || prev === 'upper';
+  const letterAfter = next === 'lower' || next === 'upper';
   if (ch === '\uFFFD') return SCORE_UNDEFINED;
   if (ch === '’') return letterBefore && letterAfter ? SCORE_APOSTROPHE_IN_WORD : SCORE_TYPOGRAPHIC;
   if (OPENING.has(ch)) return letterBefore ? 0 : SCORE_TYPOGRAPHIC;
@@ -67,8 +80,8 @@ export function plausibility(ch: string, prev: number | undefined, next: number 
     return letterBefore || letterAfter ? SCORE_LETTER_AT_WORD_EDGE : 0;
   }
   if (UPPER.test(ch)) {
-    if (isAsciiLower(prev)) return SCORE_MISPLACED; // a capital inside a lowercase word
-    return isAsciiLower(next) ? SCORE_LETTER_AT_WORD_EDGE : 0;
+    if (prev === 'lower') return SCORE_MISPLACED; // a capital inside a lowercase word
+    return next === 'lower' ? SCORE_LETTER_AT_WORD_EDGE : 0;
   }
   return SCORE_MISPLACED; // currency, math, modifier letters, private use, C1 controls
 }
@@ -78,32 +91,56 @@ export interface SingleByteGuess {
   scores: Record<SingleByteEncoding, number>;
 }
 
-/** Decide between Windows-1252 and Mac Roman for bytes that are not valid UTF-8. */
-export function guessSingleByte(bytes: Uint8Array): SingleByteGuess {
+/** The high bytes of `bytes`, or only those at `positions` (the stray bytes of a mostly-UTF-8 text). */
+function* highBytePositions(bytes: Uint8Array, positions?: readonly number[]): Generator<number> {
+  if (positions) {
+    yield* positions;
+    return;
+  }
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 0x80) yield i;
+}
+
+/**
+ * Decide between Windows-1252 and Mac Roman for bytes that are not valid UTF-8.
+ * `positions`: score only these high bytes (the rest of the text is UTF-8).
+ */
+export function guessSingleByte(bytes: Uint8Array, positions?: readonly number[]): SingleByteGuess {
   const t = getTables();
   const scores: Record<SingleByteEncoding, number> = { 'windows-1252': 0, macintosh: 0 };
   let seen = 0;
-  for (let i = 0; i < bytes.length && seen < MAX_SCORED_HIGH_BYTES; i++) {
+  for (const i of highBytePositions(bytes, positions)) {
+    if (seen++ >= MAX_SCORED_HIGH_BYTES) break;
     const b = bytes[i];
-    if (b < 0x80) continue;
-    seen++;
     const prev = i > 0 ? bytes[i - 1] : undefined;
     const next = i + 1 < bytes.length ? bytes[i + 1] : undefined;
-    scores['windows-1252'] += plausibility(t['windows-1252'][b - 0x80], prev, next);
-    scores.macintosh += plausibility(t.macintosh[b - 0x80], prev, next);
+    for (const encoding of ['windows-1252', 'macintosh'] as const) {
+      const table = t[encoding];
+      scores[encoding] += plausibility(table[b - 0x80], neighbour(prev, table), neighbour(next, table));
+    }
   }
   const encoding = scores.macintosh > scores['windows-1252'] ? 'macintosh' : 'windows-1252';
   return { encoding, scores };
 }
 
 /** True when Windows-1252 leaves one of these bytes undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D). */
-export function hasUndefinedWindows1252(bytes: Uint8Array): boolean {
+export function hasUndefinedWindows1252(bytes: Uint8Array, positions?: readonly number[]): boolean {
   const t = getTables()['windows-1252'];
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i];
-    if (b >= 0x80 && t[b - 0x80] === '\uFFFD') return true;
+  for (const i of highBytePositions(bytes, positions)) {
+    if (t[bytes[i] - 0x80] === '\uFFFD') return true;
   }
   return false;
+}
+
+/** The single-byte encoding for these bytes: the heuristic, but Mac Roman whenever Windows-1252 cannot read a byte. */
+export function chooseSingleByte(bytes: Uint8Array, positions?: readonly number[]): SingleByteEncoding {
+  const encoding = guessSingleByte(bytes, positions).encoding;
+  return encoding === 'windows-1252' && hasUndefinedWindows1252(bytes, positions) ? 'macintosh' : encoding;
+}
+
+/** One byte (0x80–0xFF) in a single-byte encoding. */
+export function singleByteChar(byte: number, encoding: SingleByteEncoding): string {
+  const ch = getTables()[encoding][byte - 0x80];
+  return ch === '\uFFFD' && encoding === 'macintosh' ? MAC_APPLE_LOGO : ch;
 }
 
 /** Apple's mapping of Mac Roman 0xF0 (the Apple logo), which iconv-lite leaves undefined. */

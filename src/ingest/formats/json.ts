@@ -59,6 +59,8 @@ function recordsOf(value: unknown): unknown[] | undefined {
 export async function readJson(bytes: Uint8Array): Promise<Part[]> {
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) return [undecodable(decoded)];
+  // Nothing but white space (or a byte-order mark) holds no records: skipped like an empty .txt, not a JSON error.
+  if (decoded.text.trim() === '') return [{ warnings: [], encoding: decoded.encoding, status: 'skipped', reason: 'no records (only white space)' }];
   let value: unknown;
   try {
     value = JSON.parse(decoded.text);

@@ -7,6 +7,9 @@ import { decodeBytes } from '../decode.js';
 import type { RawFields } from '../types.js';
 import { undecodable, type Part } from './part.js';
 
+/** YAML aliases front matter may expand. */
+const MAX_YAML_ALIASES = 100;
+
 const OPENING_FENCE = /^---[ \t]*(?:\r\n|\n|\r)/;
 const CLOSING_FENCE = /^(?:---|\.\.\.)[ \t]*$/;
 
@@ -45,7 +48,13 @@ export function parseFrontMatter(yaml: string): { fields?: RawFields; warnings: 
     const message = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     return { warnings: [`front matter is not valid YAML (line ${line}: ${message}); metadata ignored`] };
   }
-  const value: unknown = doc.toJS();
+  let value: unknown;
+  try {
+    // A cap on alias expansion: a "billion laughs" front matter must cost nothing but a warning.
+    value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (err) {
+    return { warnings: [`front matter could not be read (${(err as Error).message.split('\n')[0]}); metadata ignored`] };
+  }
   if (value === null || value === undefined) return { warnings: [] };
   if (typeof value !== 'object' || Array.isArray(value)) {
     return { warnings: ['front matter is not a YAML mapping; metadata ignored'] };
