@@ -45,7 +45,18 @@ function formatProblems(file: string, problems: string[]): string {
 
 type LineOutcome = { item: GoldItem } | { problem: string };
 
+/**
+ * A gold file must be UTF-8 text. NUL bytes mean UTF-16 (or binary) read as
+ * UTF-8: one clear problem instead of a garbled message for every line.
+ */
+function encodingProblem(text: string, file: string): string | undefined {
+  if (text.includes('\u0000')) return `${file}: contains NUL bytes: not UTF-8 text (a UTF-16 file? save it as UTF-8)`;
+  return undefined;
+}
+
 export function parseGold(text: string, file: string): GoldItem[] {
+  const badEncoding = encodingProblem(text, file);
+  if (badEncoding) throw new GoldFormatError(file, [badEncoding]);
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const items: GoldItem[] = [];
   const problems: string[] = [];
@@ -76,7 +87,7 @@ function parseGoldLine(raw: string, line: number): LineOutcome {
   try {
     value = JSON.parse(raw);
   } catch (err) {
-    return { problem: `invalid JSON (${err instanceof Error ? err.message : String(err)})` };
+    return { problem: `invalid JSON (${jsonErrorMessage(err)})` };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { problem: 'expected a JSON object' };
@@ -93,6 +104,17 @@ function parseGoldLine(raw: string, line: number): LineOutcome {
     return { problem: `bad label ${JSON.stringify(record.label)} (expected one of ${LABELS.join(', ')})` };
   }
   return { item: { id: String(id), text: record.text, label: record.label, line, meta: readMeta(record) } };
+}
+
+/**
+ * JSON.parse's message without the copy of the input V8 appends ('..., "xyz" is
+ * not valid JSON'): a gold line can be long, or hold control characters that
+ * must not reach the terminal. What remains is made printable.
+ */
+function jsonErrorMessage(err: unknown): string {
+  const raw = err instanceof Error ? err.message : String(err);
+  const withoutEcho = raw.replace(/, (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s, '');
+  return withoutEcho.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Optional metadata: kept when it has the expected type, ignored otherwise. */
