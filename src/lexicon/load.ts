@@ -93,9 +93,18 @@ function listYaml(dir: string): string[] {
 function hashFiles(dir: string, files: string[]): string {
   const h = createHash('sha256');
   for (const rel of files) {
-    h.update(rel).update('\0').update(readFileSync(path.join(dir, rel))).update('\0');
+    // An unreadable file (link loop, folder, permissions) is reported as file: message when it is opened below, not thrown here.
+    h.update(rel).update('\0').update(readOrEmpty(path.join(dir, rel))).update('\0');
   }
   return h.digest('hex');
+}
+
+function readOrEmpty(file: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch {
+    return Buffer.alloc(0);
+  }
 }
 
 function openYaml(dir: string, rel: string, problems: Problem[]): YamlFile | undefined {
