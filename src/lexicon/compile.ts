@@ -32,6 +32,13 @@ export interface CompiledPattern {
   literalFeatures: ReadonlySet<number>;
 }
 
+/** A distinct list of features, shared by every word of a lexicon's vocabulary that has exactly these. */
+export interface FeatureSet {
+  readonly ids: readonly number[];
+  /** The matcher's cache: the patterns that can start at a word with these features. */
+  starts?: Int32Array;
+}
+
 export interface CompiledLexicon {
   rules: Rule[];
   patterns: CompiledPattern[];
@@ -43,9 +50,9 @@ export interface CompiledLexicon {
   anchors: Map<number, number[]>;
   featureCount: number;
   /** Per distinct word: its features. Grows with the vocabulary seen (cached work). */
-  vocabulary: Map<string, readonly number[]>;
-  /** Each distinct feature list once, so words with equal features share one array (the matcher keys caches by it). */
-  featureSets: Map<string, readonly number[]>;
+  vocabulary: Map<string, FeatureSet>;
+  /** Each distinct feature list once, so words with equal features share one set (the matcher keys caches by it). */
+  featureSets: Map<string, FeatureSet>;
   /** prefixFeatures by their first MIN_PREFIX code units: a new word checks only its own bucket. */
   prefixIndex: Map<string, Array<[string, number]>>;
   /** First characters of the stems in stemFeatures (a Porter stem keeps its word's first character). */
@@ -187,10 +194,16 @@ function indexPrefixes(prefixes: Array<[string, number]>): Map<string, Array<[st
   return index;
 }
 
-const NO_FEATURES: readonly number[] = Object.freeze([]);
+/** Words without features share one set in every lexicon (nothing can start there). */
+const NO_FEATURES: FeatureSet = Object.freeze({ ids: Object.freeze([]), starts: new Int32Array(0) });
 
 /** Features of one lowercased word, computed once per distinct word. */
 export function featuresOf(lexicon: CompiledLexicon, word: string): readonly number[] {
+  return featureSetOf(lexicon, word).ids;
+}
+
+/** The shared feature set of one lowercased word, computed once per distinct word. */
+export function featureSetOf(lexicon: CompiledLexicon, word: string): FeatureSet {
   const cached = lexicon.vocabulary.get(word);
   if (cached) return cached;
   let found: number[] | undefined = lexicon.formFeatures.get(word)?.slice();
@@ -218,11 +231,11 @@ function detached(word: string): string {
 /** V8 copies substrings shorter than this; longer ones are views into their source. */
 const DETACH_FROM_LENGTH = 13;
 
-function internFeatures(lexicon: CompiledLexicon, ids: number[]): readonly number[] {
+function internFeatures(lexicon: CompiledLexicon, ids: number[]): FeatureSet {
   const key = ids.join(',');
   let shared = lexicon.featureSets.get(key);
   if (!shared) {
-    shared = Object.freeze(ids);
+    shared = { ids: Object.freeze(ids) };
     lexicon.featureSets.set(key, shared);
   }
   return shared;

@@ -5,7 +5,7 @@
 // the window's results and the per-country-year tallies are held). A file
 // unchanged since the previous run in --out (or --cache) is copied from it.
 import { availableParallelism } from 'node:os';
-import { discoverFiles, createIngestContext, type DiscoveredFile } from '../ingest/index.js';
+import { discoverFiles, createIngestContext, type DiscoveredFile, type IngestContext } from '../ingest/index.js';
 import { loadLexiconSet } from '../lexicon/load.js';
 import type { DocMeta } from '../types.js';
 import { lexiconParts, metaHash, overlayHashes, runKey, type LexiconParts, type RunKey } from './cache-key.js';
@@ -54,10 +54,12 @@ export interface ClassifySummary {
 
 export const RUN_OUTPUTS = [...LINE_OUTPUTS, 'scores.csv', 'run.json', INDEX_FILE] as const;
 
-/** Results a worker may have ready ahead of the writer: enough to keep every worker busy, few enough to keep memory flat. */
+/** Files per worker task: fewer, larger messages between threads (each one wakes the main thread). */
+export const BATCH_FILES = 8;
+/** Batches a worker may have ready ahead of the writer: enough to keep every worker busy, few enough to keep memory flat. */
 export const WINDOW_PER_WORKER = 4;
-/** The window when tagging in this thread: files read ahead of tagging. */
-export const MIN_WINDOW = 8;
+/** The window when tagging in this thread: batches read ahead of tagging. */
+export const MIN_WINDOW = 4;
 
 /** Files per worker below which starting another thread costs more than it saves (a thread takes ~0.5 s to load). */
 export const MIN_FILES_PER_WORKER = 8;
@@ -83,17 +85,15 @@ export async function classify(options: ClassifyOptions, onProgress: (p: Classif
     executor = createExecutor(options.workers ?? defaultWorkers(files.length), taskConfig(options, set.hash), set);
     const writer = new RunWriter(staging, parts, key);
     const progress: ClassifyProgress = { filesDone: 0, filesTotal: files.length, utterances: 0, bytes: 0 };
-    const produce = async (file: DiscoveredFile) => {
-      const meta = await metaHash(file, ingest);
-      const reused = await previous?.lookup(file, meta);
-      return { meta, result: reused ?? (await executor!.run(file)) };
-    };
+    const produce = (batch: DiscoveredFile[]) => produceBatch(batch, ingest, previous, executor!);
     const window = Math.max(MIN_WINDOW, executor.workers * WINDOW_PER_WORKER);
-    await inOrder(files, window, produce, async ({ meta, result }) => {
-      await writer.add(result, meta);
-      progress.filesDone++;
-      progress.utterances += result.utteranceCount;
-      progress.bytes += result.bytes;
+    await inOrder(batches(files, BATCH_FILES), window, produce, async (results) => {
+      for (const { meta, result } of results) {
+        await writer.add(result, meta);
+        progress.filesDone++;
+        progress.utterances += result.utteranceCount;
+        progress.bytes += result.bytes;
+      }
       onProgress(progress);
     });
     await writer.finish();
@@ -120,6 +120,22 @@ export async function classify(options: ClassifyOptions, onProgress: (p: Classif
     await executor?.close();
     await previous?.close();
   }
+}
+
+function batches<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** A batch's results in order: files unchanged since the previous run are copied from it, the rest tagged. */
+async function produceBatch(batch: DiscoveredFile[], ingest: IngestContext, previous: PreviousRun | undefined, executor: Executor) {
+  const metas = await Promise.all(batch.map((file) => metaHash(file, ingest)));
+  const reused = previous ? await Promise.all(batch.map((file, i) => previous.lookup(file, metas[i]))) : [];
+  const toTag = batch.filter((_, i) => !reused[i]);
+  const tagged = toTag.length > 0 ? await executor.run(toTag) : [];
+  let next = 0;
+  return batch.map((_, i) => ({ meta: metas[i], result: reused[i] ?? tagged[next++] }));
 }
 
 function taskConfig(options: ClassifyOptions, lexiconHash: string) {

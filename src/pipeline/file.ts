@@ -1,6 +1,7 @@
 // One discovered file through ingest and processing, serialised to the lines it
-// contributes to each output. Runs on the main thread or in a worker; what it
-// returns is plain strings and numbers, cheap to pass between threads.
+// contributes to each output (one JSON text per line, newline included). The
+// lines stay separate strings: joined with `+=` they would form a rope that
+// must be flattened again before encoding.
 import { ingestFile } from '../ingest/index.js';
 import type { DiscoveredFile, IngestContext, IngestItem } from '../ingest/index.js';
 import type { Tagger } from '../tag/tagger.js';
@@ -10,9 +11,9 @@ import { tallyDocument, type DocTally } from './tally.js';
 
 export interface FileOutput {
   id: string;
-  documents: string;
-  utterances: string;
-  recommendations: string;
+  documents: string[];
+  utterances: string[];
+  recommendations: string[];
   tallies: DocTally[];
   status: { ok: number; skipped: number; failed: number };
   utteranceCount: number;
@@ -38,7 +39,7 @@ export async function processFile(file: DiscoveredFile, ingest: IngestContext, t
 
 /** The CPU half: structure, segment and tag what was read. */
 export function processRead(file: DiscoveredFile, read: ReadResult, tagger: Tagger, options: ProcessOptions): FileOutput {
-  const out: FileOutput = { id: file.id, documents: '', utterances: '', recommendations: '', tallies: [], status: { ok: 0, skipped: 0, failed: 0 }, utteranceCount: 0, bytes: 0 };
+  const out: FileOutput = { id: file.id, documents: [], utterances: [], recommendations: [], tallies: [], status: { ok: 0, skipped: 0, failed: 0 }, utteranceCount: 0, bytes: 0 };
   if ('error' in read) {
     addRecord(out, failedRecord(file, `ingest failed: ${read.error.message}`));
     return out;
@@ -52,8 +53,8 @@ export function processRead(file: DiscoveredFile, read: ReadResult, tagger: Tagg
       const processed = processDocument(item.doc, tagger, options);
       addRecord(out, processed.record);
       out.bytes = Math.max(out.bytes, item.doc.bytes);
-      for (const u of processed.utterances) out.utterances += line(u);
-      for (const r of processed.recommendations) out.recommendations += line(r);
+      for (const u of processed.utterances) out.utterances.push(line(u));
+      for (const r of processed.recommendations) out.recommendations.push(line(r));
       out.utteranceCount += processed.utterances.length;
       out.tallies.push(tallyDocument(item.doc.meta, processed.utterances));
     } catch (err) {
@@ -65,7 +66,7 @@ export function processRead(file: DiscoveredFile, read: ReadResult, tagger: Tagg
 }
 
 function addRecord(out: FileOutput, record: DocumentRecord): void {
-  out.documents += line(record);
+  out.documents.push(line(record));
   out.status[record.status]++;
   if (record.status !== 'ok' && record.bytes) out.bytes = Math.max(out.bytes, record.bytes);
 }

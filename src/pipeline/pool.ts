@@ -6,15 +6,16 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { DiscoveredFile } from '../ingest/index.js';
 import type { LexiconSet } from '../lexicon/types.js';
-import { createTaskEnv, runFileTask, type FileResult, type TaskConfig } from './task.js';
+import { createTaskEnv, runFileBatch, type FileResult, type TaskConfig } from './task.js';
 
 export interface Executor {
   readonly workers: number;
-  run(file: DiscoveredFile): Promise<FileResult>;
+  /** Tag a batch of consecutive files; results in the same order. */
+  run(files: DiscoveredFile[]): Promise<FileResult[]>;
   close(): Promise<void>;
 }
 
-/** Tasks a worker holds at once: the second one's file is read while the first is tagged. */
+/** Tasks a worker holds at once: the second one's files are read while the first is tagged. */
 const TASKS_PER_WORKER = 2;
 
 export class WorkerScriptMissingError extends Error {
@@ -35,7 +36,7 @@ export function workerScript(): string {
 export function createExecutor(workers: number, config: TaskConfig, set: LexiconSet): Executor {
   if (workers <= 1) {
     const env = createTaskEnv(config, set);
-    return { workers: 1, run: (file) => runFileTask(file, env), close: async () => {} };
+    return { workers: 1, run: (files) => runFileBatch(files, env), close: async () => {} };
   }
   const filename = workerScript();
   if (!existsSync(filename)) throw new WorkerScriptMissingError(filename);
@@ -49,7 +50,7 @@ export function createExecutor(workers: number, config: TaskConfig, set: Lexicon
   });
   return {
     workers,
-    run: (file) => pool.run(file) as Promise<FileResult>,
+    run: (files) => pool.run(files) as Promise<FileResult[]>,
     close: () => pool.destroy(),
   };
 }

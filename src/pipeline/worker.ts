@@ -1,9 +1,10 @@
 // Worker-thread entry for piscina (compiled to dist/pipeline/worker.js). Each
-// thread builds its tagger once from the run's TaskConfig, then handles one
-// file per task; the packed output buffer is transferred, not copied.
+// thread builds its tagger once from the run's TaskConfig, then handles a batch
+// of consecutive files per task; the packed output buffers are transferred,
+// not copied.
 import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
 import type { DiscoveredFile } from '../ingest/index.js';
-import { createTaskEnv, runFileTask, type FileResult, type FileTaskEnv, type TaskConfig } from './task.js';
+import { createTaskEnv, runFileBatch, type FileResult, type FileTaskEnv, type TaskConfig } from './task.js';
 
 // Built as soon as the thread starts (while the main thread still discovers
 // files); a failure is reported by the first task.
@@ -16,18 +17,18 @@ function warmedUp(env: FileTaskEnv): FileTaskEnv {
   return env;
 }
 
-export default async function classifyFile(file: DiscoveredFile): Promise<unknown> {
-  const result = await runFileTask(file, await ready);
-  return move(transferable(result));
+export default async function classifyFiles(files: DiscoveredFile[]): Promise<unknown> {
+  const results = await runFileBatch(files, await ready);
+  return move(transferable(results));
 }
 
-function transferable(result: FileResult) {
+function transferable(results: FileResult[]) {
   return {
     get [transferableSymbol]() {
-      return [result.data.buffer];
+      return results.map((r) => r.data.buffer);
     },
     get [valueSymbol]() {
-      return result;
+      return results;
     },
   };
 }

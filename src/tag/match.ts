@@ -9,7 +9,7 @@
 // (interned by the compiler, so all words with the same features share one
 // key). After warm-up a step is one Map lookup; the NFA is simulated only the
 // first time a (state, feature list) pair is seen.
-import { ANY, featuresOf, type CompiledLexicon, type CompiledPattern, type NfaState } from '../lexicon/compile.js';
+import { ANY, featureSetOf, type CompiledLexicon, type CompiledPattern, type FeatureSet, type NfaState } from '../lexicon/compile.js';
 import type { Tokens } from './tokenize.js';
 
 export interface RuleMatch {
@@ -23,8 +23,8 @@ export interface RuleMatch {
 interface DfaState {
   consume: Int32Array;
   accepting: boolean;
-  /** Cached transitions by feature list; null: the run dies. */
-  next: Map<readonly number[], DfaState | null>;
+  /** Cached transitions by feature set; null: the run dies. */
+  next: Map<FeatureSet, DfaState | null>;
 }
 
 /** A pattern's NFA in flat arrays (split closures precomputed), and its DFA built so far. */
@@ -133,16 +133,16 @@ function transition(dfa: PatternDfa, from: DfaState, features: readonly number[]
 }
 
 /** Longest match of the pattern starting at token `from`, or -1 (the end token, exclusive). */
-function runFrom(dfa: PatternDfa, feats: ReadonlyArray<readonly number[]>, tokens: Tokens, from: number): number {
+function runFrom(dfa: PatternDfa, sets: readonly FeatureSet[], tokens: Tokens, from: number): number {
   let state: DfaState | null = dfa.start;
   let best = -1;
   const clause = tokens.clause[from];
   for (let pos = from; pos < tokens.count && state !== null && tokens.clause[pos] === clause; pos++) {
-    const features = feats[pos];
-    let next = state.next.get(features);
+    const set = sets[pos];
+    let next = state.next.get(set);
     if (next === undefined) {
-      next = transition(dfa, state, features);
-      if (state.next.size < MAX_TRANSITIONS_PER_STATE) state.next.set(features, next);
+      next = transition(dfa, state, set.ids);
+      if (state.next.size < MAX_TRANSITIONS_PER_STATE) state.next.set(set, next);
     }
     if (next !== null && next.accepting) best = pos + 1;
     state = next;
@@ -150,27 +150,23 @@ function runFrom(dfa: PatternDfa, feats: ReadonlyArray<readonly number[]>, token
   return best;
 }
 
-/** A bound on each DFA state's cached transitions (one per distinct feature list seen there). */
+/** A bound on each DFA state's cached transitions (one per distinct feature set seen there). */
 export const MAX_TRANSITIONS_PER_STATE = 65536;
 
-/** Per feature list: the patterns that can start at a token with it (deduplicated, in anchor order). */
-const startsCache = new WeakMap<readonly number[], Int32Array>();
-
-function patternsStartingWith(lexicon: CompiledLexicon, features: readonly number[]): Int32Array {
-  let starts = startsCache.get(features);
-  if (starts) return starts;
+/** The patterns that can start at a word with this feature set (deduplicated, in anchor order), cached on the set. */
+function patternsStartingWith(lexicon: CompiledLexicon, set: FeatureSet): Int32Array {
+  if (set.starts) return set.starts;
   const list: number[] = [];
   const seen = new Set<number>();
-  for (const f of features) {
+  for (const f of set.ids) {
     for (const p of lexicon.anchors.get(f) ?? []) {
       if (seen.has(p)) continue;
       seen.add(p);
       list.push(p);
     }
   }
-  starts = Int32Array.from(list);
-  startsCache.set(features, starts);
-  return starts;
+  set.starts = Int32Array.from(list);
+  return set.starts;
 }
 
 /** Per lexicon: scratch marks of the features present in the current utterance and of the patterns checked against them. */
@@ -221,20 +217,32 @@ function possible(scratch: UtteranceScratch, pattern: CompiledPattern, index: nu
   return ok;
 }
 
+/** The feature sets of the current utterance's tokens (reused: matching never nests). */
+let sets: FeatureSet[] = [];
+
 /** All rule matches in the utterance, one per rule and non-overlapping, in text order. */
 export function matchTokens(lexicon: CompiledLexicon, tokens: Tokens): RuleMatch[] {
-  const feats = tokens.words.map((w) => featuresOf(lexicon, w));
   const scratch = scratchFor(lexicon);
-  for (const list of feats) for (let k = 0; k < list.length; k++) scratch.featureStamp[list[k]] = scratch.generation;
+  const generation = scratch.generation;
+  const n = tokens.count;
+  if (sets.length < n) sets = new Array<FeatureSet>(n);
+  let anyFeatures = false;
+  for (let i = 0; i < n; i++) {
+    const set = featureSetOf(lexicon, tokens.words[i]);
+    sets[i] = set;
+    const ids = set.ids;
+    for (let k = 0; k < ids.length; k++) scratch.featureStamp[ids[k]] = generation;
+    if (ids.length > 0) anyFeatures = true;
+  }
   const found: RuleMatch[] = [];
-  for (let i = 0; i < tokens.count; i++) {
-    if (feats[i].length === 0) continue;
-    const starts = patternsStartingWith(lexicon, feats[i]);
+  if (!anyFeatures) return found;
+  for (let i = 0; i < n; i++) {
+    const starts = patternsStartingWith(lexicon, sets[i]);
     for (let k = 0; k < starts.length; k++) {
       const p = starts[k];
       const pattern = lexicon.patterns[p];
       if (!possible(scratch, pattern, p)) continue;
-      const end = runFrom(dfaOf(pattern), feats, tokens, i);
+      const end = runFrom(dfaOf(pattern), sets, tokens, i);
       if (end > i) found.push({ rule: pattern.rule, pattern: p, startToken: i, endToken: end });
     }
   }
