@@ -32,6 +32,8 @@ export interface ClassifyOptions {
   workers?: number;
   /** Reuse unchanged files from the run in this folder (default: outDir); false: tag everything. */
   cache?: string | false;
+  /** Heap cap of each worker thread (default WORKER_HEAP_LIMIT_MB); a batch beyond it runs in the main thread. */
+  workerHeapLimitMb?: number;
 }
 
 export interface ClassifyProgress {
@@ -49,6 +51,8 @@ export interface ClassifySummary {
   utterances: number;
   elapsedMs: number;
   workers: number;
+  /** Batches redone in the main thread because a worker ran out of its capped heap. */
+  workerOutOfMemory: number;
   lexicon: { name: string; version: string; hash: string };
 }
 
@@ -82,7 +86,7 @@ export async function classify(options: ClassifyOptions, onProgress: (p: Classif
   let executor: Executor | undefined;
   try {
     previous = options.cache === false ? undefined : await openPreviousRun(options.cache ?? options.outDir, key.key, parts);
-    executor = createExecutor(options.workers ?? defaultWorkers(files.length), taskConfig(options, set.hash), set);
+    executor = createExecutor({ workers: options.workers ?? defaultWorkers(files.length), heapLimitMb: options.workerHeapLimitMb }, taskConfig(options, set.hash), set);
     const writer = new RunWriter(staging, parts, key);
     const progress: ClassifyProgress = { filesDone: 0, filesTotal: files.length, utterances: 0, bytes: 0 };
     const produce = (batch: DiscoveredFile[]) => produceBatch(batch, ingest, previous, executor!);
@@ -107,6 +111,7 @@ export async function classify(options: ClassifyOptions, onProgress: (p: Classif
       utterances: progress.utterances,
       elapsedMs,
       workers: executor.workers,
+      workerOutOfMemory: executor.outOfMemory,
       lexicon: { name: set.name, version: set.version, hash: set.hash },
     };
     const manifest = runManifest(options, summary, progress, ingest.manifestWarnings(), { total: discovered.length, inputs: inputsHash(discovered) });
@@ -246,6 +251,7 @@ function runManifest(
     },
     warnings,
     workers: summary.workers,
+    worker_out_of_memory: summary.workerOutOfMemory,
     cache: options.cache === false ? null : (options.cache ?? options.outDir),
     timings: {
       elapsed_ms: summary.elapsedMs,

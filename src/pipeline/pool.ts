@@ -6,10 +6,12 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { DiscoveredFile } from '../ingest/index.js';
 import type { LexiconSet } from '../lexicon/types.js';
-import { createTaskEnv, runFileBatch, type FileResult, type TaskConfig } from './task.js';
+import { createTaskEnv, runFileBatch, type FileResult, type FileTaskEnv, type TaskConfig } from './task.js';
 
 export interface Executor {
   readonly workers: number;
+  /** Batches a worker could not hold in its capped heap, redone in the main thread. */
+  readonly outOfMemory: number;
   /** Tag a batch of consecutive files; results in the same order. */
   run(files: DiscoveredFile[]): Promise<FileResult[]>;
   close(): Promise<void>;
@@ -33,24 +35,53 @@ export function workerScript(): string {
   return fileURLToPath(fromDist);
 }
 
-export function createExecutor(workers: number, config: TaskConfig, set: LexiconSet): Executor {
-  if (workers <= 1) {
-    const env = createTaskEnv(config, set);
-    return { workers: 1, run: (files) => runFileBatch(files, env), close: async () => {} };
-  }
+/**
+ * Old-generation heap cap per worker. A worker's live data is ~90 MB (models,
+ * lexicon, vocabulary); uncapped, V8 let each worker's heap grow to ~300 MB
+ * between collections, which on its own costs hundreds of MB of RSS. A batch
+ * that does not fit (a huge file) is redone in the main thread, whose heap is
+ * not capped.
+ */
+export const WORKER_HEAP_LIMIT_MB = 512;
+/** After this many batches ran out of worker memory, the rest run in the main thread. */
+export const MAX_WORKER_OOM = 3;
+
+export interface ExecutorOptions {
+  workers: number;
+  heapLimitMb?: number;
+}
+
+export function createExecutor(options: ExecutorOptions, config: TaskConfig, set: LexiconSet): Executor {
+  let env: FileTaskEnv | undefined;
+  const inProcess = (files: DiscoveredFile[]) => runFileBatch(files, (env ??= createTaskEnv(config, set)));
+  if (options.workers <= 1) return { workers: 1, outOfMemory: 0, run: inProcess, close: async () => {} };
   const filename = workerScript();
   if (!existsSync(filename)) throw new WorkerScriptMissingError(filename);
   const pool = new Piscina({
     filename,
-    minThreads: workers,
-    maxThreads: workers,
+    minThreads: options.workers,
+    maxThreads: options.workers,
     idleTimeout: Infinity,
     concurrentTasksPerWorker: TASKS_PER_WORKER,
     workerData: config,
+    resourceLimits: { maxOldGenerationSizeMb: options.heapLimitMb ?? WORKER_HEAP_LIMIT_MB },
   });
+  let outOfMemory = 0;
   return {
-    workers,
-    run: (files) => pool.run(files) as Promise<FileResult[]>,
+    workers: options.workers,
+    get outOfMemory() {
+      return outOfMemory;
+    },
+    async run(files) {
+      if (outOfMemory >= MAX_WORKER_OOM) return inProcess(files);
+      try {
+        return (await pool.run(files)) as FileResult[];
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw err;
+        outOfMemory++;
+        return inProcess(files);
+      }
+    },
     close: () => pool.destroy(),
   };
 }

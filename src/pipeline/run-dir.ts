@@ -4,8 +4,7 @@
 // (the staging folder is removed next time); a run killed after it is completed
 // by recoverRunDir(), so readers see the old outputs or the new ones, never a mix.
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 
 export const STAGING_PREFIX = '.spiral-staging-';
@@ -40,17 +39,31 @@ async function exists(p: string): Promise<boolean> {
   );
 }
 
-async function fsyncFile(file: string): Promise<void> {
-  const handle = await open(file, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
+/** Write all of `bytes` (a positional-less write may write less than asked). */
+async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
+  let done = 0;
+  while (done < bytes.length) {
+    const { bytesWritten } = await handle.write(bytes, done, bytes.length - done);
+    done += bytesWritten;
   }
 }
 
+/**
+ * Each output gathers its chunks in a buffer of this size and writes it when
+ * full: one system call per megabyte instead of one per file section, and the
+ * same buffer reused (no allocation per write).
+ */
+export const WRITE_BUFFER_BYTES = 1 << 20;
+
+interface Output {
+  handle: FileHandle;
+  buffer: Buffer;
+  used: number;
+}
+
 export class RunStaging {
-  private readonly streams = new Map<string, WriteStream>();
+  private readonly outputs = new Map<string, Output>();
+  private readonly opening = new Map<string, Promise<Output>>();
   private readonly files: string[] = [];
 
   private constructor(
@@ -66,38 +79,55 @@ export class RunStaging {
     return new RunStaging(outDir, dir);
   }
 
-  /** A stream for a large output, written as the run goes. */
-  stream(name: string): WriteStream {
-    let s = this.streams.get(name);
-    if (!s) {
-      s = createWriteStream(path.join(this.dir, name));
-      this.streams.set(name, s);
+  private async output(name: string): Promise<Output> {
+    const out = this.outputs.get(name);
+    if (out) return out;
+    let opening = this.opening.get(name);
+    if (!opening) {
       this.files.push(name);
+      opening = open(path.join(this.dir, name), 'w').then((handle) => {
+        const created = { handle, buffer: Buffer.allocUnsafe(WRITE_BUFFER_BYTES), used: 0 };
+        this.outputs.set(name, created);
+        return created;
+      });
+      this.opening.set(name, opening);
     }
-    return s;
+    return opening;
   }
 
-  /** Write a stream chunk, waiting when the stream's buffer is full (back-pressure). */
+  /** Append to an output (created empty on first use). Calls for one output must not overlap (await each). */
   async write(name: string, chunk: string | Uint8Array): Promise<void> {
-    if (chunk.length === 0) {
-      this.stream(name);
+    const out = await this.output(name);
+    if (chunk.length === 0) return;
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    if (out.used + bytes.length > out.buffer.length) await this.flush(out);
+    if (bytes.length >= out.buffer.length) {
+      await writeAll(out.handle, bytes);
       return;
     }
-    const s = this.stream(name);
-    if (!s.write(chunk)) await new Promise<void>((resolve) => s.once('drain', resolve));
+    out.buffer.set(bytes, out.used);
+    out.used += bytes.length;
+  }
+
+  private async flush(out: Output): Promise<void> {
+    if (out.used === 0) return;
+    await writeAll(out.handle, out.buffer.subarray(0, out.used));
+    out.used = 0;
   }
 
   /** A small output written whole. */
   async writeFile(name: string, content: string): Promise<void> {
-    const s = this.stream(name);
-    await new Promise<void>((resolve, reject) => s.end(content, () => resolve()).once('error', reject));
+    await this.write(name, content);
   }
 
   async commit(): Promise<void> {
-    await Promise.all(
-      [...this.streams.values()].map((s) => (s.writableFinished ? undefined : new Promise<void>((resolve, reject) => s.end(() => resolve()).once('error', reject)))),
-    );
-    for (const name of this.files) await fsyncFile(path.join(this.dir, name));
+    for (const name of this.files) {
+      const out = await this.output(name);
+      await this.flush(out);
+      await out.handle.sync();
+      await out.handle.close();
+    }
+    this.outputs.clear();
     // The marker appears whole or not at all: written under another name, then renamed.
     const partial = path.join(this.dir, `${COMMIT_MARKER}.partial`);
     const marker = await open(partial, 'w');
@@ -110,7 +140,8 @@ export class RunStaging {
   }
 
   async abort(): Promise<void> {
-    for (const s of this.streams.values()) s.destroy();
+    await Promise.all([...this.outputs.values()].map((out) => out.handle.close().catch(() => {})));
+    this.outputs.clear();
     await rm(this.dir, { recursive: true, force: true });
   }
 }

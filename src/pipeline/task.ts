@@ -45,16 +45,16 @@ export interface FileTaskEnv {
   forceCase?: string;
 }
 
-export async function runFileTask(file: DiscoveredFile, env: FileTaskEnv): Promise<FileResult> {
+/** A file's result before its lines are encoded (the lines still strings). */
+type Unpacked = Omit<FileResult, 'data' | 'lengths' | 'dataSha256'> & { sections: [string[], string[], string[]] };
+
+async function runFileTask(file: DiscoveredFile, env: FileTaskEnv): Promise<Unpacked> {
   const read = await readDiscovered(file, env.ingest);
   const out = processRead(file, read, env.tagger, env.process);
-  const { data, lengths } = pack([out.documents, out.utterances, out.recommendations]);
   return {
     id: file.id,
-    data,
-    lengths,
+    sections: [out.documents, out.utterances, out.recommendations],
     lines: [out.documents.length, out.utterances.length, out.recommendations.length],
-    dataSha256: createHash('sha256').update(data).digest('hex'),
     tallies: out.tallies,
     status: out.status,
     utteranceCount: out.utteranceCount,
@@ -65,35 +65,51 @@ export async function runFileTask(file: DiscoveredFile, env: FileTaskEnv): Promi
   };
 }
 
-/** Consecutive files, one after the other (a worker's task: fewer messages between threads than one file each). */
+/**
+ * Consecutive files, one after the other (a worker's task: fewer messages
+ * between threads than one file each). Their lines are encoded into one buffer
+ * for the whole batch, each file's `data` a view of it: one allocation and one
+ * transfer per batch.
+ */
 export async function runFileBatch(files: DiscoveredFile[], env: FileTaskEnv): Promise<FileResult[]> {
-  const results: FileResult[] = [];
-  for (const file of files) results.push(await runFileTask(file, env));
-  return results;
+  const unpacked: Unpacked[] = [];
+  for (const file of files) unpacked.push(await runFileTask(file, env));
+  const { data, lengths } = pack(unpacked.map((u) => u.sections));
+  let offset = 0;
+  return unpacked.map(({ sections: _sections, ...rest }, i) => {
+    const size = lengths[i][0] + lengths[i][1] + lengths[i][2];
+    const view = data.subarray(offset, offset + size);
+    offset += size;
+    return { ...rest, data: view, lengths: lengths[i], dataSha256: createHash('sha256').update(view).digest('hex') };
+  });
 }
 
 const encoder = new TextEncoder();
-/** Encoding scratch, reused across files; UTF-16 → UTF-8 takes at most 3 bytes per code unit. */
+/** Encoding scratch, reused across batches; UTF-16 → UTF-8 takes at most 3 bytes per code unit. */
 let scratch = new Uint8Array(1 << 20);
-/** A scratch grown past this for one large file is let go afterwards. */
+/** A scratch grown past this for one large batch is let go afterwards. */
 const KEEP_SCRATCH_BYTES = 64 << 20;
 
 /**
- * The sections' lines encoded into one buffer of its own (never a slice of
- * Node's shared pool: the buffer is transferred to the main thread, which
- * detaches it here).
+ * Every file's sections encoded, in order, into one buffer of its own (never
+ * a slice of Node's shared pool: the buffer is transferred to the main thread,
+ * which detaches it here).
  */
-function pack(sections: [string[], string[], string[]]): { data: Buffer; lengths: [number, number, number] } {
+function pack(files: Array<[string[], string[], string[]]>): { data: Buffer; lengths: Array<[number, number, number]> } {
   let units = 0;
-  for (const lines of sections) for (const l of lines) units += l.length;
+  for (const sections of files) for (const lines of sections) for (const l of lines) units += l.length;
   if (scratch.length < units * 3) scratch = new Uint8Array(units * 3);
-  const lengths: [number, number, number] = [0, 0, 0];
+  const lengths: Array<[number, number, number]> = [];
   let offset = 0;
-  sections.forEach((lines, i) => {
-    const start = offset;
-    for (const l of lines) offset += encoder.encodeInto(l, scratch.subarray(offset)).written;
-    lengths[i] = offset - start;
-  });
+  for (const sections of files) {
+    const own: [number, number, number] = [0, 0, 0];
+    sections.forEach((lines, i) => {
+      const start = offset;
+      for (const l of lines) offset += encoder.encodeInto(l, scratch.subarray(offset)).written;
+      own[i] = offset - start;
+    });
+    lengths.push(own);
+  }
   const data = Buffer.allocUnsafeSlow(offset);
   data.set(scratch.subarray(0, offset));
   if (scratch.length > KEEP_SCRATCH_BYTES) scratch = new Uint8Array(1 << 20);

@@ -1,7 +1,7 @@
 // Worker-thread entry for piscina (compiled to dist/pipeline/worker.js). Each
 // thread builds its tagger once from the run's TaskConfig, then handles a batch
-// of consecutive files per task; the packed output buffers are transferred,
-// not copied.
+// of consecutive files per task; the batch's packed output buffer is
+// transferred, not copied.
 import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
 import type { DiscoveredFile } from '../ingest/index.js';
 import { createTaskEnv, runFileBatch, type FileResult, type FileTaskEnv, type TaskConfig } from './task.js';
@@ -25,7 +25,7 @@ export default async function classifyFiles(files: DiscoveredFile[]): Promise<un
 function transferable(results: FileResult[]) {
   return {
     get [transferableSymbol]() {
-      return results.map((r) => r.data.buffer);
+      return [...new Set(results.map((r) => r.data.buffer))];
     },
     get [valueSymbol]() {
       return results;

@@ -33,3 +33,18 @@ describe('classify --workers', () => {
     expect(r.stderr).toContain('--workers must be a whole number');
   });
 });
+
+describe('worker memory cap', () => {
+  it('redoes a batch in the main thread when a worker runs out of memory, with the same outputs', async () => {
+    const { classify } = await import('../../src/pipeline/classify.js');
+    const input = scratch.corpus(24);
+    const capped = path.join(scratch.dir(), 'capped');
+    const one = path.join(scratch.dir(), 'one');
+    // 8 MB cannot even hold a worker's models: every batch falls back.
+    const summary = await classify({ inputs: [input], outDir: capped, lexiconDir: MINI_LEXICONS, workers: 2, workerHeapLimitMb: 8, cache: false });
+    expect(summary.documents.ok).toBe(24);
+    expect(summary.workerOutOfMemory).toBeGreaterThan(0);
+    await runCli(['classify', input, '--out', one, '--lexicons', MINI_LEXICONS, '-q', '--workers', '1']);
+    expect(readOutputs(capped)).toEqual(readOutputs(one));
+  });
+});
