@@ -101,16 +101,22 @@ function hashFiles(dir: string, files: string[]): string {
 
 function readOrEmpty(file: string): Buffer {
   try {
-    return readFileSync(file);
+    return readRegularFile(file);
   } catch {
     return Buffer.alloc(0);
   }
 }
 
+/** Read a file only if it is a regular file: a FIFO named x.yaml would block the process forever. */
+function readRegularFile(file: string): Buffer {
+  if (!statSync(file).isFile()) throw new Error('not a regular file');
+  return readFileSync(file);
+}
+
 function openYaml(dir: string, rel: string, problems: Problem[]): YamlFile | undefined {
   let source: string;
   try {
-    source = readFileSync(path.join(dir, rel), 'utf8');
+    source = readRegularFile(path.join(dir, rel)).toString('utf8');
   } catch (err) {
     problems.push({ file: displayPath(dir, rel), message: `cannot read: ${(err as Error).message}` });
     return undefined;
