@@ -11,8 +11,10 @@
 //   - spiral classify --workers 1 (tagging in the main thread);
 //   - spiral classify --workers N (default: one per CPU);
 //   - spiral classify re-run into the same folder with nothing changed (cache).
-// Each prints wall time, MB/s, utterances/s and peak RSS (the process's
-// VmHWM; worker threads share the process), median of --runs runs (default 3).
+// Each prints wall time, CPU time (user + system: what other load on the
+// machine does not change much), MB/s, utterances/s and peak RSS (the
+// process's maximum resident set; worker threads share the process), median
+// of --runs runs (default 3).
 // This is a benchmark, not a test: numbers depend on the machine and its load.
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -92,16 +94,17 @@ function parseArgs(argv) {
 // ---- measuring a child process --------------------------------------------------
 const HAVE_TIME = existsSync('/usr/bin/time');
 
-/** Run a command; resolve to wall seconds, peak RSS in MB and its stdout. */
+/** Run a command; resolve to wall seconds, CPU seconds (user + system, when /usr/bin/time is there), peak RSS in MB and its stdout. */
 function measure(cmd, args) {
   return new Promise((resolve, reject) => {
     const rssFile = path.join(tmpdir(), `spiral-bench-rss-${process.pid}-${Date.now()}`);
-    const [file, argv] = HAVE_TIME ? ['/usr/bin/time', ['-f', '%M', '-o', rssFile, cmd, ...args]] : [cmd, args];
+    const [file, argv] = HAVE_TIME ? ['/usr/bin/time', ['-f', '%M %U %S', '-o', rssFile, cmd, ...args]] : [cmd, args];
     const started = process.hrtime.bigint();
     const child = spawn(file, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let peakKb = 0;
+    let cpu = NaN;
     const poll = HAVE_TIME ? undefined : setInterval(() => (peakKb = Math.max(peakKb, vmHwmKb(child.pid))), RSS_POLL_MS);
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
@@ -110,11 +113,13 @@ function measure(cmd, args) {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       if (poll) clearInterval(poll);
       if (HAVE_TIME) {
-        peakKb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop());
+        const [kb, user, system] = readFileSync(rssFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+        peakKb = kb;
+        cpu = user + system;
         rmSync(rssFile, { force: true });
       }
       if (code !== 0) return reject(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${stderr}`));
-      resolve({ seconds, rssMb: peakKb / 1024, stdout });
+      resolve({ seconds, cpu, rssMb: peakKb / 1024, stdout });
     });
   });
 }
@@ -165,6 +170,7 @@ async function runConfig(label, runs, once) {
   return {
     label,
     seconds: median(results.map((x) => x.seconds)),
+    cpu: median(results.map((x) => x.cpu)),
     rssMb: median(results.map((x) => x.rssMb)),
     utterances: results[0].utterances,
     all: results.map((x) => x.seconds),
@@ -198,10 +204,11 @@ function report(corpus, rows) {
   const mb = corpus.bytes / 1e6;
   const floor = rows[0].seconds;
   console.log(`\n${corpus.name}: ${corpus.files} files, ${mb.toFixed(1)} MB (${corpus.dir})`);
-  const header = ['', 'wall s', 'MB/s', 'utterances/s', 'peak RSS MB', '× floor', 'runs (s)'];
+  const header = ['', 'wall s', 'CPU s', 'MB/s', 'utterances/s', 'peak RSS MB', '× floor', 'runs (s)'];
   const table = rows.map((r) => [
     r.label,
     r.seconds.toFixed(2),
+    Number.isNaN(r.cpu) ? '–' : r.cpu.toFixed(1),
     (mb / r.seconds).toFixed(1),
     Math.round(r.utterances / r.seconds).toLocaleString('en'),
     r.rssMb.toFixed(0),

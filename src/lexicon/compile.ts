@@ -10,6 +10,36 @@ import type { Rule } from './types.js';
 
 export const ANY = -1;
 
+/** Word forms computed elsewhere (see preloadInflections), by word. */
+const preloaded = new Map<string, string[]>();
+
+function formsOf(word: string): string[] {
+  return preloaded.get(word) ?? inflections(word);
+}
+
+/** Every `word` atom of the rules with its inflections (loads the morphology model). */
+export function inflectionTable(rules: Rule[]): Record<string, string[]> {
+  const table: Record<string, string[]> = {};
+  for (const rule of rules) {
+    for (const ast of rule.patterns) {
+      for (const element of ast.elements) {
+        if (element.kind !== 'seq') continue;
+        for (const alt of element.alternatives) for (const atom of alt) if (atom.kind === 'word') table[atom.word] ??= inflections(atom.word);
+      }
+    }
+  }
+  return table;
+}
+
+/**
+ * Use word forms computed in another thread (the main thread, via
+ * inflectionTable): a worker then compiles its lexicons without loading the
+ * morphology model, which costs a third of a second and tens of MB per thread.
+ */
+export function preloadInflections(table: Record<string, string[]>): void {
+  for (const [word, forms] of Object.entries(table)) preloaded.set(word, forms);
+}
+
 /** NFA state: consume a token with `feature` (or ANY) and go to `next`; or split; or accept. */
 export type NfaState =
   | { op: 'consume'; feature: number; next: number }
@@ -75,7 +105,7 @@ class FeatureRegistry {
     if (known !== undefined) return known;
     const id = this.ids.size;
     this.ids.set(key, id);
-    if (atom.kind === 'word') for (const form of inflections(atom.word)) push(this.formFeatures, form, id);
+    if (atom.kind === 'word') for (const form of formsOf(atom.word)) push(this.formFeatures, form, id);
     if (atom.kind === 'exact') push(this.formFeatures, atom.word, id);
     if (atom.kind === 'prefix') this.prefixFeatures.push([atom.prefix, id]);
     if (atom.kind === 'stem') push(this.stemFeatures, stem(atom.word), id);

@@ -1,5 +1,5 @@
 // One discovered file through ingest and processing, serialised to the lines it
-// contributes to each output (one JSON text per line, newline included). The
+// contributes to each output (one JSON text per line, without its newline). The
 // lines stay separate strings: joined with `+=` they would form a rope that
 // must be flattened again before encoding.
 import { ingestFile } from '../ingest/index.js';
@@ -20,7 +20,8 @@ export interface FileOutput {
   bytes: number;
 }
 
-const line = (value: unknown) => `${JSON.stringify(value)}\n`;
+/** One output line's JSON text; the newline is added when the lines are encoded (appending it here would make a rope to flatten again). */
+const line = (value: unknown) => JSON.stringify(value);
 
 export type ReadResult = { items: IngestItem[] } | { error: Error };
 

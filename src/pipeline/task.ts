@@ -5,6 +5,7 @@
 // worker, so the main thread only writes bytes.
 import { createHash } from 'node:crypto';
 import { createIngestContext, type DiscoveredFile, type IngestContext } from '../ingest/index.js';
+import { preloadInflections } from '../lexicon/compile.js';
 import { loadLexiconSet } from '../lexicon/load.js';
 import type { LexiconSet } from '../lexicon/types.js';
 import { createTagger, type Tagger } from '../tag/tagger.js';
@@ -84,35 +85,38 @@ export async function runFileBatch(files: DiscoveredFile[], env: FileTaskEnv): P
   });
 }
 
-const encoder = new TextEncoder();
 /** Encoding scratch, reused across batches; UTF-16 → UTF-8 takes at most 3 bytes per code unit. */
-let scratch = new Uint8Array(1 << 20);
+let scratch = Buffer.allocUnsafeSlow(1 << 20);
 /** A scratch grown past this for one large batch is let go afterwards. */
 const KEEP_SCRATCH_BYTES = 64 << 20;
+const NEWLINE = 0x0a;
 
 /**
  * Every file's sections encoded, in order, into one buffer of its own (never
  * a slice of Node's shared pool: the buffer is transferred to the main thread,
- * which detaches it here).
+ * which detaches it here). Each JSON text is followed by a newline.
  */
 function pack(files: Array<[string[], string[], string[]]>): { data: Buffer; lengths: Array<[number, number, number]> } {
   let units = 0;
-  for (const sections of files) for (const lines of sections) for (const l of lines) units += l.length;
-  if (scratch.length < units * 3) scratch = new Uint8Array(units * 3);
+  for (const sections of files) for (const lines of sections) for (const l of lines) units += l.length + 1;
+  if (scratch.length < units * 3) scratch = Buffer.allocUnsafeSlow(units * 3);
   const lengths: Array<[number, number, number]> = [];
   let offset = 0;
   for (const sections of files) {
     const own: [number, number, number] = [0, 0, 0];
     sections.forEach((lines, i) => {
       const start = offset;
-      for (const l of lines) offset += encoder.encodeInto(l, scratch.subarray(offset)).written;
+      for (const l of lines) {
+        offset += scratch.write(l, offset, 'utf8');
+        scratch[offset++] = NEWLINE;
+      }
       own[i] = offset - start;
     });
     lengths.push(own);
   }
   const data = Buffer.allocUnsafeSlow(offset);
-  data.set(scratch.subarray(0, offset));
-  if (scratch.length > KEEP_SCRATCH_BYTES) scratch = new Uint8Array(1 << 20);
+  scratch.copy(data, 0, 0, offset);
+  if (scratch.length > KEEP_SCRATCH_BYTES) scratch = Buffer.allocUnsafeSlow(1 << 20);
   return { data, lengths };
 }
 
@@ -141,6 +145,10 @@ export interface TaskConfig {
   lexiconDir: string;
   /** The set hash the main thread loaded: a worker that reads another set refuses to run. */
   lexiconHash: string;
+  /** The set as the main thread loaded it, so a worker need not parse the YAML again. */
+  set?: LexiconSet;
+  /** Word forms of the set's patterns (inflectionTable), so a worker need not load the morphology model. */
+  inflections?: Record<string, string[]>;
   forceCase?: string;
   namePattern?: string;
   defaults?: DocMeta;
@@ -155,8 +163,9 @@ export class LexiconChangedError extends Error {
   }
 }
 
-export function createTaskEnv(config: TaskConfig, set: LexiconSet = loadLexiconSet(config.lexiconDir)): FileTaskEnv {
+export function createTaskEnv(config: TaskConfig, set: LexiconSet = config.set ?? loadLexiconSet(config.lexiconDir)): FileTaskEnv {
   if (set.hash !== config.lexiconHash) throw new LexiconChangedError(config.lexiconDir);
+  if (config.inflections) preloadInflections(config.inflections);
   return {
     tagger: createTagger(set, { forceCase: config.forceCase }),
     ingest: createIngestContext({ namePattern: config.namePattern, defaults: config.defaults }),

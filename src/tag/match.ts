@@ -23,6 +23,9 @@ export interface RuleMatch {
 interface DfaState {
   consume: Int32Array;
   accepting: boolean;
+  /** The features its consume states need, and whether one takes any word: a token with none of them ends the run. */
+  features: ReadonlySet<number>;
+  wildcard: boolean;
   /** Cached transitions by feature set; null: the run dies. */
   next: Map<FeatureSet, DfaState | null>;
 }
@@ -81,7 +84,13 @@ function internState(dfa: PatternDfa, consume: Int32Array, accepting: boolean): 
   const key = `${accepting ? 'a' : 'r'}${consume.join(',')}`;
   let state = dfa.states.get(key);
   if (!state) {
-    state = { consume, accepting, next: new Map() };
+    const features = new Set<number>();
+    let wildcard = false;
+    for (const c of consume) {
+      if (dfa.feature[c] === ANY) wildcard = true;
+      else features.add(dfa.feature[c]);
+    }
+    state = { consume, accepting, features, wildcard, next: new Map() };
     if (dfa.states.size < MAX_DFA_STATES_PER_PATTERN) dfa.states.set(key, state);
   }
   return state;
@@ -141,7 +150,7 @@ function runFrom(dfa: PatternDfa, sets: readonly FeatureSet[], tokens: Tokens, f
     const set = sets[pos];
     let next = state.next.get(set);
     if (next === undefined) {
-      next = transition(dfa, state, set.ids);
+      next = state.wildcard || set.ids.some((f) => state!.features.has(f)) ? transition(dfa, state, set.ids) : null;
       if (state.next.size < MAX_TRANSITIONS_PER_STATE) state.next.set(set, next);
     }
     if (next !== null && next.accepting) best = pos + 1;
