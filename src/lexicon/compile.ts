@@ -64,6 +64,8 @@ export interface CompiledPattern {
 
 /** A distinct list of features, shared by every word of a lexicon's vocabulary that has exactly these. */
 export interface FeatureSet {
+  /** Its number in the lexicon (0: no features), a cheap key for the matcher's caches. */
+  readonly id: number;
   readonly ids: readonly number[];
   /** The matcher's cache: the patterns that can start at a word with these features. */
   starts?: Int32Array;
@@ -80,7 +82,7 @@ export interface CompiledLexicon {
   anchors: Map<number, number[]>;
   featureCount: number;
   /** Per distinct word: its features. Grows with the vocabulary seen (cached work). */
-  vocabulary: Map<string, FeatureSet>;
+  vocabulary: Vocabulary;
   /** Each distinct feature list once, so words with equal features share one set (the matcher keys caches by it). */
   featureSets: Map<string, FeatureSet>;
   /** prefixFeatures by their first MIN_PREFIX code units: a new word checks only its own bucket. */
@@ -206,7 +208,7 @@ export function compileRules(rules: Rule[]): CompiledLexicon {
     stemFeatures: features.stemFeatures,
     anchors,
     featureCount: features.count,
-    vocabulary: new Map(),
+    vocabulary: new Vocabulary(),
     featureSets: new Map(),
     prefixIndex: indexPrefixes(features.prefixFeatures),
     stemInitials: new Set([...features.stemFeatures.keys()].map((s) => s.charAt(0))),
@@ -224,8 +226,67 @@ function indexPrefixes(prefixes: Array<[string, number]>): Map<string, Array<[st
   return index;
 }
 
+/** FNV-1a over the word's UTF-16 code units. */
+function hashWord(word: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
+/**
+ * Word → feature set, open addressing over one Int32Array of (hash, entry)
+ * pairs. Every token is looked up here; a Map keyed by the word would hash the
+ * fresh string in C++ and then chase a bucket, an entry and the stored key
+ * across the heap, which tagging keeps evicting from the CPU caches. Here the
+ * probe reads one small typed array and compares the stored word only when
+ * the full 32-bit hash agrees.
+ */
+export class Vocabulary {
+  private slots = new Int32Array(2 << 15);
+  private mask = (1 << 15) - 1;
+  private readonly words: string[] = [];
+  private readonly sets: FeatureSet[] = [];
+
+  get size(): number {
+    return this.words.length;
+  }
+
+  get(word: string, h: number): FeatureSet | undefined {
+    const slots = this.slots;
+    for (let i = h & this.mask; ; i = (i + 1) & this.mask) {
+      const entry = slots[2 * i + 1];
+      if (entry === 0) return undefined;
+      if (slots[2 * i] === h && this.words[entry - 1] === word) return this.sets[entry - 1];
+    }
+  }
+
+  add(word: string, h: number, set: FeatureSet): void {
+    this.words.push(word);
+    this.sets.push(set);
+    if (this.words.length * 2 > this.mask + 1) this.grow();
+    else this.place(h, this.words.length);
+  }
+
+  private place(h: number, entry: number): void {
+    for (let i = h & this.mask; ; i = (i + 1) & this.mask) {
+      if (this.slots[2 * i + 1] === 0) {
+        this.slots[2 * i] = h;
+        this.slots[2 * i + 1] = entry;
+        return;
+      }
+    }
+  }
+
+  private grow(): void {
+    const size = (this.mask + 1) * 2;
+    this.slots = new Int32Array(2 * size);
+    this.mask = size - 1;
+    this.words.forEach((w, i) => this.place(hashWord(w), i + 1));
+  }
+}
+
 /** Words without features share one set in every lexicon (nothing can start there). */
-const NO_FEATURES: FeatureSet = Object.freeze({ ids: Object.freeze([]), starts: new Int32Array(0) });
+const NO_FEATURES: FeatureSet = Object.freeze({ id: 0, ids: Object.freeze([]), starts: new Int32Array(0) });
 
 /** Features of one lowercased word, computed once per distinct word. */
 export function featuresOf(lexicon: CompiledLexicon, word: string): readonly number[] {
@@ -234,7 +295,8 @@ export function featuresOf(lexicon: CompiledLexicon, word: string): readonly num
 
 /** The shared feature set of one lowercased word, computed once per distinct word. */
 export function featureSetOf(lexicon: CompiledLexicon, word: string): FeatureSet {
-  const cached = lexicon.vocabulary.get(word);
+  const h = hashWord(word);
+  const cached = lexicon.vocabulary.get(word, h);
   if (cached) return cached;
   let found: number[] | undefined = lexicon.formFeatures.get(word)?.slice();
   for (const [prefix, id] of lexicon.prefixIndex.get(word.slice(0, MIN_PREFIX)) ?? []) {
@@ -245,7 +307,7 @@ export function featureSetOf(lexicon: CompiledLexicon, word: string): FeatureSet
     if (ids) (found ??= []).push(...ids);
   }
   const result = found ? internFeatures(lexicon, [...new Set(found)].sort((a, b) => a - b)) : NO_FEATURES;
-  lexicon.vocabulary.set(detached(word), result);
+  lexicon.vocabulary.add(detached(word), h, result);
   return result;
 }
 
@@ -265,7 +327,7 @@ function internFeatures(lexicon: CompiledLexicon, ids: number[]): FeatureSet {
   const key = ids.join(',');
   let shared = lexicon.featureSets.get(key);
   if (!shared) {
-    shared = { ids: Object.freeze(ids) };
+    shared = { id: lexicon.featureSets.size + 1, ids: Object.freeze(ids) };
     lexicon.featureSets.set(key, shared);
   }
   return shared;

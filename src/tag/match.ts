@@ -26,8 +26,8 @@ interface DfaState {
   /** The features its consume states need, and whether one takes any word: a token with none of them ends the run. */
   features: ReadonlySet<number>;
   wildcard: boolean;
-  /** Cached transitions by feature set; null: the run dies. */
-  next: Map<FeatureSet, DfaState | null>;
+  /** Cached transitions by feature set id; null: the run dies. */
+  next: Map<number, DfaState | null>;
 }
 
 /** A pattern's NFA in flat arrays (split closures precomputed), and its DFA built so far. */
@@ -148,10 +148,10 @@ function runFrom(dfa: PatternDfa, sets: readonly FeatureSet[], tokens: Tokens, f
   const clause = tokens.clause[from];
   for (let pos = from; pos < tokens.count && state !== null && tokens.clause[pos] === clause; pos++) {
     const set = sets[pos];
-    let next = state.next.get(set);
+    let next = state.next.get(set.id);
     if (next === undefined) {
       next = state.wildcard || set.ids.some((f) => state!.features.has(f)) ? transition(dfa, state, set.ids) : null;
-      if (state.next.size < MAX_TRANSITIONS_PER_STATE) state.next.set(set, next);
+      if (state.next.size < MAX_TRANSITIONS_PER_STATE) state.next.set(set.id, next);
     }
     if (next !== null && next.accepting) best = pos + 1;
     state = next;
