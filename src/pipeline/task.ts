@@ -49,8 +49,7 @@ export interface FileTaskEnv {
 /** A file's result before its lines are encoded (the lines still strings). */
 type Unpacked = Omit<FileResult, 'data' | 'lengths' | 'dataSha256'> & { sections: [string[], string[], string[]] };
 
-async function runFileTask(file: DiscoveredFile, env: FileTaskEnv): Promise<Unpacked> {
-  const read = await readDiscovered(file, env.ingest);
+function processFile(file: DiscoveredFile, read: ReadResult, env: FileTaskEnv): Unpacked {
   const out = processRead(file, read, env.tagger, env.process);
   return {
     id: file.id,
@@ -73,8 +72,10 @@ async function runFileTask(file: DiscoveredFile, env: FileTaskEnv): Promise<Unpa
  * transfer per batch.
  */
 export async function runFileBatch(files: DiscoveredFile[], env: FileTaskEnv): Promise<FileResult[]> {
+  // All of the batch's files are read at once, so reading overlaps tagging.
+  const reads = files.map((file) => readDiscovered(file, env.ingest));
   const unpacked: Unpacked[] = [];
-  for (const file of files) unpacked.push(await runFileTask(file, env));
+  for (let i = 0; i < files.length; i++) unpacked.push(processFile(files[i], await reads[i], env));
   const { data, lengths } = pack(unpacked.map((u) => u.sections));
   let offset = 0;
   return unpacked.map(({ sections: _sections, ...rest }, i) => {
