@@ -1,9 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { MINI_LEXICONS } from '../helpers/lexicons.js';
-import { readOutputs, runJson, Scratch } from './corpus.js';
+import { fileName, readOutputs, runJson, Scratch, speech } from './corpus.js';
 
 const scratch = new Scratch();
 afterAll(() => scratch.cleanup());
@@ -94,4 +94,38 @@ describe('spiral merge', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/differ from what the index recorded/);
   });
+});
+
+describe('shard + merge equals one run (property)', () => {
+  it('holds for generated corpora, shard counts and shard orders', async () => {
+    const fc = (await import('fast-check')).default;
+    const root = scratch.dir();
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 1, max: 6 })), { minLength: 1, maxLength: 9 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.boolean(),
+        async (specs, count, reversed) => {
+          const dir = path.join(root, `case${n++}`);
+          const input = path.join(dir, 'in');
+          mkdirSync(input, { recursive: true });
+          specs.forEach(([seed, sentences], i) => writeFileSync(path.join(input, `${fileName(i)}`), speech(seed, sentences)));
+          const single = path.join(dir, 'single');
+          await classify(input, single);
+          const runs: string[] = [];
+          for (let k = 1; k <= count; k++) {
+            const out = path.join(dir, `s${k}`);
+            expect((await runCli(['classify', input, '--out', out, '--lexicons', MINI_LEXICONS, '-q', '--workers', '1', '--shard', `${k}/${count}`])).code).toBe(0);
+            runs.push(out);
+          }
+          const merged = path.join(dir, 'merged');
+          const r = await runCli(['merge', ...(reversed ? [...runs].reverse() : runs), '--out', merged]);
+          expect(r.stderr).toBe('');
+          expect(readOutputs(merged)).toEqual(readOutputs(single));
+        },
+      ),
+      { numRuns: 12, seed: 20261127 },
+    );
+  }, 120000);
 });
