@@ -69,6 +69,9 @@ export interface FeatureSet {
   readonly ids: readonly number[];
   /** The matcher's cache: the patterns that can start at a word with these features. */
   starts?: Int32Array;
+  /** The matcher's scratch: of `starts`, those the current utterance can match (valid for utterance `viableIn`). */
+  viable?: number[];
+  viableIn?: number;
 }
 
 export interface CompiledLexicon {

@@ -202,6 +202,7 @@ function scratchFor(lexicon: CompiledLexicon): UtteranceScratch {
   if (scratch.generation === 0xffffffff) {
     scratch.featureStamp.fill(0);
     scratch.patternStamp.fill(0);
+    for (const set of lexicon.featureSets.values()) set.viableIn = undefined;
     scratch.generation = 0;
   }
   scratch.generation++;
@@ -226,6 +227,24 @@ function possible(scratch: UtteranceScratch, pattern: CompiledPattern, index: nu
   return ok;
 }
 
+/**
+ * Of the patterns that can start at a word with this feature set, those the
+ * current utterance can match: worked out once per distinct set and
+ * utterance (function words recur within a sentence), kept on the set.
+ */
+function viableStarts(lexicon: CompiledLexicon, scratch: UtteranceScratch, set: FeatureSet): readonly number[] {
+  const starts = patternsStartingWith(lexicon, set);
+  if (starts.length === 0) return EMPTY;
+  if (set.viableIn === scratch.generation) return set.viable!;
+  const viable = (set.viable ??= []);
+  viable.length = 0;
+  for (let k = 0; k < starts.length; k++) if (possible(scratch, lexicon.patterns[starts[k]], starts[k])) viable.push(starts[k]);
+  set.viableIn = scratch.generation;
+  return viable;
+}
+
+const EMPTY: readonly number[] = Object.freeze([]);
+
 /** The feature sets of the current utterance's tokens (reused: matching never nests). */
 let sets: FeatureSet[] = [];
 
@@ -246,11 +265,10 @@ export function matchTokens(lexicon: CompiledLexicon, tokens: Tokens): RuleMatch
   const found: RuleMatch[] = [];
   if (!anyFeatures) return found;
   for (let i = 0; i < n; i++) {
-    const starts = patternsStartingWith(lexicon, sets[i]);
-    for (let k = 0; k < starts.length; k++) {
-      const p = starts[k];
+    const viable = viableStarts(lexicon, scratch, sets[i]);
+    for (let k = 0; k < viable.length; k++) {
+      const p = viable[k];
       const pattern = lexicon.patterns[p];
-      if (!possible(scratch, pattern, p)) continue;
       const end = runFrom(dfaOf(pattern), sets, tokens, i);
       if (end > i) found.push({ rule: pattern.rule, pattern: p, startToken: i, endToken: end });
     }
