@@ -99,7 +99,7 @@ const LEXICON_CASES: LexiconCase[] = [
   {
     name: 'a folder named like a lexicon file',
     edit: (d) => mkdirSync(path.join(d, 'folder.yaml')),
-    message: (d) => new RegExp(`^(spiral: )?${esc(d)}/folder\\.yaml: cannot read: EISDIR`),
+    message: (d) => new RegExp(`^(spiral: )?${esc(d)}/folder\\.yaml: cannot read: (EISDIR|not a regular file)`),
   },
 ];
 
