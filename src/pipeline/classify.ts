@@ -34,6 +34,8 @@ export interface ClassifyOptions {
   cache?: string | false;
   /** Heap cap of each worker thread (default WORKER_HEAP_LIMIT_MB); a batch beyond it runs in the main thread. */
   workerHeapLimitMb?: number;
+  /** Files above this size are tagged in the main thread, not a worker (default LARGE_FILE_BYTES). */
+  largeFileBytes?: number;
 }
 
 export interface ClassifyProgress {
@@ -53,6 +55,8 @@ export interface ClassifySummary {
   workers: number;
   /** Batches redone in the main thread because a worker ran out of its capped heap. */
   workerOutOfMemory: number;
+  /** Files tagged in the main thread for their size (see LARGE_FILE_BYTES). */
+  largeFilesInMainThread: number;
   lexicon: { name: string; version: string; hash: string };
 }
 
@@ -111,7 +115,8 @@ export async function classify(options: ClassifyOptions, onProgress: (p: Classif
       utterances: progress.utterances,
       elapsedMs,
       workers: executor.workers,
-      workerOutOfMemory: executor.outOfMemory,
+      workerOutOfMemory: executor.stats.outOfMemory,
+      largeFilesInMainThread: executor.stats.largeFiles,
       lexicon: { name: set.name, version: set.version, hash: set.hash },
     };
     const manifest = runManifest(options, summary, progress, ingest.manifestWarnings(), { total: discovered.length, inputs: inputsHash(discovered) });
@@ -151,6 +156,7 @@ function taskConfig(options: ClassifyOptions, lexiconHash: string) {
     namePattern: options.namePattern,
     defaults: options.defaults,
     format: options.format,
+    largeFileBytes: options.largeFileBytes,
   };
 }
 
@@ -252,6 +258,7 @@ function runManifest(
     warnings,
     workers: summary.workers,
     worker_out_of_memory: summary.workerOutOfMemory,
+    large_files_in_main_thread: summary.largeFilesInMainThread,
     cache: options.cache === false ? null : (options.cache ?? options.outDir),
     timings: {
       elapsed_ms: summary.elapsedMs,

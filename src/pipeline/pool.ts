@@ -7,15 +7,21 @@ import { Piscina } from 'piscina';
 import type { DiscoveredFile } from '../ingest/index.js';
 import { inflectionTable } from '../lexicon/compile.js';
 import type { LexiconSet } from '../lexicon/types.js';
-import { createTaskEnv, runFileBatch, type FileResult, type FileTaskEnv, type TaskConfig } from './task.js';
+import { createTaskEnv, runFileBatch, type Deferred, type FileResult, type FileTaskEnv, type TaskConfig } from './task.js';
 
 export interface Executor {
   readonly workers: number;
-  /** Batches a worker could not hold in its capped heap, redone in the main thread. */
-  readonly outOfMemory: number;
+  readonly stats: ExecutorStats;
   /** Tag a batch of consecutive files; results in the same order. */
   run(files: DiscoveredFile[]): Promise<FileResult[]>;
   close(): Promise<void>;
+}
+
+export interface ExecutorStats {
+  /** Batches a worker could not hold in its capped heap, redone in the main thread. */
+  outOfMemory: number;
+  /** Files the workers left to the main thread for their size. */
+  largeFiles: number;
 }
 
 /** Tasks a worker holds at once: the second one's files are read while the first is tagged. */
@@ -39,9 +45,11 @@ export function workerScript(): string {
 /**
  * Old-generation heap cap per worker. A worker's live data is ~90 MB (models,
  * lexicon, vocabulary); uncapped, V8 let each worker's heap grow to ~300 MB
- * between collections, which on its own costs hundreds of MB of RSS. A batch
- * that does not fit (a huge file) is redone in the main thread, whose heap is
- * not capped.
+ * between collections, which on its own costs hundreds of MB of RSS. Large
+ * files never go to a worker (LARGE_FILE_BYTES), so the cap is not reached in
+ * practice; if it is, the batch is redone in the main thread, whose heap is not
+ * capped. (Node may abort the process when a worker runs out of memory while
+ * V8 compiles in the background: one more reason to keep large files away.)
  */
 export const WORKER_HEAP_LIMIT_MB = 512;
 /** After this many batches ran out of worker memory, the rest run in the main thread. */
@@ -55,7 +63,8 @@ export interface ExecutorOptions {
 export function createExecutor(options: ExecutorOptions, config: TaskConfig, set: LexiconSet): Executor {
   let env: FileTaskEnv | undefined;
   const inProcess = (files: DiscoveredFile[]) => runFileBatch(files, (env ??= createTaskEnv(config, set)));
-  if (options.workers <= 1) return { workers: 1, outOfMemory: 0, run: inProcess, close: async () => {} };
+  const stats: ExecutorStats = { outOfMemory: 0, largeFiles: 0 };
+  if (options.workers <= 1) return { workers: 1, stats, run: inProcess, close: async () => {} };
   const filename = workerScript();
   if (!existsSync(filename)) throw new WorkerScriptMissingError(filename);
   const pool = new Piscina({
@@ -68,22 +77,41 @@ export function createExecutor(options: ExecutorOptions, config: TaskConfig, set
     workerData: { ...config, set, inflections: inflectionTable([...set.rules, ...Object.values(set.cases).flatMap((c) => c.rules)]) },
     resourceLimits: { maxOldGenerationSizeMb: options.heapLimitMb ?? WORKER_HEAP_LIMIT_MB },
   });
-  let outOfMemory = 0;
   return {
     workers: options.workers,
-    get outOfMemory() {
-      return outOfMemory;
-    },
-    async run(files) {
-      if (outOfMemory >= MAX_WORKER_OOM) return inProcess(files);
-      try {
-        return (await pool.run(files)) as FileResult[];
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw err;
-        outOfMemory++;
-        return inProcess(files);
-      }
-    },
+    stats,
+    run: (files) => runOnPool(files, (batch) => pool.run(batch) as Promise<Array<FileResult | Deferred>>, inProcess, stats),
     close: () => pool.destroy(),
   };
+}
+
+/**
+ * A batch on the worker pool, with the main thread as the fallback: for files
+ * the workers left to it (large), for a batch that ran out of worker memory,
+ * and for everything once that has happened MAX_WORKER_OOM times.
+ */
+export async function runOnPool(
+  files: DiscoveredFile[],
+  onPool: (files: DiscoveredFile[]) => Promise<Array<FileResult | Deferred>>,
+  inProcess: (files: DiscoveredFile[]) => Promise<FileResult[]>,
+  stats: ExecutorStats,
+): Promise<FileResult[]> {
+  if (stats.outOfMemory >= MAX_WORKER_OOM) return inProcess(files);
+  let results: Array<FileResult | Deferred>;
+  try {
+    results = await onPool(files);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw err;
+    stats.outOfMemory++;
+    return inProcess(files);
+  }
+  const out: FileResult[] = [];
+  for (let i = 0; i < files.length; i++) {
+    const r = results[i];
+    if ('deferred' in r) {
+      stats.largeFiles++;
+      out.push(...(await inProcess([files[i]])));
+    } else out.push(r);
+  }
+  return out;
 }

@@ -4,6 +4,7 @@
 // a byte of the output. Encoding to UTF-8 and hashing happen here, on the
 // worker, so the main thread only writes bytes.
 import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import { createIngestContext, type DiscoveredFile, type IngestContext } from '../ingest/index.js';
 import { preloadInflections } from '../lexicon/compile.js';
 import { loadLexiconSet } from '../lexicon/load.js';
@@ -86,11 +87,19 @@ export async function runFileBatch(files: DiscoveredFile[], env: FileTaskEnv): P
   });
 }
 
-/** Encoding scratch, reused across batches; UTF-16 → UTF-8 takes at most 3 bytes per code unit. */
+/** Encoding scratch, reused across batches, grown as needed. */
 let scratch = Buffer.allocUnsafeSlow(1 << 20);
 /** A scratch grown past this for one large batch is let go afterwards. */
 const KEEP_SCRATCH_BYTES = 64 << 20;
 const NEWLINE = 0x0a;
+
+/** Room for `bytes` more bytes after `used` in the scratch (doubling, keeping what is written). */
+function ensureScratch(used: number, bytes: number): void {
+  if (scratch.length - used >= bytes) return;
+  const grown = Buffer.allocUnsafeSlow(Math.max(scratch.length * 2, used + bytes));
+  scratch.copy(grown, 0, 0, used);
+  scratch = grown;
+}
 
 /**
  * Every file's sections encoded, in order, into one buffer of its own (never
@@ -98,9 +107,6 @@ const NEWLINE = 0x0a;
  * which detaches it here). Each JSON text is followed by a newline.
  */
 function pack(files: Array<[string[], string[], string[]]>): { data: Buffer; lengths: Array<[number, number, number]> } {
-  let units = 0;
-  for (const sections of files) for (const lines of sections) for (const l of lines) units += l.length + 1;
-  if (scratch.length < units * 3) scratch = Buffer.allocUnsafeSlow(units * 3);
   const lengths: Array<[number, number, number]> = [];
   let offset = 0;
   for (const sections of files) {
@@ -108,6 +114,8 @@ function pack(files: Array<[string[], string[], string[]]>): { data: Buffer; len
     sections.forEach((lines, i) => {
       const start = offset;
       for (const l of lines) {
+        // UTF-16 → UTF-8 takes at most 3 bytes per code unit, plus the newline.
+        ensureScratch(offset, 3 * l.length + 1);
         offset += scratch.write(l, offset, 'utf8');
         scratch[offset++] = NEWLINE;
       }
@@ -119,6 +127,28 @@ function pack(files: Array<[string[], string[], string[]]>): { data: Buffer; len
   scratch.copy(data, 0, 0, offset);
   if (scratch.length > KEEP_SCRATCH_BYTES) scratch = Buffer.allocUnsafeSlow(1 << 20);
   return { data, lengths };
+}
+
+/**
+ * Files above this size are not tagged in a worker but handed back to the main
+ * thread: a worker's heap is capped (pool.ts), and one very large file could
+ * not fit in it with its batch. UN statements are tens of kB; such files are rare.
+ */
+export const LARGE_FILE_BYTES = 8 << 20;
+
+/** A file a worker left to the main thread. */
+export interface Deferred {
+  id: string;
+  deferred: true;
+}
+
+/** A worker's batch: like runFileBatch, but files above `largeFileBytes` come back as Deferred. */
+export async function runWorkerBatch(files: DiscoveredFile[], env: FileTaskEnv, largeFileBytes: number): Promise<Array<FileResult | Deferred>> {
+  const sizes = await Promise.all(files.map((file) => stat(file.abs).then((s) => s.size, () => 0)));
+  const small = files.filter((_, i) => sizes[i] <= largeFileBytes);
+  const results = small.length > 0 ? await runFileBatch(small, env) : [];
+  let next = 0;
+  return files.map((file, i) => (sizes[i] <= largeFileBytes ? results[next++] : { id: file.id, deferred: true as const }));
 }
 
 /** The one raw-bytes hash every item of the file carries, or null (unread, or read twice with different bytes). */
@@ -150,6 +180,8 @@ export interface TaskConfig {
   set?: LexiconSet;
   /** Word forms of the set's patterns (inflectionTable), so a worker need not load the morphology model. */
   inflections?: Record<string, string[]>;
+  /** Files above this size are left to the main thread (default LARGE_FILE_BYTES). */
+  largeFileBytes?: number;
   forceCase?: string;
   namePattern?: string;
   defaults?: DocMeta;

@@ -4,7 +4,7 @@
 // transferred, not copied.
 import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
 import type { DiscoveredFile } from '../ingest/index.js';
-import { createTaskEnv, runFileBatch, type FileResult, type FileTaskEnv, type TaskConfig } from './task.js';
+import { createTaskEnv, LARGE_FILE_BYTES, runWorkerBatch, type Deferred, type FileResult, type FileTaskEnv, type TaskConfig } from './task.js';
 
 // Built as soon as the thread starts (while the main thread still discovers
 // files); a failure is reported by the first task.
@@ -18,14 +18,15 @@ function warmedUp(env: FileTaskEnv): FileTaskEnv {
 }
 
 export default async function classifyFiles(files: DiscoveredFile[]): Promise<unknown> {
-  const results = await runFileBatch(files, await ready);
+  const config = workerData as TaskConfig;
+  const results = await runWorkerBatch(files, await ready, config.largeFileBytes ?? LARGE_FILE_BYTES);
   return move(transferable(results));
 }
 
-function transferable(results: FileResult[]) {
+function transferable(results: Array<FileResult | Deferred>) {
   return {
     get [transferableSymbol]() {
-      return [...new Set(results.map((r) => r.data.buffer))];
+      return [...new Set(results.flatMap((r) => ('data' in r ? [r.data.buffer] : [])))];
     },
     get [valueSymbol]() {
       return results;

@@ -32,6 +32,7 @@ describe('run folder recovery (the states a kill can leave)', () => {
     await recoverRunDir(out);
     expect(stagingDirs(out)).toEqual([]);
     expect(readFileSync(path.join(out, 'a.txt'), 'utf8')).toBe('old a\n');
+    await staging.abort(); // closes the file the "killed" run left open
   });
 
   it('finishes a commit whose marker was written, however far the moves got', async () => {

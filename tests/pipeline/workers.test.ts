@@ -1,9 +1,11 @@
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { MINI_LEXICONS } from '../helpers/lexicons.js';
 import { ensureBuilt } from './build.js';
-import { readOutputs, runJson, Scratch } from './corpus.js';
+import type { FileResult } from '../../src/pipeline/task.js';
+import { fileName, readOutputs, runJson, Scratch, speech } from './corpus.js';
 
 const scratch = new Scratch();
 beforeAll(() => ensureBuilt(), 120000);
@@ -34,17 +36,43 @@ describe('classify --workers', () => {
   });
 });
 
-describe('worker memory cap', () => {
-  it('redoes a batch in the main thread when a worker runs out of memory, with the same outputs', async () => {
+describe('the main thread as fallback', () => {
+  it('tags files above the large-file size in the main thread, with the same outputs', async () => {
     const { classify } = await import('../../src/pipeline/classify.js');
-    const input = scratch.corpus(24);
-    const capped = path.join(scratch.dir(), 'capped');
+    const input = scratch.corpus(0);
+    for (let n = 0; n < 24; n++) writeFileSync(path.join(input, fileName(n)), speech(n, 10 + 3 * n)); // 0.6 to 4.5 kB
+    const split = path.join(scratch.dir(), 'split');
     const one = path.join(scratch.dir(), 'one');
-    // 8 MB cannot even hold a worker's models: every batch falls back.
-    const summary = await classify({ inputs: [input], outDir: capped, lexiconDir: MINI_LEXICONS, workers: 2, workerHeapLimitMb: 8, cache: false });
-    expect(summary.documents.ok).toBe(24);
-    expect(summary.workerOutOfMemory).toBeGreaterThan(0);
+    const summary = await classify({ inputs: [input], outDir: split, lexiconDir: MINI_LEXICONS, workers: 2, largeFileBytes: 2500, cache: false });
+    expect(summary.largeFilesInMainThread).toBeGreaterThan(0);
+    expect(summary.largeFilesInMainThread).toBeLessThan(26);
     await runCli(['classify', input, '--out', one, '--lexicons', MINI_LEXICONS, '-q', '--workers', '1']);
-    expect(readOutputs(capped)).toEqual(readOutputs(one));
+    expect(readOutputs(split)).toEqual(readOutputs(one));
+  });
+
+  it('redoes a batch in the main thread when a worker runs out of memory, and stops using the pool after repeated failures', async () => {
+    const { runOnPool, MAX_WORKER_OOM } = await import('../../src/pipeline/pool.js');
+    const files = ['a', 'b', 'c'].map((id) => ({ id, abs: id, rel: id, root: '/' }));
+    const fake = (id: string) => ({ id }) as unknown as FileResult;
+    const inProcess = async (batch: typeof files) => batch.map((f) => fake(`main:${f.id}`));
+    const stats = { outOfMemory: 0, largeFiles: 0 };
+    let poolCalls = 0;
+    const outOfMemory = async () => {
+      poolCalls++;
+      throw Object.assign(new Error('Worker terminated due to reaching memory limit'), { code: 'ERR_WORKER_OUT_OF_MEMORY' });
+    };
+    for (let i = 0; i < MAX_WORKER_OOM + 2; i++) expect((await runOnPool(files, outOfMemory, inProcess, stats)).map((r) => r.id)).toEqual(['main:a', 'main:b', 'main:c']);
+    expect(stats.outOfMemory).toBe(MAX_WORKER_OOM);
+    expect(poolCalls).toBe(MAX_WORKER_OOM);
+
+    const deferring = async () => [fake('pool:a'), { id: 'b', deferred: true as const }, fake('pool:c')];
+    const fresh = { outOfMemory: 0, largeFiles: 0 };
+    expect((await runOnPool(files, deferring, inProcess, fresh)).map((r) => r.id)).toEqual(['pool:a', 'main:b', 'pool:c']);
+    expect(fresh.largeFiles).toBe(1);
+
+    const broken = async () => {
+      throw new Error('a bug in a worker');
+    };
+    await expect(runOnPool(files, broken, inProcess, { outOfMemory: 0, largeFiles: 0 })).rejects.toThrow('a bug in a worker');
   });
 });
