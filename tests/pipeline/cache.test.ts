@@ -98,4 +98,17 @@ describe('incremental re-runs', () => {
     expect(await classify(input, second, '--lexicons', MINI_LEXICONS, '--cache', first)).toMatchObject({ files_from_cache: 8 });
     expect(readOutputs(second)).toEqual(readOutputs(first));
   });
+
+  it('re-tags a file whose manifest row changed, and only that file', async () => {
+    const input = scratch.corpus(0);
+    for (const name of ['a.txt', 'b.txt', 'c.txt']) writeFileSync(path.join(input, name), speech(name.charCodeAt(0), 8));
+    const manifest = (country: string) => `file,country,year\na.txt,Kenya,1990\nb.txt,${country},1991\nc.txt,Chile,1992\n`;
+    writeFileSync(path.join(input, 'manifest.csv'), manifest('Poland'));
+    const out = path.join(scratch.dir(), 'run');
+    await classify(input, out, '--lexicons', MINI_LEXICONS);
+    writeFileSync(path.join(input, 'manifest.csv'), manifest('Indonesia'));
+    expect(await classify(input, out, '--lexicons', MINI_LEXICONS)).toMatchObject({ files_tagged: 1 });
+    expect(readOutputs(out)).toEqual(await fresh(input, '--lexicons', MINI_LEXICONS));
+    expect(readOutputs(out)['documents.jsonl']).toContain('"country":"IDN"');
+  });
 });
