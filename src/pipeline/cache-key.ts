@@ -41,6 +41,15 @@ function isDir(p: string): boolean {
   }
 }
 
+/** As the loader hashes: a regular file's bytes, nothing for anything else (a FIFO would block). */
+function regularFileOrEmpty(file: string): Buffer {
+  try {
+    return statSync(file).isFile() ? readFileSync(file) : Buffer.alloc(0);
+  } catch {
+    return Buffer.alloc(0);
+  }
+}
+
 /**
  * Hash the set's files separately. Recombined the way the loader hashes them,
  * they must give `set.hash`: otherwise a file changed since the set was loaded.
@@ -51,7 +60,7 @@ export function lexiconParts(set: LexiconSet): LexiconParts {
   const overlays = new Map<string, string>();
   const byFile = new Map(Object.values(set.cases).map((c) => [c.file, c.country]));
   for (const rel of lexiconFiles(set.dir)) {
-    const content = readFileSync(join(set.dir, rel));
+    const content = regularFileOrEmpty(join(set.dir, rel));
     whole.update(rel).update('\0').update(content).update('\0');
     const country = byFile.get(rel);
     if (country) overlays.set(country, sha256(content));
