@@ -24,6 +24,16 @@ const PHRASE_BREAK = /[,;:()[\]{}\u2014\u2013]|\s-\s|--/;
 /** "develop-\nment": a word hyphenated across a line break is one word. */
 const LINE_HYPHEN = /^-[ \t]*(?:\r\n|\r|\n)[ \t]*$/;
 
+/**
+ * "non-interference" is one word, the opposite of "interference": patterns for
+ * interference must not fire inside the principle of non-interference. Patterns
+ * join "non-" the same way (lexicon/pattern.ts).
+ */
+function joinsNonPrefix(t: Tokens, between: string): boolean {
+  const last = t.count - 1;
+  return between === '-' && t.words[last] === 'non' && t.ends[last] - t.starts[last] === 3;
+}
+
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
 /** Per BMP code unit: 0 not yet known, 1 letter or digit, 2 neither. */
 const BMP_CLASS = new Uint8Array(0x10000);
@@ -90,7 +100,7 @@ export function tokenize(text: string): Tokens {
     const plainSpace = start === prevEnd + 1 && text.charCodeAt(prevEnd) === 32;
     if (t.count > 0 && !plainSpace) {
       const between = text.slice(prevEnd, start);
-      if (LINE_HYPHEN.test(between)) {
+      if (LINE_HYPHEN.test(between) || joinsNonPrefix(t, between)) {
         const last = t.count - 1;
         t.words[last] += word;
         t.ends[last] = end;

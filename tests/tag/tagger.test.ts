@@ -124,3 +124,13 @@ describe('engine refinements on the mini lexicon', () => {
     expect(r.label).toBe('denial');
   });
 });
+
+describe('tokenize', () => {
+  it('joins "non-" to its word, as patterns do', async () => {
+    const { tokenize } = await import('../../src/tag/tokenize.js');
+    const { parsePattern } = await import('../../src/lexicon/pattern.js');
+    expect(tokenize('the non-interference principle').words).toEqual(['the', 'noninterference', 'principle']);
+    expect(tokenize('a non - issue').words).toEqual(['a', 'non', 'issue']);
+    expect(parsePattern('non-interference').elements[0]).toMatchObject({ alternatives: [[{ word: 'noninterference' }]] });
+  });
+});
