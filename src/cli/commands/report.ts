@@ -1,5 +1,6 @@
 // `spiral report RUN`: a self-contained HTML report and a Markdown summary of a run.
 import { resolve } from 'node:path';
+import { recoverRunDir } from '../../pipeline/run-dir.js';
 import type { Command } from 'commander';
 import { DEFAULT_FLAGGED_PER_GROUP, writeReport } from '../../report/index.js';
 import type { CliContext } from '../context.js';
@@ -19,6 +20,7 @@ export function registerReport(program: Command, ctx: CliContext): void {
     .option('--max-flagged <n>', `flagged utterances shown per flag and country (default ${DEFAULT_FLAGGED_PER_GROUP})`)
     .action(async (run: string, flags: ReportFlags) => {
       const runDir = resolve(ctx.cwd, run);
+      await recoverRunDir(runDir);
       const outDir = flags.out ? resolve(ctx.cwd, flags.out) : runDir;
       const written = await writeReport(runDir, outDir, { maxFlagged: positiveInt('--max-flagged', flags.maxFlagged), displayName: run });
       for (const w of written.data.warnings) ctx.stderr(`warning: ${w}\n`);

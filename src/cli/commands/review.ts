@@ -2,6 +2,8 @@
 // `spiral review export RUN --out FILE`: the decisions as gold JSON lines.
 // The server runs until SIGINT/SIGTERM; the action resolves when it has closed.
 import { resolve } from 'node:path';
+import { recoverRunDir } from '../../pipeline/run-dir.js';
+import { resolvePath as resolveRun } from '../options.js';
 import type { Command } from 'commander';
 import { checkReviewHost, DEFAULT_REVIEW_PORT, exportReviews, openReviewSession, startReviewServer } from '../../review/index.js';
 import { UsageError, type CliContext } from '../context.js';
@@ -64,7 +66,10 @@ export function registerReview(program: Command, ctx: CliContext): void {
     .option('--port <n>', `port on 127.0.0.1 (default ${DEFAULT_REVIEW_PORT}; 0 picks a free one)`)
     .option('--host <host>', 'must be 127.0.0.1 (or localhost): the server never listens elsewhere')
     .option('--reviewer <name>', 'name recorded with every decision')
-    .action(async (run: string, flags: ReviewFlags) => serve(run, flags, ctx));
+    .action(async (run: string, flags: ReviewFlags) => {
+      await recoverRunDir(resolveRun(ctx, run));
+      return serve(run, flags, ctx);
+    });
   review
     .command('export')
     .description('Write the review decisions (latest per utterance, skips left out) as gold JSON lines for spiral eval --gold')

@@ -2,6 +2,8 @@
 // Streams RUN/utterances.jsonl (runs can hold millions of lines), aggregates
 // with src/aggregate, writes RUN/scores/<by>.{csv,json} and prints a table.
 import { createReadStream, existsSync, statSync } from 'node:fs';
+import { recoverRunDir } from '../../pipeline/run-dir.js';
+import { resolvePath as resolveRun } from '../options.js';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -170,5 +172,8 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--seed <n>', 'bootstrap seed (default 1999)')
     .option('--bootstrap <n>', 'bootstrap resamples (default 1000)')
     .option('--ids', 'list every relevant utterance id per cell in the JSON')
-    .action(async (run: string, opts: ScoresOptions) => runScores(run, opts, ctx));
+    .action(async (run: string, opts: ScoresOptions) => {
+      await recoverRunDir(resolveRun(ctx, run));
+      return runScores(run, opts, ctx);
+    });
 }

@@ -1,6 +1,8 @@
 // `spiral status RUN --facts DIR [--deeds FILE]`: the four prescriptive-status
 // indicators and a phase estimate per country and year (or period).
 import { join, resolve } from 'node:path';
+import { recoverRunDir } from '../../pipeline/run-dir.js';
+import { resolvePath as resolveRun } from '../options.js';
 import type { Command } from 'commander';
 import { statusCsv, statusTable } from '../../indicators/format.js';
 import { loadDeeds } from '../../indicators/load-deeds.js';
@@ -53,5 +55,8 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--by <grouping>', `units: ${STATUS_BYS.join(' | ')}`, 'country-year')
     .option('--period <years>', 'period length for --by country-period', '5')
     .option('--out <dir>', 'output folder (default RUN/status)')
-    .action(async (run: string, opts: StatusOptions) => runStatus(run, opts, ctx));
+    .action(async (run: string, opts: StatusOptions) => {
+      await recoverRunDir(resolveRun(ctx, run));
+      return runStatus(run, opts, ctx);
+    });
 }
