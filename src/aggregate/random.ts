@@ -2,27 +2,9 @@
 // machines. Each cell gets its own stream from (seed, cell key), so a cell's
 // interval does not depend on which other cells the run happens to contain.
 
-/** FNV-1a 32-bit hash of a string. */
-export function hash32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+import { hash32, mulberry32 } from '../meta/random.js';
 
-/** mulberry32: a fast 32-bit generator, ample for resampling indices. Returns floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { hash32, mulberry32 };
 
 /** The stream for one named cell under a run-wide seed. */
 export function streamFor(seed: number, name: string): () => number {

@@ -3,6 +3,7 @@
 // the same gold items, so every prediction comes from a model that never saw
 // the item. Pure: same items, folds and seed give the same predictions.
 import { createRequire } from 'node:module';
+import { mulberry32 } from '../meta/random.js';
 import type { Label } from '../types.js';
 
 const require = createRequire(import.meta.url);
@@ -151,17 +152,8 @@ export function majorityLabel(examples: readonly LabelledText[]): Label {
   return best;
 }
 
-/** mulberry32: a small, fast, seeded generator, so folds are reproducible. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator (mulberry32), so folds are reproducible. */
+export const seededRandom = mulberry32;
 
 function shuffled<T>(values: readonly T[], random: () => number): T[] {
   const out = [...values];
