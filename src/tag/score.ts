@@ -53,12 +53,27 @@ function hasNegatorInGap(lexicon: CompiledLexicon, tokens: Tokens, m: RuleMatch)
 }
 
 /** Negation: a match is negated when a negator outside it scopes its words; the rule says what follows. */
+/**
+ * Can any negator scope reach some evidence? Only a negator before the evidence
+ * and at most `window` words before it can: when none is, the wink parse (the
+ * dearest step of tagging) is skipped, with the same result.
+ */
+function negatorWithinReach(evidence: WorkingEvidence[], tokens: Tokens, window: number): boolean {
+  for (let n = 0; n < tokens.count; n++) {
+    if (!isNegatorAt(tokens, n)) continue;
+    if (evidence.some((e) => n < e.startToken && e.startToken - n <= window + (e.endToken - e.startToken))) return true;
+  }
+  return false;
+}
+
 export function applyNegation(evidence: WorkingEvidence[], text: string, tokens: Tokens, config: ScoringConfig): void {
   if (!evidence.some((e) => isMove(e.category))) return;
-  const negatedBy = negationScopes(text, tokens, config.negation_window);
+  const negatedBy = negatorWithinReach(evidence, tokens, config.negation_window)
+    ? negationScopes(text, tokens, config.negation_window)
+    : undefined;
   for (const e of evidence) {
     let negated = e.negatorInGap;
-    for (let t = e.startToken; t < e.endToken && !negated; t++) negated = negatedBy[t] >= 0 && negatedBy[t] < e.start;
+    for (let t = e.startToken; negatedBy && t < e.endToken && !negated; t++) negated = negatedBy[t] >= 0 && negatedBy[t] < e.start;
     if (!negated) continue;
     e.negated = true;
     const when = e.whenNegated;
