@@ -6,7 +6,7 @@
 // unchanged since the previous run in --out (or --cache) is copied from it.
 import { availableParallelism } from 'node:os';
 import { discoverFiles, createIngestContext, type DiscoveredFile, type IngestContext } from '../ingest/index.js';
-import { loadLexiconSet } from '../lexicon/load.js';
+import { loadValidatedLexiconSet } from '../tag/validated-set.js';
 import type { DocMeta } from '../types.js';
 import { lexiconParts, metaHash, overlayHashes, runKey, type LexiconParts, type RunKey } from './cache-key.js';
 import { createExecutor, type Executor } from './pool.js';
@@ -79,7 +79,7 @@ export function defaultWorkers(files: number): number {
 
 export async function classify(options: ClassifyOptions, onProgress: (p: ClassifyProgress) => void = () => {}, now: () => number = Date.now): Promise<ClassifySummary> {
   const started = now();
-  const set = loadLexiconSet(options.lexiconDir);
+  const set = loadValidatedLexiconSet(options.lexiconDir);
   const parts = lexiconParts(set);
   const key = runKey(parts, options);
   const discovered = await discoverFiles(options.inputs, { include: options.include, exclude: options.exclude });

@@ -140,3 +140,27 @@ describe('spiral tag', () => {
     expect(r.stderr).toContain('<stdin>:2: not valid JSON');
   });
 });
+
+describe('a lexicon whose own examples fail', () => {
+  it('is refused by classify, tag and eval with file:line and exit 2', async () => {
+    const dir = tempDir();
+    const lex = path.join(dir, 'lex');
+    mkdirSync(lex);
+    for (const f of readdirSync(MINI_LEXICONS)) writeFileSync(path.join(lex, f), readFileSync(path.join(MINI_LEXICONS, f)));
+    const denial = readFileSync(path.join(lex, 'denial.yaml'), 'utf8').replace('nomatch:\n        - "Trade policy', 'nomatch:\n        - "Human rights criticism is interference in our internal affairs, again."\n        - "Trade policy');
+    writeFileSync(path.join(lex, 'denial.yaml'), denial);
+    const input = corpus();
+    const gold = path.join(dir, 'gold.jsonl');
+    writeFileSync(gold, `${JSON.stringify({ id: 'a', text: 'We respect human rights.', label: 'norm_acknowledgment' })}\n`);
+    for (const argv of [
+      ['classify', input, '--out', path.join(dir, 'run'), '--lexicons', lex, '-q'],
+      ['tag', '-', '--lexicons', lex],
+      ['eval', '--gold', gold, '--lexicons', lex, '--errors', path.join(dir, 'errors.jsonl')],
+    ]) {
+      const r = await runCli(argv, { stdin: '' });
+      expect(r.code, argv[0]).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`denial\\.yaml:\\d+: rule denial\\.internal-affairs: nomatch example .*should not match`));
+      expect(r.stderr).not.toContain('    at ');
+    }
+  });
+});

@@ -7,7 +7,7 @@ import { BASELINE_MODELS, DEFAULT_BASELINE_MODEL, DEFAULT_FOLDS, DEFAULT_SEED } 
 import { defaultErrorsPath, misclassificationsJsonl, readGoldFile, writeFileAtomic } from '../../eval/files.js';
 import { formatReportText, meetsFloor, reportJson, type EvalReport } from '../../eval/report.js';
 import { evaluate } from '../../eval/run.js';
-import { loadLexiconSet } from '../../lexicon/load.js';
+import { loadValidatedLexiconSet } from '../../tag/validated-set.js';
 import { createTagger } from '../../tag/tagger.js';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliContext } from '../context.js';
 import { lexiconDir, oneOf, positiveInt, resolvePath } from '../options.js';
@@ -50,7 +50,7 @@ async function runEval(ctx: CliContext, flags: EvalFlags): Promise<void> {
 
   const goldPath = resolvePath(ctx, flags.gold);
   const items = readGoldFile(goldPath);
-  const set = loadLexiconSet(lexiconDir(ctx, flags.lexicons));
+  const set = loadValidatedLexiconSet(lexiconDir(ctx, flags.lexicons));
   const tagger = createTagger(set);
   const evaluation = evaluate(items, (text, meta) => tagger.tag(text, meta), flags.baseline ? { model, folds, seed } : undefined);
 

@@ -38,8 +38,8 @@ export function registerTag(program: Command, ctx: CliContext): void {
     .option('--case <ISO3>', 'apply this case overlay to every line')
     .action(async (file: string, flags: { lexicons?: string; case?: string }) => {
       // Loaded here, not at start-up: `spiral --help` must not pay for the tagger.
-      const [{ loadLexiconSet }, { createTagger }] = await Promise.all([import('../../lexicon/load.js'), import('../../tag/tagger.js')]);
-      const tagger = createTagger(loadLexiconSet(lexiconDir(ctx, flags.lexicons)), { forceCase: flags.case ? normaliseCountry(flags.case) : undefined });
+      const [{ loadValidatedLexiconSet }, { createTagger }] = await Promise.all([import('../../tag/validated-set.js'), import('../../tag/tagger.js')]);
+      const tagger = createTagger(loadValidatedLexiconSet(lexiconDir(ctx, flags.lexicons)), { forceCase: flags.case ? normaliseCountry(flags.case) : undefined });
       const name = file === '-' ? '<stdin>' : file;
       const input = file === '-' ? Readable.from(ctx.readStdin()) : createReadStream(resolvePath(ctx, file));
       const lines = createInterface({ input, crlfDelay: Infinity });
