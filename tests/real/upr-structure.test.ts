@@ -5,6 +5,7 @@
 // Reports are read as Latin-1: they are mostly ASCII with stray single-byte
 // characters, and any 8-bit decoding keeps one character per byte.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { mulberry32 } from '../../src/meta/random.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -42,20 +43,8 @@ function metaFromName(file: string): DocMeta {
   return m ? { country: normaliseCountry(m[1]), year: Number(m[2]) } : {};
 }
 
-/** A small seeded generator (mulberry32), so the sample is the same on every run and machine. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function sample<T>(items: readonly T[], n: number, seed: number): T[] {
-  const random = seeded(seed);
+  const random = mulberry32(seed); // seeded: the same sample on every run and machine
   const pool = [...items];
   const picked: T[] = [];
   while (picked.length < n && pool.length) picked.push(pool.splice(Math.floor(random() * pool.length), 1)[0]);
