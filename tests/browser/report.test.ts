@@ -4,28 +4,19 @@
 // allowed by its CSP.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeReport } from '../../src/report/index.js';
 import { HOSTILE_TEXT, sampleRun, statusFile, statusRow, writeFixtureRun } from '../report/run-fixture.js';
-import { artifact, browserTestsEnabled, launchBrowser } from './setup.js';
+import { artifact, browserTestsEnabled, useBrowserContext } from './setup.js';
 
 describe.skipIf(!browserTestsEnabled)('HTML report in Chromium', () => {
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    context = await launchBrowser();
-  }, 120_000);
-
-  afterAll(async () => {
-    await context?.close();
-  });
+  const context = useBrowserContext();
 
   it('opens from disk without network, keeps hostile text inert and filters by country, label and flag', async () => {
     const status = statusFile([statusRow('KEN', 1990, 2), statusRow('KEN', 1991, 3), statusRow('KEN', 1992, null), statusRow('CHL', 1988, 1), statusRow('CHL', 1990, 4)]);
     const dir = writeFixtureRun({ ...sampleRun(), extra: { 'status.json': JSON.stringify(status) } });
     const { html } = await writeReport(dir, dir, { displayName: 'runs/sample' });
-    const page = await context.newPage();
+    const page = await context().newPage();
     const requests: string[] = [];
     const messages: string[] = [];
     page.on('request', (r) => requests.push(r.url()));

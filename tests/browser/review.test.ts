@@ -5,11 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseReviewLog } from '../../src/review/log.js';
 import { HOSTILE_TEXT, sampleRun, writeFixtureRun, type FixtureUtterance } from '../report/run-fixture.js';
-import { artifact, browserTestsEnabled, buildCli, launchBrowser, startReviewCli, type CliServer } from './setup.js';
+import { artifact, browserTestsEnabled, buildCli, startReviewCli, useBrowserContext, type CliServer } from './setup.js';
 
 const STEP_TIMEOUT_MS = 20_000;
 
@@ -84,21 +84,13 @@ describe('a review server killed mid-review', () => {
 });
 
 describe.skipIf(!browserTestsEnabled)('review page in Chromium', () => {
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    context = await launchBrowser();
-  }, 120_000);
-
-  afterAll(async () => {
-    await context?.close();
-  });
+  const context = useBrowserContext();
 
   it('keeps three keyboard decisions across a killed server and resumes at the fourth', async () => {
     const dir = writeFixtureRun(sampleRun());
     const first = await startReviewCli(dir);
     servers.push(first);
-    const page = await context.newPage();
+    const page = await context().newPage();
     const offsite: string[] = [];
     page.on('request', (r) => {
       if (!r.url().startsWith(first.url) && !r.url().startsWith('http://127.0.0.1:')) offsite.push(r.url());
@@ -147,7 +139,7 @@ describe.skipIf(!browserTestsEnabled)('review page in Chromium', () => {
     const dir = writeFixtureRun(sampleRun());
     const server = await startReviewCli(dir);
     servers.push(server);
-    const page = await context.newPage();
+    const page = await context().newPage();
     const violations: string[] = [];
     page.on('console', (m) => {
       if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -67,4 +68,16 @@ export function startReviewCli(runDir: string): Promise<CliServer> {
     });
     void exited.then(({ code }) => reject(new Error(`spiral review exited (${code}) before printing its URL:\n${stderr}`)));
   });
+}
+
+/** One Chromium context for the enclosing describe block, closed after it; call the getter inside tests. */
+export function useBrowserContext(): () => BrowserContext {
+  let context: BrowserContext | undefined;
+  beforeAll(async () => {
+    context = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await context?.close();
+  });
+  return () => context!;
 }
