@@ -18,10 +18,11 @@ let mammoth: Mammoth | undefined;
  */
 export const MAX_DOCX_UNZIPPED_BYTES = 32 * 1024 * 1024;
 
-/** A .docx that would unzip to more than that: skipped before mammoth inflates it in memory. */
+/** A .docx that would unzip to more than that, or whose entries cannot all be measured: skipped before mammoth inflates it in memory. */
 function zipBombReason(bytes: Uint8Array): string | undefined {
   const check = checkZipExpansion(bytes, MAX_DOCX_UNZIPPED_BYTES);
   if (check.ok) return undefined;
+  if ('unchecked' in check) return `archive cannot be checked for its unzipped size (${check.unchecked})`;
   const size = check.expandsTo === 'more' ? `more than ${MAX_DOCX_UNZIPPED_BYTES}` : `${check.expandsTo}`;
   return `file too large (unzips to ${size} bytes; limit ${MAX_DOCX_UNZIPPED_BYTES})`;
 }
