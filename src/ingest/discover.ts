@@ -8,6 +8,10 @@
 //   ("unsupported format (.xyz)") — nothing is dropped silently. `exclude` globs
 //   remove files and folders on purpose. Dotfiles and dot-folders are ignored;
 //   manifest.yaml/.yml/.csv (any case) are metadata, not documents.
+// - Outputs are never inputs: the run's own output folder and any run folder
+//   (one holding run.json and index.jsonl) are not walked, with a warning —
+//   `classify in --out in/run` run twice would otherwise read the first run's
+//   documents.jsonl and utterances.jsonl as statements.
 // - Symbolic links to files are followed when read; links to folders are not
 //   walked (so link loops cannot happen) and are reported by ingest.
 // - Folders that cannot be walked (unreadable, or a name that is not valid
@@ -99,14 +103,34 @@ async function listFolder(abs: string): Promise<Dirent[] | undefined> {
   }
 }
 
+/** The files that mark a folder as a spiral run's output (see pipeline/classify.ts). */
+export const RUN_FOLDER_MARKERS = ['run.json', 'index.jsonl'] as const;
+
+function isRunFolder(entries: Dirent[]): boolean {
+  return RUN_FOLDER_MARKERS.every((marker) => entries.some((e) => e.name === marker && !e.isDirectory()));
+}
+
+/** Why a folder is not walked as input, if it is an output: the run's own output folder, or an earlier run's. */
+function outputFolderReason(abs: string, entries: Dirent[], opts: DiscoverOptions): string | undefined {
+  if (opts.outputDir !== undefined && abs === resolve(opts.outputDir)) return 'it is the output folder (--out)';
+  if (isRunFolder(entries)) return `it holds a spiral run (${RUN_FOLDER_MARKERS.join(' and ')})`;
+  return undefined;
+}
+
 async function walkFolder(root: Root, opts: DiscoverOptions): Promise<Found[]> {
   const included = await globSet(root.abs, opts.include);
   const excluded = await globSet(root.abs, opts.exclude);
   const found: Found[] = [];
   const walk = async (relDir: string): Promise<void> => {
-    const entries = await listFolder(relDir ? join(root.abs, relDir) : root.abs);
+    const dirAbs = relDir ? join(root.abs, relDir) : root.abs;
+    const entries = await listFolder(dirAbs);
     if (!entries) {
-      found.push({ rel: `${escapedRel(relDir)}/`, abs: join(root.abs, relDir) });
+      found.push({ rel: `${escapedRel(relDir)}/`, abs: dirAbs });
+      return;
+    }
+    const asOutput = outputFolderReason(dirAbs, entries, opts);
+    if (asOutput) {
+      opts.warn?.(`folder ${dirAbs} not read as input: ${asOutput}`);
       return;
     }
     for (const entry of entries) {

@@ -13,6 +13,10 @@ export interface DiscoveredFile {
 export interface DiscoverOptions {
   include?: string[];
   exclude?: string[];
+  /** The run's own output folder (absolute): never walked as input. */
+  outputDir?: string;
+  /** Told about each folder left out on purpose (the output folder, an earlier run's folder). */
+  warn?: (message: string) => void;
 }
 
 export type IngestItem = { kind: 'document'; doc: SourceDocument } | { kind: 'record'; record: DocumentRecord };

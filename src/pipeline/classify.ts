@@ -58,6 +58,8 @@ export interface ClassifySummary {
   /** Files tagged in the main thread for their size (see LARGE_FILE_BYTES). */
   largeFilesInMainThread: number;
   lexicon: { name: string; version: string; hash: string };
+  /** Folders under the inputs not read because they are outputs (this run's --out, earlier runs). */
+  skippedFolders: string[];
 }
 
 export const RUN_OUTPUTS = [...LINE_OUTPUTS, 'scores.csv', 'run.json', INDEX_FILE] as const;
@@ -82,7 +84,8 @@ export async function classify(options: ClassifyOptions, onProgress: (p: Classif
   const set = loadValidatedLexiconSet(options.lexiconDir);
   const parts = lexiconParts(set);
   const key = runKey(parts, options);
-  const discovered = await discoverFiles(options.inputs, { include: options.include, exclude: options.exclude });
+  const skippedFolders: string[] = [];
+  const discovered = await discoverFiles(options.inputs, { include: options.include, exclude: options.exclude, outputDir: options.outDir, warn: (w) => skippedFolders.push(w) });
   const files = options.shard ? selectShard(discovered, options.shard) : discovered;
   const ingest = createIngestContext({ namePattern: options.namePattern, defaults: options.defaults });
   const staging = await RunStaging.open(options.outDir);
@@ -118,8 +121,10 @@ export async function classify(options: ClassifyOptions, onProgress: (p: Classif
       workerOutOfMemory: executor.stats.outOfMemory,
       largeFilesInMainThread: executor.stats.largeFiles,
       lexicon: { name: set.name, version: set.version, hash: set.hash },
+      skippedFolders,
     };
-    const manifest = runManifest(options, summary, progress, ingest.manifestWarnings(), { total: discovered.length, inputs: inputsHash(discovered) });
+    const warnings = [...skippedFolders, ...ingest.manifestWarnings()];
+    const manifest = runManifest(options, summary, progress, warnings, { total: discovered.length, inputs: inputsHash(discovered) });
     await staging.writeFile('run.json', `${JSON.stringify(manifest, null, 2)}\n`);
     await staging.commit();
     return summary;

@@ -9,6 +9,26 @@ import { tempDir, writeFiles } from './fixtures.js';
 const ids = async (paths: string[], opts = {}) => (await discoverFiles(paths, opts)).map((f) => f.id);
 
 describe('discoverFiles', () => {
+  it('leaves out the output folder and any run folder (run.json and index.jsonl), with a warning each (issue 16, row 4)', async () => {
+    const dir = await tempDir();
+    await writeFiles(dir, {
+      'a.txt': 'x',
+      'run/documents.jsonl': '{}',
+      'run/utterances.jsonl': '{}',
+      'old/sub/run.json': '{}',
+      'old/sub/index.jsonl': '{}',
+      'old/sub/documents.jsonl': '{}',
+      'old/b.txt': 'x',
+      'notes/run.json': '{"a run.json alone is an input"}',
+    });
+    const warnings: string[] = [];
+    expect(await ids([dir], { outputDir: join(dir, 'run'), warn: (w: string) => warnings.push(w) })).toEqual(['a.txt', 'notes/run.json', 'old/b.txt']);
+    expect(warnings.sort()).toEqual([
+      `folder ${join(dir, 'old/sub')} not read as input: it holds a spiral run (run.json and index.jsonl)`,
+      `folder ${join(dir, 'run')} not read as input: it is the output folder (--out)`,
+    ]);
+  });
+
   it('walks a folder, sorted by id, ignoring dotfiles and manifests but keeping unsupported files', async () => {
     const dir = await tempDir();
     await writeFiles(dir, {

@@ -94,6 +94,7 @@ export function registerClassify(program: Command, ctx: CliContext): void {
         (p: ClassifyProgress) => progress?.update(p),
       );
       progress?.stop();
+      for (const w of summary.skippedFolders) ctx.stderr(`warning: ${w}\n`);
       const { ok, skipped, failed } = summary.documents;
       ctx.stdout(
         `files discovered: ${summary.filesDiscovered}; documents ok: ${ok}, skipped: ${skipped}, failed: ${failed}; ` +
