@@ -16,7 +16,10 @@
 //   walked (so link loops cannot happen) and are reported by ingest.
 // - Folders that cannot be walked (unreadable, or a name that is not valid
 //   UTF-8) are returned as entries ending in '/', which ingest reports as failed.
-// - File names that are not valid UTF-8 get their invalid bytes %-escaped.
+// - Names are read as raw bytes and judged on them: a name that is not valid
+//   UTF-8 is shown with its invalid bytes (and `%`) %-escaped, and a valid name
+//   that could be mistaken for an escaped one has its `%` escaped, so ids stay
+//   unique (names.ts). A valid name containing U+FFFD is an ordinary name.
 // - ids: posix path relative to the folder; a file given directly: its name;
 //   with several inputs, each id is prefixed with its input's name (made unique).
 import fg from 'fast-glob';
@@ -25,7 +28,7 @@ import { constants, type Dirent } from 'node:fs';
 import { basename, dirname, join, posix, resolve } from 'node:path';
 import { InputPathError } from './errors.js';
 import { isManifestName } from './formats.js';
-import { escapeInvalidUtf8, hasReplacementChar, rawNamesLike } from './names.js';
+import { isValidName, shownName } from './names.js';
 import type { DiscoveredFile, DiscoverOptions } from './types.js';
 
 interface Root {
@@ -88,6 +91,9 @@ const globOptions = (cwd: string) => ({
 interface Found {
   rel: string;
   abs: string;
+  /** Where it is, to list a file once when inputs overlap: its path, or (a name not UTF-8, whose path is lossy) its shown path and a NUL. */
+  location: string;
+  problem?: DiscoveredFile['problem'];
 }
 
 /** The paths (files and folders) the globs match under `cwd`, or undefined when there are no globs. */
@@ -95,9 +101,10 @@ async function globSet(cwd: string, patterns: string[] | undefined): Promise<Set
   return patterns?.length ? new Set(await fg(patterns, globOptions(cwd))) : undefined;
 }
 
-async function listFolder(abs: string): Promise<Dirent[] | undefined> {
+/** A folder's entries with their raw names (a name that is not UTF-8 would come back lossy as a string). */
+async function listFolder(abs: string): Promise<Array<Dirent<Buffer>> | undefined> {
   try {
-    return await readdir(abs, { withFileTypes: true });
+    return await readdir(abs, { withFileTypes: true, encoding: 'buffer' });
   } catch {
     return undefined;
   }
@@ -106,26 +113,38 @@ async function listFolder(abs: string): Promise<Dirent[] | undefined> {
 /** The files that mark a folder as a spiral run's output (see pipeline/classify.ts). */
 export const RUN_FOLDER_MARKERS = ['run.json', 'index.jsonl'] as const;
 
-function isRunFolder(entries: Dirent[]): boolean {
-  return RUN_FOLDER_MARKERS.every((marker) => entries.some((e) => e.name === marker && !e.isDirectory()));
+function isRunFolder(entries: Array<Dirent<Buffer>>): boolean {
+  return RUN_FOLDER_MARKERS.every((marker) => entries.some((e) => e.name.equals(Buffer.from(marker)) && !e.isDirectory()));
 }
 
 /** Why a folder is not walked as input, if it is an output: the run's own output folder, or an earlier run's. */
-function outputFolderReason(abs: string, entries: Dirent[], opts: DiscoverOptions): string | undefined {
+function outputFolderReason(abs: string, entries: Array<Dirent<Buffer>>, opts: DiscoverOptions): string | undefined {
   if (opts.outputDir !== undefined && abs === resolve(opts.outputDir)) return 'it is the output folder (--out)';
   if (isRunFolder(entries)) return `it holds a spiral run (${RUN_FOLDER_MARKERS.join(' and ')})`;
   return undefined;
 }
 
+/**
+ * A folder path two ways: `real` as Node spells it (the path to open, and what
+ * include/exclude globs match), `shown` with names escaped (see names.ts): ids.
+ */
+interface RelPath {
+  real: string;
+  shown: string;
+}
+
+const child = (dir: RelPath, real: string, shown: string): RelPath =>
+  dir.real ? { real: `${dir.real}/${real}`, shown: `${dir.shown}/${shown}` } : { real, shown };
+
 async function walkFolder(root: Root, opts: DiscoverOptions): Promise<Found[]> {
   const included = await globSet(root.abs, opts.include);
   const excluded = await globSet(root.abs, opts.exclude);
   const found: Found[] = [];
-  const walk = async (relDir: string): Promise<void> => {
-    const dirAbs = relDir ? join(root.abs, relDir) : root.abs;
+  const walk = async (dir: RelPath): Promise<void> => {
+    const dirAbs = dir.real ? join(root.abs, dir.real) : root.abs;
     const entries = await listFolder(dirAbs);
     if (!entries) {
-      found.push({ rel: `${escapedRel(relDir)}/`, abs: dirAbs });
+      found.push({ rel: `${dir.shown}/`, abs: dirAbs, location: `${dirAbs}/`, problem: 'unreadable' });
       return;
     }
     const asOutput = outputFolderReason(dirAbs, entries, opts);
@@ -134,37 +153,28 @@ async function walkFolder(root: Root, opts: DiscoverOptions): Promise<Found[]> {
       return;
     }
     for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
-      const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
-      if (excluded?.has(rel)) continue;
-      const abs = join(root.abs, rel);
+      if (entry.name[0] === 0x2e) continue; // a dotfile or dot-folder
+      const valid = isValidName(entry.name);
+      const name = entry.name.toString('utf8'); // lossy (U+FFFD) when not valid
+      const rel = child(dir, name, shownName(entry.name));
+      if (excluded?.has(rel.real)) continue;
+      const abs = join(root.abs, rel.real);
+      const location = valid ? abs : `${join(root.abs, rel.shown)}\0`; // NUL: never part of a real path
       // Links are not followed here: a link to a folder is listed as an entry and reported by ingest.
       if (entry.isDirectory()) {
-        if (hasReplacementChar(entry.name) || !(await canList(abs))) found.push({ rel: `${escapedRel(rel)}/`, abs });
+        if (!valid) found.push({ rel: `${rel.shown}/`, abs, location: `${location}/`, problem: 'name-not-utf8' });
+        else if (!(await canList(abs))) found.push({ rel: `${rel.shown}/`, abs, location: `${location}/`, problem: 'unreadable' });
         else await walk(rel);
         continue;
       }
-      if (isManifestName(entry.name)) continue;
-      if (included && !included.has(rel)) continue;
-      if (hasReplacementChar(entry.name)) found.push(...(await expandInvalidName(root.abs, rel)));
-      else found.push({ rel, abs });
+      if (valid && isManifestName(name)) continue;
+      if (included && !included.has(rel.real)) continue;
+      found.push({ rel: rel.shown, abs, location });
     }
   };
-  await walk('');
+  await walk({ real: '', shown: '' });
   return found;
 }
-
-/** A lossy name can stand for several raw names: one entry each, with escaped names. */
-async function expandInvalidName(rootAbs: string, lossyRel: string): Promise<Found[]> {
-  const dirRel = posix.dirname(lossyRel);
-  const dirAbs = join(rootAbs, dirRel);
-  const raws = await rawNamesLike(dirAbs, posix.basename(lossyRel));
-  const names = raws.length > 0 ? raws.map(escapeInvalidUtf8) : [posix.basename(lossyRel)];
-  return [...new Set(names)].map((name) => ({ rel: dirRel === '.' ? name : `${dirRel}/${name}`, abs: join(rootAbs, lossyRel) }));
-}
-
-/** A folder path shown with U+FFFD where its name was not UTF-8 (its raw bytes are out of reach here). */
-const escapedRel = (rel: string): string => rel.replace(/\uFFFD/g, '%EF%BF%BD');
 
 /** Code-point order (UTF-16 `<` differs above U+FFFF), so ids sort the same everywhere. */
 function byCodePoint(a: string, b: string): number {
@@ -182,11 +192,12 @@ export async function discoverFiles(paths: string[], opts: DiscoverOptions = {})
       if (!byLocation.has(root.abs)) byLocation.set(root.abs, file);
       continue;
     }
-    for (const { rel, abs } of await walkFolder(root, opts)) {
+    for (const { rel, abs, location, problem } of await walkFolder(root, opts)) {
       // Overlapping inputs (a folder and a file inside it) yield each file once.
-      const location = join(root.abs, rel) + (rel.endsWith('/') ? '/' : '');
       if (byLocation.has(location)) continue;
-      byLocation.set(location, { root: root.abs, abs, rel, id: root.label ? `${root.label}/${rel}` : rel });
+      const file: DiscoveredFile = { root: root.abs, abs, rel, id: root.label ? `${root.label}/${rel}` : rel };
+      if (problem) file.problem = problem;
+      byLocation.set(location, file);
     }
   }
   return [...byLocation.values()].sort((a, b) => byCodePoint(a.id, b.id));

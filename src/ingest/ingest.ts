@@ -132,7 +132,7 @@ function fileRecord(file: DiscoveredFile, facts: FileFacts, shared: Shared, stat
 
 /** A folder discovery could not walk. */
 function folderItem(file: DiscoveredFile): IngestItem {
-  const invalidName = file.rel.includes('%EF%BF%BD');
+  const invalidName = file.problem === 'name-not-utf8';
   const reason = invalidName ? 'folder name is not valid UTF-8 (its files could not be listed)' : 'unreadable folder (its files could not be listed)';
   return { kind: 'record', record: { id: file.id, path: file.rel, status: 'failed', reason, meta: {}, utterances: 0 } };
 }

@@ -16,6 +16,7 @@ import { join, posix } from 'node:path';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { decodeBytes } from './decode.js';
+import { shownText } from './names.js';
 import { META_FIELDS, type RawFields } from './types.js';
 
 export interface ManifestRow {
@@ -134,7 +135,7 @@ export function parseManifestCsv(text: string, name: string): ParsedManifest {
   return { rows, warnings };
 }
 
-/** The manifests of one folder, merged: file name → row. */
+/** The manifests of one folder, merged: file name (as discovery shows it) → row. */
 export interface FolderManifest {
   rows: Map<string, ManifestRow>;
   /** Warnings about the manifest itself (collected once per folder by the context). */
@@ -178,14 +179,16 @@ export async function loadFolderManifest(dirAbs: string, dirLabel: string): Prom
     const parsed = parseSafely(manifest.parse, read.text, label);
     warnings.push(...parsed.warnings);
     for (const row of parsed.rows) {
-      const earlier = rows.get(row.file);
+      // Keyed as discovery shows the name (the same text unless it could be mistaken for an escaped name: names.ts).
+      const key = shownText(row.file);
+      const earlier = rows.get(key);
       if (earlier) warnings.push(`${row.where}: ${JSON.stringify(row.file)} also listed at ${earlier.where}; this entry wins`);
       if (row.file.includes('/') || row.file.includes('\\')) {
         warnings.push(`${row.where}: ${JSON.stringify(row.file)} is not a plain file name (manifests describe files in their own folder); ignored`);
         continue;
       }
       if (!names.has(row.file)) warnings.push(`${row.where}: names a file that does not exist: ${JSON.stringify(row.file)}`);
-      rows.set(row.file, row);
+      rows.set(key, row);
     }
   }
   return { rows, warnings };

@@ -4,8 +4,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { lstat, readFile, stat } from 'node:fs/promises';
-import { dirname, posix } from 'node:path';
-import { hasReplacementChar, rawPathFor } from './names.js';
+import { basename, dirname, posix } from 'node:path';
+import { rawPathFor } from './names.js';
 import type { DiscoveredFile } from './types.js';
 
 /** Larger files are skipped: their text would not fit in one JavaScript string. */
@@ -30,9 +30,11 @@ function specialKind(s: { isFIFO(): boolean; isSocket(): boolean; isCharacterDev
   return 'special file';
 }
 
+/** The path to open: `abs`, or the raw bytes of a name shown escaped (its `abs` is lossy or differs from its shown name). */
 async function openablePath(file: DiscoveredFile): Promise<string | Buffer | undefined> {
-  if (!hasReplacementChar(file.abs)) return file.abs;
-  return rawPathFor(dirname(file.abs), posix.basename(file.rel));
+  const shown = posix.basename(file.rel);
+  if (shown === basename(file.abs)) return file.abs;
+  return rawPathFor(dirname(file.abs), shown);
 }
 
 /** What the file is and how to open it; never throws. */

@@ -8,6 +8,8 @@ export interface DiscoveredFile {
   abs: string; // absolute path
   rel: string; // posix path relative to root; problem folders end with '/'
   id: string; // unique, stable: rel, prefixed with the root's label when several roots are given
+  /** A folder that could not be walked (rel ends with '/'): why. */
+  problem?: 'unreadable' | 'name-not-utf8';
 }
 
 export interface DiscoverOptions {

@@ -112,7 +112,7 @@ describe('discoverFiles', () => {
     await writeFile(raw('caf\xe8.txt'), 'y'); // looks the same as the first once decoded lossily
     await mkdir(raw('d\xfe'));
     await writeFile(Buffer.concat([raw('d\xfe'), Buffer.from('/in.txt')]), 'z');
-    expect(await ids([dir])).toEqual(['caf%E8.txt', 'caf%E9.txt', 'd%EF%BF%BD/']);
+    expect(await ids([dir])).toEqual(['caf%E8.txt', 'caf%E9.txt', 'd%FE/']);
   });
 });
 
