@@ -1,5 +1,7 @@
-// Bytes → text, never with replacement characters. Order of checks:
-//   1. a byte-order mark (UTF-8, UTF-16 LE/BE);
+// Bytes → text, never with replacement characters. An encoding forced by the
+// user (--encoding, a manifest's `encoding`) is used as it is; otherwise the
+// order of checks is:
+//   1. a byte-order mark (UTF-8, UTF-32 LE/BE, UTF-16 LE/BE);
 //   2. UTF-16 without BOM, recognised by its NUL pattern (ASCII text in UTF-16
 //      has a NUL in every other byte);
 //   3. any other NUL byte: binary, skipped;
@@ -8,11 +10,14 @@
 //   4. valid UTF-8;
 //   5. otherwise a single-byte encoding: an HTML <meta charset> when the caller
 //      passes one; text that is mostly UTF-8 with a few stray bytes (mixed.ts);
-//      else Windows-1252 or Mac Roman by the heuristic in singlebyte.ts.
+//      else Windows-1252 or Mac Roman by the heuristic in singlebyte.ts, with a
+//      warning naming the likely encoding when the text does not read as such
+//      (plausible.ts).
 // The text is returned exactly as decoded: line endings (CR, LF, CRLF) are kept,
 // because every downstream offset points into this text.
 import iconv from 'iconv-lite';
 import { decodeMostlyUtf8 } from './mixed.js';
+import { implausibility } from './plausible.js';
 import { chooseSingleByte, decodeSingleByte } from './singlebyte.js';
 
 export type Decoded =
@@ -40,6 +45,25 @@ function utf8(bytes: Uint8Array): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** UTF-32 text (no BOM), or undefined when its length or a code point is invalid. */
+function utf32(bytes: Uint8Array, encoding: 'utf-32le' | 'utf-32be'): string | undefined {
+  if (bytes.length % 4 !== 0) return undefined;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const little = encoding === 'utf-32le';
+  const pieces: string[] = [];
+  const CHUNK = 8192; // code points per String.fromCodePoint call
+  for (let at = 0; at < bytes.length; at += 4 * CHUNK) {
+    const codes: number[] = [];
+    for (let i = at; i < Math.min(bytes.length, at + 4 * CHUNK); i += 4) {
+      const cp = view.getUint32(i, little);
+      if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return undefined;
+      codes.push(cp);
+    }
+    pieces.push(String.fromCodePoint(...codes));
+  }
+  return pieces.join('');
 }
 
 function utf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): string | undefined {
@@ -109,7 +133,27 @@ function decodeLegacy(bytes: Uint8Array, declared?: string): Decoded {
   }
   // Windows-1252 leaves five bytes undefined; Mac Roman defines all 256.
   const encoding = chooseSingleByte(bytes);
-  return ok(decodeSingleByte(bytes, encoding), encoding);
+  const text = decodeSingleByte(bytes, encoding);
+  const doubt = implausibility(bytes, text, encoding);
+  return ok(text, encoding, doubt ? [doubt] : []);
+}
+
+/** Whether `name` is an encoding --encoding (or a manifest) may force: one iconv-lite knows. */
+export const isKnownEncoding = (name: string): boolean => iconv.encodingExists(name);
+
+const MAC_ROMAN_NAMES = new Set(['macintosh', 'mac', 'macroman', 'xmacroman', 'csmacintosh']);
+
+/** The bytes in the encoding the user forced (a byte-order mark of that encoding is dropped). */
+function decodeForced(bytes: Uint8Array, name: string): Decoded {
+  const encoding = name.trim().toLowerCase();
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // Mac Roman: with the Apple logo, which iconv-lite leaves undefined.
+  const text = MAC_ROMAN_NAMES.has(encoding.replace(/[^a-z0-9]/g, '')) ? decodeSingleByte(bytes, 'macintosh') : iconv.decode(buffer, encoding);
+  // iconv-lite gives U+FFFD for a byte the encoding leaves undefined: the bytes are not in that encoding.
+  if (text.includes('\uFFFD') && !utf8(bytes)?.includes('\uFFFD')) {
+    return { ok: false, status: 'failed', reason: `not valid ${encoding} text (the encoding was forced)` };
+  }
+  return ok(text, encoding);
 }
 
 /** Bytes before a final run of NULs, when no NUL comes before that run; otherwise undefined. */
@@ -123,8 +167,21 @@ function withoutNulPadding(bytes: Uint8Array): Uint8Array | undefined {
 /**
  * Decode a text file's bytes. `declaredCharset` is a charset the document names
  * itself (HTML); it is only used when the bytes are not valid UTF-8.
+ * `forcedEncoding` (one isKnownEncoding accepts) is used whatever the bytes.
  */
-export function decodeBytes(bytes: Uint8Array, declaredCharset?: string): Decoded {
+export function decodeBytes(bytes: Uint8Array, declaredCharset?: string, forcedEncoding?: string): Decoded {
+  if (forcedEncoding) return decodeForced(bytes, forcedEncoding);
+  for (const [bom, encoding] of [
+    [[0xff, 0xfe, 0, 0], 'utf-32le'],
+    [[0, 0, 0xfe, 0xff], 'utf-32be'],
+  ] as const) {
+    if (startsWith(bytes, [...bom])) {
+      const text = utf32(bytes.subarray(4), encoding);
+      if (text !== undefined) return ok(text, encoding);
+      // FF FE 00 00 can also be UTF-16LE starting with U+0000: left to the checks below.
+      if (encoding === 'utf-32be') return { ok: false, status: 'failed', reason: 'invalid UTF-32BE text (length or code point)' };
+    }
+  }
   if (startsWith(bytes, UTF8_BOM)) {
     const rest = bytes.subarray(UTF8_BOM.length);
     const text = utf8(rest);

@@ -27,6 +27,14 @@ export class NamePatternError extends IngestError {
   }
 }
 
+/** An encoding (--encoding) that iconv-lite does not know. */
+export class EncodingError extends IngestError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EncodingError';
+  }
+}
+
 /** A CLI default (--country, --year, ...) that is not a valid value. */
 export class MetaDefaultsError extends IngestError {
   constructor(message: string) {

@@ -3,8 +3,8 @@
 export { discoverFiles } from './discover.js';
 export { createIngestContext, type IngestContext, type IngestContextOptions } from './context.js';
 export { ingestFile } from './ingest.js';
-export { decodeBytes, type Decoded } from './decode.js';
+export { decodeBytes, isKnownEncoding, type Decoded } from './decode.js';
 export { compileNamePattern, fieldsFromFileName, type NamePattern } from './filename.js';
 export { SUPPORTED_EXTENSIONS, formatOf } from './formats.js';
-export { IngestError, InputPathError, MetaDefaultsError, NamePatternError } from './errors.js';
+export { EncodingError, IngestError, InputPathError, MetaDefaultsError, NamePatternError } from './errors.js';
 export type { DiscoveredFile, DiscoverOptions, IngestItem } from './types.js';

@@ -13,9 +13,11 @@ import { readMarkdown } from './formats/markdown.js';
 import type { FormatReader, Part } from './formats/part.js';
 import { readPdf } from './formats/pdf.js';
 import { readText } from './formats/text.js';
+import { isKnownEncoding } from './decode.js';
+import { ENCODING_KEY } from './manifest.js';
 import { checkFields, orderedMeta, resolveMeta } from './metadata.js';
 import { hashFile, MAX_FILE_BYTES, probeFile, readBytes, sha256 } from './read.js';
-import { META_FIELDS, type DiscoveredFile, type IngestItem, type MetaLayer } from './types.js';
+import { META_FIELDS, type DiscoveredFile, type IngestItem, type MetaLayer, type RawFields } from './types.js';
 
 const READERS: Record<Format, FormatReader> = {
   txt: readText,
@@ -27,10 +29,19 @@ const READERS: Record<Format, FormatReader> = {
   docx: readDocx,
 };
 
-/** Metadata every part of a file shares: manifest row, file name, defaults. */
+/** Metadata every part of a file shares: manifest row, file name, defaults; and the encoding its manifest row forces. */
 interface Shared {
   layers: MetaLayer[];
   warnings: string[];
+  encoding?: string;
+}
+
+/** The encoding a manifest row forces, if it names one iconv-lite knows. */
+function rowEncoding(fields: RawFields, where: string): { encoding?: string; warnings: string[] } {
+  const value = fields[ENCODING_KEY];
+  if (value === undefined || value === null || value === '') return { warnings: [] };
+  if (typeof value === 'string' && isKnownEncoding(value)) return { encoding: value, warnings: [] };
+  return { warnings: [`${where}: unknown encoding ${JSON.stringify(value)}; ignored`] };
 }
 
 async function sharedLayers(file: DiscoveredFile, ctx: IngestContext): Promise<Shared> {
@@ -45,12 +56,13 @@ async function sharedLayers(file: DiscoveredFile, ctx: IngestContext): Promise<S
   const dirLabel = posix.dirname(file.id);
   const manifest = await ctx.folderManifest(dirname(file.abs), dirLabel === '.' ? '' : dirLabel);
   const row = manifest.rows.get(posix.basename(file.rel));
-  if (row) {
-    const checked = checkFields(row.fields, 'manifest', row.where);
-    layers.push(checked.layer);
-    warnings.push(...checked.warnings);
-  }
-  return { layers, warnings };
+  if (!row) return { layers, warnings };
+  const checked = checkFields(row.fields, 'manifest', row.where);
+  layers.push(checked.layer);
+  warnings.push(...checked.warnings);
+  const forced = rowEncoding(row.fields, row.where);
+  warnings.push(...forced.warnings);
+  return { layers, warnings, encoding: forced.encoding };
 }
 
 interface FileFacts {
@@ -159,7 +171,7 @@ export async function ingestFile(file: DiscoveredFile, ctx: IngestContext): Prom
   if (read.bytes.length === 0) return [fileRecord(file, facts, shared, 'skipped', 'empty file')];
   let parts: Part[];
   try {
-    parts = await READERS[format](read.bytes);
+    parts = await READERS[format](read.bytes, { encoding: shared.encoding ?? ctx.encoding });
   } catch (err) {
     // A reader bug or a library crash on a hostile file: still accounted for.
     parts = [{ warnings: [], status: 'failed', reason: `could not read ${format}: ${(err as Error)?.message ?? String(err)}` }];

@@ -31,7 +31,9 @@ export interface ParsedManifest {
 }
 
 const FILE_KEYS = ['file', 'filename'];
-const KNOWN_KEYS = new Set<string>([...FILE_KEYS, ...META_FIELDS]);
+/** Not metadata: how to read the file (decode.ts). */
+export const ENCODING_KEY = 'encoding';
+const KNOWN_KEYS = new Set<string>([...FILE_KEYS, ...META_FIELDS, ENCODING_KEY]);
 
 function yamlErrorText(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
@@ -45,7 +47,7 @@ function lineOf(node: Node | null | undefined, counter: LineCounter): number | u
 function unknownKeyWarnings(fields: RawFields, where: string): string[] {
   return Object.keys(fields)
     .filter((k) => !KNOWN_KEYS.has(k))
-    .map((k) => `${where}: unknown field ${JSON.stringify(k)} (known: ${META_FIELDS.join(', ')})`);
+    .map((k) => `${where}: unknown field ${JSON.stringify(k)} (known: ${[...META_FIELDS, ENCODING_KEY].join(', ')})`);
 }
 
 /** Parse manifest YAML text; `name` is how warnings name the file (e.g. `sample/manifest.yaml`). */

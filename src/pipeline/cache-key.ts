@@ -1,7 +1,7 @@
 // What a file's cached output depends on, as hashes. A file's lines are reused
 // only when all of these are unchanged:
 // - the run key: spiral's own code, the options that change output (format,
-//   name pattern, default metadata, forced case) and the base lexicon (every
+//   name pattern, default metadata, forced case, forced encoding) and the base lexicon (every
 //   lexicon file except the case overlays);
 // - the file: its id, the sha256 of its raw bytes, its path and its manifest row;
 // - the case overlays its documents were tagged with (one per country), so
@@ -107,6 +107,7 @@ export interface OutputOptions {
   namePattern?: string;
   defaults?: DocMeta;
   caseCountry?: string;
+  encoding?: string;
 }
 
 export interface RunKey {
@@ -119,7 +120,13 @@ export interface RunKey {
 export function runKey(parts: LexiconParts, options: OutputOptions): RunKey {
   const code = codeFingerprint();
   const optionsHash = sha256(
-    stableJson({ format: options.format ?? null, name_pattern: options.namePattern ?? null, defaults: options.defaults ?? {}, case: options.caseCountry ?? null }),
+    stableJson({
+      format: options.format ?? null,
+      name_pattern: options.namePattern ?? null,
+      defaults: options.defaults ?? {},
+      case: options.caseCountry ?? null,
+      encoding: options.encoding ?? null,
+    }),
   );
   return { key: sha256(`${code}\0${optionsHash}\0${parts.base}`), code, options: optionsHash, lexiconBase: parts.base };
 }

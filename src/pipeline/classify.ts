@@ -27,6 +27,8 @@ export interface ClassifyOptions {
   defaults?: DocMeta;
   format?: string;
   caseCountry?: string;
+  /** Read every text file in this encoding instead of detecting it. */
+  encoding?: string;
   shard?: Shard;
   /** Worker threads; 1 runs in this thread. Default: defaultWorkers(). */
   workers?: number;
@@ -87,7 +89,7 @@ export async function classify(options: ClassifyOptions, onProgress: (p: Classif
   const skippedFolders: string[] = [];
   const discovered = await discoverFiles(options.inputs, { include: options.include, exclude: options.exclude, outputDir: options.outDir, warn: (w) => skippedFolders.push(w) });
   const files = options.shard ? selectShard(discovered, options.shard) : discovered;
-  const ingest = createIngestContext({ namePattern: options.namePattern, defaults: options.defaults });
+  const ingest = createIngestContext({ namePattern: options.namePattern, defaults: options.defaults, encoding: options.encoding });
   const staging = await RunStaging.open(options.outDir);
   let previous: PreviousRun | undefined;
   let executor: Executor | undefined;
@@ -161,6 +163,7 @@ function taskConfig(options: ClassifyOptions, lexiconHash: string) {
     namePattern: options.namePattern,
     defaults: options.defaults,
     format: options.format,
+    encoding: options.encoding,
     largeFileBytes: options.largeFileBytes,
   };
 }
@@ -247,6 +250,7 @@ function runManifest(
       defaults: options.defaults ?? {},
       format: options.format ?? null,
       case: options.caseCountry ?? null,
+      encoding: options.encoding ?? null,
       shard: options.shard ? `${options.shard.index}/${options.shard.count}` : null,
     },
     inputs: { files: inputs.total, ids_sha256: inputs.inputs },

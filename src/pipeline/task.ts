@@ -186,6 +186,7 @@ export interface TaskConfig {
   namePattern?: string;
   defaults?: DocMeta;
   format?: string;
+  encoding?: string;
 }
 
 export class LexiconChangedError extends Error {
@@ -201,7 +202,7 @@ export function createTaskEnv(config: TaskConfig, set: LexiconSet = config.set ?
   if (config.inflections) preloadInflections(config.inflections);
   return {
     tagger: createTagger(set, { forceCase: config.forceCase }),
-    ingest: createIngestContext({ namePattern: config.namePattern, defaults: config.defaults }),
+    ingest: createIngestContext({ namePattern: config.namePattern, defaults: config.defaults, encoding: config.encoding }),
     process: { format: config.format },
     forceCase: config.forceCase,
   };

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { normaliseCountry } from '../../meta/countries.js';
+import { isKnownEncoding } from '../../ingest/index.js';
 import { classify, type ClassifyProgress } from '../../pipeline/classify.js';
 import { parseShard } from '../../pipeline/shard.js';
 import { AUDIENCES, DOC_TYPES, type DocMeta } from '../../types.js';
@@ -19,6 +20,7 @@ interface ClassifyFlags {
   audience?: string;
   type?: string;
   format?: string;
+  encoding?: string;
   case?: string;
   shard?: string;
   workers?: string;
@@ -64,6 +66,7 @@ export function registerClassify(program: Command, ctx: CliContext): void {
     .option('--type <type>', `default document type (${DOC_TYPES.join('|')})`)
     .option('--format <parser>', 'force a document-structure parser (e.g. generic, upr-wg-report)')
     .option('--case <ISO3>', 'apply this case overlay to every document')
+    .option('--encoding <name>', 'read text files in this encoding instead of detecting it (e.g. windows-1251, koi8-r, shift_jis, gb18030, iso-8859-2)')
     .option('--shard <K/N>', 'process a deterministic K-th of N shards of the files')
     .option('--workers <n>', 'worker threads (default: one per CPU, fewer for a handful of files; 1 tags in the main thread)')
     .option('--cache <dir>', 'reuse unchanged files from the run in this folder (default: the --out folder)')
@@ -75,6 +78,7 @@ export function registerClassify(program: Command, ctx: CliContext): void {
       if (flags.shard !== undefined && !shard) throw new UsageError(`--shard must be K/N with 1 ≤ K ≤ N, got "${flags.shard}"`);
       const caseCountry = flags.case ? normaliseCountry(flags.case) : undefined;
       if (flags.case && !caseCountry) throw new UsageError(`--case: unknown country "${flags.case}"`);
+      if (flags.encoding !== undefined && !isKnownEncoding(flags.encoding)) throw new UsageError(`--encoding: unknown encoding "${flags.encoding}"`);
       const progress = flags.quiet ? undefined : createProgressReporter(ctx);
       const summary = await classify(
         {
@@ -87,6 +91,7 @@ export function registerClassify(program: Command, ctx: CliContext): void {
           defaults: cliDefaults(flags),
           format: flags.format,
           caseCountry,
+          encoding: flags.encoding,
           shard,
           workers: positiveInt('--workers', flags.workers),
           cache: flags.cache === false ? false : typeof flags.cache === 'string' ? resolvePath(ctx, flags.cache) : undefined,

@@ -7,7 +7,7 @@
 import { Parser } from 'htmlparser2';
 import { decodeBytes } from '../decode.js';
 import { META_FIELDS, type RawFields } from '../types.js';
-import { undecodable, type Part } from './part.js';
+import { undecodable, type Part, type ReadOptions } from './part.js';
 
 // Not <head>: a page that never closes it would lose its body. Its only text is the title.
 const HIDDEN = new Set(['script', 'style', 'noscript', 'template', 'title']);
@@ -128,8 +128,8 @@ export function declaredCharset(bytes: Uint8Array): string | undefined {
   return m?.[1];
 }
 
-export async function readHtml(bytes: Uint8Array): Promise<Part[]> {
-  const decoded = decodeBytes(bytes, declaredCharset(bytes));
+export async function readHtml(bytes: Uint8Array, options: ReadOptions = {}): Promise<Part[]> {
+  const decoded = decodeBytes(bytes, declaredCharset(bytes), options.encoding);
   if (!decoded.ok) return [undecodable(decoded)];
   const { text, fields } = htmlToText(decoded.text);
   const part: Part = { text, encoding: decoded.encoding, warnings: decoded.warnings };

@@ -6,7 +6,7 @@
 // records are still read. Record numbers are 1-based (JSONL: non-blank lines).
 import { decodeBytes } from '../decode.js';
 import type { RawFields } from '../types.js';
-import { undecodable, type Part } from './part.js';
+import { undecodable, type Part, type ReadOptions } from './part.js';
 
 /** Node's JSON.parse message without the echoed input, and the line of the error when Node says where. */
 function jsonErrorParts(err: unknown, text: string): { message: string; line?: number } {
@@ -56,8 +56,8 @@ function recordsOf(value: unknown): unknown[] | undefined {
   return undefined;
 }
 
-export async function readJson(bytes: Uint8Array): Promise<Part[]> {
-  const decoded = decodeBytes(bytes);
+export async function readJson(bytes: Uint8Array, options: ReadOptions = {}): Promise<Part[]> {
+  const decoded = decodeBytes(bytes, undefined, options.encoding);
   if (!decoded.ok) return [undecodable(decoded)];
   // Nothing but white space (or a byte-order mark) holds no records: skipped like an empty .txt, not a JSON error.
   if (decoded.text.trim() === '') return [{ warnings: [], encoding: decoded.encoding, status: 'skipped', reason: 'no records (only white space)' }];
@@ -95,8 +95,8 @@ function jsonLinesParts(text: string, encoding: string, warnings: string[]): Par
   return parts;
 }
 
-export async function readJsonLines(bytes: Uint8Array): Promise<Part[]> {
-  const decoded = decodeBytes(bytes);
+export async function readJsonLines(bytes: Uint8Array, options: ReadOptions = {}): Promise<Part[]> {
+  const decoded = decodeBytes(bytes, undefined, options.encoding);
   if (!decoded.ok) return [undecodable(decoded)];
   const parts = jsonLinesParts(decoded.text, decoded.encoding, decoded.warnings);
   if (parts.length === 0) return [{ warnings: [], encoding: decoded.encoding, status: 'skipped', reason: 'no records (only blank lines)' }];

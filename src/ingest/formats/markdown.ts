@@ -5,7 +5,7 @@
 import { parseDocument } from 'yaml';
 import { decodeBytes } from '../decode.js';
 import type { RawFields } from '../types.js';
-import { undecodable, type Part } from './part.js';
+import { undecodable, type Part, type ReadOptions } from './part.js';
 
 /** YAML aliases front matter may expand. */
 const MAX_YAML_ALIASES = 100;
@@ -62,8 +62,8 @@ export function parseFrontMatter(yaml: string): { fields?: RawFields; warnings: 
   return { fields: value as RawFields, warnings: [] };
 }
 
-export async function readMarkdown(bytes: Uint8Array): Promise<Part[]> {
-  const decoded = decodeBytes(bytes);
+export async function readMarkdown(bytes: Uint8Array, options: ReadOptions = {}): Promise<Part[]> {
+  const decoded = decodeBytes(bytes, undefined, options.encoding);
   if (!decoded.ok) return [undecodable(decoded)];
   const split = splitFrontMatter(decoded.text);
   const warnings = [...decoded.warnings, ...split.warnings];

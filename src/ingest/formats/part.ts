@@ -16,7 +16,12 @@ export interface Part {
   reason?: string;
 }
 
-export type FormatReader = (bytes: Uint8Array) => Promise<Part[]>;
+/** How to read a file: `encoding` forces the text encoding (--encoding, a manifest's `encoding`); binary formats ignore it. */
+export interface ReadOptions {
+  encoding?: string;
+}
+
+export type FormatReader = (bytes: Uint8Array, options?: ReadOptions) => Promise<Part[]>;
 
 /** A part for a file that could not be decoded. */
 export function undecodable(decoded: Extract<Decoded, { ok: false }>): Part {
