@@ -5,7 +5,6 @@
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const isoCountries = require('i18n-iso-countries') as {
   registerLocale(locale: unknown): void;
   getNames(lang: string, opts: { select: 'all' }): Record<string, string[]>;

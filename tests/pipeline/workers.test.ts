@@ -1,14 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { MINI_LEXICONS } from '../helpers/lexicons.js';
-import { ensureBuilt } from './build.js';
 import type { FileResult } from '../../src/pipeline/task.js';
 import { fileName, readOutputs, runJson, Scratch, speech } from './corpus.js';
 
 const scratch = new Scratch();
-beforeAll(() => ensureBuilt(), 120000);
 afterAll(() => scratch.cleanup());
 
 describe('classify --workers', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findParagraphChain, numberCandidates } from '../../src/structure/upr/paragraphs.js';
+import { findParagraphChain, numberCandidates, type LooksLikeItem } from '../../src/structure/upr/paragraphs.js';
 
-function chain(text: string, introductionEnds: number[] = [], looksLikeItem = (): boolean => false) {
+function chain(text: string, introductionEnds: number[] = [], looksLikeItem: LooksLikeItem = () => false) {
   const result = findParagraphChain(text, numberCandidates(text, new Set(introductionEnds)), introductionEnds, looksLikeItem);
   return {
     numbers: result.paragraphs.map((p) => p.number),

@@ -59,7 +59,7 @@ export function numberCandidates(text: string, headingEnds: ReadonlySet<number>)
     const textStart = skipSpace(text, after);
     if (textStart >= text.length) continue;
     const first = text[textStart];
-    if (/[\-\u2013\u2014\u00d0]/.test(first)) continue; // a dash: a range "1 - 4"
+    if (/[-\u2013\u2014\u00d0]/.test(first)) continue; // a dash: a range "1 - 4"
     const value = Number(m[1]);
     const dotted = m[2] === '.';
     const lineStart = isLineStart(text, pos);
