@@ -17,10 +17,7 @@ const ACTION_ORDER = ['signature', 'ratification', 'accession', 'succession'];
 /** Actions in a stable order: by date, then instrument, then signature before binding actions. */
 export function sortActions(actions: readonly TreatyFact[]): TreatyFact[] {
   return [...actions].sort(
-    (a, b) =>
-      a.date.localeCompare(b.date) ||
-      a.instrument.localeCompare(b.instrument) ||
-      ACTION_ORDER.indexOf(a.action) - ACTION_ORDER.indexOf(b.action),
+    (a, b) => a.date.localeCompare(b.date) || a.instrument.localeCompare(b.instrument) || ACTION_ORDER.indexOf(a.action) - ACTION_ORDER.indexOf(b.action),
   );
 }
 

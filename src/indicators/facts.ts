@@ -4,14 +4,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { checkFactDate } from './dates.js';
 import { InputFileError, type Problem } from './errors.js';
-import {
-  MECHANISM_KINDS,
-  TREATY_ACTIONS,
-  type CountryFacts,
-  type InstitutionFact,
-  type MechanismFact,
-  type TreatyFact,
-} from './types.js';
+import { MECHANISM_KINDS, TREATY_ACTIONS, type CountryFacts, type InstitutionFact, type MechanismFact, type TreatyFact } from './types.js';
 
 const TOP_KEYS = ['country', 'name', 'notes', 'treaties', 'institutionalisation', 'complaint_mechanisms'];
 const TREATY_SECTION_KEYS = ['source', 'as_of', 'complete_for', 'actions'];
@@ -188,7 +181,13 @@ function readInstitutions(r: FactsReader, node: Node | null | undefined): Countr
   const entries: InstitutionFact[] = [];
   for (const item of r.seqOfMaps(f.get('entries'), 'institutionalisation.entries')) {
     const e = r.fields(item, INSTITUTION_KEYS, 'an institutionalisation entry');
-    const fact = { id: r.id(e, item), what: r.string(e, 'what', item), date: r.date(e, 'date', item), source: r.string(e, 'source', item), note: r.string(e, 'note', item, false) };
+    const fact = {
+      id: r.id(e, item),
+      what: r.string(e, 'what', item),
+      date: r.date(e, 'date', item),
+      source: r.string(e, 'source', item),
+      note: r.string(e, 'note', item, false),
+    };
     if (fact.id && fact.what && fact.date && fact.source) entries.push(withoutUndefined(fact) as InstitutionFact);
   }
   return { complete: r.boolean(f, 'complete'), entries };
@@ -216,7 +215,10 @@ function readMechanisms(r: FactsReader, node: Node | null | undefined): CountryF
 
 /** Problems in file order (stable for the same line). */
 function byLine(problems: Problem[]): Problem[] {
-  return problems.map((p, i) => [p, i] as const).sort(([a, i], [b, j]) => (a.line ?? 0) - (b.line ?? 0) || i - j).map(([p]) => p);
+  return problems
+    .map((p, i) => [p, i] as const)
+    .sort(([a, i], [b, j]) => (a.line ?? 0) - (b.line ?? 0) || i - j)
+    .map(([p]) => p);
 }
 
 function withoutUndefined<T extends object>(o: T): T {

@@ -167,7 +167,12 @@ export async function loadFolderManifest(dirAbs: string, dirLabel: string): Prom
     return { rows, warnings };
   }
   // Any case: discovery leaves `Manifest.CSV` out of the documents, so it must be read here.
-  const present = MANIFEST_FILES.flatMap((m) => [...names].filter((n) => n.toLowerCase() === m.file).sort().map((name) => ({ name, parse: m.parse })));
+  const present = MANIFEST_FILES.flatMap((m) =>
+    [...names]
+      .filter((n) => n.toLowerCase() === m.file)
+      .sort()
+      .map((name) => ({ name, parse: m.parse })),
+  );
   for (const manifest of present) {
     const label = dirLabel ? posix.join(dirLabel, manifest.name) : manifest.name;
     const read = await readManifestText(join(dirAbs, manifest.name));

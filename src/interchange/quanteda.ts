@@ -66,7 +66,11 @@ export function readQuanteda(text: string, file: string): Dictionary {
     const range = (n as { range?: [number, number, number] } | null)?.range;
     return range ? lines.linePos(range[0]).line : undefined;
   };
-  if (doc.errors.length) throw new DictionaryFormatError(file, doc.errors.map((e) => ({ line: lines.linePos(e.pos[0]).line, message: e.message.split('\n')[0] })));
+  if (doc.errors.length)
+    throw new DictionaryFormatError(
+      file,
+      doc.errors.map((e) => ({ line: lines.linePos(e.pos[0]).line, message: e.message.split('\n')[0] })),
+    );
   const root = doc.contents;
   if (!isMap(root)) throw new DictionaryFormatError(file, [{ line: 1, message: 'a quanteda dictionary is a mapping of named keys' }]);
   const problems: Problem[] = [];

@@ -40,7 +40,16 @@ export async function processFile(file: DiscoveredFile, ingest: IngestContext, t
 
 /** The CPU half: structure, segment and tag what was read. */
 export function processRead(file: DiscoveredFile, read: ReadResult, tagger: Tagger, options: ProcessOptions): FileOutput {
-  const out: FileOutput = { id: file.id, documents: [], utterances: [], recommendations: [], tallies: [], status: { ok: 0, skipped: 0, failed: 0 }, utteranceCount: 0, bytes: 0 };
+  const out: FileOutput = {
+    id: file.id,
+    documents: [],
+    utterances: [],
+    recommendations: [],
+    tallies: [],
+    status: { ok: 0, skipped: 0, failed: 0 },
+    utteranceCount: 0,
+    bytes: 0,
+  };
   if ('error' in read) {
     addRecord(out, failedRecord(file, `ingest failed: ${read.error.message}`));
     return out;

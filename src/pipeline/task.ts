@@ -144,7 +144,14 @@ export interface Deferred {
 
 /** A worker's batch: like runFileBatch, but files above `largeFileBytes` come back as Deferred. */
 export async function runWorkerBatch(files: DiscoveredFile[], env: FileTaskEnv, largeFileBytes: number): Promise<Array<FileResult | Deferred>> {
-  const sizes = await Promise.all(files.map((file) => stat(file.abs).then((s) => s.size, () => 0)));
+  const sizes = await Promise.all(
+    files.map((file) =>
+      stat(file.abs).then(
+        (s) => s.size,
+        () => 0,
+      ),
+    ),
+  );
   const small = files.filter((_, i) => sizes[i] <= largeFileBytes);
   const results = small.length > 0 ? await runFileBatch(small, env) : [];
   let next = 0;

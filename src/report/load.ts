@@ -180,7 +180,7 @@ export async function loadReportData(runDir: string, options: LoadOptions = {}):
     documents,
     utterances: pass.summary,
     countries: buildCountries(cells, status?.rows ?? []),
-    scoresSource: scores ? SCORES_FILE : 'computed from utterances.jsonl (country-year, the State\'s own utterances)',
+    scoresSource: scores ? SCORES_FILE : "computed from utterances.jsonl (country-year, the State's own utterances)",
     statusSource: status?.file ?? null,
     notCharted,
     flagged: pass.flagged.finish(),

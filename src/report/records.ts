@@ -109,13 +109,7 @@ export function toShownUtterance(value: unknown): ShownUtterance {
 
 /** Deterministic order of flagged utterances: country, year, document, position. */
 export function compareUtterances(a: ShownUtterance, b: ShownUtterance): number {
-  return (
-    compareText(a.country ?? '', b.country ?? '') ||
-    (a.year ?? 0) - (b.year ?? 0) ||
-    compareText(a.doc, b.doc) ||
-    a.n - b.n ||
-    compareText(a.id, b.id)
-  );
+  return compareText(a.country ?? '', b.country ?? '') || (a.year ?? 0) - (b.year ?? 0) || compareText(a.doc, b.doc) || a.n - b.n || compareText(a.id, b.id);
 }
 
 /** Code-unit order, the same on every machine and locale. */

@@ -63,9 +63,15 @@ export function buildCountries(cells: readonly ScoreCell[], rows: readonly Statu
   const codes = [...new Set([...cellsBy.keys(), ...rowsBy.keys()])].sort(compareText);
   return codes.map((country) => {
     const own = cellsBy.get(country) ?? [];
-    const points = own.map(toPoint).filter((p): p is TrajectoryPoint => p !== null).sort((a, b) => a.year - b.year);
+    const points = own
+      .map(toPoint)
+      .filter((p): p is TrajectoryPoint => p !== null)
+      .sort((a, b) => a.year - b.year);
     const statusRows = rowsBy.get(country) ?? [];
-    const phases = statusRows.map(toPhaseSpan).filter((p): p is PhaseSpan => p !== null).sort((a, b) => a.start - b.start);
+    const phases = statusRows
+      .map(toPhaseSpan)
+      .filter((p): p is PhaseSpan => p !== null)
+      .sort((a, b) => a.start - b.start);
     const latestRow = [...statusRows].sort((a, b) => compareText(a.as_of, b.as_of)).at(-1);
     const allCells = own.filter((c) => c.audience === 'all');
     return {

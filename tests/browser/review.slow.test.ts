@@ -38,7 +38,15 @@ function postDecision(url: string, body: unknown): Promise<number> {
 
 describe('a review server killed mid-review', () => {
   it('loses no confirmed decision and leaves at most one partial last line', async () => {
-    const utterances: FixtureUtterance[] = Array.from({ length: 120 }, (_, n) => ({ doc: 'KEN_1990.txt', n, country: 'KEN', year: 1990, text: `sentence ${n} `.repeat(20), label: 'denial', flags: ['conflict'] }));
+    const utterances: FixtureUtterance[] = Array.from({ length: 120 }, (_, n) => ({
+      doc: 'KEN_1990.txt',
+      n,
+      country: 'KEN',
+      year: 1990,
+      text: `sentence ${n} `.repeat(20),
+      label: 'denial',
+      flags: ['conflict'],
+    }));
     const dir = writeFixtureRun({ utterances });
     const server = await startReviewCli(dir);
     servers.push(server);

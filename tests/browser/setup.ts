@@ -46,7 +46,9 @@ export function startReviewCli(runDir: string): Promise<CliServer> {
   const child = spawn(process.execPath, [join(REPO, 'bin', 'spiral.js'), 'review', runDir, '--port', '0'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (c: Buffer) => {

@@ -44,9 +44,13 @@ describe('classify killed with SIGKILL', () => {
   async function killWhen(when: (out: string) => boolean, workers: string): Promise<Killed> {
     const out = path.join(scratch.dir(), 'out');
     cpSync(oldRun, out, { recursive: true });
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin/spiral.js'), 'classify', input, '--out', out, '--lexicons', MINI_LEXICONS, '-q', '--workers', workers], {
-      stdio: 'ignore',
-    });
+    const child = spawn(
+      process.execPath,
+      [path.join(ROOT, 'bin/spiral.js'), 'classify', input, '--out', out, '--lexicons', MINI_LEXICONS, '-q', '--workers', workers],
+      {
+        stdio: 'ignore',
+      },
+    );
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
     let done = false;
     void exited.then(() => (done = true));

@@ -116,7 +116,9 @@ describe('shard + merge equals one run (property)', () => {
           const runs: string[] = [];
           for (let k = 1; k <= count; k++) {
             const out = path.join(dir, `s${k}`);
-            expect((await runCli(['classify', input, '--out', out, '--lexicons', MINI_LEXICONS, '-q', '--workers', '1', '--shard', `${k}/${count}`])).code).toBe(0);
+            expect(
+              (await runCli(['classify', input, '--out', out, '--lexicons', MINI_LEXICONS, '-q', '--workers', '1', '--shard', `${k}/${count}`])).code,
+            ).toBe(0);
             runs.push(out);
           }
           const merged = path.join(dir, 'merged');

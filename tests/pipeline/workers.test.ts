@@ -59,7 +59,8 @@ describe('the main thread as fallback', () => {
       poolCalls++;
       throw Object.assign(new Error('Worker terminated due to reaching memory limit'), { code: 'ERR_WORKER_OUT_OF_MEMORY' });
     };
-    for (let i = 0; i < MAX_WORKER_OOM + 2; i++) expect((await runOnPool(files, outOfMemory, inProcess, stats)).map((r) => r.id)).toEqual(['main:a', 'main:b', 'main:c']);
+    for (let i = 0; i < MAX_WORKER_OOM + 2; i++)
+      expect((await runOnPool(files, outOfMemory, inProcess, stats)).map((r) => r.id)).toEqual(['main:a', 'main:b', 'main:c']);
     expect(stats.outOfMemory).toBe(MAX_WORKER_OOM);
     expect(poolCalls).toBe(MAX_WORKER_OOM);
 

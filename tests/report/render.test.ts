@@ -60,7 +60,8 @@ describe('highlighting', () => {
 });
 
 describe('flagged selection', () => {
-  const u = (n: number, flags: string[], country = 'KEN') => toShownUtterance(utteranceRecord({ doc: `d${n % 3}`, n, text: `t${n}`, country, flags: flags as never }));
+  const u = (n: number, flags: string[], country = 'KEN') =>
+    toShownUtterance(utteranceRecord({ doc: `d${n % 3}`, n, text: `t${n}`, country, flags: flags as never }));
 
   it('keeps at most `cap` per flag and country and counts the rest', () => {
     const c = new FlaggedCollector(2);

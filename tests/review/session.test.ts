@@ -12,7 +12,15 @@ function queueOf(utterances: FixtureUtterance[], context = 2): QueueItem[] {
 }
 
 function doc(name: string, country: string, year: number, flagged: number[], size = 6): FixtureUtterance[] {
-  return Array.from({ length: size }, (_, n) => ({ doc: name, n, country, year, text: `${name} s${n}`, label: 'denial' as const, flags: flagged.includes(n) ? (['conflict'] as const).slice() : [] }));
+  return Array.from({ length: size }, (_, n) => ({
+    doc: name,
+    n,
+    country,
+    year,
+    text: `${name} s${n}`,
+    label: 'denial' as const,
+    flags: flagged.includes(n) ? (['conflict'] as const).slice() : [],
+  }));
 }
 
 class MemorySink implements DecisionSink {
@@ -147,7 +155,12 @@ describe('decision requests', () => {
   });
 
   it('accepts a relabel with a note and drops blank notes', () => {
-    expect(parseDecisionInput({ id: 'a', decision: 'relabel', label: 'none', note: 'ok' })).toEqual({ id: 'a', decision: 'relabel', label: 'none', note: 'ok' });
+    expect(parseDecisionInput({ id: 'a', decision: 'relabel', label: 'none', note: 'ok' })).toEqual({
+      id: 'a',
+      decision: 'relabel',
+      label: 'none',
+      note: 'ok',
+    });
     expect(parseDecisionInput({ id: 'a', decision: 'skip', note: '  ' })).toEqual({ id: 'a', decision: 'skip' });
   });
 });

@@ -18,9 +18,7 @@ const ACCENTED = 'Côte d’Ivoire “rejects” the allegations — they are ba
 const ACCENTED_PIECES = ['Côte d’Ivoire', '“rejects”', '—', 'baseless…', 'naïvely', 'Curaçao'];
 const GOOD = 'We respect human rights. The allegations of torture are baseless.';
 
-type Expected =
-  | { status: 'ok'; encoding?: string; contains?: string[]; warning?: RegExp }
-  | { status: 'skipped' | 'failed'; reason: string | RegExp };
+type Expected = { status: 'ok'; encoding?: string; contains?: string[]; warning?: RegExp } | { status: 'skipped' | 'failed'; reason: string | RegExp };
 
 interface Case {
   name: string;
@@ -58,7 +56,12 @@ const CASES: Case[] = [
     name: 'a half-written file padded with NUL bytes',
     id: 'padded.txt',
     make: (d) => writeFiles(d, { 'padded.txt': Buffer.concat([Buffer.from(ACCENTED), Buffer.alloc(8192)]) }),
-    expected: { status: 'ok', encoding: 'utf-8', contains: ACCENTED_PIECES, warning: /^8192 NUL bytes at the end ignored \(a file not completely written\?\)$/ },
+    expected: {
+      status: 'ok',
+      encoding: 'utf-8',
+      contains: ACCENTED_PIECES,
+      warning: /^8192 NUL bytes at the end ignored \(a file not completely written\?\)$/,
+    },
   },
   {
     name: 'nothing but NUL bytes',
@@ -118,18 +121,29 @@ const CASES: Case[] = [
     name: 'UTF-8 with a stray Windows-1252 byte (mixed encodings)',
     id: 'mixed-1252.txt',
     make: (d) => writeFiles(d, { 'mixed-1252.txt': bytes(ACCENTED, ' The d', [0xe9], 'l', [0xe9], 'gation agreed.') }),
-    expected: { status: 'ok', encoding: 'utf-8+windows-1252', contains: [...ACCENTED_PIECES, 'délégation'], warning: /^not valid UTF-8 throughout: 2 stray bytes read as windows-1252 \(mixed encodings\)$/ },
+    expected: {
+      status: 'ok',
+      encoding: 'utf-8+windows-1252',
+      contains: [...ACCENTED_PIECES, 'délégation'],
+      warning: /^not valid UTF-8 throughout: 2 stray bytes read as windows-1252 \(mixed encodings\)$/,
+    },
   },
   {
     name: 'UTF-8 with a stray Mac Roman apostrophe (mixed encodings)',
     id: 'mixed-mac.txt',
     make: (d) => writeFiles(d, { 'mixed-mac.txt': bytes(ACCENTED, ' Kenya', [0xd5], 's delegation agreed.') }),
-    expected: { status: 'ok', encoding: 'utf-8+macintosh', contains: [...ACCENTED_PIECES, 'Kenya’s delegation'], warning: /^not valid UTF-8 throughout: 1 stray byte read as macintosh/ },
+    expected: {
+      status: 'ok',
+      encoding: 'utf-8+macintosh',
+      contains: [...ACCENTED_PIECES, 'Kenya’s delegation'],
+      warning: /^not valid UTF-8 throughout: 1 stray byte read as macintosh/,
+    },
   },
   {
     name: 'UTF-8 text with a BOM that is not valid UTF-8 after it',
     id: 'bom-latin1.txt',
-    make: (d) => writeFiles(d, { 'bom-latin1.txt': bytes([0xef, 0xbb, 0xbf], iconv.encode('The Government of Curaçao rejects the “report”.', 'windows-1252')) }),
+    make: (d) =>
+      writeFiles(d, { 'bom-latin1.txt': bytes([0xef, 0xbb, 0xbf], iconv.encode('The Government of Curaçao rejects the “report”.', 'windows-1252')) }),
     expected: { status: 'ok', encoding: 'windows-1252', contains: ['Curaçao', '“report”'], warning: /byte-order mark but is not valid UTF-8/ },
   },
   {
@@ -155,12 +169,25 @@ const CASES: Case[] = [
     id: 'laughs.md',
     make: (d) => {
       const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-      for (const [prev, next] of [['a', 'b'], ['b', 'c'], ['c', 'd'], ['d', 'e'], ['e', 'f'], ['f', 'g'], ['g', 'h'], ['h', 'i']]) {
+      for (const [prev, next] of [
+        ['a', 'b'],
+        ['b', 'c'],
+        ['c', 'd'],
+        ['d', 'e'],
+        ['e', 'f'],
+        ['f', 'g'],
+        ['g', 'h'],
+        ['h', 'i'],
+      ]) {
         levels.push(`${next}: &${next} [${Array(9).fill(`*${prev}`).join(',')}]`);
       }
       writeFiles(d, { 'laughs.md': `---\n${levels.join('\n')}\ncountry: Kenya\n---\nWe respect human rights.\n` });
     },
-    expected: { status: 'ok', contains: ['We respect human rights.'], warning: /^front matter could not be read \(Excessive alias count .*\); metadata ignored$/ },
+    expected: {
+      status: 'ok',
+      contains: ['We respect human rights.'],
+      warning: /^front matter could not be read \(Excessive alias count .*\); metadata ignored$/,
+    },
   },
   {
     name: 'front matter that is a list, not a mapping',
@@ -387,9 +414,17 @@ describe('a manifest that names files that do not exist', () => {
     expect(noStackTrace(run.stderr)).toBe(true);
     expect(run.byId.get('KEN_speech.txt')).toMatchObject({ status: 'ok', meta: { country: 'KEN', date: '1991-10-02', year: 1991 } });
     expect(run.byId.get('sub/a.txt')?.meta).toEqual({});
-    expect(run.byId.get('sub/a.txt')?.warnings).toEqual(['sub/manifest.csv:2: unknown country "Atlantis"; ignored', 'sub/manifest.csv:2: impossible date "1990-13-01" (month 13); ignored']);
+    expect(run.byId.get('sub/a.txt')?.warnings).toEqual([
+      'sub/manifest.csv:2: unknown country "Atlantis"; ignored',
+      'sub/manifest.csv:2: impossible date "1990-13-01" (month 13); ignored',
+    ]);
     const runJson = JSON.parse(readFileSync(path.join(run.out, 'run.json'), 'utf8')) as { warnings: string[] };
-    expect(runJson.warnings).toEqual(expect.arrayContaining(['manifest.yaml:2: names a file that does not exist: "ghost.txt"', 'sub/manifest.csv:3: names a file that does not exist: "missing.txt"']));
+    expect(runJson.warnings).toEqual(
+      expect.arrayContaining([
+        'manifest.yaml:2: names a file that does not exist: "ghost.txt"',
+        'sub/manifest.csv:3: names a file that does not exist: "missing.txt"',
+      ]),
+    );
     expect((await classify([dir], ['--strict'])).code).toBe(0);
   });
 
@@ -422,14 +457,20 @@ describe('a manifest that names files that do not exist', () => {
 
   it('ignores a folder named manifest.csv and a YAML alias bomb, with warnings', async () => {
     const dir = tempDir();
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefg'[i]}`).join(', ')}]`)].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefg'[i]}`).join(', ')}]`),
+    ].join('\n');
     writeFiles(dir, { 'csv/manifest.csv/inner.txt': GOOD, 'csv/a.txt': GOOD, 'bomb/manifest.yaml': `${bomb}\na.txt: {country: Kenya}\n`, 'bomb/a.txt': GOOD });
     const run = await classify([dir]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.byId.get('csv/a.txt')?.status).toBe('ok');
     expect(run.byId.get('bomb/a.txt')).toMatchObject({ status: 'ok', meta: {} });
     expect(runWarnings(run)).toEqual(
-      expect.arrayContaining(['csv/manifest.csv: is a folder; manifest ignored', expect.stringMatching(/^bomb\/manifest\.yaml:1: invalid YAML: Excessive alias count .*; manifest ignored$/)]),
+      expect.arrayContaining([
+        'csv/manifest.csv: is a folder; manifest ignored',
+        expect.stringMatching(/^bomb\/manifest\.yaml:1: invalid YAML: Excessive alias count .*; manifest ignored$/),
+      ]),
     );
   });
 

@@ -15,7 +15,10 @@ export default tseslint.config(
       // `_name` marks a value left unused on purpose (a destructured field dropped, a required parameter).
       // spiral reads binary and damaged input: control characters in its regular expressions are meant.
       'no-control-regex': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
     },
   },
   {

@@ -74,14 +74,17 @@ export function registerEval(program: Command, ctx: CliContext): void {
   program
     .command('eval')
     .description('Evaluate the lexicons against a gold file: per-label P/R/F1, macro-F1, accuracy, kappa, confusion matrix; misclassified items to a file.')
-    .option('--gold <file>', 'gold JSON lines: id, text, label (denial|rhetorical_action|argumentative_concession|norm_acknowledgment|none), optional country, year, venue')
+    .option(
+      '--gold <file>',
+      'gold JSON lines: id, text, label (denial|rhetorical_action|argumentative_concession|norm_acknowledgment|none), optional country, year, venue',
+    )
     .option('--lexicons <dir>', 'lexicon set folder (default: the bundled lexicons/)')
     .option('--json', 'print the report as JSON')
     .option('--baseline', 'also run a bag-of-words baseline by stratified k-fold cross-validation on the same gold file')
     .option('--baseline-model <name>', `baseline classifier: ${BASELINE_MODELS.join(' | ')} (default ${DEFAULT_BASELINE_MODEL})`)
     .option('--folds <k>', `cross-validation folds for the baseline (default ${DEFAULT_FOLDS})`)
     .option('--seed <n>', `seed of the fold assignment (default ${DEFAULT_SEED})`)
-    .option('--min-macro-f1 <x>', 'exit 1 when the rules\' macro-F1 is below x (0..1)')
+    .option('--min-macro-f1 <x>', "exit 1 when the rules' macro-F1 is below x (0..1)")
     .option('--errors <file>', 'where to write the misclassified items (default: <gold>.errors.jsonl beside the gold file)')
     .action(async (flags: EvalFlags) => runEval(ctx, flags));
 }

@@ -51,7 +51,10 @@ function readFootnotePages(dir: string, urls: Map<string, string>): FootnotePage
 
 function parseCountryList(list: string | undefined): Set<string> | null {
   if (list === undefined) return null;
-  const codes = list.split(',').map((s) => s.trim()).filter(Boolean);
+  const codes = list
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = codes.filter((c) => !untcCountry(c));
   if (bad.length > 0) throw new UsageError(`--countries: unknown country ${bad.join(', ')}`);
   return new Set(codes.map((c) => untcCountry(c)!));

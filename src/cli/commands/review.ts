@@ -43,7 +43,11 @@ async function serve(run: string, flags: ReviewFlags, ctx: CliContext): Promise<
   for (const w of warnings) ctx.stderr(`warning: ${w}\n`);
   const signals = untilSignal();
   try {
-    const server = await startReviewServer(session, { port, host, onError: (err) => ctx.stderr(`spiral review: ${err instanceof Error ? err.message : String(err)}\n`) });
+    const server = await startReviewServer(session, {
+      port,
+      host,
+      onError: (err) => ctx.stderr(`spiral review: ${err instanceof Error ? err.message : String(err)}\n`),
+    });
     const state = session.state();
     ctx.stderr(`${state.total} flagged utterances, ${state.done} decided; decisions go to ${log.file}\n`);
     ctx.stdout(`spiral review: ${server.url}\n`);

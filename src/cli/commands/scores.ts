@@ -167,7 +167,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--by <grouping>', `cells: ${GROUP_BYS.join(' | ')}`, 'country-year')
     .option('--period <years>', 'period length for --by country-period (aligned to multiples)', '5')
     .option('--by-audience', 'also report domestic and international cells separately')
-    .option('--speakers <who>', "whose utterances count: self (the State itself), other (other States), all", 'self')
+    .option('--speakers <who>', 'whose utterances count: self (the State itself), other (other States), all', 'self')
     .option('--out <dir>', 'output folder (default RUN/scores)')
     .option('--seed <n>', 'bootstrap seed (default 1999)')
     .option('--bootstrap <n>', 'bootstrap resamples (default 1000)')

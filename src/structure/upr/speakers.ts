@@ -170,13 +170,7 @@ export function dialogueSpeaker(text: string, start: number, end: number, ctx: S
 }
 
 /** Steps 1–6 of the dialogue rules (docs/structure-parsers.md): what the opening words say. */
-function speakerByOpening(
-  text: string,
-  opening: string,
-  offset: number,
-  ctx: SpeakerContext,
-  previous: Attribution | undefined,
-): Attribution | undefined {
+function speakerByOpening(text: string, opening: string, offset: number, ctx: SpeakerContext, previous: Attribution | undefined): Attribution | undefined {
   const section: UprSection = 'dialogue';
   if (firstCue(PROCEDURAL_OPENERS, opening)) return procedural(section);
   if (firstCue(UN_OPENERS, opening)) return unSpeaker(section);
