@@ -6,7 +6,7 @@
 //   Fariss   latent protection scores: theta_mean (higher = more respect), COW
 // Pure: takes decoded text (the loader handles Latin-1, BOMs and CR endings).
 import { parse } from 'csv-parse/sync';
-import { normaliseCountry } from '../meta/countries.js';
+import { normaliseCountry } from '../countries.js';
 import * as T from '../aggregate/thresholds.js';
 import { cowToIso3 } from './cow.js';
 import { InputFileError } from './errors.js';

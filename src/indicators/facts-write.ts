@@ -2,7 +2,7 @@
 // its `treaties:` section (hand-written constitutional facts and complaint
 // mechanisms survive a re-import, with their comments).
 import { isMap, parseDocument, Document } from 'yaml';
-import { countryName } from '../meta/countries.js';
+import { countryName } from '../countries.js';
 import type { TreatyFact } from './types.js';
 
 export interface TreatySection {

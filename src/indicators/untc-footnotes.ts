@@ -9,7 +9,7 @@
 // States the table rows are authoritative and their footnotes describe other
 // things (withdrawn reservations, re-accessions).
 import { DomUtils, parseDocument } from 'htmlparser2';
-import { HISTORICAL_CODES, normaliseCountry } from '../meta/countries.js';
+import { HISTORICAL_CODES, normaliseCountry } from '../countries.js';
 import type { TreatyAction, TreatyFact } from './types.js';
 
 const MONTHS: Record<string, number> = {

@@ -2,7 +2,7 @@
 // layers by precedence (record/front matter > manifest > file name > defaults),
 // recording where every field came from. Pure: no I/O.
 import { AUDIENCES, DOC_TYPES, type Audience, type DocMeta, type DocType, type MetaSource } from '../types.js';
-import { normaliseCountry } from '../meta/countries.js';
+import { normaliseCountry } from '../countries.js';
 import { checkDate, checkYear, yearOfDate } from './dates.js';
 import { canonicalVenue, impliedAudience } from './venues.js';
 import { META_FIELDS, type MetaField, type MetaLayer, type RawFields } from './types.js';

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
 import { HELPER_CATEGORIES, isLabel, MOVE_LABELS, type Category } from '../types.js';
-import { isCountryCode } from '../meta/countries.js';
+import { isCountryCode } from '../countries.js';
 import { LexiconError, type SourceLocation } from './errors.js';
 import { parsePattern, PatternError, type PatternAst } from './pattern.js';
 import type { CaseOverlay, LexiconSet, Rule, RuleExample, ScoringConfig, WeightAdjustment, WhenNegated } from './types.js';

@@ -11,7 +11,7 @@ import type { DocMeta } from '../types.js';
 import { lexiconParts, metaHash, overlayHashes, runKey, type LexiconParts, type RunKey } from './cache-key.js';
 import { createExecutor, type Executor } from './pool.js';
 import { openPreviousRun, type PreviousRun } from './reuse.js';
-import { RunStaging } from './run-dir.js';
+import { RunStaging } from '../run/staging.js';
 import { INDEX_FILE, indexEntry, indexHeader } from './run-index.js';
 import { inputsHash, selectShard, type Shard } from './shard.js';
 import { ScoreTable } from './tally.js';

@@ -6,7 +6,7 @@
 // belong together (other inputs, lexicon, options or build), overlaps and gaps.
 import { readFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { RunStaging } from './run-dir.js';
+import { RunStaging } from '../run/staging.js';
 import { entryResult, INDEX_FILE, indexEntry, openLineOutputs, readEntryData, readRunIndex, type IndexEntry, type IndexHeader } from './run-index.js';
 import { inputsHash, shardOf } from './shard.js';
 import { ScoreTable } from './tally.js';

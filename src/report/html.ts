@@ -9,7 +9,7 @@ import { leftOut, type FlaggedSelection } from './flagged.js';
 import { INDICATOR_NAMES, INDICATOR_TITLES, durationText, latestNet, percent, phaseLabel, signedNumber, thousands, yearSpan } from './format.js';
 import { describeEvidence, highlightHtml } from './highlight.js';
 import type { CountryReport, ReportData } from './model.js';
-import type { ShownUtterance } from './records.js';
+import type { UtteranceLine } from '../run/lines.js';
 import { chartLegendHtml, legendCss, trajectorySvg } from './svg.js';
 
 const BASE_CSS = `
@@ -153,7 +153,7 @@ function options(values: readonly string[], all: string): string {
   return [`<option value="">${escapeHtml(all)}</option>`, ...values.map((v) => `<option value="${escapeHtml(v)}">${escapeHtml(v)}</option>`)].join('');
 }
 
-function utteranceHtml(u: ShownUtterance): string {
+function utteranceHtml(u: UtteranceLine): string {
   const place = [u.country ?? 'no country', u.year ?? 'no year', u.venue, u.speaker && u.speaker !== u.country ? `speaker ${u.speaker}` : null].filter(
     (p) => p !== null && p !== undefined,
   );

@@ -7,7 +7,7 @@ import { leftOut } from './flagged.js';
 import { INDICATOR_NAMES, INDICATOR_TITLES, durationText, latestNet, percent, phaseLabel, signedNumber, thousands, yearSpan } from './format.js';
 import { highlightPieces } from './highlight.js';
 import type { ReportData } from './model.js';
-import type { ShownUtterance } from './records.js';
+import type { UtteranceLine } from '../run/lines.js';
 
 /** Flagged utterances quoted per flag in the Markdown summary. */
 export const MARKDOWN_EXAMPLES_PER_FLAG = 5;
@@ -108,7 +108,7 @@ function bold(text: string): string {
   return `${escapeMarkdown(lead)}**${escapeMarkdown(core)}**${escapeMarkdown(trail)}`;
 }
 
-function quoteMd(u: ShownUtterance): string {
+function quoteMd(u: UtteranceLine): string {
   const text = highlightPieces(u.text, u.evidence)
     .map((p) => (p.evidence.length > 0 && p.text.trim() !== '' ? bold(p.text) : escapeMarkdown(p.text)))
     .join('');

@@ -2,10 +2,10 @@
 // audiences) and the phases of a status file. Pure: data in, data out.
 import type { ScoreCell } from '../aggregate/types.js';
 import type { StatusRow } from '../indicators/types.js';
-import { countryName } from '../meta/countries.js';
+import { countryName } from '../countries.js';
 import { MOVE_LABELS } from '../types.js';
 import type { CountryIndicators, CountryReport, PhaseSpan, TrajectoryPoint } from './model.js';
-import { compareText } from './records.js';
+import { compareText } from '../run/lines.js';
 
 function toPoint(cell: ScoreCell): TrajectoryPoint | null {
   if (cell.year === null || cell.audience !== 'all') return null;

@@ -8,7 +8,7 @@
 // may stand for one letter or apostrophe of a name; ASCII is compared without
 // case; a space in a name matches any run of whitespace (names wrap across
 // lines). Longest name first; a match must end at a word boundary.
-import { countryNameEntries } from '../meta/countries.js';
+import { countryNameEntries } from '../countries.js';
 
 export interface NameMatch {
   iso3: string;
@@ -235,7 +235,7 @@ export function isStateCode(iso3: string): boolean {
 
 let shared: CountryMatcher | undefined;
 
-/** The matcher over every name form spiral knows (src/meta/countries.ts), built on first use. */
+/** The matcher over every name form spiral knows (src/countries.ts), built on first use. */
 export function countryMatcher(): CountryMatcher {
   shared ??= new CountryMatcher(countryNameEntries());
   return shared;

@@ -3,7 +3,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Aggregator, toCountable } from '../../src/aggregate/index.js';
+import { Aggregator } from '../../src/aggregate/index.js';
+import { readUtteranceLine } from '../../src/run/lines.js';
 import type { AggregateOptions } from '../../src/aggregate/options.js';
 import type { DeedsTable } from '../../src/indicators/deeds.js';
 import { parseDeeds } from '../../src/indicators/deeds.js';
@@ -56,7 +57,7 @@ export function status(
   options: Partial<AggregateOptions> = {},
 ): StatusFile {
   const a = new Aggregator({ resamples: 50, ...options });
-  for (const r of records) a.add(toCountable(r));
+  for (const r of records) a.add(readUtteranceLine(r));
   const dir = factsDir(facts);
   return buildStatus({ scores: a.finish('run'), facts: loadFactsDir(dir), factsDir: dir, deeds, deedsFile: deeds ? 'fariss.csv' : null });
 }

@@ -4,7 +4,7 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { COMMIT_MARKER, recoverRunDir, RunStaging, STAGING_PREFIX } from '../../src/pipeline/run-dir.js';
+import { COMMIT_MARKER, recoverRunDir, RunStaging, STAGING_PREFIX } from '../../src/run/staging.js';
 import { Scratch } from './corpus.js';
 
 const scratch = new Scratch();

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMMIT_MARKER, recoverRunDir, STAGING_PREFIX } from '../../src/pipeline/run-dir.js';
+import { COMMIT_MARKER, recoverRunDir, STAGING_PREFIX } from '../../src/run/staging.js';
 import { runCli } from '../helpers/cli.js';
 import { MINI_LEXICONS, ROOT } from '../helpers/lexicons.js';
 import { DATA_OUTPUTS, fileName, readOutputs, Scratch, speech } from './corpus.js';

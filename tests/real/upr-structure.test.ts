@@ -5,11 +5,11 @@
 // Reports are read as Latin-1: they are mostly ASCII with stray single-byte
 // characters, and any 8-bit decoding keeps one character per byte.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { mulberry32 } from '../../src/meta/random.js';
+import { mulberry32 } from '../../src/random.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { normaliseCountry } from '../../src/meta/countries.js';
+import { normaliseCountry } from '../../src/countries.js';
 import { segment } from '../../src/segment/segment.js';
 import { countryMatcher, isStateCode } from '../../src/structure/country-names.js';
 import { structureDocument } from '../../src/structure/index.js';

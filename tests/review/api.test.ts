@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toShownUtterance } from '../../src/report/records.js';
+import { readUtteranceLine } from '../../src/run/lines.js';
 import { BodyTooLarge, createReviewApi, isLoopbackAddress, MAX_BODY_BYTES, type ApiRequest } from '../../src/review/api.js';
 import type { ReviewRecord } from '../../src/review/log.js';
 import { QueueBuilder } from '../../src/review/queue.js';
@@ -10,13 +10,13 @@ const PORT = 4999;
 
 function setup() {
   const builder = new QueueBuilder();
-  builder.add(toShownUtterance(utteranceRecord({ doc: 'a', n: 0, text: 'before' })));
+  builder.add(readUtteranceLine(utteranceRecord({ doc: 'a', n: 0, text: 'before' })));
   builder.add(
-    toShownUtterance(
+    readUtteranceLine(
       utteranceRecord({ doc: 'a', n: 1, text: HOSTILE_TEXT, label: 'denial', flags: ['conflict'], evidence: [{ rule: 'r<1>', start: 3, end: 9 }] }),
     ),
   );
-  builder.add(toShownUtterance(utteranceRecord({ doc: 'a', n: 2, text: 'second', label: 'denial', flags: ['negated'] })));
+  builder.add(readUtteranceLine(utteranceRecord({ doc: 'a', n: 2, text: 'second', label: 'denial', flags: ['negated'] })));
   const written: ReviewRecord[] = [];
   const session = new ReviewSession(builder.finish(), [], { append: async (r) => void written.push(r) }, { now: () => new Date(0) });
   return { api: createReviewApi(session, { port: () => PORT }), session, written };

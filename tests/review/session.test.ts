@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toShownUtterance } from '../../src/report/records.js';
+import { readUtteranceLine } from '../../src/run/lines.js';
 import type { ReviewRecord } from '../../src/review/log.js';
 import { QueueBuilder, type QueueItem } from '../../src/review/queue.js';
 import { DecisionRejected, parseDecisionInput, ReviewSession, type DecisionSink } from '../../src/review/session.js';
@@ -7,7 +7,7 @@ import { utteranceRecord, type FixtureUtterance } from '../report/run-fixture.js
 
 function queueOf(utterances: FixtureUtterance[], context = 2): QueueItem[] {
   const builder = new QueueBuilder(context);
-  for (const u of utterances) builder.add(toShownUtterance(utteranceRecord(u)));
+  for (const u of utterances) builder.add(readUtteranceLine(utteranceRecord(u)));
   return builder.finish();
 }
 

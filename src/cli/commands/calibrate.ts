@@ -15,7 +15,7 @@ import {
 import { DEFAULT_FOLDS, DEFAULT_SEED } from '../../eval/baseline.js';
 import { checkExamples } from '../../lexicon/examples.js';
 import { loadLexiconSet } from '../../lexicon/load.js';
-import { normaliseCountry } from '../../meta/countries.js';
+import { normaliseCountry } from '../../countries.js';
 import { createTagger } from '../../tag/tagger.js';
 import { UsageError, type CliContext } from '../context.js';
 import { lexiconDir, positiveInt, resolvePath } from '../options.js';

@@ -4,7 +4,8 @@
 // bag-of-words baseline side by side. Exit 1 when --min-macro-f1 is not met.
 import type { Command } from 'commander';
 import { BASELINE_MODELS, DEFAULT_BASELINE_MODEL, DEFAULT_FOLDS, DEFAULT_SEED } from '../../eval/baseline.js';
-import { defaultErrorsPath, misclassificationsJsonl, readGoldFile, writeFileAtomic } from '../../eval/files.js';
+import { defaultErrorsPath, misclassificationsJsonl, readGoldFile } from '../../eval/files.js';
+import { writeFileAtomic } from '../../run/atomic.js';
 import { formatReportText, meetsFloor, reportJson, type EvalReport } from '../../eval/report.js';
 import { evaluate } from '../../eval/run.js';
 import { loadValidatedLexiconSet } from '../../tag/validated-set.js';
@@ -55,7 +56,7 @@ async function runEval(ctx: CliContext, flags: EvalFlags): Promise<void> {
   const evaluation = evaluate(items, (text, meta) => tagger.tag(text, meta), flags.baseline ? { model, folds, seed } : undefined);
 
   const errorsFile = flags.errors ? resolvePath(ctx, flags.errors) : defaultErrorsPath(goldPath);
-  writeFileAtomic(errorsFile, misclassificationsJsonl(evaluation.misclassified));
+  await writeFileAtomic(errorsFile, misclassificationsJsonl(evaluation.misclassified));
 
   const report: EvalReport = {
     gold: goldPath,

@@ -11,7 +11,7 @@ import { loadFactsDir } from '../../indicators/load-facts.js';
 import { footnoteActions } from '../../indicators/untc-footnotes.js';
 import { parseUntcTable, untcCountry } from '../../indicators/untc.js';
 import { UsageError, EXIT_FINDINGS, type CliContext } from '../context.js';
-import { writeFileAtomic } from './scores.js';
+import { writeFileAtomic } from '../../run/atomic.js';
 
 interface ImportOptions {
   out: string;

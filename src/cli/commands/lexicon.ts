@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { json, readSetFiles, writeFolderAtomic } from '../../calibrate/files.js';
 import { diffSets, formatSetDiff } from '../../calibrate/set-diff.js';
-import { writeFileAtomic } from '../../eval/files.js';
+import { writeFileAtomicSync } from '../../run/atomic.js';
 import { DICTIONARY_FORMATS, formatWarning, type Dictionary, type DictionaryFormat, type Warning } from '../../interchange/dictionary.js';
 import { exportSet } from '../../interchange/export.js';
 import { importDictionary } from '../../interchange/import.js';
@@ -50,7 +50,7 @@ function exportCommand(ctx: CliContext, flags: { to: string; lexicons?: string; 
   const set = loadLexiconSet(lexiconDir(ctx, flags.lexicons));
   const result = exportSet(set, format);
   const text = format === 'quanteda' ? writeQuanteda(result.dictionary) : writeLiwc(result.dictionary);
-  writeFileAtomic(resolvePath(ctx, flags.out), text);
+  writeFileAtomicSync(resolvePath(ctx, flags.out), text);
   printWarnings(ctx, result.warnings);
   const { entries, patterns, skippedPatterns, skippedRules } = result.stats;
   ctx.stdout(

@@ -2,7 +2,7 @@
 // `spiral review export RUN --out FILE`: the decisions as gold JSON lines.
 // The server runs until SIGINT/SIGTERM; the action resolves when it has closed.
 import { resolve } from 'node:path';
-import { recoverRunDir } from '../../pipeline/run-dir.js';
+import { recoverRunDir } from '../../run/staging.js';
 import { resolvePath as resolveRun } from '../options.js';
 import type { Command } from 'commander';
 import { checkReviewHost, DEFAULT_REVIEW_PORT, exportReviews, openReviewSession, startReviewServer } from '../../review/index.js';

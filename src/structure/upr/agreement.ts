@@ -2,7 +2,7 @@
 // same reports (Terman's recs-from-wg-reports CSVs: text, to, decision, From,
 // year). Pure: callers read the files and pass their text.
 import { parse } from 'csv-parse/sync';
-import { normaliseCountry } from '../../meta/countries.js';
+import { normaliseCountry } from '../../countries.js';
 import type { RecommendationPosition } from '../types.js';
 
 export interface IndependentRecommendation {
