@@ -1,7 +1,8 @@
 // Parse and validate one facts file (corpus/facts/<ISO3>.yaml, docs/facts-format.md).
 // Pure: takes the text and the name to report; every problem is collected with
 // its line, and all are thrown together.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
+import { parseYamlLines, type YamlLines } from '../yaml/lines.js';
 import { checkFactDate } from './dates.js';
 import { InputFileError, type Problem } from './errors.js';
 import { MECHANISM_KINDS, TREATY_ACTIONS, type CountryFacts, type InstitutionFact, type MechanismFact, type TreatyFact } from './types.js';
@@ -15,14 +16,13 @@ const MECHANISM_KEYS = ['id', 'kind', 'what', 'date', 'source', 'note'];
 
 class FactsReader {
   readonly problems: Problem[] = [];
-  private readonly lines = new LineCounter();
+  private yaml: YamlLines | null = null;
   private readonly ids = new Map<string, number | undefined>();
 
   constructor(private readonly file: string) {}
 
   lineOf(node: unknown): number | undefined {
-    const range = (node as { range?: [number, number, number] } | null)?.range;
-    return range ? this.lines.linePos(range[0]).line : undefined;
+    return this.yaml?.lineOf(node);
   }
 
   problem(node: unknown, message: string): void {
@@ -30,10 +30,9 @@ class FactsReader {
   }
 
   parse(text: string): YAMLMap | null {
-    const doc = parseDocument(text, { lineCounter: this.lines, uniqueKeys: true, prettyErrors: false });
-    for (const err of doc.errors) {
-      this.problems.push({ file: this.file, line: this.lines.linePos(err.pos[0]).line, message: err.message.split('\n')[0] });
-    }
+    this.yaml = parseYamlLines(text);
+    const doc = this.yaml.doc;
+    for (const err of this.yaml.errors) this.problems.push({ file: this.file, line: err.line, message: err.message });
     if (doc.errors.length > 0) return null;
     if (!isMap(doc.contents)) {
       this.problem(doc.contents, 'a facts file is a mapping with `country:` and sections');
