@@ -1,15 +1,17 @@
 // Vitest global setup: compile src/ into dist/ once, before any test file runs.
 // Tests that start worker threads or the real CLI (bin/spiral.js) run dist/, so
-// it must be the current sources; building here, once, keeps parallel test files
-// from compiling into the same folder at the same time.
+// it must be the current sources, and only them: dist/ is emptied first, so a
+// module renamed or removed in src/ cannot linger there and still load. Building
+// here, once, keeps parallel test files from compiling into the same folder.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 export default function buildDist(): void {
+  rmSync(path.join(ROOT, 'dist'), { recursive: true, force: true });
   const tsc = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.json')], {
     cwd: ROOT,
     encoding: 'utf8',

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { DiscoveredFile, IngestContext } from '../ingest/index.js';
 import type { LexiconSet } from '../lexicon/types.js';
 import type { DocMeta } from '../types.js';
-import { LexiconChangedError } from './task.js';
+import { LexiconChangedError } from './file.js';
 
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 

@@ -15,7 +15,7 @@ import { RunStaging } from '../run/staging.js';
 import { INDEX_FILE, indexEntry, indexHeader } from './run-index.js';
 import { inputsHash, selectShard, type Shard } from './shard.js';
 import { ScoreTable } from './tally.js';
-import { LINE_OUTPUTS, type FileResult } from './task.js';
+import { LINE_OUTPUTS, type FileResult } from './file.js';
 
 export interface ClassifyOptions {
   inputs: string[];

@@ -10,7 +10,7 @@ import { RunStaging } from '../run/staging.js';
 import { entryResult, INDEX_FILE, indexEntry, openLineOutputs, readEntryData, readRunIndex, type IndexEntry, type IndexHeader } from './run-index.js';
 import { inputsHash, shardOf } from './shard.js';
 import { ScoreTable } from './tally.js';
-import { LINE_OUTPUTS, type FileResult } from './task.js';
+import { LINE_OUTPUTS, type FileResult } from './file.js';
 
 export class MergeError extends Error {
   readonly userFacing = true;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { MINI_LEXICONS } from '../helpers/lexicons.js';
-import type { FileResult } from '../../src/pipeline/task.js';
+import type { FileResult } from '../../src/pipeline/file.js';
 import { fileName, readOutputs, runJson, Scratch, speech } from './corpus.js';
 
 const scratch = new Scratch();

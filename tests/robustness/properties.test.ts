@@ -8,7 +8,7 @@ import iconv from 'iconv-lite';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadLexiconSet } from '../../src/lexicon/load.js';
-import { processDocument } from '../../src/pipeline/process.js';
+import { classifyDocument } from '../../src/pipeline/document.js';
 import { MAX_UTTERANCE_CHARS } from '../../src/segment/rules.js';
 import { createTagger, type Tagger } from '../../src/tag/tagger.js';
 import type { SourceDocument, UtteranceRecord } from '../../src/types.js';
@@ -154,11 +154,11 @@ describe('offsets: evidence inside the utterance, the utterance inside the docum
         fc.constantFrom<string | undefined>(undefined, 'generic', 'upr-wg-report'),
         (text, set, format) => {
           const tagger = set === 'mini' ? miniTagger() : bundledTagger();
-          const processed = processDocument(sourceDocument(text), tagger, { format });
+          const processed = classifyDocument(sourceDocument(text), tagger, { format });
           expectOffsetsHold(text, processed.utterances);
           evidenceSeen += processed.utterances.reduce((n, u) => n + u.evidence.length, 0);
           // Deterministic: the same document gives the same result.
-          expect(processDocument(sourceDocument(text), tagger, { format })).toEqual(processed);
+          expect(classifyDocument(sourceDocument(text), tagger, { format })).toEqual(processed);
         },
       ),
       { numRuns: 300 },
