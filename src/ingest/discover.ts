@@ -25,7 +25,7 @@
 import fg from 'fast-glob';
 import { access, readdir, stat } from 'node:fs/promises';
 import { constants, type Dirent } from 'node:fs';
-import { basename, dirname, join, posix, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { InputPathError } from './errors.js';
 import { isManifestName } from './formats.js';
 import { isValidName, shownName } from './names.js';

@@ -91,7 +91,12 @@ export async function classify(
   const parts = lexiconParts(set);
   const key = runKey(parts, options);
   const skippedFolders: string[] = [];
-  const discovered = await discoverFiles(options.inputs, { include: options.include, exclude: options.exclude, outputDir: options.outDir, warn: (w) => skippedFolders.push(w) });
+  const discovered = await discoverFiles(options.inputs, {
+    include: options.include,
+    exclude: options.exclude,
+    outputDir: options.outDir,
+    warn: (w) => skippedFolders.push(w),
+  });
   const files = options.shard ? selectShard(discovered, options.shard) : discovered;
   const ingest = createIngestContext({ namePattern: options.namePattern, defaults: options.defaults, encoding: options.encoding });
   const staging = await RunStaging.open(options.outDir);

@@ -61,7 +61,9 @@ describe('text in another encoding than Windows-1252 or Mac Roman', () => {
   ] as const)('%s in %s is read as before, with a warning naming %s', (lang, encoding, guess) => {
     const d = decoded(iconv.encode(SAMPLES[lang], encoding));
     expect(['windows-1252', 'macintosh']).toContain(d.encoding);
-    expect(d.warnings).toEqual([expect.stringMatching(new RegExp(`^text does not read as ${d.encoding} \\(.+\\); it looks like ${guess}: use --encoding ${guess} to read it so$`))]);
+    expect(d.warnings).toEqual([
+      expect.stringMatching(new RegExp(`^text does not read as ${d.encoding} \\(.+\\); it looks like ${guess}: use --encoding ${guess} to read it so$`)),
+    ]);
     expect(decoded(iconv.encode(SAMPLES[lang], encoding), guess).text).toBe(SAMPLES[lang]);
   });
 
@@ -81,7 +83,11 @@ describe('text in another encoding than Windows-1252 or Mac Roman', () => {
   it('reads a forced encoding whatever the bytes look like, and fails bytes that are not in it', () => {
     expect(decoded(iconv.encode(SAMPLES.ru, 'koi8-r'), 'KOI8-R')).toEqual({ ok: true, text: SAMPLES.ru, encoding: 'koi8-r', warnings: [] });
     expect(decoded(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(SAMPLES.fr)]), 'utf-8').text).toBe(SAMPLES.fr);
-    expect(decodeBytes(Buffer.from([0x41, 0x81, 0x42]), undefined, 'windows-1252')).toMatchObject({ ok: false, status: 'failed', reason: 'not valid windows-1252 text (the encoding was forced)' });
+    expect(decodeBytes(Buffer.from([0x41, 0x81, 0x42]), undefined, 'windows-1252')).toMatchObject({
+      ok: false,
+      status: 'failed',
+      reason: 'not valid windows-1252 text (the encoding was forced)',
+    });
   });
 });
 

@@ -25,7 +25,9 @@ describe('classify and text encodings', () => {
     expect(detected.code, detected.stderr).toBe(0);
     expect(detected.byId.get('utf32.txt')).toMatchObject({ status: 'ok', encoding: 'utf-32le' });
     expect(textOf(detected, 'utf32.txt')).toBe(ENGLISH);
-    expect(detected.byId.get('koi8.txt')?.warnings).toEqual([expect.stringMatching(/^text does not read as (windows-1252|macintosh) .*it looks like KOI8-R: use --encoding KOI8-R to read it so$/)]);
+    expect(detected.byId.get('koi8.txt')?.warnings).toEqual([
+      expect.stringMatching(/^text does not read as (windows-1252|macintosh) .*it looks like KOI8-R: use --encoding KOI8-R to read it so$/),
+    ]);
 
     const forced = await classify([path.join(dir, 'koi8.txt')], ['--encoding', 'KOI8-R']);
     expect(forced.code, forced.stderr).toBe(0);

@@ -143,9 +143,18 @@ describe('a .docx bomb the old guard passed: ZIP64, prepended bytes, missing ZIP
     const dir = tempDir();
     // A ZIP64 archive of a few entries: the old guard stopped at the ZIP64 record after them and passed it.
     // (With 65,539 entries before the large one, as found, mammoth takes hours on the old code: the guard is tested with those above.)
-    writeFileSync(path.join(dir, 'zip64.docx'), zipArchive(manyEntries(3, { name: 'word/document.xml', method: 8, data: xml.data, declaredSize: xml.size }), { zip64: true }));
-    writeFileSync(path.join(dir, 'prepended.docx'), zipArchive([{ name: 'word/document.xml', method: 8, data: xml.data, declaredSize: 1000 }], { prepend: 64 }));
-    writeFileSync(path.join(dir, 'no-zip64-records.docx'), zipArchive(manyEntries(3, { name: 'word/document.xml', method: 8, data: xml.data, declaredSize: 1000 }), { omitZip64Records: true }));
+    writeFileSync(
+      path.join(dir, 'zip64.docx'),
+      zipArchive(manyEntries(3, { name: 'word/document.xml', method: 8, data: xml.data, declaredSize: xml.size }), { zip64: true }),
+    );
+    writeFileSync(
+      path.join(dir, 'prepended.docx'),
+      zipArchive([{ name: 'word/document.xml', method: 8, data: xml.data, declaredSize: 1000 }], { prepend: 64 }),
+    );
+    writeFileSync(
+      path.join(dir, 'no-zip64-records.docx'),
+      zipArchive(manyEntries(3, { name: 'word/document.xml', method: 8, data: xml.data, declaredSize: 1000 }), { omitZip64Records: true }),
+    );
     writeFileSync(path.join(dir, 'real.docx'), await makeDocx(['We respect human rights.']));
     const run = await classify([dir]);
     expect(run.code, run.stderr).toBe(0);

@@ -89,7 +89,7 @@ function directory(zip: Buffer): Directory | string | undefined {
 function withZip64Extra(zip: Buffer, entry: Entry, extraStart: number, extraEnd: number): Entry | undefined {
   const needs = (['uncompressedSize', 'compressedSize', 'localOffset'] as const).filter((k) => entry[k] === FULL_32);
   if (needs.length === 0) return entry;
-  for (let at = extraStart; at + 4 <= extraEnd; ) {
+  for (let at = extraStart; at + 4 <= extraEnd;) {
     const id = zip.readUInt16LE(at);
     const length = zip.readUInt16LE(at + 2);
     if (id === ZIP64_EXTRA_ID) {
@@ -122,7 +122,12 @@ function entries(zip: Buffer): Entry[] | string | undefined {
     const extraStart = at + CENTRAL_SIZE + nameLength;
     const entry = withZip64Extra(
       zip,
-      { method: zip.readUInt16LE(at + 10), compressedSize: zip.readUInt32LE(at + 20), uncompressedSize: zip.readUInt32LE(at + 24), localOffset: zip.readUInt32LE(at + 42) },
+      {
+        method: zip.readUInt16LE(at + 10),
+        compressedSize: zip.readUInt32LE(at + 20),
+        uncompressedSize: zip.readUInt32LE(at + 24),
+        localOffset: zip.readUInt32LE(at + 42),
+      },
       extraStart,
       Math.min(zip.length, extraStart + extraLength),
     );
