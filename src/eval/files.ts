@@ -15,10 +15,14 @@ export function readGoldFile(path: string): GoldItem[] {
   return parseGold(text, path);
 }
 
-/** Default place for the errors file: beside the gold, `dev.jsonl` → `dev.errors.jsonl`. */
-export function defaultErrorsPath(goldPath: string): string {
+/**
+ * Default place for the errors file: the current folder, `dev.jsonl` →
+ * `dev.errors.jsonl` (`dev.check.errors.jsonl` for a split). Never beside the
+ * gold file, which may be read-only shared data.
+ */
+export function defaultErrorsPath(goldPath: string, cwd: string, split?: string): string {
   const name = basename(goldPath).replace(/\.jsonl?$/i, '');
-  return join(dirname(goldPath), `${name}.errors.jsonl`);
+  return join(cwd, `${name}${split ? `.${split}` : ''}.errors.jsonl`);
 }
 
 export function misclassificationsJsonl(errors: readonly Misclassification[]): string {
