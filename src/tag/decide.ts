@@ -9,6 +9,7 @@ import {
   TARGET_CATEGORIES,
   TARGET_KINDS,
   targetOfCategory,
+  type Category,
   type Evidence,
   type Flag,
   type Label,
@@ -48,6 +49,9 @@ export interface DecisionSetting {
   /** Decide the target as if the label were this move (evaluating attribution apart from the label). */
   targetGiven?: MoveLabel;
 }
+
+const RELEVANCE_MET: ReadonlySet<Category> = new Set(['relevance']);
+const NOTHING_MET: ReadonlySet<Category> = new Set();
 
 const isTargetCategory = (c: string): c is TargetCategory => (TARGET_CATEGORIES as readonly string[]).includes(c);
 
@@ -151,7 +155,8 @@ function flagsOf(label: Label, p: LabelVector, evidence: readonly Evidence[], re
 
 /** Decide one utterance from its matched evidence and terms. */
 export function decide(working: WorkingEvidence[], text: string, tokens: Tokens, terms: readonly TermHit[], setting: DecisionSetting): TagResult {
-  applyEffects(working, text, tokens, setting.scoring);
+  const contextRelevant = setting.context.relevance >= setting.scoring.relevance_threshold;
+  applyEffects(working, text, tokens, setting.scoring, contextRelevant ? RELEVANCE_MET : NOTHING_MET);
   weighCountryMentions(working, setting.ownCountry, setting.model.targets);
   const input = moveInput(working, terms, setting);
   const logits = moveLogits(input, setting.weights);

@@ -173,8 +173,8 @@ export function applyConcessive(evidence: WorkingEvidence[], tokens: Tokens, con
  * weak relevance word ("prisoners") with a move that needs it ("we released")
  * is enough: together they make the sentence about human rights.
  */
-export function applyRequirements(evidence: WorkingEvidence[]): void {
-  const present = (c: Category, self: WorkingEvidence) => evidence.some((o) => o !== self && o.category === c && isActive(o));
+export function applyRequirements(evidence: WorkingEvidence[], met: ReadonlySet<Category> = new Set()): void {
+  const present = (c: Category, self: WorkingEvidence) => met.has(c) || evidence.some((o) => o !== self && o.category === c && isActive(o));
   for (const e of evidence) {
     if (!isActive(e) || e.requires.length === 0) continue;
     if (e.requires.every((c) => present(c, e))) continue;
@@ -240,12 +240,17 @@ export function enumerationItems(tokens: Tokens, config: ScoringConfig): Array<{
 }
 
 /** The evidence effects, in order: what each match still counts for. Mutates `working`. */
-export function applyEffects(working: WorkingEvidence[], text: string, tokens: Tokens, config: ScoringConfig): void {
+/**
+ * `metByContext`: requirements the sentence before meets — after a sentence
+ * about human rights, "such a campaign will never serve any purpose" is about
+ * them too (coders read the sentence before, codebook "Target").
+ */
+export function applyEffects(working: WorkingEvidence[], text: string, tokens: Tokens, config: ScoringConfig, metByContext: ReadonlySet<Category> = new Set()): void {
   applyNegation(working, text, tokens, config);
   applyAttribution(working, tokens, config);
   applyConcessive(working, tokens, config);
   applyListDamping(working, tokens, config);
-  applyRequirements(working);
+  applyRequirements(working, metByContext);
 }
 
 export function publicEvidence(e: WorkingEvidence): Evidence {
