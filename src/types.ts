@@ -33,7 +33,7 @@ export type TargetCategory = (typeof TARGET_CATEGORIES)[number];
 export const targetOfCategory = (c: TargetCategory): TargetKind => c.slice('target_'.length) as TargetKind;
 
 /** Lexicon categories: the four moves, plus helper categories that only modify them or say whose conduct is at stake. */
-export const HELPER_CATEGORIES = ['relevance', 'attribution', ...TARGET_CATEGORIES] as const;
+export const HELPER_CATEGORIES = ['relevance', 'attribution', 'speaker', ...TARGET_CATEGORIES] as const;
 export type HelperCategory = (typeof HELPER_CATEGORIES)[number];
 export type Category = MoveLabel | HelperCategory;
 /** What a piece of evidence is for: a lexicon category, or `term` for the fitted term layer. */
@@ -121,7 +121,7 @@ export interface Evidence {
   weight: number; // the weight that counted (after negation/attribution/contrast effects)
   negated: boolean;
   /** What changed the rule's effect, if anything: 'negation' switched or dropped it, etc. */
-  effect?: 'switched' | 'dropped' | 'attributed' | 'concessive' | 'list_item' | 'unmet_requirement' | 'own_country';
+  effect?: 'switched' | 'dropped' | 'attributed' | 'concessive' | 'list_item' | 'unmet_requirement' | 'own_country' | 'speaker_voice';
   switched_from?: Category;
   /** Term-layer evidence: the term's fitted weight for each label it has one for (`weight` is the chosen label's). */
   weights?: Partial<Record<Label, number>>;

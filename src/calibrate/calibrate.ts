@@ -33,6 +33,12 @@ export interface CalibrateInput {
   files: Readonly<Record<string, string>>;
   folds: number;
   seed: number;
+  /**
+   * Ids of the reference design (the first gold file): cross-validated figures
+   * are reported on these, and items of other files are weighted to its label
+   * shares. Undefined: every item is of the reference design.
+   */
+  reference?: ReadonlySet<string>;
 }
 
 /** A rule whose weight the fit moved. */
@@ -124,7 +130,7 @@ export function calibrate(input: CalibrateInput): CalibrationResult {
   const diagnostics = diagnoseRules(input.set, observations);
   const byRule = new Map(diagnostics.map((d) => [d.rule, d]));
   const candidates = findCandidates(observations);
-  const fit = fitModel(observeForModel(input.tagger, input.items), input.set, input.folds, input.seed);
+  const fit = fitModel(observeForModel(input.tagger, input.items, input.reference), input.set, input.folds, input.seed);
   const fittedWeights = new Map([...fit.moves.fitted.ruleWeights, ...fit.targets.fitted.ruleWeights]);
   const rules = new Map<string, RuleEdit>();
   const changes: Change[] = [];

@@ -75,4 +75,6 @@ export const MODEL_FITTING = {
   /** Rule weights stay positive (evidence for their move) and bounded. */
   minRuleWeight: 0.05,
   maxRuleWeight: 8,
+  /** Bounds of the label-shift weights of items drawn by another design (model-fit.ts). */
+  labelShiftBounds: [0.25, 4] as const,
 } as const;

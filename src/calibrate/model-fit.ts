@@ -178,6 +178,28 @@ function moveLogitsOf(o: ModelObservation, fitted: FittedMoves): Float64Array {
   return z;
 }
 
+/**
+ * Items drawn by another design than the reference (the project's own coding,
+ * docs/coding.md, over-samples random and hard-negative sentences) are weighted
+ * so that their label shares match the reference gold's: w(label) = p_ref / p_own,
+ * kept within MODEL_FITTING.labelShiftBounds. The model then learns the
+ * reference design's priors, which the held-out set shares.
+ */
+export function correctLabelShift(observations: ModelObservation[]): void {
+  const share = (items: ModelObservation[]) => {
+    const counts = Object.fromEntries(LABELS.map((l) => [l, 0])) as Record<Label, number>;
+    for (const o of items) counts[o.gold]++;
+    return Object.fromEntries(LABELS.map((l) => [l, items.length ? counts[l] / items.length : 0])) as Record<Label, number>;
+  };
+  const reference = observations.filter((o) => o.reference);
+  const others = observations.filter((o) => !o.reference);
+  if (reference.length === 0 || others.length === 0) return;
+  const pRef = share(reference);
+  const pOwn = share(others);
+  const [low, high] = MODEL_FITTING.labelShiftBounds;
+  for (const o of others) o.weight = pOwn[o.gold] > 0 ? Math.min(high, Math.max(low, pRef[o.gold] / pOwn[o.gold])) : 1;
+}
+
 const argmaxIndex = (z: Float64Array) => z.reduce((best, v, i) => (v > z[best] ? i : best), 0);
 
 // ---------------------------------------------------------------- folds
@@ -210,10 +232,12 @@ function crossValidateMoves(observations: readonly ModelObservation[], foldOf: n
       if (foldOf[i] !== f) return;
       const z = moveLogitsOf(o, fitted);
       predicted[i] = LABELS[argmaxIndex(z)];
-      heldOut.push({ logits: z, y: LABELS.indexOf(o.gold) });
+      if (o.reference) heldOut.push({ logits: z, y: LABELS.indexOf(o.gold) });
     });
   }
-  return { metrics: computeMetrics(observations.map((o, i) => ({ gold: o.gold, predicted: predicted[i] }))), heldOut };
+  // Figures (and the temperature) on the reference design only: the distribution the tagger is judged on.
+  const pairs = observations.flatMap((o, i) => (o.reference ? [{ gold: o.gold, predicted: predicted[i] }] : []));
+  return { metrics: computeMetrics(pairs), heldOut };
 }
 
 export interface MoveFit {
@@ -286,7 +310,8 @@ function targetDesign(o: ModelObservation, label: MoveLabel, target: TargetKind,
   }
   for (const p of o.targetPieces) add(targetParam(p, layout), TARGET_KINDS.indexOf(p.kind), p.multiplier);
   for (const p of o.contextTargetPieces) add(targetParam(p, layout), TARGET_KINDS.indexOf(p.kind), contextWeight * p.multiplier);
-  return { params: Int32Array.from(params), classes: Int32Array.from(classes), values: Float64Array.from(values), offset: new Float64Array(K), y: TARGET_KINDS.indexOf(target), weight: o.weight };
+  // Targets are not label-shifted: every coded target counts once.
+  return { params: Int32Array.from(params), classes: Int32Array.from(classes), values: Float64Array.from(values), offset: new Float64Array(K), y: TARGET_KINDS.indexOf(target), weight: 1 };
 }
 
 function targetSpecs(layout: TargetLayout, priors: Map<string, number>, ruleL2: number): ParamSpec[] {
@@ -364,10 +389,10 @@ export function fitTargets(observations: readonly ModelObservation[], set: Lexic
           if (foldOf[i] !== f) return;
           const z = targetLogitsOf(it.o, it.label, fitted);
           predicted[i] = TARGET_KINDS[argmaxIndex(z)];
-          heldOut.push({ logits: z, y: TARGET_KINDS.indexOf(it.target) });
+          if (it.o.reference) heldOut.push({ logits: z, y: TARGET_KINDS.indexOf(it.target) });
         });
       }
-      const metrics = computeMetrics(items.map((it, i) => ({ gold: it.target, predicted: predicted[i] })), TARGET_KINDS);
+      const metrics = computeMetrics(items.flatMap((it, i) => (it.o.reference ? [{ gold: it.target, predicted: predicted[i] }] : [])), TARGET_KINDS);
       tried.push({ setting, macroF1: metrics.macroF1, metrics, heldOut });
     }
   }
@@ -386,7 +411,8 @@ export interface ModelFit {
   model: ModelConfig;
 }
 
-export function fitModel(observations: readonly ModelObservation[], set: LexiconSet, folds: number, seed: number): ModelFit {
+export function fitModel(observations: ModelObservation[], set: LexiconSet, folds: number, seed: number): ModelFit {
+  correctLabelShift(observations);
   const moves = fitMoves(observations, set, folds, seed);
   const targets = fitTargets(observations, set, folds, seed);
   const model = defaultModelConfig();

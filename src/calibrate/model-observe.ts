@@ -37,7 +37,10 @@ export interface ModelObservation {
   document: string;
   gold: Label;
   target?: Target;
+  /** Weight in the fit (label-shift correction for items drawn by another design, model-fit.ts). */
   weight: number;
+  /** Whether the item is of the reference design, on which cross-validated figures are reported. */
+  reference: boolean;
   pieces: MovePiece[];
   terms: string[];
   relevance: number;
@@ -82,7 +85,8 @@ function targetPieces(evidence: readonly Evidence[], weights: Map<string, number
     });
 }
 
-export function observeForModel(tagger: Tagger, items: readonly GoldItem[]): ModelObservation[] {
+/** `reference`: ids of the reference design (the distributed gold); undefined: every item is. */
+export function observeForModel(tagger: Tagger, items: readonly GoldItem[], reference?: ReadonlySet<string>): ModelObservation[] {
   const weights = ruleWeights(tagger.set);
   return items.map((item) => {
     const meta = tagMeta(item);
@@ -93,6 +97,7 @@ export function observeForModel(tagger: Tagger, items: readonly GoldItem[]): Mod
       document: documentOf(item),
       gold: item.label,
       weight: 1,
+      reference: reference === undefined || reference.has(item.id),
       pieces: movePieces(result.evidence, weights),
       terms: candidateTerms(item.text),
       relevance: result.evidence.filter((e) => e.category === 'relevance').reduce((s, e) => s + e.weight, 0),

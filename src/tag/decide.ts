@@ -77,6 +77,27 @@ function weighCountryMentions(working: WorkingEvidence[], ownCountry: string | u
   }
 }
 
+/** Tokens between a speaker reference and its verb ("Bulgaria fully shares", "we also wish to"). */
+const SPEAKER_VERB_REACH = 3;
+/** The rule whose matches include the State's own act ("we have ratified"): never a mere speaker reference. */
+const SELF_CONDUCT_RULE = 'target.self-conduct';
+
+/**
+ * A self-reference that is the subject of a verb of saying or believing names
+ * the speaker, not the conduct at stake: it counts for nothing.
+ */
+function discountSpeakerVoice(working: WorkingEvidence[]): void {
+  const verbs = working.filter((e) => e.category === 'speaker');
+  if (verbs.length === 0) return;
+  for (const e of working) {
+    if (e.category !== 'target_self' || !isActive(e) || e.rule === SELF_CONDUCT_RULE) continue;
+    const subjectOfStance = verbs.some((v) => v.startToken >= e.endToken && v.startToken - e.endToken < SPEAKER_VERB_REACH);
+    if (!subjectOfStance) continue;
+    e.weight = 0;
+    e.effect = 'speaker_voice';
+  }
+}
+
 function relevanceOf(evidence: readonly Evidence[]): number {
   return evidence.filter((e) => e.category === 'relevance').reduce((s, e) => s + e.weight, 0);
 }
@@ -155,9 +176,13 @@ function flagsOf(label: Label, p: LabelVector, evidence: readonly Evidence[], re
 
 /** Decide one utterance from its matched evidence and terms. */
 export function decide(working: WorkingEvidence[], text: string, tokens: Tokens, terms: readonly TermHit[], setting: DecisionSetting): TagResult {
-  const contextRelevant = setting.context.relevance >= setting.scoring.relevance_threshold;
+  // A UPR report is a review of the State's human-rights record: its statements there answer that scrutiny
+  // (four in five of them are moves in the gold), so the setting meets a rule's relevance requirement, as
+  // a sentence about human rights just before does.
+  const contextRelevant = setting.upr || setting.context.relevance >= setting.scoring.relevance_threshold;
   applyEffects(working, text, tokens, setting.scoring, contextRelevant ? RELEVANCE_MET : NOTHING_MET);
   weighCountryMentions(working, setting.ownCountry, setting.model.targets);
+  discountSpeakerVoice(working);
   const input = moveInput(working, terms, setting);
   const logits = moveLogits(input, setting.weights);
   const p = softmax(logits, LABELS, setting.model.moves.temperature);

@@ -56,7 +56,9 @@ export function register(program: Command, ctx: CliContext): void {
       if (items.length === 0) throw new UsageError(`no gold items with split "${split}"`);
       const goldName = `${flags.gold.map((g) => path.basename(g)).join(', ')}${split ? ` [split ${split}]` : ''} (${items.length} items)`;
       const tagger = createTagger(set, { forceCase });
-      const result = calibrate({ set, tagger, forceCase, items, goldName, ...(split ? { split } : {}), files: readSetFiles(dir), folds, seed });
+      // The first gold file is the reference design: figures are reported on it, other files are weighted to its label shares.
+      const reference = gold.files.length > 1 ? new Set(gold.files[0]) : undefined;
+      const result = calibrate({ set, tagger, forceCase, items, goldName, ...(split ? { split } : {}), files: readSetFiles(dir), folds, seed, ...(reference ? { reference } : {}) });
 
       const outDir = resolvePath(ctx, flags.out);
       const newDir = path.join(outDir, 'lexicons');
