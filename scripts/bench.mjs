@@ -47,7 +47,7 @@ if (process.argv[2] === '--baseline-child') {
   for (const file of listFiles(process.argv[3])) {
     const text = decoder.decode(await readFile(file)).toLowerCase();
     let inSentence = 0;
-    for (let i = 0; i < text.length; ) {
+    for (let i = 0; i < text.length;) {
       const c = text.charCodeAt(i);
       if (isWord[c]) {
         const start = i;
@@ -194,11 +194,13 @@ async function runConfig(label, runs, once) {
 async function benchCorpus(corpus, opts, work) {
   const lex = opts.lexicons ? ['--lexicons', opts.lexicons] : [];
   const out = path.join(work, `out-${corpus.name.replace(/\W+/g, '-')}`);
-  const classify = (workers, extra = []) => async () => {
-    const m = await measure(process.execPath, [SPIRAL, 'classify', corpus.dir, '--out', out, '-q', '--workers', String(workers), ...lex, ...extra]);
-    const run = JSON.parse(readFileSync(path.join(out, 'run.json'), 'utf8'));
-    return { ...m, utterances: run.counts.utterances };
-  };
+  const classify =
+    (workers, extra = []) =>
+    async () => {
+      const m = await measure(process.execPath, [SPIRAL, 'classify', corpus.dir, '--out', out, '-q', '--workers', String(workers), ...lex, ...extra]);
+      const run = JSON.parse(readFileSync(path.join(out, 'run.json'), 'utf8'));
+      return { ...m, utterances: run.counts.utterances };
+    };
   const rows = [];
   rows.push(
     await runConfig('baseline (read+decode+split+tokens, 1 core)', opts.runs, async () => {
@@ -241,9 +243,17 @@ async function main() {
   const work = mkdtempSync(path.join(tmpdir(), 'spiral-bench-'));
   try {
     const corpora = prepareCorpus(opts, work).filter((c) => !opts.only || c.name.startsWith(opts.only));
-    console.log(`spiral bench: ${availableParallelism()} CPUs, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}, median of ${opts.runs} run(s), lexicons: ${opts.lexicons ?? 'bundled'}`);
+    console.log(
+      `spiral bench: ${availableParallelism()} CPUs, load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}, median of ${opts.runs} run(s), lexicons: ${opts.lexicons ?? 'bundled'}`,
+    );
     for (const corpus of [...corpora].reverse()) report(corpus, await benchCorpus(corpus, opts, work));
-    console.log(`\nload average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    console.log(
+      `\nload average after: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
   } finally {
     if (!opts.keep) rmSync(work, { recursive: true, force: true });
     else console.log(`kept ${work}`);

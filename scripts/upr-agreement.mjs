@@ -39,7 +39,10 @@ const ours = [];
 /** "KEN 2010 103" → the text that introduces list 103 (where a report states the position). */
 const listIntroductions = new Map();
 const started = process.hrtime.bigint();
-for (const file of fs.readdirSync(reportsDir).filter((f) => f.endsWith('.txt')).sort()) {
+for (const file of fs
+  .readdirSync(reportsDir)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()) {
   const text = fs.readFileSync(path.join(reportsDir, file), 'latin1'); // stray single-byte characters: any 8-bit decode keeps offsets stable
   const meta = metaFromName(file);
   const structure = structureDocument(text, meta);
@@ -55,7 +58,10 @@ const parseMs = Number(process.hrtime.bigint() - started) / 1e6;
 
 const theirs = [];
 let skipped = 0;
-for (const file of fs.readdirSync(independentDir).filter((f) => f.endsWith('.csv')).sort()) {
+for (const file of fs
+  .readdirSync(independentDir)
+  .filter((f) => f.endsWith('.csv'))
+  .sort()) {
   const read = readIndependentCsv(file, fs.readFileSync(path.join(independentDir, file), 'latin1'));
   theirs.push(...read.rows);
   skipped += read.skipped;
@@ -64,12 +70,15 @@ for (const file of fs.readdirSync(independentDir).filter((f) => f.endsWith('.csv
 const report = compareRecommendations(ours, theirs);
 const pct = (x) => `${(100 * x).toFixed(2)}%`;
 const out = [];
-out.push(`reports parsed: ${new Set(ours.map((r) => `${r.reviewed} ${r.year}`)).size} with recommendations, ${ours.length} recommendations (${parseMs.toFixed(0)} ms)`);
+out.push(
+  `reports parsed: ${new Set(ours.map((r) => `${r.reviewed} ${r.year}`)).size} with recommendations, ${ours.length} recommendations (${parseMs.toFixed(0)} ms)`,
+);
 out.push(`independent parse: ${theirs.length} rows (${skipped} without number/State/year skipped)`);
 out.push(`found by both: ${report.both}; only ours (in covered reports): ${report.onlyOurs}; only theirs (in reports we parsed): ${report.onlyTheirs}`);
 out.push(`position agreement: ${report.agree}/${report.both} = ${pct(report.rate)}`);
 out.push('disagreements (ours → theirs):');
-for (const [pair, n] of Object.entries(report.confusion).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) out.push(`  ${String(n).padStart(5)}  ${pair}`);
+for (const [pair, n] of Object.entries(report.confusion).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])))
+  out.push(`  ${String(n).padStart(5)}  ${pair}`);
 const byReport = new Map();
 for (const d of report.disagreements) {
   const key = d.key.split(' ').slice(0, 2).join(' ');

@@ -81,17 +81,72 @@ const nDocs = fs.readFileSync(path.join(runDir, 'documents.jsonl'), 'utf8').spli
  * changes, whether prescriptive status was reached, and what the book says.
  */
 const NARRATIVE = {
-  CHL: { name: 'Chile', change: 1990, status: true, text: 'Military rule from 1973; denial of the right of outsiders to judge, then tactical concessions in the late 1980s; return to democracy in March 1990 and prescriptive status in the early 1990s.' },
-  CSK: { name: 'Czechoslovakia', change: 1990, status: true, text: 'Communist rule; denial of scrutiny (Charter 77 answered as interference); regime change in November 1989 and prescriptive status at once. Dissolved on 31 December 1992.' },
-  GTM: { name: 'Guatemala', change: 1986, status: true, text: 'Military governments and massive violations into the 1980s; civilian government from 1986, tactical concessions, and prescriptive status in the 1990s while abuses continued (phase 4 without phase 5).' },
-  IDN: { name: 'Indonesia', change: null, status: false, text: 'Denial through the 1970s and 1980s (East Timor); tactical concessions in the 1990s (Komnas HAM 1993) without reaching prescriptive status by the end of the book.' },
-  KEN: { name: 'Kenya', change: null, status: false, text: 'Denial, then tactical concessions under pressure around 1990–1991, and a fall back to repression in the early 1990s: Kenya does not progress.' },
-  MAR: { name: 'Morocco', change: null, status: true, text: 'Denial in the 1970s and 1980s; tactical concessions from about 1990 (advisory council on human rights) and movement towards prescriptive status in the 1990s.' },
-  PHL: { name: 'Philippines', change: 1986, status: true, text: 'Marcos martial law (1972–1981) with denial; regime change in February 1986 and prescriptive status from the 1987 Constitution on.' },
-  POL: { name: 'Poland', change: 1990, status: true, text: 'Martial law from December 1981 and denial; tactical concessions in the late 1980s; regime change in 1989 and prescriptive status.' },
-  TUN: { name: 'Tunisia', change: null, status: false, text: 'Rhetorical commitment under Ben Ali from 1987 without progress: tactical concessions that do not turn into prescriptive status.' },
-  UGA: { name: 'Uganda', change: 1986, status: true, text: 'Massive violations under Amin and Obote; after the NRM took power in 1986, acceptance of the norms (commission of inquiry) and institutionalisation, the 1995 Constitution.' },
-  ZAF: { name: 'South Africa', change: 1994, status: true, text: 'Apartheid and denial; absent from the General Assembly 1974–1993; majority rule in 1994 and prescriptive status.' },
+  CHL: {
+    name: 'Chile',
+    change: 1990,
+    status: true,
+    text: 'Military rule from 1973; denial of the right of outsiders to judge, then tactical concessions in the late 1980s; return to democracy in March 1990 and prescriptive status in the early 1990s.',
+  },
+  CSK: {
+    name: 'Czechoslovakia',
+    change: 1990,
+    status: true,
+    text: 'Communist rule; denial of scrutiny (Charter 77 answered as interference); regime change in November 1989 and prescriptive status at once. Dissolved on 31 December 1992.',
+  },
+  GTM: {
+    name: 'Guatemala',
+    change: 1986,
+    status: true,
+    text: 'Military governments and massive violations into the 1980s; civilian government from 1986, tactical concessions, and prescriptive status in the 1990s while abuses continued (phase 4 without phase 5).',
+  },
+  IDN: {
+    name: 'Indonesia',
+    change: null,
+    status: false,
+    text: 'Denial through the 1970s and 1980s (East Timor); tactical concessions in the 1990s (Komnas HAM 1993) without reaching prescriptive status by the end of the book.',
+  },
+  KEN: {
+    name: 'Kenya',
+    change: null,
+    status: false,
+    text: 'Denial, then tactical concessions under pressure around 1990–1991, and a fall back to repression in the early 1990s: Kenya does not progress.',
+  },
+  MAR: {
+    name: 'Morocco',
+    change: null,
+    status: true,
+    text: 'Denial in the 1970s and 1980s; tactical concessions from about 1990 (advisory council on human rights) and movement towards prescriptive status in the 1990s.',
+  },
+  PHL: {
+    name: 'Philippines',
+    change: 1986,
+    status: true,
+    text: 'Marcos martial law (1972–1981) with denial; regime change in February 1986 and prescriptive status from the 1987 Constitution on.',
+  },
+  POL: {
+    name: 'Poland',
+    change: 1990,
+    status: true,
+    text: 'Martial law from December 1981 and denial; tactical concessions in the late 1980s; regime change in 1989 and prescriptive status.',
+  },
+  TUN: {
+    name: 'Tunisia',
+    change: null,
+    status: false,
+    text: 'Rhetorical commitment under Ben Ali from 1987 without progress: tactical concessions that do not turn into prescriptive status.',
+  },
+  UGA: {
+    name: 'Uganda',
+    change: 1986,
+    status: true,
+    text: 'Massive violations under Amin and Obote; after the NRM took power in 1986, acceptance of the norms (commission of inquiry) and institutionalisation, the 1995 Constitution.',
+  },
+  ZAF: {
+    name: 'South Africa',
+    change: 1994,
+    status: true,
+    text: 'Apartheid and denial; absent from the General Assembly 1974–1993; majority rule in 1994 and prescriptive status.',
+  },
 };
 
 /** Periods the book's story is about: denial before the mid-1980s, status between 1985 and 1995. */
@@ -122,7 +177,8 @@ function deedsText(r) {
 }
 
 function trajectoryTable(iso) {
-  const head = '| period | docs | relevant | rej % | defl % | dial % | acc % | net % [95% CI] | I1 | I2 | I3 | I4 | deeds | phase | rule |\n|---|--:|--:|--:|--:|--:|--:|---|---|---|---|---|--:|---|---|';
+  const head =
+    '| period | docs | relevant | rej % | defl % | dial % | acc % | net % [95% CI] | I1 | I2 | I3 | I4 | deeds | phase | rule |\n|---|--:|--:|--:|--:|--:|--:|---|---|---|---|---|--:|---|---|';
   const lines = rowsOf(iso).map((r) => {
     const c = cellOf(r.key);
     const ci = c?.indices.net.ci95 ? ` [${pct(c.indices.net.ci95.low)}, ${pct(c.indices.net.ci95.high)}]` : '';
@@ -143,7 +199,13 @@ function checks(iso) {
   const statusRows = decided.filter((r) => inWindow(r, STATUS_WINDOW));
   const reached = statusRows.filter((r) => maxPhase(r.phase) >= 4);
   const firstFour = decided.find((r) => maxPhase(r.phase) >= 4);
-  const result = { iso, early: early.length, earlyLow: earlyLow.length, reached: reached.map((r) => r.period.label), firstFour: firstFour?.period.label ?? null };
+  const result = {
+    iso,
+    early: early.length,
+    earlyLow: earlyLow.length,
+    reached: reached.map((r) => r.period.label),
+    firstFour: firstFour?.period.label ?? null,
+  };
   result.denialOk = early.length > 0 ? earlyLow.length * 2 >= early.length : null;
   result.statusOk = n.status ? reached.length > 0 : reached.length === 0;
   if (n.change) {
@@ -163,14 +225,20 @@ function checkLines(c) {
   const n = NARRATIVE[c.iso];
   const lines = [];
   if (c.early > 0) {
-    lines.push(`- Denial before the mid-1980s (${DENIAL_WINDOW[0]}–${DENIAL_WINDOW[1]}): ${c.earlyLow} of ${c.early} decided periods estimated at phase 1–2 — ${c.denialOk ? 'agrees' : 'disagrees'}.`);
+    lines.push(
+      `- Denial before the mid-1980s (${DENIAL_WINDOW[0]}–${DENIAL_WINDOW[1]}): ${c.earlyLow} of ${c.early} decided periods estimated at phase 1–2 — ${c.denialOk ? 'agrees' : 'disagrees'}.`,
+    );
   } else {
     lines.push(`- Denial before the mid-1980s: no decided period in ${DENIAL_WINDOW[0]}–${DENIAL_WINDOW[1]} (no speeches or too little evidence).`);
   }
   if (n.status) {
-    lines.push(`- Prescriptive status by the late 1990s: ${c.reached.length > 0 ? `phase 4 (or 3/4) in ${c.reached.join(', ')} — agrees` : `not reached in ${STATUS_WINDOW[0]}–${STATUS_WINDOW[1]}${c.firstFour ? ` (first in ${c.firstFour})` : ''} — disagrees`}.`);
+    lines.push(
+      `- Prescriptive status by the late 1990s: ${c.reached.length > 0 ? `phase 4 (or 3/4) in ${c.reached.join(', ')} — agrees` : `not reached in ${STATUS_WINDOW[0]}–${STATUS_WINDOW[1]}${c.firstFour ? ` (first in ${c.firstFour})` : ''} — disagrees`}.`,
+    );
   } else {
-    lines.push(`- No prescriptive status by the late 1990s: ${c.reached.length === 0 ? `none in ${STATUS_WINDOW[0]}–${STATUS_WINDOW[1]} — agrees` : `phase 4 (or 3/4) in ${c.reached.join(', ')} — disagrees`}${c.firstFour ? `; first phase 4 in ${c.firstFour}` : ''}.`);
+    lines.push(
+      `- No prescriptive status by the late 1990s: ${c.reached.length === 0 ? `none in ${STATUS_WINDOW[0]}–${STATUS_WINDOW[1]} — agrees` : `phase 4 (or 3/4) in ${c.reached.join(', ')} — disagrees`}${c.firstFour ? `; first phase 4 in ${c.firstFour}` : ''}.`,
+    );
   }
   if (n.change) {
     const verdict =
@@ -181,7 +249,9 @@ function checkLines(c) {
           : c.netAfter > c.netBefore
             ? `rises by less than ${MIN_NET_RISE * 100} points, within noise — disagrees`
             : 'does not rise, disagrees';
-    lines.push(`- Regime change (${n.change}): mean net score ${pct(c.netBefore)}% in the periods before (up to 20 years), ${pct(c.netAfter)}% after (up to 15 years) — ${verdict}.`);
+    lines.push(
+      `- Regime change (${n.change}): mean net score ${pct(c.netBefore)}% in the periods before (up to 20 years), ${pct(c.netAfter)}% after (up to 15 years) — ${verdict}.`,
+    );
   }
   return lines.join('\n');
 }
@@ -191,11 +261,16 @@ function diagnosis(iso) {
   const rows = rowsOf(iso).filter((r) => r.phase.phase !== null);
   const rules = new Map();
   for (const r of rows) rules.set(r.phase.rule, (rules.get(r.phase.rule) ?? 0) + 1);
-  const ruleText = [...rules].sort((a, b) => b[1] - a[1]).map(([k, v]) => `\`${k}\` ×${v}`).join(', ');
-  const blocked = rows.filter((r) => r.phase.rule === 'talk_without_institutions').map((r) => {
-    const falses = ['ratification', 'institutionalisation', 'complaint_mechanism'].filter((k) => r.indicators[k].value === 'false');
-    return `${r.period.label}: ${falses.map((k) => r.indicators[k].reason).join('; ')}`;
-  });
+  const ruleText = [...rules]
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `\`${k}\` ×${v}`)
+    .join(', ');
+  const blocked = rows
+    .filter((r) => r.phase.rule === 'talk_without_institutions')
+    .map((r) => {
+      const falses = ['ratification', 'institutionalisation', 'complaint_mechanism'].filter((k) => r.indicators[k].value === 'false');
+      return `${r.period.label}: ${falses.map((k) => r.indicators[k].reason).join('; ')}`;
+    });
   const maxDenial = Math.max(0, ...rows.map((r) => r.indices.rejection ?? 0));
   let text = `Rules that fired: ${ruleText || 'none'}. Highest denial share in any period: ${pct(maxDenial)}%.`;
   if (blocked.length > 0) text += ` Talk met indicator 4 but facts held phase 4 back in ${blocked.length} period(s), e.g. ${blocked[blocked.length - 1]}.`;

@@ -3,12 +3,7 @@
 // objects serialised with snake_case keys where the codebook uses them.
 
 /** The five labels of the codebook, in its precedence order (earlier wins ties). */
-export const MOVE_LABELS = [
-  'denial',
-  'rhetorical_action',
-  'argumentative_concession',
-  'norm_acknowledgment',
-] as const;
+export const MOVE_LABELS = ['denial', 'rhetorical_action', 'argumentative_concession', 'norm_acknowledgment'] as const;
 export type MoveLabel = (typeof MOVE_LABELS)[number];
 export const LABELS = [...MOVE_LABELS, 'none'] as const;
 export type Label = (typeof LABELS)[number];

@@ -76,7 +76,12 @@ export function addToCell(cell: CellCounts, u: Countable, examplesPerLabel: numb
 
 /** Merge audience cells of one unit into its 'all' cell (a document has one audience, so doc maps do not collide). */
 export function mergeCells(country: string, unit: TimeUnit, parts: readonly CellCounts[], examplesPerLabel: number): CellCounts {
-  const merged = newCell(country, unit, 'all', parts.some((p) => p.ids !== null));
+  const merged = newCell(
+    country,
+    unit,
+    'all',
+    parts.some((p) => p.ids !== null),
+  );
   for (const p of parts) {
     merged.nUtterances += p.nUtterances;
     merged.nRelevant += p.nRelevant;

@@ -46,11 +46,7 @@ function sumResample(docs: readonly DocCounts[], next: () => number): MoveCounts
  * Percentile intervals of every index for one cell. `name` (the cell key) picks the
  * random stream; resamples with nothing relevant have no index and are left out.
  */
-export function bootstrapIntervals(
-  name: string,
-  docs: readonly DocCounts[],
-  options: BootstrapOptions,
-): Record<IndexName, Interval | null> {
+export function bootstrapIntervals(name: string, docs: readonly DocCounts[], options: BootstrapOptions): Record<IndexName, Interval | null> {
   const result = emptyIntervals();
   if (docs.length < options.minDocuments || docs.length === 0) return result;
   const ordered = [...docs].sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : 0));

@@ -128,11 +128,11 @@ export function finishCells(cells: Iterable<CellCounts>, o: AggregateOptions): S
   const ordinals = new Map<ScoreCell, number>();
   for (const g of groupByUnit(cells)) {
     const all = finishCell(mergeCells(g.country, g.unit, g.parts, o.examplesPerLabel), o);
-    all.consistency = compareAudiences(
-      sideOf(g.parts.find((p) => p.audience === 'domestic')),
-      sideOf(g.parts.find((p) => p.audience === 'international')),
-      { minRelevant: o.minRelevant, minDocuments: o.minDocuments, tvThreshold: o.audienceTvThreshold },
-    );
+    all.consistency = compareAudiences(sideOf(g.parts.find((p) => p.audience === 'domestic')), sideOf(g.parts.find((p) => p.audience === 'international')), {
+      minRelevant: o.minRelevant,
+      minDocuments: o.minDocuments,
+      tvThreshold: o.audienceTvThreshold,
+    });
     if (g.unit.ordinal !== null) ordinals.set(all, g.unit.ordinal);
     allCells.push(all);
     out.push(all);

@@ -4,25 +4,49 @@ import { pct, textTable, toCsv, type CsvValue } from './csv.js';
 import { INDEX_NAMES, type PressureCell, type ScoreCell } from './types.js';
 
 const CELL_HEADER = [
-  'key', 'country', 'year', 'period', 'audience', 'n_documents', 'n_utterances', 'n_relevant',
+  'key',
+  'country',
+  'year',
+  'period',
+  'audience',
+  'n_documents',
+  'n_utterances',
+  'n_relevant',
   ...LABELS.map((l) => `count_${l}`),
   ...MOVE_LABELS.map((l) => `share_${l}`),
   ...INDEX_NAMES.flatMap((n) => [n, `${n}_low`, `${n}_high`]),
-  'insufficient_evidence', 'insufficient_reasons',
-  'audience_tv', 'audience_js', 'audience_dependent',
-  'accepting', 'accepting_streak', 'persistent',
+  'insufficient_evidence',
+  'insufficient_reasons',
+  'audience_tv',
+  'audience_js',
+  'audience_dependent',
+  'accepting',
+  'accepting_streak',
+  'persistent',
   ...MOVE_LABELS.map((l) => `examples_${l}`),
 ];
 
 function cellRow(c: ScoreCell): CsvValue[] {
   return [
-    c.key, c.country, c.year, c.period?.label, c.audience, c.n_documents, c.n_utterances, c.n_relevant,
+    c.key,
+    c.country,
+    c.year,
+    c.period?.label,
+    c.audience,
+    c.n_documents,
+    c.n_utterances,
+    c.n_relevant,
     ...LABELS.map((l) => c.counts[l]),
     ...MOVE_LABELS.map((l) => c.shares[l]),
     ...INDEX_NAMES.flatMap((n) => [c.indices[n].value, c.indices[n].ci95?.low, c.indices[n].ci95?.high]),
-    c.insufficient_evidence, c.insufficient_reasons.join('; '),
-    c.consistency?.total_variation, c.consistency?.jensen_shannon, c.consistency?.audience_dependent,
-    c.persistence?.accepting, c.persistence?.streak, c.persistence?.persistent,
+    c.insufficient_evidence,
+    c.insufficient_reasons.join('; '),
+    c.consistency?.total_variation,
+    c.consistency?.jensen_shannon,
+    c.consistency?.audience_dependent,
+    c.persistence?.accepting,
+    c.persistence?.streak,
+    c.persistence?.persistent,
     ...MOVE_LABELS.map((l) => c.examples[l].join(' ')),
   ];
 }
@@ -32,19 +56,40 @@ export function cellsCsv(cells: readonly ScoreCell[]): string {
 }
 
 const PRESSURE_HEADER = [
-  'key', 'country', 'year', 'period', 'speaker', 'n_documents', 'n_utterances', 'n_relevant',
+  'key',
+  'country',
+  'year',
+  'period',
+  'speaker',
+  'n_documents',
+  'n_utterances',
+  'n_relevant',
   ...LABELS.map((l) => `count_${l}`),
-  'critical', 'recommendations', 'recommendations_source', 'examples_critical', 'examples_recommendations',
+  'critical',
+  'recommendations',
+  'recommendations_source',
+  'examples_critical',
+  'examples_recommendations',
 ];
 
 export function pressureCsv(rows: readonly PressureCell[]): string {
   return toCsv(
     PRESSURE_HEADER,
     rows.map((p) => [
-      p.key, p.country, p.year, p.period?.label, p.speaker ?? 'ALL', p.n_documents, p.n_utterances, p.n_relevant,
+      p.key,
+      p.country,
+      p.year,
+      p.period?.label,
+      p.speaker ?? 'ALL',
+      p.n_documents,
+      p.n_utterances,
+      p.n_relevant,
       ...LABELS.map((l) => p.counts[l]),
-      p.critical, p.recommendations, p.recommendations_source,
-      p.examples.critical.join(' '), p.examples.recommendations.join(' '),
+      p.critical,
+      p.recommendations,
+      p.recommendations_source,
+      p.examples.critical.join(' '),
+      p.examples.recommendations.join(' '),
     ]),
   );
 }
@@ -60,19 +105,24 @@ function interval(c: ScoreCell): string {
 
 /** Marks: ! insufficient evidence, ≠ stance depends on the audience, + accepting stance persists. */
 function marks(c: ScoreCell): string {
-  return [
-    c.insufficient_evidence ? '!' : '',
-    c.consistency?.audience_dependent ? '≠' : '',
-    c.persistence?.persistent ? '+' : '',
-  ].join('');
+  return [c.insufficient_evidence ? '!' : '', c.consistency?.audience_dependent ? '≠' : '', c.persistence?.persistent ? '+' : ''].join('');
 }
 
 export function cellsTable(cells: readonly ScoreCell[]): string {
   const header = ['country', 'unit', 'audience', 'docs', 'relevant', 'rej%', 'defl%', 'dial%', 'acc%', 'net%', 'net 95% CI', 'marks'];
   const rows = cells.map((c) => [
-    c.country, unitLabel(c), c.audience, String(c.n_documents), String(c.n_relevant),
-    pct(c.indices.rejection.value), pct(c.indices.deflection.value), pct(c.indices.dialogue.value),
-    pct(c.indices.acceptance.value), pct(c.indices.net.value), interval(c), marks(c),
+    c.country,
+    unitLabel(c),
+    c.audience,
+    String(c.n_documents),
+    String(c.n_relevant),
+    pct(c.indices.rejection.value),
+    pct(c.indices.deflection.value),
+    pct(c.indices.dialogue.value),
+    pct(c.indices.acceptance.value),
+    pct(c.indices.net.value),
+    interval(c),
+    marks(c),
   ]);
   const right = [false, false, false, true, true, true, true, true, true, true, false, false];
   return textTable(header, rows, right) + 'marks: ! insufficient evidence  ≠ stance depends on the audience  + accepting stance persists\n';
@@ -90,7 +140,13 @@ export function pressureTable(rows: readonly PressureCell[]): string {
       .join(', ');
   const header = ['country', 'unit', 'docs', 'utterances', 'critical', 'recommendations', 'most active (critical/recs)'];
   const body = totals.map((p) => [
-    p.country, unitLabel(p), String(p.n_documents), String(p.n_utterances), String(p.critical), String(p.recommendations), topSpeakers(p),
+    p.country,
+    unitLabel(p),
+    String(p.n_documents),
+    String(p.n_utterances),
+    String(p.critical),
+    String(p.recommendations),
+    topSpeakers(p),
   ]);
   return textTable(header, body, [false, false, true, true, true, true, false]);
 }

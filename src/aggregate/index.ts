@@ -1,5 +1,5 @@
 // Aggregation of a run: feed utterances (and recommendations) one at a time,
-// then finish into the scores file. No I/O here; `spiral scores` streams the run.
+// then finish into the scores file. No I/O here; src/run/aggregate.ts streams the run.
 import { CellAccumulator } from './accumulate.js';
 import { finishCells } from './finish.js';
 import { aggregateOptions, scoreParams, type AggregateOptions } from './options.js';
@@ -8,7 +8,7 @@ import type { Countable } from './record.js';
 import type { ScoresFile } from './types.js';
 
 export { aggregateOptions, DEFAULT_PERIOD_YEARS, type AggregateOptions } from './options.js';
-export { toCountable, RecordError, type Countable } from './record.js';
+export type { Countable } from './record.js';
 export type { RecommendationFact } from './pressure.js';
 export { isAccepting } from './finish.js';
 export { unitOf, unitKey, unitEndDate, periodOf, type TimeUnit } from './units.js';

@@ -2,7 +2,7 @@
 // machines. Each cell gets its own stream from (seed, cell key), so a cell's
 // interval does not depend on which other cells the run happens to contain.
 
-import { hash32, mulberry32 } from '../meta/random.js';
+import { hash32, mulberry32 } from '../random.js';
 
 export { hash32, mulberry32 };
 

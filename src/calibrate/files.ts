@@ -4,7 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { readGoldFile, writeFileAtomic } from '../eval/files.js';
+import { readGoldFile } from '../eval/files.js';
+import { writeFileAtomicSync as writeFileAtomic } from '../run/atomic.js';
 import { mergeGold, type MergedGold } from './gold.js';
 
 function isDir(p: string): boolean {

@@ -8,7 +8,7 @@
 // numbers out.
 import { documentOf, type GoldItem } from '../eval/gold.js';
 import { computeMetrics, type Metrics } from '../eval/metrics.js';
-import { mulberry32 } from '../meta/random.js';
+import { mulberry32 } from '../random.js';
 import type { LexiconSet } from '../lexicon/types.js';
 import { defaultModelConfig, type ModelConfig } from '../tag/model.js';
 import { LABELS, MOVE_LABELS, TARGET_KINDS, type Label, type MoveLabel, type TargetKind } from '../types.js';

@@ -8,6 +8,12 @@ export function resolvePath(ctx: CliContext, p: string): string {
   return path.resolve(ctx.cwd, p);
 }
 
+/** A required whole number ≥ 1 (`spiral scores`, `spiral status`: --period, --bootstrap). */
+export function parsePositiveInt(value: string, option: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`${option} must be a positive integer (got "${value}")`);
+  return Number(value);
+}
+
 export function lexiconDir(ctx: CliContext, option: string | undefined): string {
   return option ? resolvePath(ctx, option) : BUNDLED_LEXICONS;
 }

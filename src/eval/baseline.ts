@@ -3,7 +3,7 @@
 // the same gold items, so every prediction comes from a model that never saw
 // the item. Pure: same items, folds and seed give the same predictions.
 import { createRequire } from 'node:module';
-import { mulberry32 } from '../meta/random.js';
+import { mulberry32 } from '../random.js';
 import type { Label } from '../types.js';
 
 const require = createRequire(import.meta.url);

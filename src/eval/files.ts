@@ -1,5 +1,6 @@
-// The file edge of eval: read a gold file, write the misclassified items.
-import { readFileSync, renameSync, writeFileSync, unlinkSync } from 'node:fs';
+// The file edge of eval: read a gold file, shape the misclassified items (written by
+// the command through src/run/atomic.ts).
+import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { GoldFormatError, parseGold, type GoldItem } from './gold.js';
 import type { Misclassification } from './evaluate.js';
@@ -27,20 +28,4 @@ export function defaultErrorsPath(goldPath: string, cwd: string, split?: string)
 
 export function misclassificationsJsonl(errors: readonly Misclassification[]): string {
   return errors.map((error) => JSON.stringify(error)).join('\n') + (errors.length > 0 ? '\n' : '');
-}
-
-/** Write through a temporary file and rename, so a reader never sees half a file. */
-export function writeFileAtomic(path: string, content: string): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(temporary, content, 'utf8');
-    renameSync(temporary, path);
-  } catch (err) {
-    try {
-      unlinkSync(temporary);
-    } catch {
-      // nothing to clean up
-    }
-    throw err;
-  }
 }

@@ -2,7 +2,7 @@
 // optional metadata such as country, year, venue). Parsing is pure: it takes
 // the file's text and its name (for messages) and returns items or throws one
 // error that lists every bad line as `file:line: message`.
-import { normaliseCountry } from '../meta/countries.js';
+import { normaliseCountry } from '../countries.js';
 import { isLabel, isTarget, LABELS, TARGETS, type Label, type Target } from '../types.js';
 
 export interface GoldMeta {

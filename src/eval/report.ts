@@ -51,10 +51,7 @@ function cells(values: readonly string[]): string {
 
 function perLabelTable(report: EvalReport): string[] {
   const withBaseline = report.baseline !== undefined;
-  const header =
-    'label'.padEnd(LABEL_COLUMN) +
-    cells(['P', 'R', 'F1', 'gold', 'pred']) +
-    (withBaseline ? '   |' + cells(['base P', 'base R', 'base F1']) : '');
+  const header = 'label'.padEnd(LABEL_COLUMN) + cells(['P', 'R', 'F1', 'gold', 'pred']) + (withBaseline ? '   |' + cells(['base P', 'base R', 'base F1']) : '');
   const rows = LABELS.map((label) => {
     const s = report.rules.perLabel[label];
     const row = label.padEnd(LABEL_COLUMN) + cells([fixed(s.precision), fixed(s.recall), fixed(s.f1), String(s.support), String(s.predicted)]);

@@ -6,7 +6,7 @@
 //   Fariss   latent protection scores: theta_mean (higher = more respect), COW
 // Pure: takes decoded text (the loader handles Latin-1, BOMs and CR endings).
 import { parse } from 'csv-parse/sync';
-import { normaliseCountry } from '../meta/countries.js';
+import { normaliseCountry } from '../countries.js';
 import * as T from '../aggregate/thresholds.js';
 import { cowToIso3 } from './cow.js';
 import { InputFileError } from './errors.js';
@@ -138,16 +138,35 @@ export function meetsThreshold(value: number, better: 'lower' | 'higher', thresh
 export function parseDeeds(text: string, file: string): DeedsTable {
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
-    records = parse(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), { skip_empty_lines: true, info: true, relax_column_count: true }) as unknown as typeof records;
+    records = parse(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), {
+      skip_empty_lines: true,
+      info: true,
+      relax_column_count: true,
+    }) as unknown as typeof records;
   } catch (err) {
     throw new InputFileError([{ file, line: (err as { lines?: number }).lines, message: `not a CSV table: ${(err as Error).message}` }]);
   }
   const header = (records[0]?.record ?? []).map((h) => h.trim());
   const spec = FORMATS.find((f) => f.detect(header));
   if (!spec) {
-    throw new InputFileError([{ file, line: 1, message: 'unknown deeds format: expected PTS (PTS_A/PTS_S), CIRIGHTS (physint_sum), CIRI (CTRY, DISAP, KILL, POLPRIS, TORT) or Fariss (theta_mean) columns' }]);
+    throw new InputFileError([
+      {
+        file,
+        line: 1,
+        message:
+          'unknown deeds format: expected PTS (PTS_A/PTS_S), CIRIGHTS (physint_sum), CIRI (CTRY, DISAP, KILL, POLPRIS, TORT) or Fariss (theta_mean) columns',
+      },
+    ]);
   }
-  const table: DeedsTable = { format: spec.format, measure: spec.measure, better: spec.better, threshold: spec.threshold, scores: new Map(), unmapped: [], warnings: [] };
+  const table: DeedsTable = {
+    format: spec.format,
+    measure: spec.measure,
+    better: spec.better,
+    threshold: spec.threshold,
+    scores: new Map(),
+    unmapped: [],
+    warnings: [],
+  };
   const unmapped = new Map<string, number>();
   for (const { record, info } of records.slice(1)) {
     const row: Row = Object.fromEntries(header.map((h, i) => [h, record[i] ?? '']));
@@ -160,7 +179,21 @@ export function parseDeeds(text: string, file: string): DeedsTable {
       if (!unmapped.has(name)) unmapped.set(name, info.lines);
       continue;
     }
-    addScore(table, { country, year, format: spec.format, measure: spec.measure, value, meets: meetsThreshold(value, spec.better, spec.threshold), threshold: spec.threshold, better: spec.better, line: info.lines }, file);
+    addScore(
+      table,
+      {
+        country,
+        year,
+        format: spec.format,
+        measure: spec.measure,
+        value,
+        meets: meetsThreshold(value, spec.better, spec.threshold),
+        threshold: spec.threshold,
+        better: spec.better,
+        line: info.lines,
+      },
+      file,
+    );
   }
   table.unmapped = [...unmapped].map(([name, line]) => `${file}:${line}: ${name}`);
   return table;

@@ -2,7 +2,7 @@
 // its `treaties:` section (hand-written constitutional facts and complaint
 // mechanisms survive a re-import, with their comments).
 import { isMap, parseDocument, Document } from 'yaml';
-import { countryName } from '../meta/countries.js';
+import { countryName } from '../countries.js';
 import type { TreatyFact } from './types.js';
 
 export interface TreatySection {
@@ -17,10 +17,7 @@ const ACTION_ORDER = ['signature', 'ratification', 'accession', 'succession'];
 /** Actions in a stable order: by date, then instrument, then signature before binding actions. */
 export function sortActions(actions: readonly TreatyFact[]): TreatyFact[] {
   return [...actions].sort(
-    (a, b) =>
-      a.date.localeCompare(b.date) ||
-      a.instrument.localeCompare(b.instrument) ||
-      ACTION_ORDER.indexOf(a.action) - ACTION_ORDER.indexOf(b.action),
+    (a, b) => a.date.localeCompare(b.date) || a.instrument.localeCompare(b.instrument) || ACTION_ORDER.indexOf(a.action) - ACTION_ORDER.indexOf(b.action),
   );
 }
 

@@ -1,17 +1,11 @@
 // Parse and validate one facts file (corpus/facts/<ISO3>.yaml, docs/facts-format.md).
 // Pure: takes the text and the name to report; every problem is collected with
 // its line, and all are thrown together.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
+import { parseYamlLines, type YamlLines } from '../yaml/lines.js';
 import { checkFactDate } from './dates.js';
 import { InputFileError, type Problem } from './errors.js';
-import {
-  MECHANISM_KINDS,
-  TREATY_ACTIONS,
-  type CountryFacts,
-  type InstitutionFact,
-  type MechanismFact,
-  type TreatyFact,
-} from './types.js';
+import { MECHANISM_KINDS, TREATY_ACTIONS, type CountryFacts, type InstitutionFact, type MechanismFact, type TreatyFact } from './types.js';
 
 const TOP_KEYS = ['country', 'name', 'notes', 'treaties', 'institutionalisation', 'complaint_mechanisms'];
 const TREATY_SECTION_KEYS = ['source', 'as_of', 'complete_for', 'actions'];
@@ -22,14 +16,13 @@ const MECHANISM_KEYS = ['id', 'kind', 'what', 'date', 'source', 'note'];
 
 class FactsReader {
   readonly problems: Problem[] = [];
-  private readonly lines = new LineCounter();
+  private yaml: YamlLines | null = null;
   private readonly ids = new Map<string, number | undefined>();
 
   constructor(private readonly file: string) {}
 
   lineOf(node: unknown): number | undefined {
-    const range = (node as { range?: [number, number, number] } | null)?.range;
-    return range ? this.lines.linePos(range[0]).line : undefined;
+    return this.yaml?.lineOf(node);
   }
 
   problem(node: unknown, message: string): void {
@@ -37,10 +30,9 @@ class FactsReader {
   }
 
   parse(text: string): YAMLMap | null {
-    const doc = parseDocument(text, { lineCounter: this.lines, uniqueKeys: true, prettyErrors: false });
-    for (const err of doc.errors) {
-      this.problems.push({ file: this.file, line: this.lines.linePos(err.pos[0]).line, message: err.message.split('\n')[0] });
-    }
+    this.yaml = parseYamlLines(text);
+    const doc = this.yaml.doc;
+    for (const err of this.yaml.errors) this.problems.push({ file: this.file, line: err.line, message: err.message });
     if (doc.errors.length > 0) return null;
     if (!isMap(doc.contents)) {
       this.problem(doc.contents, 'a facts file is a mapping with `country:` and sections');
@@ -188,7 +180,13 @@ function readInstitutions(r: FactsReader, node: Node | null | undefined): Countr
   const entries: InstitutionFact[] = [];
   for (const item of r.seqOfMaps(f.get('entries'), 'institutionalisation.entries')) {
     const e = r.fields(item, INSTITUTION_KEYS, 'an institutionalisation entry');
-    const fact = { id: r.id(e, item), what: r.string(e, 'what', item), date: r.date(e, 'date', item), source: r.string(e, 'source', item), note: r.string(e, 'note', item, false) };
+    const fact = {
+      id: r.id(e, item),
+      what: r.string(e, 'what', item),
+      date: r.date(e, 'date', item),
+      source: r.string(e, 'source', item),
+      note: r.string(e, 'note', item, false),
+    };
     if (fact.id && fact.what && fact.date && fact.source) entries.push(withoutUndefined(fact) as InstitutionFact);
   }
   return { complete: r.boolean(f, 'complete'), entries };
@@ -216,7 +214,10 @@ function readMechanisms(r: FactsReader, node: Node | null | undefined): CountryF
 
 /** Problems in file order (stable for the same line). */
 function byLine(problems: Problem[]): Problem[] {
-  return problems.map((p, i) => [p, i] as const).sort(([a, i], [b, j]) => (a.line ?? 0) - (b.line ?? 0) || i - j).map(([p]) => p);
+  return problems
+    .map((p, i) => [p, i] as const)
+    .sort(([a, i], [b, j]) => (a.line ?? 0) - (b.line ?? 0) || i - j)
+    .map(([p]) => p);
 }
 
 function withoutUndefined<T extends object>(o: T): T {

@@ -4,11 +4,24 @@ import { INDEX_NAMES } from '../aggregate/types.js';
 import { INDICATOR_NAMES, type StatusRow, type Tri } from './types.js';
 
 const HEADER = [
-  'key', 'country', 'year', 'period', 'as_of', 'n_documents', 'n_relevant', 'insufficient_evidence',
+  'key',
+  'country',
+  'year',
+  'period',
+  'as_of',
+  'n_documents',
+  'n_relevant',
+  'insufficient_evidence',
   ...INDEX_NAMES,
   ...INDICATOR_NAMES.flatMap((n) => [n, `${n}_reason`, `${n}_facts`]),
-  'deeds_years', 'deeds_mean', 'deeds_meet',
-  'phase', 'phase_rule', 'phase_possible', 'phase_reason', 'examples',
+  'deeds_years',
+  'deeds_mean',
+  'deeds_meet',
+  'phase',
+  'phase_rule',
+  'phase_possible',
+  'phase_reason',
+  'examples',
 ];
 
 function deedsColumns(row: StatusRow): CsvValue[] {
@@ -23,11 +36,22 @@ export function statusCsv(rows: readonly StatusRow[]): string {
   return toCsv(
     HEADER,
     rows.map((r) => [
-      r.key, r.country, r.year, r.period?.label, r.as_of, r.n_documents, r.n_relevant, r.insufficient_evidence,
+      r.key,
+      r.country,
+      r.year,
+      r.period?.label,
+      r.as_of,
+      r.n_documents,
+      r.n_relevant,
+      r.insufficient_evidence,
       ...INDEX_NAMES.map((n) => r.indices[n]),
       ...INDICATOR_NAMES.flatMap((n) => [r.indicators[n].value, r.indicators[n].reason, r.indicators[n].fact_ids.join(' ')]),
       ...deedsColumns(r),
-      r.phase.phase, r.phase.rule, r.phase.possible?.join('|'), r.phase.reason, r.examples.join(' '),
+      r.phase.phase,
+      r.phase.rule,
+      r.phase.possible?.join('|'),
+      r.phase.reason,
+      r.examples.join(' '),
     ]),
   );
 }

@@ -1,6 +1,6 @@
 // Combine a UNTC status table and (optionally) footnote facts of predecessor
 // States into one treaty section per country. Pure.
-import { HISTORICAL_CODES } from '../meta/countries.js';
+import { HISTORICAL_CODES } from '../countries.js';
 import type { TreatySection } from './facts-write.js';
 import type { FootnoteFact } from './untc-footnotes.js';
 import type { UntcImport } from './untc.js';

@@ -51,7 +51,8 @@ export function institutionalisationIndicator(facts: CountryFacts | undefined, c
   if (!facts) return noFacts(country);
   const entries = facts.institutionalisation.entries.filter((e) => happenedBy(e.date, asOf));
   if (entries.length > 0) return { value: 'true', reason: `${entries.map((e) => e.what).join('; ')}`, fact_ids: entries.map((e) => e.id) };
-  if (facts.institutionalisation.complete) return { value: 'false', reason: `no constitutional or legal provision by ${asOf} (list declared complete)`, fact_ids: [] };
+  if (facts.institutionalisation.complete)
+    return { value: 'false', reason: `no constitutional or legal provision by ${asOf} (list declared complete)`, fact_ids: [] };
   return { value: 'unknown', reason: `no provision recorded by ${asOf}; the list is not declared complete`, fact_ids: [] };
 }
 
@@ -100,10 +101,15 @@ export function discursiveIndicator(cell: ScoreCell): IndicatorResult {
   if (acceptance < T.DISCURSIVE_MIN_ACCEPTANCE) failures.push(`acceptance ${fmt(acceptance)} < ${T.DISCURSIVE_MIN_ACCEPTANCE}`);
   if (denial > T.DISCURSIVE_MAX_DENIAL) failures.push(`denial ${fmt(denial)} > ${T.DISCURSIVE_MAX_DENIAL}`);
   if (dialogue < T.DISCURSIVE_MIN_DIALOGUE) failures.push(`dialogue ${fmt(dialogue)} < ${T.DISCURSIVE_MIN_DIALOGUE}`);
-  if (consistency?.audience_dependent === true) failures.push(`stance depends on the audience (TV ${fmt(consistency.total_variation ?? 0)} > ${consistency.threshold})`);
+  if (consistency?.audience_dependent === true)
+    failures.push(`stance depends on the audience (TV ${fmt(consistency.total_variation ?? 0)} > ${consistency.threshold})`);
   if (failures.length > 0) return { ...base, value: 'false', reason: failures.join('; ') };
   const audienceNote = consistency?.comparable ? 'consistent across audiences' : 'audience consistency not testable (one audience only or too little evidence)';
-  return { ...base, value: 'true', reason: `accepts the norms (acceptance ${fmt(acceptance)}), no denial above ${T.DISCURSIVE_MAX_DENIAL}, dialogue ${fmt(dialogue)}; ${audienceNote}` };
+  return {
+    ...base,
+    value: 'true',
+    reason: `accepts the norms (acceptance ${fmt(acceptance)}), no denial above ${T.DISCURSIVE_MAX_DENIAL}, dialogue ${fmt(dialogue)}; ${audienceNote}`,
+  };
 }
 
 function fmt(x: number): string {

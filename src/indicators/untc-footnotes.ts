@@ -9,11 +9,22 @@
 // States the table rows are authoritative and their footnotes describe other
 // things (withdrawn reservations, re-accessions).
 import { DomUtils, parseDocument } from 'htmlparser2';
-import { HISTORICAL_CODES, normaliseCountry } from '../meta/countries.js';
+import { HISTORICAL_CODES, normaliseCountry } from '../countries.js';
 import type { TreatyAction, TreatyFact } from './types.js';
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 const DAY_MONTH_YEAR = String.raw`\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}`;
@@ -55,7 +66,10 @@ export interface FootnoteFact extends TreatyFact {
 function actionsOf(verb: string, dates: Array<string | null>): Array<[TreatyAction, string | null]> {
   switch (verb) {
     case 'had signed and ratified':
-      return [['signature', dates[0]], ['ratification', dates[1]]];
+      return [
+        ['signature', dates[0]],
+        ['ratification', dates[1]],
+      ];
     case 'had signed':
       return [['signature', dates[0]]];
     case 'had ratified':

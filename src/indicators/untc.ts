@@ -5,7 +5,7 @@
 // facts out; names that cannot be mapped to ISO codes are returned, not dropped
 // silently.
 import { parse } from 'csv-parse/sync';
-import { normaliseCountry } from '../meta/countries.js';
+import { normaliseCountry } from '../countries.js';
 import { checkFactDate } from './dates.js';
 import { InputFileError, type Problem } from './errors.js';
 import type { TreatyAction, TreatyFact } from './types.js';

@@ -23,7 +23,7 @@
 // that does not match (exponential in the number of placeholders). A table of
 // "can the rest of the pattern match from here" makes it O(name² × pattern).
 import { posix } from 'node:path';
-import { normaliseCountry } from '../meta/countries.js';
+import { normaliseCountry } from '../countries.js';
 import { NamePatternError } from './errors.js';
 import { META_FIELDS, type RawFields } from './types.js';
 

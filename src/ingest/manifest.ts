@@ -13,7 +13,8 @@
 // Parsing is pure; loadManifest does the reading.
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, posix } from 'node:path';
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
+import { isMap, isSeq, isScalar } from 'yaml';
+import { parseYamlLines } from '../yaml/lines.js';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { decodeBytes } from './decode.js';
 import { META_FIELDS, type RawFields } from './types.js';
@@ -36,11 +37,6 @@ function yamlErrorText(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
 
-function lineOf(node: Node | null | undefined, counter: LineCounter): number | undefined {
-  const offset = node?.range?.[0];
-  return offset === undefined ? undefined : counter.linePos(offset).line;
-}
-
 function unknownKeyWarnings(fields: RawFields, where: string): string[] {
   return Object.keys(fields)
     .filter((k) => !KNOWN_KEYS.has(k))
@@ -49,11 +45,11 @@ function unknownKeyWarnings(fields: RawFields, where: string): string[] {
 
 /** Parse manifest YAML text; `name` is how warnings name the file (e.g. `sample/manifest.yaml`). */
 export function parseManifestYaml(text: string, name: string): ParsedManifest {
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0];
-    return { rows: [], warnings: [`${name}:${e.linePos?.[0].line ?? 1}: invalid YAML: ${yamlErrorText(e.message)}; manifest ignored`] };
+  const yaml = parseYamlLines(text);
+  const doc = yaml.doc;
+  if (yaml.errors.length > 0) {
+    const e = yaml.errors[0];
+    return { rows: [], warnings: [`${name}:${e.line}: invalid YAML: ${e.message}; manifest ignored`] };
   }
   // Resolve aliases (`*defaults`) once for the whole file, with a cap on their expansion.
   let value: unknown;
@@ -85,13 +81,13 @@ export function parseManifestYaml(text: string, name: string): ParsedManifest {
     for (const pair of root.items) {
       const key = isScalar(pair.key) ? pair.key.value : undefined;
       const file = key === undefined ? undefined : String(key);
-      addRow(file, file === undefined || !Object.hasOwn(byKey, file) ? undefined : byKey[file], lineOf(pair.key as Node, counter));
+      addRow(file, file === undefined || !Object.hasOwn(byKey, file) ? undefined : byKey[file], yaml.lineOf(pair.key));
     }
   } else if (isSeq(root)) {
     root.items.forEach((item, index) => {
       const entry = (value as unknown[])[index] as RawFields | null | undefined;
       const file = entry && typeof entry === 'object' ? FILE_KEYS.map((k) => entry[k]).find((v) => v !== undefined) : undefined;
-      addRow(file, entry, lineOf(item as Node, counter));
+      addRow(file, entry, yaml.lineOf(item));
     });
   } else {
     warnings.push(`${name}:1: expected a mapping of file names to metadata, or a list of entries with "file"; manifest ignored`);
@@ -167,7 +163,12 @@ export async function loadFolderManifest(dirAbs: string, dirLabel: string): Prom
     return { rows, warnings };
   }
   // Any case: discovery leaves `Manifest.CSV` out of the documents, so it must be read here.
-  const present = MANIFEST_FILES.flatMap((m) => [...names].filter((n) => n.toLowerCase() === m.file).sort().map((name) => ({ name, parse: m.parse })));
+  const present = MANIFEST_FILES.flatMap((m) =>
+    [...names]
+      .filter((n) => n.toLowerCase() === m.file)
+      .sort()
+      .map((name) => ({ name, parse: m.parse })),
+  );
   for (const manifest of present) {
     const label = dirLabel ? posix.join(dirLabel, manifest.name) : manifest.name;
     const read = await readManifestText(join(dirAbs, manifest.name));

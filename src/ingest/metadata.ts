@@ -2,7 +2,7 @@
 // layers by precedence (record/front matter > manifest > file name > defaults),
 // recording where every field came from. Pure: no I/O.
 import { AUDIENCES, DOC_TYPES, type Audience, type DocMeta, type DocType, type MetaSource } from '../types.js';
-import { normaliseCountry } from '../meta/countries.js';
+import { normaliseCountry } from '../countries.js';
 import { checkDate, checkYear, yearOfDate } from './dates.js';
 import { canonicalVenue, impliedAudience } from './venues.js';
 import { META_FIELDS, type MetaField, type MetaLayer, type RawFields } from './types.js';
@@ -56,7 +56,13 @@ function checkAudience(raw: unknown): Check {
 }
 
 function checkType(raw: unknown): Check {
-  const key = typeof raw === 'string' ? raw.trim().toLowerCase().replace(/[\s-]+/g, '_') : '';
+  const key =
+    typeof raw === 'string'
+      ? raw
+          .trim()
+          .toLowerCase()
+          .replace(/[\s-]+/g, '_')
+      : '';
   if ((DOC_TYPES as readonly string[]).includes(key)) return { ok: true, value: key };
   const alias = TYPE_ALIASES[key];
   if (alias) return { ok: true, value: alias };
@@ -148,7 +154,9 @@ function reconcileYearAndDate(meta: DocMeta, sources: ResolvedMeta['metaSources'
   }
   if (meta.year === dateYear) return;
   if (rank(sources.date) < rank(sources.year)) {
-    warnings.push(`year ${meta.year} (${SOURCE_LABEL[sources.year!]}) disagrees with date ${meta.date} (${SOURCE_LABEL[sources.date!]}); year ${dateYear} from the date used`);
+    warnings.push(
+      `year ${meta.year} (${SOURCE_LABEL[sources.year!]}) disagrees with date ${meta.date} (${SOURCE_LABEL[sources.date!]}); year ${dateYear} from the date used`,
+    );
     meta.year = dateYear;
     sources.year = sources.date;
   } else {

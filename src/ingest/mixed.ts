@@ -69,7 +69,7 @@ function isLatinOrPunctuation(cp: number): boolean {
 
 function scanUtf8(bytes: Uint8Array): Utf8Scan {
   const scan: Utf8Scan = { stray: [], multiByte: 0, latin: 0 };
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     if (bytes[i] < 0x80) {
       i++;
       continue;

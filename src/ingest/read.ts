@@ -11,9 +11,7 @@ import type { DiscoveredFile } from './types.js';
 /** Larger files are skipped: their text would not fit in one JavaScript string. */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
-export type Probe =
-  | { ok: true; path: string | Buffer; bytes: number }
-  | { ok: false; status: 'skipped' | 'failed'; reason: string };
+export type Probe = { ok: true; path: string | Buffer; bytes: number } | { ok: false; status: 'skipped' | 'failed'; reason: string };
 
 /** Reason for an fs error: `unreadable: EACCES`, with a hint for the codes users meet. */
 export function unreadableReason(err: unknown): string {

@@ -25,8 +25,10 @@ function defaultWhenNegated(rule: Rule): string {
 /** Rule properties no dictionary format carries. */
 function lostProperties(rule: Rule): Warning[] {
   const out: Warning[] = [];
-  if (rule.requires.length) out.push({ where: where(rule), message: `requires [${rule.requires.join(', ')}] is not exported: dictionary entries count wherever they occur` });
-  if (rule.whenNegated !== defaultWhenNegated(rule)) out.push({ where: where(rule), message: `when_negated: ${rule.whenNegated} is not exported: dictionaries do not see negation` });
+  if (rule.requires.length)
+    out.push({ where: where(rule), message: `requires [${rule.requires.join(', ')}] is not exported: dictionary entries count wherever they occur` });
+  if (rule.whenNegated !== defaultWhenNegated(rule))
+    out.push({ where: where(rule), message: `when_negated: ${rule.whenNegated} is not exported: dictionaries do not see negation` });
   return out;
 }
 
@@ -76,7 +78,8 @@ export function exportSet(set: LexiconSet, format: DictionaryFormat): ExportResu
   }
   stats.entries = nodes.reduce((n, node) => n + node.values.length + node.children.reduce((m, c) => m + c.values.length, 0), 0);
   const weighted = set.rules.filter((r) => r.weight !== 1).length;
-  if (weighted) warnings.push({ where: set.dir, message: `weights are not exported: dictionaries count matches (${weighted} rules have a weight other than 1)` });
+  if (weighted)
+    warnings.push({ where: set.dir, message: `weights are not exported: dictionaries count matches (${weighted} rules have a weight other than 1)` });
   if (format === 'liwc') warnings.push({ where: set.dir, message: 'LIWC has no nested categories: the rules of each category are merged into one category' });
   for (const overlay of Object.values(set.cases)) {
     warnings.push({ where: overlay.file, message: `case overlay for ${overlay.country} is not exported: a dictionary has no per-country rules` });

@@ -122,7 +122,10 @@ function collectDrafts(input: ImportInput, warnings: Warning[]): Draft[] {
   for (const node of input.dictionary.nodes) {
     const category = categoryOf(node.name, input.map);
     if (!category) {
-      warnings.push({ where: `${input.source}${node.line !== undefined ? `:${node.line}` : ''}`, message: `key "${node.name}" skipped: not a spiral category (map it with --map "${node.name}=denial", or another category)` });
+      warnings.push({
+        where: `${input.source}${node.line !== undefined ? `:${node.line}` : ''}`,
+        message: `key "${node.name}" skipped: not a spiral category (map it with --map "${node.name}=denial", or another category)`,
+      });
       continue;
     }
     visit(category, node, [node.name]);
@@ -134,7 +137,10 @@ function collectDrafts(input: ImportInput, warnings: Warning[]): Draft[] {
 function assignIds(drafts: Draft[], taken: Set<string>): void {
   for (const d of drafts) {
     const last = d.path[d.path.length - 1];
-    let id = ID_SHAPE.test(last) && !taken.has(last) ? last : `${d.category.replace(/_/g, '-')}.${slug(d.path.length > 1 ? d.path.slice(1).join('-') : `imported-${d.path[0]}`) || 'imported'}`;
+    let id =
+      ID_SHAPE.test(last) && !taken.has(last)
+        ? last
+        : `${d.category.replace(/_/g, '-')}.${slug(d.path.length > 1 ? d.path.slice(1).join('-') : `imported-${d.path[0]}`) || 'imported'}`;
     for (let n = 2; taken.has(id); n++) id = `${id.replace(/-\d+$/, '')}-${n}`;
     taken.add(id);
     d.id = id;
@@ -171,7 +177,10 @@ function chooseExamples(tagger: Tagger, rule: Rule, draft: Draft): { match: Rule
     if (fires(tagger, rule, p.text)) match.push({ text: p.text });
     else silent.push(p.text);
   }
-  const shortened = draft.patterns.map((p) => p.text.split(' ')).filter((w) => w.length > 1).map((w) => w.slice(0, -1).join(' '));
+  const shortened = draft.patterns
+    .map((p) => p.text.split(' '))
+    .filter((w) => w.length > 1)
+    .map((w) => w.slice(0, -1).join(' '));
   const nomatchText = [...shortened, ...NEUTRAL_SENTENCES].find((t) => !match.some((m) => m.text === t) && !fires(tagger, rule, t));
   return { match, nomatch: nomatchText ? [{ text: nomatchText }] : [], silent };
 }
@@ -220,12 +229,17 @@ function setFiles(input: ImportInput, categoryFiles: Record<string, string>): Re
   const short = shortHash(input, categoryFiles);
   if (input.into) {
     for (const name of Object.keys(categoryFiles)) {
-      if (name in input.referenceFiles) throw new ImportError(`${input.reference.dir} already has ${name}: import into a set without earlier imports, or merge by hand`);
+      if (name in input.referenceFiles)
+        throw new ImportError(`${input.reference.dir} already has ${name}: import into a set without earlier imports, or merge by hand`);
     }
     const version = `${input.reference.version.split('+')[0]}+import.${short}`;
     return { ...input.referenceFiles, 'lexicon.yaml': rewriteVersion(input.referenceFiles['lexicon.yaml'], version), ...categoryFiles };
   }
-  const lexicon = [`name: ${q(`imported-${slug(input.source) || 'dictionary'}`)}`, `version: ${q(`0.0.0+import.${short}`)}`, `description: ${q(`Imported from ${input.source} (${input.format}) by spiral lexicon import.`)}`];
+  const lexicon = [
+    `name: ${q(`imported-${slug(input.source) || 'dictionary'}`)}`,
+    `version: ${q(`0.0.0+import.${short}`)}`,
+    `description: ${q(`Imported from ${input.source} (${input.format}) by spiral lexicon import.`)}`,
+  ];
   return { 'lexicon.yaml': lexicon.join('\n') + '\n', 'scoring.yaml': input.referenceFiles['scoring.yaml'], ...categoryFiles };
 }
 
@@ -243,7 +257,10 @@ function checkCoverage(rules: Rule[], input: ImportInput): void {
 export function importDictionary(input: ImportInput): ImportResult {
   const warnings: Warning[] = [];
   const drafts = collectDrafts(input, warnings);
-  assignIds(drafts, new Set(input.into ? [...input.reference.rules.map((r) => r.id), ...Object.values(input.reference.cases).flatMap((c) => c.rules.map((r) => r.id))] : []));
+  assignIds(
+    drafts,
+    new Set(input.into ? [...input.reference.rules.map((r) => r.id), ...Object.values(input.reference.cases).flatMap((c) => c.rules.map((r) => r.id))] : []),
+  );
   const drafted = drafts.map((draft) => ({ draft, rule: toRule(draft, input) }));
   const base = input.into ? input.reference.rules : [];
   const set: LexiconSet = { ...input.reference, rules: [...base, ...drafted.map((d) => d.rule)], cases: input.into ? input.reference.cases : {} };
@@ -252,9 +269,16 @@ export function importDictionary(input: ImportInput): ImportResult {
   for (const d of drafted) {
     const where = `${input.source}${d.draft.line !== undefined ? `:${d.draft.line}` : ''}: ${d.draft.path.join('/')}`;
     const { match, nomatch, silent } = chooseExamples(tagger, d.rule, d.draft);
-    for (const text of silent) warnings.push({ where, message: `entry "${text}" does not fire on its own text in spiral (negation or attribution): kept as a pattern without an example` });
+    for (const text of silent)
+      warnings.push({
+        where,
+        message: `entry "${text}" does not fire on its own text in spiral (negation or attribution): kept as a pattern without an example`,
+      });
     if (match.length === 0 || nomatch.length === 0) {
-      warnings.push({ where, message: `rule ${d.rule.id} left out: ${match.length === 0 ? 'none of its entries fires on its own text' : 'no sentence found that it does not fire on'}` });
+      warnings.push({
+        where,
+        message: `rule ${d.rule.id} left out: ${match.length === 0 ? 'none of its entries fires on its own text' : 'no sentence found that it does not fire on'}`,
+      });
       continue;
     }
     d.rule.examples = { match, nomatch };

@@ -51,7 +51,8 @@ export interface LiwcRead {
 export function readLiwc(text: string, file: string): LiwcRead {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const marks = lines.flatMap((l, i) => (l.trim() === '%' ? [i] : []));
-  if (marks.length < 2) throw new DictionaryFormatError(file, [{ line: 1, message: 'a LIWC dictionary starts with a category legend between two lines holding only "%"' }]);
+  if (marks.length < 2)
+    throw new DictionaryFormatError(file, [{ line: 1, message: 'a LIWC dictionary starts with a category legend between two lines holding only "%"' }]);
   const problems: Array<{ line: number; message: string }> = [];
   const warnings: Warning[] = [];
   const categories = new Map<number, DictNode>();

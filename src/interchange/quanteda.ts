@@ -6,7 +6,8 @@
 // `no`, `on` or `1975` are not strings — so the writer double-quotes every key
 // and value, and the reader parses as YAML 1.1 and rejects what quanteda would
 // reject ("Non-character entries found in dictionary key ...", unnamed keys).
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { parseYamlLines } from '../yaml/lines.js';
 import { DictionaryFormatError, type Dictionary, type DictNode } from './dictionary.js';
 
 const INDENT = '  ';
@@ -60,13 +61,10 @@ function readNode(name: string, value: YamlNode | null, line: (n: unknown) => nu
 }
 
 export function readQuanteda(text: string, file: string): Dictionary {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { version: '1.1', lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  const lineOf = (n: unknown) => {
-    const range = (n as { range?: [number, number, number] } | null)?.range;
-    return range ? lines.linePos(range[0]).line : undefined;
-  };
-  if (doc.errors.length) throw new DictionaryFormatError(file, doc.errors.map((e) => ({ line: lines.linePos(e.pos[0]).line, message: e.message.split('\n')[0] })));
+  const yaml = parseYamlLines(text, { version: '1.1' });
+  const doc = yaml.doc;
+  const lineOf = yaml.lineOf;
+  if (yaml.errors.length) throw new DictionaryFormatError(file, yaml.errors);
   const root = doc.contents;
   if (!isMap(root)) throw new DictionaryFormatError(file, [{ line: 1, message: 'a quanteda dictionary is a mapping of named keys' }]);
   const problems: Problem[] = [];

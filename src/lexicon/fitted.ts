@@ -4,7 +4,7 @@
 // States, for target attribution). Each reader validates its file and reports
 // problems as file:line, like the rule files.
 import { isMap, isScalar, type Node as YamlNode, type YAMLMap } from 'yaml';
-import { countryNameEntries, isCountryCode } from '../meta/countries.js';
+import { countryNameEntries, isCountryCode } from '../countries.js';
 import { LABELS, MOVE_LABELS, TARGET_KINDS, type Label } from '../types.js';
 import type { SourceLocation } from './errors.js';
 import { parsePattern, PatternError } from './pattern.js';

@@ -5,9 +5,10 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Node as YamlNode, type YAMLMap } from 'yaml';
 import { HELPER_CATEGORIES, isLabel, MOVE_LABELS, type Category } from '../types.js';
-import { isCountryCode } from '../meta/countries.js';
+import { isCountryCode } from '../countries.js';
+import { parseYamlLines, type YamlLines } from '../yaml/lines.js';
 import { LexiconError, type SourceLocation } from './errors.js';
 import { parseClassMember, parsePattern, PatternError, type Atom, type PatternAst, type WordClasses } from './pattern.js';
 import type { CaseOverlay, LexiconSet, Rule, RuleExample, ScoringConfig, WeightAdjustment, WhenNegated, WordClass } from './types.js';
@@ -31,20 +32,19 @@ const ID_SHAPE = /^[a-z0-9][a-z0-9_-]*(?:\.[a-z0-9][a-z0-9_-]*)+$/;
 
 /** A YAML file parsed with line numbers. */
 class YamlFile {
-  readonly lines = new LineCounter();
+  private readonly yaml: YamlLines;
   readonly root: YamlNode | null;
   constructor(
     readonly rel: string,
     source: string,
     problems: Problem[],
   ) {
-    const doc = parseDocument(source, { lineCounter: this.lines, uniqueKeys: true, prettyErrors: false });
-    for (const err of doc.errors) problems.push({ file: rel, line: this.lines.linePos(err.pos[0]).line, message: err.message.split('\n')[0] });
-    this.root = doc.errors.length ? null : (doc.contents as YamlNode | null);
+    this.yaml = parseYamlLines(source);
+    for (const err of this.yaml.errors) problems.push({ file: rel, line: err.line, message: err.message });
+    this.root = this.yaml.errors.length ? null : (this.yaml.doc.contents as YamlNode | null);
   }
   line(node: unknown): number | undefined {
-    const range = (node as { range?: [number, number, number] } | null)?.range;
-    return range ? this.lines.linePos(range[0]).line : undefined;
+    return this.yaml.lineOf(node);
   }
 }
 

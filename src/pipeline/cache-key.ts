@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { DiscoveredFile, IngestContext } from '../ingest/index.js';
 import type { LexiconSet } from '../lexicon/types.js';
 import type { DocMeta } from '../types.js';
-import { LexiconChangedError } from './task.js';
+import { LexiconChangedError } from './file.js';
 
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
@@ -81,7 +81,11 @@ export function codeFingerprint(): string {
   if (codeHash) return codeHash;
   const root = fileURLToPath(new URL('..', import.meta.url));
   const h = createHash('sha256');
-  for (const rel of walk(root)) h.update(rel).update('\0').update(readFileSync(join(root, rel))).update('\0');
+  for (const rel of walk(root))
+    h.update(rel)
+      .update('\0')
+      .update(readFileSync(join(root, rel)))
+      .update('\0');
   const lock = join(dirname(root.replace(/[\\/]$/, '')), 'package-lock.json');
   try {
     h.update(readFileSync(lock));
@@ -119,7 +123,12 @@ export interface RunKey {
 export function runKey(parts: LexiconParts, options: OutputOptions): RunKey {
   const code = codeFingerprint();
   const optionsHash = sha256(
-    stableJson({ format: options.format ?? null, name_pattern: options.namePattern ?? null, defaults: options.defaults ?? {}, case: options.caseCountry ?? null }),
+    stableJson({
+      format: options.format ?? null,
+      name_pattern: options.namePattern ?? null,
+      defaults: options.defaults ?? {},
+      case: options.caseCountry ?? null,
+    }),
   );
   return { key: sha256(`${code}\0${optionsHash}\0${parts.base}`), code, options: optionsHash, lexiconBase: parts.base };
 }
@@ -127,7 +136,9 @@ export function runKey(parts: LexiconParts, options: OutputOptions): RunKey {
 /** JSON with object keys sorted, so equal values hash equally whatever their key order. */
 export function stableJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
   );
 }
 

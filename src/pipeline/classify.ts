@@ -11,11 +11,11 @@ import type { DocMeta } from '../types.js';
 import { lexiconParts, metaHash, overlayHashes, runKey, type LexiconParts, type RunKey } from './cache-key.js';
 import { createExecutor, type Executor } from './pool.js';
 import { openPreviousRun, type PreviousRun } from './reuse.js';
-import { RunStaging } from './run-dir.js';
+import { RunStaging } from '../run/staging.js';
 import { INDEX_FILE, indexEntry, indexHeader } from './run-index.js';
 import { inputsHash, selectShard, type Shard } from './shard.js';
 import { ScoreTable } from './tally.js';
-import { LINE_OUTPUTS, type FileResult } from './task.js';
+import { LINE_OUTPUTS, type FileResult } from './file.js';
 
 export interface ClassifyOptions {
   inputs: string[];
@@ -77,7 +77,11 @@ export function defaultWorkers(files: number): number {
   return Math.max(1, Math.min(availableParallelism(), Math.floor(files / MIN_FILES_PER_WORKER)));
 }
 
-export async function classify(options: ClassifyOptions, onProgress: (p: ClassifyProgress) => void = () => {}, now: () => number = Date.now): Promise<ClassifySummary> {
+export async function classify(
+  options: ClassifyOptions,
+  onProgress: (p: ClassifyProgress) => void = () => {},
+  now: () => number = Date.now,
+): Promise<ClassifySummary> {
   const started = now();
   const set = loadValidatedLexiconSet(options.lexiconDir);
   const parts = lexiconParts(set);
@@ -90,7 +94,11 @@ export async function classify(options: ClassifyOptions, onProgress: (p: Classif
   let executor: Executor | undefined;
   try {
     previous = options.cache === false ? undefined : await openPreviousRun(options.cache ?? options.outDir, key.key, parts);
-    executor = createExecutor({ workers: options.workers ?? defaultWorkers(files.length), heapLimitMb: options.workerHeapLimitMb }, taskConfig(options, set.hash), set);
+    executor = createExecutor(
+      { workers: options.workers ?? defaultWorkers(files.length), heapLimitMb: options.workerHeapLimitMb },
+      taskConfig(options, set.hash),
+      set,
+    );
     const writer = new RunWriter(staging, parts, key);
     const progress: ClassifyProgress = { filesDone: 0, filesTotal: files.length, utterances: 0, bytes: 0 };
     const produce = (batch: DiscoveredFile[]) => produceBatch(batch, ingest, previous, executor!);
@@ -165,7 +173,12 @@ function taskConfig(options: ClassifyOptions, lexiconHash: string) {
  * `consume` in item order. A failure stops the run at the first failed item in
  * order; results still in flight are then dropped.
  */
-export async function inOrder<T, R>(items: readonly T[], window: number, produce: (item: T) => Promise<R>, consume: (result: R, item: T) => Promise<void>): Promise<void> {
+export async function inOrder<T, R>(
+  items: readonly T[],
+  window: number,
+  produce: (item: T) => Promise<R>,
+  consume: (result: R, item: T) => Promise<void>,
+): Promise<void> {
   const pending: Array<Promise<R>> = [];
   let next = 0;
   const fill = () => {

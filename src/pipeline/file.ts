@@ -1,15 +1,57 @@
-// One discovered file through ingest and processing, serialised to the lines it
-// contributes to each output (one JSON text per line, without its newline). The
-// lines stay separate strings: joined with `+=` they would form a rope that
-// must be flattened again before encoding.
-import { ingestFile } from '../ingest/index.js';
-import type { DiscoveredFile, IngestContext, IngestItem } from '../ingest/index.js';
-import type { Tagger } from '../tag/tagger.js';
-import type { DocumentRecord } from '../types.js';
-import { processDocument, type ProcessOptions } from './process.js';
+// One discovered file through the pipeline, the unit of work of a classify run:
+// read (ingest), each of its documents classified (document.ts), its output lines
+// packed into one byte buffer (a FileResult). The same functions run in-process
+// (`--workers 1`) and in the worker threads, so the worker count cannot change a
+// byte of the output. Encoding to UTF-8 and hashing happen here, on the worker,
+// so the main thread only writes bytes.
+import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import { createIngestContext, ingestFile, type DiscoveredFile, type IngestContext, type IngestItem } from '../ingest/index.js';
+import { preloadInflections } from '../lexicon/compile.js';
+import { loadLexiconSet } from '../lexicon/load.js';
+import type { LexiconSet } from '../lexicon/types.js';
+import { createTagger, type Tagger } from '../tag/tagger.js';
+import type { DocMeta, DocumentRecord } from '../types.js';
+import { classifyDocument, type DocumentOptions } from './document.js';
 import { tallyDocument, type DocTally } from './tally.js';
 
-export interface FileOutput {
+/** The three line outputs of a run, in the order their sections are packed. */
+export const LINE_OUTPUTS = ['documents.jsonl', 'utterances.jsonl', 'recommendations.jsonl'] as const;
+export type LineOutput = (typeof LINE_OUTPUTS)[number];
+
+export interface FileResult {
+  id: string;
+  /** documents, utterances and recommendations lines of this file, concatenated (UTF-8). */
+  data: Uint8Array;
+  /** Byte length of each section of `data`, in LINE_OUTPUTS order. */
+  lengths: [number, number, number];
+  /** Number of lines in each section. */
+  lines: [number, number, number];
+  /** sha256 of `data`: checks a reused section is what was written. */
+  dataSha256: string;
+  tallies: DocTally[];
+  status: { ok: number; skipped: number; failed: number };
+  utteranceCount: number;
+  bytes: number;
+  /** sha256 of the file's raw bytes when every document of it was read from those bytes; null when unknown. */
+  contentSha256: string | null;
+  /** The case-overlay codes the tagger consulted (the forced case or each document's country). */
+  caseCodes: string[];
+  fromCache: boolean;
+}
+
+export interface FileTaskEnv {
+  tagger: Tagger;
+  ingest: IngestContext;
+  document: DocumentOptions;
+  forceCase?: string;
+}
+
+/**
+ * A file's lines, still separate strings (joined with `+=` they would form a
+ * rope that must be flattened again before encoding).
+ */
+export interface FileLines {
   id: string;
   documents: string[];
   utterances: string[];
@@ -34,13 +76,18 @@ export async function readDiscovered(file: DiscoveredFile, ingest: IngestContext
   }
 }
 
-export async function processFile(file: DiscoveredFile, ingest: IngestContext, tagger: Tagger, options: ProcessOptions): Promise<FileOutput> {
-  return processRead(file, await readDiscovered(file, ingest), tagger, options);
-}
-
-/** The CPU half: structure, segment and tag what was read. */
-export function processRead(file: DiscoveredFile, read: ReadResult, tagger: Tagger, options: ProcessOptions): FileOutput {
-  const out: FileOutput = { id: file.id, documents: [], utterances: [], recommendations: [], tallies: [], status: { ok: 0, skipped: 0, failed: 0 }, utteranceCount: 0, bytes: 0 };
+/** The CPU half: structure, segment and tag what was read, into the lines of each output (one JSON text per line, no newline). */
+export function linesOfFile(file: DiscoveredFile, read: ReadResult, tagger: Tagger, options: DocumentOptions): FileLines {
+  const out: FileLines = {
+    id: file.id,
+    documents: [],
+    utterances: [],
+    recommendations: [],
+    tallies: [],
+    status: { ok: 0, skipped: 0, failed: 0 },
+    utteranceCount: 0,
+    bytes: 0,
+  };
   if ('error' in read) {
     addRecord(out, failedRecord(file, `ingest failed: ${read.error.message}`));
     return out;
@@ -51,13 +98,13 @@ export function processRead(file: DiscoveredFile, read: ReadResult, tagger: Tagg
       continue;
     }
     try {
-      const processed = processDocument(item.doc, tagger, options);
-      addRecord(out, processed.record);
+      const classified = classifyDocument(item.doc, tagger, options);
+      addRecord(out, classified.record);
       out.bytes = Math.max(out.bytes, item.doc.bytes);
-      for (const u of processed.utterances) out.utterances.push(line(u));
-      for (const r of processed.recommendations) out.recommendations.push(line(r));
-      out.utteranceCount += processed.utterances.length;
-      out.tallies.push(tallyDocument(item.doc.meta, processed.utterances));
+      for (const u of classified.utterances) out.utterances.push(line(u));
+      for (const r of classified.recommendations) out.recommendations.push(line(r));
+      out.utteranceCount += classified.utterances.length;
+      out.tallies.push(tallyDocument(item.doc.meta, classified.utterances));
     } catch (err) {
       if ((err as { name?: string }).name === 'UnknownFormatError') throw err;
       addRecord(out, failedRecord(file, `processing failed: ${(err as Error).message}`, item.doc.id, item.doc.meta));
@@ -66,7 +113,7 @@ export function processRead(file: DiscoveredFile, read: ReadResult, tagger: Tagg
   return out;
 }
 
-function addRecord(out: FileOutput, record: DocumentRecord): void {
+function addRecord(out: FileLines, record: DocumentRecord): void {
   out.documents.push(line(record));
   out.status[record.status]++;
   if (record.status !== 'ok' && record.bytes) out.bytes = Math.max(out.bytes, record.bytes);
@@ -74,4 +121,171 @@ function addRecord(out: FileOutput, record: DocumentRecord): void {
 
 function failedRecord(file: DiscoveredFile, reason: string, id = file.id, meta = {}): DocumentRecord {
   return { id, path: file.rel, status: 'failed', reason, meta, utterances: 0 };
+}
+
+/** A file's result before its lines are encoded (the lines still strings). */
+type Unpacked = Omit<FileResult, 'data' | 'lengths' | 'dataSha256'> & { sections: [string[], string[], string[]] };
+
+function unpackedResult(file: DiscoveredFile, read: ReadResult, env: FileTaskEnv): Unpacked {
+  const out = linesOfFile(file, read, env.tagger, env.document);
+  return {
+    id: file.id,
+    sections: [out.documents, out.utterances, out.recommendations],
+    lines: [out.documents.length, out.utterances.length, out.recommendations.length],
+    tallies: out.tallies,
+    status: out.status,
+    utteranceCount: out.utteranceCount,
+    bytes: out.bytes,
+    contentSha256: contentHashOf(read),
+    caseCodes: caseCodesOf(read, env.forceCase),
+    fromCache: false,
+  };
+}
+
+/**
+ * Consecutive files, one after the other (a worker's task: fewer messages
+ * between threads than one file each). Their lines are encoded into one buffer
+ * for the whole batch, each file's `data` a view of it: one allocation and one
+ * transfer per batch.
+ */
+export async function runFileBatch(files: DiscoveredFile[], env: FileTaskEnv): Promise<FileResult[]> {
+  // All of the batch's files are read at once, so reading overlaps tagging.
+  const reads = files.map((file) => readDiscovered(file, env.ingest));
+  const unpacked: Unpacked[] = [];
+  for (let i = 0; i < files.length; i++) unpacked.push(unpackedResult(files[i], await reads[i], env));
+  const { data, lengths } = pack(unpacked.map((u) => u.sections));
+  let offset = 0;
+  return unpacked.map(({ sections: _sections, ...rest }, i) => {
+    const size = lengths[i][0] + lengths[i][1] + lengths[i][2];
+    const view = data.subarray(offset, offset + size);
+    offset += size;
+    return { ...rest, data: view, lengths: lengths[i], dataSha256: createHash('sha256').update(view).digest('hex') };
+  });
+}
+
+/** Encoding scratch, reused across batches, grown as needed. */
+let scratch = Buffer.allocUnsafeSlow(1 << 20);
+/** A scratch grown past this for one large batch is let go afterwards. */
+const KEEP_SCRATCH_BYTES = 64 << 20;
+const NEWLINE = 0x0a;
+
+/** Room for `bytes` more bytes after `used` in the scratch (doubling, keeping what is written). */
+function ensureScratch(used: number, bytes: number): void {
+  if (scratch.length - used >= bytes) return;
+  const grown = Buffer.allocUnsafeSlow(Math.max(scratch.length * 2, used + bytes));
+  scratch.copy(grown, 0, 0, used);
+  scratch = grown;
+}
+
+/**
+ * Every file's sections encoded, in order, into one buffer of its own (never
+ * a slice of Node's shared pool: the buffer is transferred to the main thread,
+ * which detaches it here). Each JSON text is followed by a newline.
+ */
+function pack(files: Array<[string[], string[], string[]]>): { data: Buffer; lengths: Array<[number, number, number]> } {
+  const lengths: Array<[number, number, number]> = [];
+  let offset = 0;
+  for (const sections of files) {
+    const own: [number, number, number] = [0, 0, 0];
+    sections.forEach((lines, i) => {
+      const start = offset;
+      for (const l of lines) {
+        // UTF-16 → UTF-8 takes at most 3 bytes per code unit, plus the newline.
+        ensureScratch(offset, 3 * l.length + 1);
+        offset += scratch.write(l, offset, 'utf8');
+        scratch[offset++] = NEWLINE;
+      }
+      own[i] = offset - start;
+    });
+    lengths.push(own);
+  }
+  const data = Buffer.allocUnsafeSlow(offset);
+  scratch.copy(data, 0, 0, offset);
+  if (scratch.length > KEEP_SCRATCH_BYTES) scratch = Buffer.allocUnsafeSlow(1 << 20);
+  return { data, lengths };
+}
+
+/**
+ * Files above this size are not tagged in a worker but handed back to the main
+ * thread: a worker's heap is capped (pool.ts), and one very large file could
+ * not fit in it with its batch. UN statements are tens of kB; such files are rare.
+ */
+export const LARGE_FILE_BYTES = 8 << 20;
+
+/** A file a worker left to the main thread. */
+export interface Deferred {
+  id: string;
+  deferred: true;
+}
+
+/** A worker's batch: like runFileBatch, but files above `largeFileBytes` come back as Deferred. */
+export async function runWorkerBatch(files: DiscoveredFile[], env: FileTaskEnv, largeFileBytes: number): Promise<Array<FileResult | Deferred>> {
+  const sizes = await Promise.all(
+    files.map((file) =>
+      stat(file.abs).then(
+        (s) => s.size,
+        () => 0,
+      ),
+    ),
+  );
+  const small = files.filter((_, i) => sizes[i] <= largeFileBytes);
+  const results = small.length > 0 ? await runFileBatch(small, env) : [];
+  let next = 0;
+  return files.map((file, i) => (sizes[i] <= largeFileBytes ? results[next++] : { id: file.id, deferred: true as const }));
+}
+
+/** The one raw-bytes hash every item of the file carries, or null (unread, or read twice with different bytes). */
+function contentHashOf(read: ReadResult): string | null {
+  if ('error' in read || read.items.length === 0) return null;
+  const hashes = new Set(read.items.map((item) => (item.kind === 'document' ? item.doc.sha256 : item.record.sha256)));
+  if (hashes.size !== 1) return null;
+  const [hash] = hashes;
+  return hash ?? null;
+}
+
+function caseCodesOf(read: ReadResult, forceCase: string | undefined): string[] {
+  if ('error' in read) return [];
+  const codes = new Set<string>();
+  for (const item of read.items) {
+    if (item.kind !== 'document') continue;
+    const code = forceCase ?? item.doc.meta.country;
+    if (code) codes.add(code);
+  }
+  return [...codes].sort();
+}
+
+/** What a worker needs to build its own tagger and ingest context: plain data, cloned into each thread. */
+export interface TaskConfig {
+  lexiconDir: string;
+  /** The set hash the main thread loaded: a worker that reads another set refuses to run. */
+  lexiconHash: string;
+  /** The set as the main thread loaded it, so a worker need not parse the YAML again. */
+  set?: LexiconSet;
+  /** Word forms of the set's patterns (inflectionTable), so a worker need not load the morphology model. */
+  inflections?: Record<string, string[]>;
+  /** Files above this size are left to the main thread (default LARGE_FILE_BYTES). */
+  largeFileBytes?: number;
+  forceCase?: string;
+  namePattern?: string;
+  defaults?: DocMeta;
+  format?: string;
+}
+
+export class LexiconChangedError extends Error {
+  readonly userFacing = true;
+  constructor(dir: string) {
+    super(`the lexicon set in ${dir} changed while the run was starting; run again`);
+    this.name = 'LexiconChangedError';
+  }
+}
+
+export function createTaskEnv(config: TaskConfig, set: LexiconSet = config.set ?? loadLexiconSet(config.lexiconDir)): FileTaskEnv {
+  if (set.hash !== config.lexiconHash) throw new LexiconChangedError(config.lexiconDir);
+  if (config.inflections) preloadInflections(config.inflections);
+  return {
+    tagger: createTagger(set, { forceCase: config.forceCase }),
+    ingest: createIngestContext({ namePattern: config.namePattern, defaults: config.defaults }),
+    document: { format: config.format },
+    forceCase: config.forceCase,
+  };
 }

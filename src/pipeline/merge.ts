@@ -6,11 +6,11 @@
 // belong together (other inputs, lexicon, options or build), overlaps and gaps.
 import { readFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { RunStaging } from './run-dir.js';
+import { RunStaging } from '../run/staging.js';
 import { entryResult, INDEX_FILE, indexEntry, openLineOutputs, readEntryData, readRunIndex, type IndexEntry, type IndexHeader } from './run-index.js';
 import { inputsHash, shardOf } from './shard.js';
 import { ScoreTable } from './tally.js';
-import { LINE_OUTPUTS, type FileResult } from './task.js';
+import { LINE_OUTPUTS, type FileResult } from './file.js';
 
 export class MergeError extends Error {
   readonly userFacing = true;
@@ -60,7 +60,8 @@ export async function mergeRuns(options: MergeOptions, now: () => number = Date.
   const started = now();
   if (options.runs.length === 0) throw new MergeError('no runs to merge');
   const shards = await Promise.all(options.runs.map(readShardRun));
-  for (const s of shards) if (path.resolve(s.dir) === path.resolve(options.outDir)) throw new MergeError(`--out must not be one of the runs being merged (${s.dir})`);
+  for (const s of shards)
+    if (path.resolve(s.dir) === path.resolve(options.outDir)) throw new MergeError(`--out must not be one of the runs being merged (${s.dir})`);
   checkTogether(shards);
   const order = mergedOrder(shards);
   const staging = await RunStaging.open(options.outDir);
@@ -87,7 +88,14 @@ export async function mergeRuns(options: MergeOptions, now: () => number = Date.
     }
     for (const name of LINE_OUTPUTS) await staging.write(name, '');
     await staging.writeFile('scores.csv', table.toCsv());
-    const summary: MergeSummary = { outDir: options.outDir, shards: shards.length, files: order.length, documents: totals, utterances, elapsedMs: now() - started };
+    const summary: MergeSummary = {
+      outDir: options.outDir,
+      shards: shards.length,
+      files: order.length,
+      documents: totals,
+      utterances,
+      elapsedMs: now() - started,
+    };
     await staging.writeFile('run.json', `${JSON.stringify(mergedManifest(shards, summary), null, 2)}\n`);
     await staging.commit();
     return summary;
@@ -121,11 +129,16 @@ function checkTogether(shards: ShardRun[]): void {
   for (const s of shards.slice(1)) {
     if (s.count !== first.count) throw new MergeError(`${label(s)} and ${label(first)} split the files into different numbers of shards`);
     if (s.info.inputs!.ids_sha256 !== first.info.inputs!.ids_sha256) throw new MergeError(`${label(s)} was run on other input files than ${label(first)}`);
-    if (s.info.lexicon.hash !== first.info.lexicon.hash) throw new MergeError(`${label(s)} used another lexicon set than ${label(first)} (hash ${s.info.lexicon.hash.slice(0, 12)} vs ${first.info.lexicon.hash.slice(0, 12)})`);
+    if (s.info.lexicon.hash !== first.info.lexicon.hash)
+      throw new MergeError(
+        `${label(s)} used another lexicon set than ${label(first)} (hash ${s.info.lexicon.hash.slice(0, 12)} vs ${first.info.lexicon.hash.slice(0, 12)})`,
+      );
     for (const o of SHARED_OPTIONS) {
-      if (JSON.stringify(s.info.options[o] ?? null) !== JSON.stringify(first.info.options[o] ?? null)) throw new MergeError(`${label(s)} was run with another --${o.replace('_', '-')} than ${label(first)}`);
+      if (JSON.stringify(s.info.options[o] ?? null) !== JSON.stringify(first.info.options[o] ?? null))
+        throw new MergeError(`${label(s)} was run with another --${o.replace('_', '-')} than ${label(first)}`);
     }
-    if (s.header.key !== first.header.key) throw new MergeError(`${label(s)} was run by another build of spiral than ${label(first)}; run every shard with the same build`);
+    if (s.header.key !== first.header.key)
+      throw new MergeError(`${label(s)} was run by another build of spiral than ${label(first)}; run every shard with the same build`);
   }
   const byIndex = new Map<number, ShardRun>();
   for (const s of shards) {

@@ -7,7 +7,7 @@ import { Piscina } from 'piscina';
 import type { DiscoveredFile } from '../ingest/index.js';
 import { inflectionTable } from '../lexicon/compile.js';
 import type { LexiconSet } from '../lexicon/types.js';
-import { createTaskEnv, runFileBatch, type Deferred, type FileResult, type FileTaskEnv, type TaskConfig } from './task.js';
+import { createTaskEnv, runFileBatch, type Deferred, type FileResult, type FileTaskEnv, type TaskConfig } from './file.js';
 
 export interface Executor {
   readonly workers: number;

@@ -9,7 +9,7 @@ import type { DiscoveredFile } from '../ingest/index.js';
 import { hashFile, probeFile } from '../ingest/read.js';
 import type { LexiconParts } from './cache-key.js';
 import { entryResult, openLineOutputs, readEntryData, readRunIndex, type IndexEntry } from './run-index.js';
-import type { FileResult } from './task.js';
+import type { FileResult } from './file.js';
 
 export interface PreviousRun {
   /** The file's output from the previous run, when it can be reused. */

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { open, readFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { RunKey } from './cache-key.js';
-import { LINE_OUTPUTS, type FileResult } from './task.js';
+import { LINE_OUTPUTS, type FileResult } from './file.js';
 import type { DocTally } from './tally.js';
 
 export const INDEX_FILE = 'index.jsonl';

@@ -4,7 +4,7 @@
 // transferred, not copied.
 import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
 import type { DiscoveredFile } from '../ingest/index.js';
-import { createTaskEnv, LARGE_FILE_BYTES, runWorkerBatch, type Deferred, type FileResult, type FileTaskEnv, type TaskConfig } from './task.js';
+import { createTaskEnv, LARGE_FILE_BYTES, runWorkerBatch, type Deferred, type FileResult, type FileTaskEnv, type TaskConfig } from './file.js';
 
 // Built as soon as the thread starts (while the main thread still discovers
 // files); a failure is reported by the first task.

@@ -2,7 +2,7 @@
 // utterances, so each (flag, country) group keeps at most `cap` of them, in
 // file order, and counts the rest so the report can say what it left out.
 import { FLAGS, type Flag } from '../types.js';
-import { compareText, compareUtterances, type ShownUtterance } from './records.js';
+import { compareText, compareUtterances, type UtteranceLine } from '../run/lines.js';
 
 /** Default cap on shown utterances per flag and country (`spiral report --max-flagged`). */
 export const DEFAULT_FLAGGED_PER_GROUP = 100;
@@ -24,11 +24,11 @@ export interface FlaggedSelection {
   /** Utterances per flag in the run (an utterance with two flags counts under both). */
   byFlag: Record<Flag, number>;
   groups: FlaggedGroup[]; // sorted by flag order, then country
-  utterances: ShownUtterance[]; // sorted: country, year, doc, n
+  utterances: UtteranceLine[]; // sorted: country, year, doc, n
 }
 
 export class FlaggedCollector {
-  private readonly kept: ShownUtterance[] = [];
+  private readonly kept: UtteranceLine[] = [];
   private readonly groups = new Map<string, FlaggedGroup>();
   private total = 0;
 
@@ -45,7 +45,7 @@ export class FlaggedCollector {
   }
 
   /** Offer one utterance; kept while any of its (flag, country) groups has room. */
-  add(u: ShownUtterance): void {
+  add(u: UtteranceLine): void {
     if (u.flags.length === 0) return;
     this.total++;
     const groups = u.flags.map((f) => this.group(f, u.country ?? NO_COUNTRY));

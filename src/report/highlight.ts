@@ -2,20 +2,20 @@
 // overlapping spans still give one flat sequence of pieces, each with the
 // evidence covering it. Renderers wrap covered pieces in <mark>.
 import { escapeHtml } from './escape.js';
-import type { ShownEvidence } from './records.js';
+import type { EvidenceLine } from '../run/lines.js';
 
 export interface TextPiece {
   text: string;
   /** Evidence covering this piece, in input order; empty for plain text. */
-  evidence: ShownEvidence[];
+  evidence: EvidenceLine[];
 }
 
 /** Spans outside the text or empty are ignored (a stale or hand-edited run must not break the page). */
-function usableSpans(text: string, evidence: readonly ShownEvidence[]): ShownEvidence[] {
+function usableSpans(text: string, evidence: readonly EvidenceLine[]): EvidenceLine[] {
   return evidence.filter((e) => e.start >= 0 && e.end <= text.length && e.start < e.end);
 }
 
-export function highlightPieces(text: string, evidence: readonly ShownEvidence[]): TextPiece[] {
+export function highlightPieces(text: string, evidence: readonly EvidenceLine[]): TextPiece[] {
   const spans = usableSpans(text, evidence);
   const cuts = new Set<number>([0, text.length]);
   for (const e of spans) {
@@ -32,7 +32,7 @@ export function highlightPieces(text: string, evidence: readonly ShownEvidence[]
 }
 
 /** How one piece of evidence reads on hover: "rule (category, weight 1.5, negated)". */
-export function describeEvidence(e: ShownEvidence): string {
+export function describeEvidence(e: EvidenceLine): string {
   const parts = [e.category, `weight ${e.weight}`];
   if (e.negated) parts.push('negated');
   if (e.effect) parts.push(e.effect);
@@ -40,7 +40,7 @@ export function describeEvidence(e: ShownEvidence): string {
 }
 
 /** The sentence as HTML: evidence in <mark> with rule ids in the title; all text escaped. */
-export function highlightHtml(text: string, evidence: readonly ShownEvidence[]): string {
+export function highlightHtml(text: string, evidence: readonly EvidenceLine[]): string {
   return highlightPieces(text, evidence)
     .map((piece) => {
       if (piece.evidence.length === 0) return escapeHtml(piece.text);

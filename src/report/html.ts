@@ -9,7 +9,7 @@ import { leftOut, type FlaggedSelection } from './flagged.js';
 import { INDICATOR_NAMES, INDICATOR_TITLES, durationText, latestNet, percent, phaseLabel, signedNumber, thousands, yearSpan } from './format.js';
 import { describeEvidence, highlightHtml } from './highlight.js';
 import type { CountryReport, ReportData } from './model.js';
-import type { ShownUtterance } from './records.js';
+import type { UtteranceLine } from '../run/lines.js';
 import { chartLegendHtml, legendCss, trajectorySvg } from './svg.js';
 
 const BASE_CSS = `
@@ -71,7 +71,9 @@ function row(cells: Cell[], header = false): string {
 
 function runSummaryHtml(data: ReportData): string {
   const { run, documents, utterances } = data;
-  const lexicon = run.lexicon ? `${escapeHtml(run.lexicon.name)} ${escapeHtml(run.lexicon.version)} <code>${escapeHtml(run.lexicon.hash)}</code>` : '<span class="muted">unknown (no run.json)</span>';
+  const lexicon = run.lexicon
+    ? `${escapeHtml(run.lexicon.name)} ${escapeHtml(run.lexicon.version)} <code>${escapeHtml(run.lexicon.hash)}</code>`
+    : '<span class="muted">unknown (no run.json)</span>';
   const inputs = run.inputs.length > 0 ? run.inputs.map((i) => `<code>${escapeHtml(i)}</code>`).join(' ') : '<span class="muted">–</span>';
   const items: Array<[string, string]> = [
     ['run folder', `<code>${escapeHtml(run.dir)}</code>`],
@@ -83,7 +85,10 @@ function runSummaryHtml(data: ReportData): string {
     ['labels', LABELS.map((l) => `${escapeHtml(l)} ${thousands(utterances.byLabel[l])}`).join(' · ')],
     ['flagged', `${thousands(data.flagged.total)}`],
     ['scores', escapeHtml(data.scoresSource)],
-    ['status', data.statusSource ? `<code>${escapeHtml(data.statusSource)}</code>` : '<span class="muted">none (run spiral status for phases and indicators)</span>'],
+    [
+      'status',
+      data.statusSource ? `<code>${escapeHtml(data.statusSource)}</code>` : '<span class="muted">none (run spiral status for phases and indicators)</span>',
+    ],
     ['classify time', escapeHtml(durationText(run.elapsedMs))],
   ];
   const dl = `<dl class="summary">${items.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${v}</dd>`).join('')}</dl>`;
@@ -109,24 +114,37 @@ function indicatorCell(country: CountryReport, name: (typeof INDICATOR_NAMES)[nu
 function countriesHtml(data: ReportData): string {
   if (data.countries.length === 0) return `<section id="countries"><h2>Countries</h2><p class="muted">No utterance names a country.</p></section>`;
   const withStatus = data.statusSource !== null;
-  const head = ['country', 'years', 'utterances', 'relevant', 'latest net', ...(withStatus ? ['as of', 'phase', ...INDICATOR_NAMES.map((n) => INDICATOR_TITLES[n])] : [])];
+  const head = [
+    'country',
+    'years',
+    'utterances',
+    'relevant',
+    'latest net',
+    ...(withStatus ? ['as of', 'phase', ...INDICATOR_NAMES.map((n) => INDICATOR_TITLES[n])] : []),
+  ];
   const rows = data.countries.map((c) => {
     const net = latestNet(c);
     const link = `<a href="#country-${escapeHtml(c.country)}">${escapeHtml(c.name)}</a> <code>${escapeHtml(c.country)}</code>`;
     const base: Cell[] = [link, num(yearSpan(c)), num(c.utterances), num(c.relevant), num(net ? `${signedNumber(net.net)} (${net.year})` : '–')];
     if (!withStatus) return row(base);
     const latest = c.latest;
-    const phase = latest ? `<span title="${escapeHtml(latest.phaseReason)}">${escapeHtml(phaseLabel(latest.phase, latest.possible))}</span>` : '<span class="muted">–</span>';
+    const phase = latest
+      ? `<span title="${escapeHtml(latest.phaseReason)}">${escapeHtml(phaseLabel(latest.phase, latest.possible))}</span>`
+      : '<span class="muted">–</span>';
     return row([...base, escapeHtml(latest?.as_of ?? '–'), phase, ...INDICATOR_NAMES.map((n) => indicatorCell(c, n))]);
   });
   const note = withStatus ? '<p class="muted">Indicators as of the latest unit of each country; hover a value for the rule that decided it.</p>' : '';
-  const notCharted = data.notCharted.noCountry + data.notCharted.noYear > 0 ? `<p class="muted">Not charted: ${thousands(data.notCharted.noCountry)} utterances without a country, ${thousands(data.notCharted.noYear)} without a year.</p>` : '';
+  const notCharted =
+    data.notCharted.noCountry + data.notCharted.noYear > 0
+      ? `<p class="muted">Not charted: ${thousands(data.notCharted.noCountry)} utterances without a country, ${thousands(data.notCharted.noYear)} without a year.</p>`
+      : '';
   return `<section id="countries"><h2>Countries</h2>${note}<table><thead>${row(head, true)}</thead><tbody>${rows.join('')}</tbody></table>${notCharted}</section>`;
 }
 
 function chartsHtml(data: ReportData): string {
   const charts = data.countries.map(
-    (c) => `<figure class="country" id="country-${escapeHtml(c.country)}"><h3>${escapeHtml(c.name)} <code>${escapeHtml(c.country)}</code></h3>${trajectorySvg(c)}</figure>`,
+    (c) =>
+      `<figure class="country" id="country-${escapeHtml(c.country)}"><h3>${escapeHtml(c.name)} <code>${escapeHtml(c.country)}</code></h3>${trajectorySvg(c)}</figure>`,
   );
   return `<section id="trajectories"><h2>Trajectories</h2>${chartLegendHtml(data.statusSource !== null)}<div class="charts">${charts.join('')}</div></section>`;
 }
@@ -135,11 +153,16 @@ function options(values: readonly string[], all: string): string {
   return [`<option value="">${escapeHtml(all)}</option>`, ...values.map((v) => `<option value="${escapeHtml(v)}">${escapeHtml(v)}</option>`)].join('');
 }
 
-function utteranceHtml(u: ShownUtterance): string {
-  const place = [u.country ?? 'no country', u.year ?? 'no year', u.venue, u.speaker && u.speaker !== u.country ? `speaker ${u.speaker}` : null].filter((p) => p !== null && p !== undefined);
+function utteranceHtml(u: UtteranceLine): string {
+  const place = [u.country ?? 'no country', u.year ?? 'no year', u.venue, u.speaker && u.speaker !== u.country ? `speaker ${u.speaker}` : null].filter(
+    (p) => p !== null && p !== undefined,
+  );
   const flags = u.flags.map((f) => `<span class="flag">${escapeHtml(f)}</span>`).join('');
   const confidence = u.confidence === null ? '' : ` (${percent(u.confidence)})`;
-  const evidence = u.evidence.length > 0 ? `<ul class="evidence">${u.evidence.map((e) => `<li><code>${escapeHtml(e.rule)}</code> ${escapeHtml(describeEvidence(e).slice(e.rule.length + 1))} “${escapeHtml(e.text)}”</li>`).join('')}</ul>` : '';
+  const evidence =
+    u.evidence.length > 0
+      ? `<ul class="evidence">${u.evidence.map((e) => `<li><code>${escapeHtml(e.rule)}</code> ${escapeHtml(describeEvidence(e).slice(e.rule.length + 1))} “${escapeHtml(e.text)}”</li>`).join('')}</ul>`
+      : '';
   return [
     `<article class="utt" data-country="${escapeHtml(u.country ?? '')}" data-label="${escapeHtml(u.label)}" data-flags="${escapeHtml(u.flags.join(' '))}">`,
     `<div class="meta"><span class="label">${escapeHtml(u.label)}</span>${escapeHtml(confidence)}${flags} · ${escapeHtml(place.join(' · '))} · <code>${escapeHtml(u.id)}</code></div>`,

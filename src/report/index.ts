@@ -4,14 +4,13 @@ import { renderReportHtml } from './html.js';
 import { loadReportData, type LoadOptions } from './load.js';
 import { renderReportMarkdown } from './markdown.js';
 import type { ReportData } from './model.js';
-import { writeFileAtomic } from './write.js';
+import { writeFileAtomic } from '../run/atomic.js';
 
 export { ReportError } from './errors.js';
 export { DEFAULT_FLAGGED_PER_GROUP } from './flagged.js';
-export { loadReportData, requireRun } from './load.js';
+export { loadReportData } from './load.js';
 export { renderReportHtml } from './html.js';
 export { renderReportMarkdown } from './markdown.js';
-export { writeFileAtomic } from './write.js';
 export type { ReportData } from './model.js';
 
 export interface WrittenReport {

@@ -1,18 +1,19 @@
 // Read a run folder into ReportData: the edge where the report touches files.
 // utterances.jsonl and documents.jsonl are streamed; scores and status files
 // are read when the run has them, and scores are computed otherwise.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Aggregator, toCountable } from '../aggregate/index.js';
 import type { ScoreCell, ScoresFile } from '../aggregate/types.js';
 import type { StatusFile, StatusRow } from '../indicators/types.js';
+import { aggregateRun, forEachUtterance } from '../run/aggregate.js';
+import { DOCUMENTS_FILE, requireRun, RUN_FILE } from '../run/folder.js';
+import { forEachJsonLine } from '../run/jsonl.js';
+import { readDocumentLine, type UtteranceLine } from '../run/lines.js';
 import { LABELS, type Label } from '../types.js';
 import { ReportError } from './errors.js';
 import { FlaggedCollector, DEFAULT_FLAGGED_PER_GROUP } from './flagged.js';
-import { forEachJsonLine } from './jsonl.js';
 import type { DocumentSummary, ReportData, RunSummary, UtteranceSummary } from './model.js';
-import { toShownUtterance } from './records.js';
 import { buildCountries } from './trajectory.js';
 
 /** Skipped/failed documents listed by name; the rest are counted. */
@@ -29,14 +30,6 @@ export interface LoadOptions {
   maxFlagged?: number;
   /** The run folder as the user named it (for the report's text); defaults to the path. */
   displayName?: string;
-}
-
-/** Check that `runDir` is a run folder and return the path of its utterances file. */
-export function requireRun(runDir: string): string {
-  if (!existsSync(runDir) || !statSync(runDir).isDirectory()) throw new ReportError(`run folder not found: ${runDir}`);
-  const file = join(runDir, 'utterances.jsonl');
-  if (!existsSync(file)) throw new ReportError(`${file}: missing — is ${runDir} a folder written by spiral classify?`);
-  return file;
 }
 
 async function readJsonFile(file: string): Promise<unknown> {
@@ -60,7 +53,7 @@ function readLexicon(value: unknown): RunSummary['lexicon'] {
 
 /** run.json is read leniently: a run without it (or an older one) still gets a report. */
 async function readRunSummary(runDir: string, displayName: string, warnings: string[]): Promise<RunSummary> {
-  const file = join(runDir, 'run.json');
+  const file = join(runDir, RUN_FILE);
   if (!existsSync(file)) {
     warnings.push(`${file}: missing; the run summary is incomplete`);
     return { dir: displayName, lexicon: null, inputs: [], counts: {}, warnings: [], elapsedMs: null };
@@ -82,22 +75,20 @@ async function readRunSummary(runDir: string, displayName: string, warnings: str
 
 async function readDocuments(runDir: string, warnings: string[]): Promise<DocumentSummary> {
   const summary: DocumentSummary = { ok: 0, skipped: 0, failed: 0, problems: [], problemsLeftOut: 0 };
-  const file = join(runDir, 'documents.jsonl');
+  const file = join(runDir, DOCUMENTS_FILE);
   if (!existsSync(file)) {
     warnings.push(`${file}: missing; skipped and failed files are not listed`);
     return summary;
   }
   await forEachJsonLine(file, (value) => {
-    const d = asRecord(value);
-    const status = d.status;
-    if (status !== 'ok' && status !== 'skipped' && status !== 'failed') throw new Error(`unknown document status ${JSON.stringify(status)}`);
-    summary[status]++;
-    if (status === 'ok') return;
+    const d = readDocumentLine(value);
+    summary[d.status]++;
+    if (d.status === 'ok') return;
     if (summary.problems.length >= DOCUMENT_PROBLEMS_CAP) {
       summary.problemsLeftOut++;
       return;
     }
-    summary.problems.push({ id: String(d.id ?? ''), path: String(d.path ?? d.id ?? ''), status, reason: String(d.reason ?? '(no reason given)') });
+    summary.problems.push({ id: d.id, path: d.path, status: d.status, reason: d.reason });
   });
   return summary;
 }
@@ -143,26 +134,22 @@ interface UtterancePass {
   notCharted: { noCountry: number; noYear: number };
 }
 
-/** One pass over utterances.jsonl: counts, flagged selection and (when no scores file) the scores. */
-async function readUtterances(file: string, maxFlagged: number, computeScores: boolean): Promise<UtterancePass> {
+/** One pass over utterances.jsonl: counts, flagged selection and (when the run has no scores file) the scores. */
+async function readUtterances(runDir: string, file: string, maxFlagged: number, computeScores: boolean): Promise<UtterancePass> {
   const summary: UtteranceSummary = { total: 0, relevant: 0, byLabel: emptyLabelCounts() };
   const flagged = new FlaggedCollector(maxFlagged);
-  const aggregator = computeScores ? new Aggregator({ by: 'country-year' }) : null;
-  await forEachJsonLine(file, (value) => {
-    const u = toShownUtterance(value);
+  const visit = (u: UtteranceLine) => {
     summary.total++;
     summary.byLabel[u.label]++;
     if (u.relevant) summary.relevant++;
     flagged.add(u);
-    aggregator?.add(toCountable(value));
-  });
-  const scores = aggregator?.finish(file) ?? null;
-  return {
-    summary,
-    flagged,
-    cells: scores?.cells ?? null,
-    notCharted: { noCountry: scores?.skipped.no_country ?? 0, noYear: scores?.skipped.no_year ?? 0 },
   };
+  if (!computeScores) {
+    await forEachUtterance(file, visit);
+    return { summary, flagged, cells: null, notCharted: { noCountry: 0, noYear: 0 } };
+  }
+  const scores = await aggregateRun(runDir, { by: 'country-year' }, visit);
+  return { summary, flagged, cells: scores.cells, notCharted: { noCountry: scores.skipped.no_country, noYear: scores.skipped.no_year } };
 }
 
 export async function loadReportData(runDir: string, options: LoadOptions = {}): Promise<ReportData> {
@@ -172,7 +159,7 @@ export async function loadReportData(runDir: string, options: LoadOptions = {}):
   const documents = await readDocuments(runDir, warnings);
   const scores = await readScores(runDir, warnings);
   const status = await readStatus(runDir, warnings);
-  const pass = await readUtterances(utterancesFile, options.maxFlagged ?? DEFAULT_FLAGGED_PER_GROUP, scores === null);
+  const pass = await readUtterances(runDir, utterancesFile, options.maxFlagged ?? DEFAULT_FLAGGED_PER_GROUP, scores === null);
   const cells = scores?.cells ?? pass.cells ?? [];
   const notCharted = scores ? { noCountry: scores.skipped.no_country, noYear: scores.skipped.no_year } : pass.notCharted;
   return {
@@ -180,7 +167,7 @@ export async function loadReportData(runDir: string, options: LoadOptions = {}):
     documents,
     utterances: pass.summary,
     countries: buildCountries(cells, status?.rows ?? []),
-    scoresSource: scores ? SCORES_FILE : 'computed from utterances.jsonl (country-year, the State\'s own utterances)',
+    scoresSource: scores ? SCORES_FILE : "computed from utterances.jsonl (country-year, the State's own utterances)",
     statusSource: status?.file ?? null,
     notCharted,
     flagged: pass.flagged.finish(),

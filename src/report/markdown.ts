@@ -7,7 +7,7 @@ import { leftOut } from './flagged.js';
 import { INDICATOR_NAMES, INDICATOR_TITLES, durationText, latestNet, percent, phaseLabel, signedNumber, thousands, yearSpan } from './format.js';
 import { highlightPieces } from './highlight.js';
 import type { ReportData } from './model.js';
-import type { ShownUtterance } from './records.js';
+import type { UtteranceLine } from '../run/lines.js';
 
 /** Flagged utterances quoted per flag in the Markdown summary. */
 export const MARKDOWN_EXAMPLES_PER_FLAG = 5;
@@ -19,7 +19,9 @@ function table(head: string[], rows: string[][]): string {
 
 function summaryMd(data: ReportData): string {
   const { run, documents, utterances } = data;
-  const lexicon = run.lexicon ? `${escapeMarkdown(run.lexicon.name)} ${escapeMarkdown(run.lexicon.version)} ${markdownCode(run.lexicon.hash)}` : 'unknown (no run.json)';
+  const lexicon = run.lexicon
+    ? `${escapeMarkdown(run.lexicon.name)} ${escapeMarkdown(run.lexicon.version)} ${markdownCode(run.lexicon.hash)}`
+    : 'unknown (no run.json)';
   const rows: string[][] = [
     ['run folder', markdownCode(run.dir)],
     ['inputs', run.inputs.map(markdownCode).join(', ') || '–'],
@@ -48,13 +50,31 @@ function problemsMd(data: ReportData): string {
 function countriesMd(data: ReportData): string {
   if (data.countries.length === 0) return '## Countries\n\nNo utterance names a country.';
   const withStatus = data.statusSource !== null;
-  const head = ['country', 'years', 'utterances', 'relevant', 'latest net', ...(withStatus ? ['as of', 'phase', ...INDICATOR_NAMES.map((n) => INDICATOR_TITLES[n])] : [])];
+  const head = [
+    'country',
+    'years',
+    'utterances',
+    'relevant',
+    'latest net',
+    ...(withStatus ? ['as of', 'phase', ...INDICATOR_NAMES.map((n) => INDICATOR_TITLES[n])] : []),
+  ];
   const rows = data.countries.map((c) => {
     const net = latestNet(c);
-    const base = [`${escapeMarkdown(c.name)} (${escapeMarkdown(c.country)})`, yearSpan(c), thousands(c.utterances), thousands(c.relevant), net ? `${signedNumber(net.net)} (${net.year})` : '–'];
+    const base = [
+      `${escapeMarkdown(c.name)} (${escapeMarkdown(c.country)})`,
+      yearSpan(c),
+      thousands(c.utterances),
+      thousands(c.relevant),
+      net ? `${signedNumber(net.net)} (${net.year})` : '–',
+    ];
     if (!withStatus) return base;
     const l = c.latest;
-    return [...base, escapeMarkdown(l?.as_of ?? '–'), l ? phaseLabel(l.phase, l.possible) : '–', ...INDICATOR_NAMES.map((n) => escapeMarkdown(l?.indicators[n]?.value ?? '–'))];
+    return [
+      ...base,
+      escapeMarkdown(l?.as_of ?? '–'),
+      l ? phaseLabel(l.phase, l.possible) : '–',
+      ...INDICATOR_NAMES.map((n) => escapeMarkdown(l?.indicators[n]?.value ?? '–')),
+    ];
   });
   return `## Countries\n\n${table(head, rows)}`;
 }
@@ -88,7 +108,7 @@ function bold(text: string): string {
   return `${escapeMarkdown(lead)}**${escapeMarkdown(core)}**${escapeMarkdown(trail)}`;
 }
 
-function quoteMd(u: ShownUtterance): string {
+function quoteMd(u: UtteranceLine): string {
   const text = highlightPieces(u.text, u.evidence)
     .map((p) => (p.evidence.length > 0 && p.text.trim() !== '' ? bold(p.text) : escapeMarkdown(p.text)))
     .join('');
@@ -99,7 +119,10 @@ function quoteMd(u: ShownUtterance): string {
 
 function flaggedMd(data: ReportData): string {
   const sel = data.flagged;
-  const byFlag = table(['flag', 'utterances'], FLAGS.map((f) => [f, thousands(sel.byFlag[f])]));
+  const byFlag = table(
+    ['flag', 'utterances'],
+    FLAGS.map((f) => [f, thousands(sel.byFlag[f])]),
+  );
   const perCountry = table(
     ['flag', 'country', 'flagged', 'in the HTML report'],
     sel.groups.map((g) => [g.flag, escapeMarkdown(g.country), thousands(g.total), thousands(g.shown)]),
@@ -108,10 +131,17 @@ function flaggedMd(data: ReportData): string {
     const quoted = sel.utterances.filter((u) => u.flags.includes(f)).slice(0, MARKDOWN_EXAMPLES_PER_FLAG);
     return quoted.length > 0 ? `### ${f}\n\n${quoted.map(quoteMd).join('\n')}` : '';
   }).filter(Boolean);
-  const omitted = leftOut(sel) > 0 ? `\n\nThe HTML report shows at most ${sel.cap} per flag and country; ${thousands(leftOut(sel))} flagged utterances are left out of it.` : '';
+  const omitted =
+    leftOut(sel) > 0
+      ? `\n\nThe HTML report shows at most ${sel.cap} per flag and country; ${thousands(leftOut(sel))} flagged utterances are left out of it.`
+      : '';
   return `## Flagged utterances\n\n${thousands(sel.total)} flagged utterances.${omitted}\n\n${byFlag}\n\n${perCountry}\n\nA few examples per flag (evidence in bold; the HTML report has them all):\n\n${examples.join('\n\n')}`;
 }
 
 export function renderReportMarkdown(data: ReportData): string {
-  return [`# spiral report: ${escapeMarkdown(data.run.dir)}`, summaryMd(data), problemsMd(data), countriesMd(data), trajectoriesMd(data), flaggedMd(data)].join('\n\n') + '\n';
+  return (
+    [`# spiral report: ${escapeMarkdown(data.run.dir)}`, summaryMd(data), problemsMd(data), countriesMd(data), trajectoriesMd(data), flaggedMd(data)].join(
+      '\n\n',
+    ) + '\n'
+  );
 }

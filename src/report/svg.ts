@@ -174,9 +174,7 @@ function lineSegments(points: ReadonlyArray<{ year: number; x: number; y: number
 }
 
 function polylines(runs: string[][], colour: string, cls: string): string {
-  return runs
-    .map((run) => (run.length === 1 ? '' : `<polyline class="${cls}" fill="none" stroke="${colour}" points="${run.join(' ')}"/>`))
-    .join('');
+  return runs.map((run) => (run.length === 1 ? '' : `<polyline class="${cls}" fill="none" stroke="${colour}" points="${run.join(' ')}"/>`)).join('');
 }
 
 function shareSeries(f: Frame, points: readonly TrajectoryPoint[], label: MoveLabel): string {
@@ -199,11 +197,17 @@ function netSeries(f: Frame, points: readonly TrajectoryPoint[]): string {
     if (p.net === null) continue;
     const x = fmt(f.x(p.year));
     if (p.netInterval) {
-      parts.push(`<line class="interval" x1="${x}" x2="${x}" y1="${fmt(f.netY(p.netInterval.high))}" y2="${fmt(f.netY(p.netInterval.low))}" stroke="${NET_COLOUR}"/>`);
+      parts.push(
+        `<line class="interval" x1="${x}" x2="${x}" y1="${fmt(f.netY(p.netInterval.high))}" y2="${fmt(f.netY(p.netInterval.low))}" stroke="${NET_COLOUR}"/>`,
+      );
     }
-    const interval = p.netInterval ? `, 95% interval ${signed(p.netInterval.low)} to ${signed(p.netInterval.high)}` : ', no interval (fewer than two documents)';
+    const interval = p.netInterval
+      ? `, 95% interval ${signed(p.netInterval.low)} to ${signed(p.netInterval.high)}`
+      : ', no interval (fewer than two documents)';
     const title = `${p.year} net score ${signed(p.net)}${interval}${p.insufficient ? ' (insufficient evidence)' : ''}`;
-    parts.push(`<circle cx="${x}" cy="${fmt(f.netY(p.net))}" r="2.5" fill="${p.insufficient ? '#ffffff' : NET_COLOUR}" stroke="${NET_COLOUR}"><title>${escapeHtml(title)}</title></circle>`);
+    parts.push(
+      `<circle cx="${x}" cy="${fmt(f.netY(p.net))}" r="2.5" fill="${p.insufficient ? '#ffffff' : NET_COLOUR}" stroke="${NET_COLOUR}"><title>${escapeHtml(title)}</title></circle>`,
+    );
   }
   return `<g class="series" data-series="net">${parts.join('')}</g>`;
 }

@@ -2,10 +2,10 @@
 // audiences) and the phases of a status file. Pure: data in, data out.
 import type { ScoreCell } from '../aggregate/types.js';
 import type { StatusRow } from '../indicators/types.js';
-import { countryName } from '../meta/countries.js';
+import { countryName } from '../countries.js';
 import { MOVE_LABELS } from '../types.js';
 import type { CountryIndicators, CountryReport, PhaseSpan, TrajectoryPoint } from './model.js';
-import { compareText } from './records.js';
+import { compareText } from '../run/lines.js';
 
 function toPoint(cell: ScoreCell): TrajectoryPoint | null {
   if (cell.year === null || cell.audience !== 'all') return null;
@@ -63,9 +63,15 @@ export function buildCountries(cells: readonly ScoreCell[], rows: readonly Statu
   const codes = [...new Set([...cellsBy.keys(), ...rowsBy.keys()])].sort(compareText);
   return codes.map((country) => {
     const own = cellsBy.get(country) ?? [];
-    const points = own.map(toPoint).filter((p): p is TrajectoryPoint => p !== null).sort((a, b) => a.year - b.year);
+    const points = own
+      .map(toPoint)
+      .filter((p): p is TrajectoryPoint => p !== null)
+      .sort((a, b) => a.year - b.year);
     const statusRows = rowsBy.get(country) ?? [];
-    const phases = statusRows.map(toPhaseSpan).filter((p): p is PhaseSpan => p !== null).sort((a, b) => a.start - b.start);
+    const phases = statusRows
+      .map(toPhaseSpan)
+      .filter((p): p is PhaseSpan => p !== null)
+      .sort((a, b) => a.start - b.start);
     const latestRow = [...statusRows].sort((a, b) => compareText(a.as_of, b.as_of)).at(-1);
     const allCells = own.filter((c) => c.audience === 'all');
     return {

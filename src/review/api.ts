@@ -51,7 +51,11 @@ function error(status: number, message: string, extra: Record<string, string> = 
 }
 
 function page(): ApiResponse {
-  return { status: 200, headers: { ...COMMON_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': REVIEW_PAGE_CSP }, body: REVIEW_PAGE };
+  return {
+    status: 200,
+    headers: { ...COMMON_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': REVIEW_PAGE_CSP },
+    body: REVIEW_PAGE,
+  };
 }
 
 /** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6. */

@@ -4,8 +4,8 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { compareText } from '../report/records.js';
-import { writeFileAtomic } from '../report/write.js';
+import { writeFileAtomic } from '../run/atomic.js';
+import { compareText } from '../run/lines.js';
 import { ReviewError } from './errors.js';
 import { latestDecisions, parseReviewLog, type ReviewRecord } from './log.js';
 

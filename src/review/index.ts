@@ -1,6 +1,6 @@
 // `spiral review`: open a run's review session (queue + log) and serve it.
 import { join } from 'node:path';
-import { requireRun } from '../report/load.js';
+import { requireRun } from '../run/folder.js';
 import { REVIEWS_FILE } from './export.js';
 import { ReviewLogFile } from './log-file.js';
 import { loadQueue } from './queue.js';

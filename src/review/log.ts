@@ -108,7 +108,9 @@ export function parseReviewLog(bytes: Uint8Array, file: string): ParsedReviewLog
         const why = err instanceof Error ? err.message : String(err);
         if (!isLast) throw new ReviewError(`${file}:${lineNo}: ${why} — the file is damaged; fix or remove that line`);
         parsed.truncated = true;
-        parsed.warnings.push(`${file}:${lineNo}: incomplete last line ignored (${end - start} bytes; a decision that was being written when the server stopped, never confirmed)`);
+        parsed.warnings.push(
+          `${file}:${lineNo}: incomplete last line ignored (${end - start} bytes; a decision that was being written when the server stopped, never confirmed)`,
+        );
         return parsed;
       }
     }

@@ -114,7 +114,9 @@ request('GET','/api/state').then(function(state){showProgress(state);return load
 })();`;
 
 function labelButtons(): string {
-  return LABEL_KEYS.map(([key, label]) => `<button type="button" data-decision="relabel" data-label="${label}"><kbd>${key}</kbd>${label.replace(/_/g, ' ')}</button>`).join('');
+  return LABEL_KEYS.map(
+    ([key, label]) => `<button type="button" data-decision="relabel" data-label="${label}"><kbd>${key}</kbd>${label.replace(/_/g, ' ')}</button>`,
+  ).join('');
 }
 
 const HTML = `<!doctype html>

@@ -5,13 +5,13 @@
 // utterance stays open until the next few of its document arrive for "after".
 // Context is matched by `doc` and `n`: lines of a document may arrive out of
 // order (within the last few seen) and still find their neighbours.
-import { forEachJsonLine } from '../report/jsonl.js';
-import { compareUtterances, toShownUtterance, type ShownUtterance } from '../report/records.js';
+import { forEachUtterance } from '../run/aggregate.js';
+import { compareUtterances, type UtteranceLine } from '../run/lines.js';
 
 /** Sentences of context shown on each side of the utterance under review. */
 export const CONTEXT_SENTENCES = 2;
 
-export interface QueueItem extends ShownUtterance {
+export interface QueueItem extends UtteranceLine {
   index: number;
   before: string[];
   after: string[];
@@ -36,7 +36,7 @@ export class QueueBuilder {
 
   constructor(private readonly context: number = CONTEXT_SENTENCES) {}
 
-  add(u: ShownUtterance): void {
+  add(u: UtteranceLine): void {
     this.offerContext(u);
     const recent = this.recent.get(u.doc) ?? [];
     if (u.flags.length > 0) this.openItem(u, recent);
@@ -50,7 +50,7 @@ export class QueueBuilder {
     return n !== of && Math.abs(n - of) <= this.context;
   }
 
-  private openItem(u: ShownUtterance, recent: ReadonlyArray<{ n: number; text: string }>): void {
+  private openItem(u: UtteranceLine, recent: ReadonlyArray<{ n: number; text: string }>): void {
     const item: QueueItem = { ...u, index: -1, before: [], after: [] };
     this.items.push(item);
     const entry: Open = { item, before: new Map(), after: new Map() };
@@ -60,7 +60,7 @@ export class QueueBuilder {
     this.open.set(u.doc, list);
   }
 
-  private offerContext(u: ShownUtterance): void {
+  private offerContext(u: UtteranceLine): void {
     const list = this.open.get(u.doc);
     if (!list) return;
     for (const o of list) {
@@ -94,6 +94,6 @@ function close(o: Open): void {
 /** Read the queue from a run's utterances file. */
 export async function loadQueue(utterancesFile: string, context: number = CONTEXT_SENTENCES): Promise<QueueItem[]> {
   const builder = new QueueBuilder(context);
-  await forEachJsonLine(utterancesFile, (value) => builder.add(toShownUtterance(value)));
+  await forEachUtterance(utterancesFile, (u) => builder.add(u));
   return builder.finish();
 }

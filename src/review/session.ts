@@ -68,11 +68,13 @@ export function parseDecisionInput(value: unknown): DecisionInput {
     throw new DecisionRejected(400, `"label" is only given with relabel`);
   }
   if (v.note !== undefined && v.note !== null) {
-    if (typeof v.note !== 'string' || v.note.length > MAX_NOTE_CHARS) throw new DecisionRejected(400, `"note" must be a string of at most ${MAX_NOTE_CHARS} characters`);
+    if (typeof v.note !== 'string' || v.note.length > MAX_NOTE_CHARS)
+      throw new DecisionRejected(400, `"note" must be a string of at most ${MAX_NOTE_CHARS} characters`);
     if (v.note.trim() !== '') input.note = v.note;
   }
   if (v.reviewer !== undefined && v.reviewer !== null) {
-    if (typeof v.reviewer !== 'string' || v.reviewer.length > MAX_REVIEWER_CHARS) throw new DecisionRejected(400, `"reviewer" must be a string of at most ${MAX_REVIEWER_CHARS} characters`);
+    if (typeof v.reviewer !== 'string' || v.reviewer.length > MAX_REVIEWER_CHARS)
+      throw new DecisionRejected(400, `"reviewer" must be a string of at most ${MAX_REVIEWER_CHARS} characters`);
     if (v.reviewer.trim() !== '') input.reviewer = v.reviewer;
   }
   return input;

@@ -8,7 +8,7 @@
 // may stand for one letter or apostrophe of a name; ASCII is compared without
 // case; a space in a name matches any run of whitespace (names wrap across
 // lines). Longest name first; a match must end at a word boundary.
-import { countryNameEntries } from '../meta/countries.js';
+import { countryNameEntries } from '../countries.js';
 
 export interface NameMatch {
   iso3: string;
@@ -170,10 +170,61 @@ export class CountryMatcher {
  * members, the two observer States (VAT, PSE) and the historical State codes remain.
  */
 export const NON_STATE_CODES: ReadonlySet<string> = new Set([
-  'ABW', 'AIA', 'ALA', 'ASM', 'ATA', 'ATF', 'BES', 'BLM', 'BMU', 'BVT', 'CCK', 'COK', 'CUW', 'CXR',
-  'CYM', 'ESH', 'FLK', 'FRO', 'GGY', 'GIB', 'GLP', 'GRL', 'GUF', 'GUM', 'HKG', 'HMD', 'IMN', 'IOT',
-  'JEY', 'MAC', 'MAF', 'MNP', 'MSR', 'MTQ', 'MYT', 'NCL', 'NFK', 'NIU', 'PCN', 'PRI', 'PYF', 'REU',
-  'SGS', 'SHN', 'SJM', 'SPM', 'SXM', 'TCA', 'TKL', 'TWN', 'UMI', 'VGB', 'VIR', 'WLF', 'XKK',
+  'ABW',
+  'AIA',
+  'ALA',
+  'ASM',
+  'ATA',
+  'ATF',
+  'BES',
+  'BLM',
+  'BMU',
+  'BVT',
+  'CCK',
+  'COK',
+  'CUW',
+  'CXR',
+  'CYM',
+  'ESH',
+  'FLK',
+  'FRO',
+  'GGY',
+  'GIB',
+  'GLP',
+  'GRL',
+  'GUF',
+  'GUM',
+  'HKG',
+  'HMD',
+  'IMN',
+  'IOT',
+  'JEY',
+  'MAC',
+  'MAF',
+  'MNP',
+  'MSR',
+  'MTQ',
+  'MYT',
+  'NCL',
+  'NFK',
+  'NIU',
+  'PCN',
+  'PRI',
+  'PYF',
+  'REU',
+  'SGS',
+  'SHN',
+  'SJM',
+  'SPM',
+  'SXM',
+  'TCA',
+  'TKL',
+  'TWN',
+  'UMI',
+  'VGB',
+  'VIR',
+  'WLF',
+  'XKK',
   'EU', // "European Union data indicated ...": an organisation, not a reviewing State
 ]);
 
@@ -184,7 +235,7 @@ export function isStateCode(iso3: string): boolean {
 
 let shared: CountryMatcher | undefined;
 
-/** The matcher over every name form spiral knows (src/meta/countries.ts), built on first use. */
+/** The matcher over every name form spiral knows (src/countries.ts), built on first use. */
 export function countryMatcher(): CountryMatcher {
   shared ??= new CountryMatcher(countryNameEntries());
   return shared;

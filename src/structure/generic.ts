@@ -17,9 +17,7 @@ export function trimSpan(text: string, start: number, end: number): { start: num
 
 function parseGeneric(text: string, meta: DocMeta): DocumentStructure {
   const whole = trimSpan(text, 0, text.length);
-  const blocks: StructureBlock[] = whole
-    ? [{ ...whole, attribution: { speaker: meta.country, speaker_role: 'self', reported: false } }]
-    : [];
+  const blocks: StructureBlock[] = whole ? [{ ...whole, attribution: { speaker: meta.country, speaker_role: 'self', reported: false } }] : [];
   return { parser: GENERIC_PARSER_NAME, blocks, recommendations: [], warnings: [] };
 }
 

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { Aggregator, toCountable } from '../../src/aggregate/index.js';
+import { Aggregator } from '../../src/aggregate/index.js';
+import { readUtteranceLine } from '../../src/run/lines.js';
 import type { ScoreCell } from '../../src/aggregate/types.js';
 import { docs, many, utt } from './run-builder.js';
 
 function aggregate(records: Array<Record<string, unknown>>, options: ConstructorParameters<typeof Aggregator>[0] = {}) {
   const a = new Aggregator({ resamples: 200, ...options });
-  for (const r of records) a.add(toCountable(r));
+  for (const r of records) a.add(readUtteranceLine(r));
   return a.finish('test-run');
 }
 
@@ -140,21 +141,12 @@ describe('speakers', () => {
 
   it('takes recommendation counts from recommendations.jsonl when the run has one', () => {
     const a = new Aggregator({ resamples: 10 });
-    for (const r of records) a.add(toCountable(r));
+    for (const r of records) a.add(readUtteranceLine(r));
     a.addRecommendation({ id: 'r1', country: 'KEN', year: 1990, from: ['NOR', 'SWE'] });
     const run = a.finish('x');
     const byKey = new Map(run.pressure.map((p) => [p.key, p]));
     expect(byKey.get('KEN|1990')).toMatchObject({ recommendations: 1, recommendations_source: 'recommendations.jsonl' });
     expect(byKey.get('KEN|1990|SWE')).toMatchObject({ recommendations: 1, n_utterances: 0 });
     expect(byKey.get('KEN|1990|BRA')!.recommendations).toBe(0);
-  });
-});
-
-describe('record checks', () => {
-  it('rejects lines that are not utterances with a reason', () => {
-    expect(() => toCountable({ doc: 'a', id: 'a:0', label: 'maybe' })).toThrow(/unknown label "maybe"/);
-    expect(() => toCountable({ id: 'a:0', label: 'none' })).toThrow(/missing "doc"/);
-    expect(() => toCountable({ doc: 'a', id: 'a:0', label: 'none', speaker_role: 'ngo' })).toThrow(/speaker_role/);
-    expect(toCountable({ doc: 'a', id: 'a:0', label: 'none', date: '1987-09-30' }).year).toBe(1987);
   });
 });

@@ -137,9 +137,23 @@ describe('persistence', () => {
   });
 
   it('bridges one silent unit but not two', () => {
-    const oneGap = persistenceOf([{ unit: 1990, accepting: true }, { unit: 1991, accepting: true }, { unit: 1993, accepting: true }], rule);
+    const oneGap = persistenceOf(
+      [
+        { unit: 1990, accepting: true },
+        { unit: 1991, accepting: true },
+        { unit: 1993, accepting: true },
+      ],
+      rule,
+    );
     expect(oneGap.get(1993)).toMatchObject({ streak: 3, persistent: true });
-    const twoGaps = persistenceOf([{ unit: 1990, accepting: true }, { unit: 1991, accepting: null }, { unit: 1993, accepting: true }], rule);
+    const twoGaps = persistenceOf(
+      [
+        { unit: 1990, accepting: true },
+        { unit: 1991, accepting: null },
+        { unit: 1993, accepting: true },
+      ],
+      rule,
+    );
     expect(twoGaps.get(1993)).toMatchObject({ streak: 1, persistent: false });
     expect(twoGaps.get(1991)).toMatchObject({ accepting: null, persistent: false });
   });

@@ -52,7 +52,12 @@ export function many(count: number, spec: UttSpec): Array<Record<string, unknown
 }
 
 /** A document spread: `perDoc` label counts repeated over `docs` documents named prefix-0.. */
-export function docs(prefix: string, nDocs: number, labels: Partial<Record<Label, number>>, spec: Omit<UttSpec, 'doc' | 'label'> = {}): Array<Record<string, unknown>> {
+export function docs(
+  prefix: string,
+  nDocs: number,
+  labels: Partial<Record<Label, number>>,
+  spec: Omit<UttSpec, 'doc' | 'label'> = {},
+): Array<Record<string, unknown>> {
   const out: Array<Record<string, unknown>> = [];
   for (let d = 0; d < nDocs; d++) {
     for (const [label, count] of Object.entries(labels) as Array<[Label, number]>) {

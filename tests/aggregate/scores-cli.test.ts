@@ -7,10 +7,7 @@ import { docs, many, writeRun } from './run-builder.js';
 
 describe('spiral scores', () => {
   it('writes RUN/scores/<by>.{json,csv} and prints a table', async () => {
-    const run = writeRun([
-      ...docs('ken', 3, { denial: 4, norm_acknowledgment: 4, none: 5 }),
-      ...docs('ken89', 1, { denial: 2 }, { year: 1989 }),
-    ]);
+    const run = writeRun([...docs('ken', 3, { denial: 4, norm_acknowledgment: 4, none: 5 }), ...docs('ken89', 1, { denial: 2 }, { year: 1989 })]);
     const r = await runCli(['scores', run, '--bootstrap', '100']);
     expect(r.stderr).toMatch(/wrote/);
     expect(r.code).toBe(0);
@@ -48,7 +45,14 @@ describe('spiral scores', () => {
   it('shows pressure from other States separately', async () => {
     const run = writeRun([
       ...many(12, { doc: 'upr', label: 'rhetorical_action', speaker_role: 'self', year: 2010 }),
-      ...many(6, { doc: 'upr', label: 'norm_acknowledgment', speaker_role: 'other_state', speaker: 'NOR', year: 2010, text: 'Norway was concerned about impunity.' }),
+      ...many(6, {
+        doc: 'upr',
+        label: 'norm_acknowledgment',
+        speaker_role: 'other_state',
+        speaker: 'NOR',
+        year: 2010,
+        text: 'Norway was concerned about impunity.',
+      }),
       ...many(2, { doc: 'upr', label: 'none', speaker_role: 'other_state', speaker: 'BRA', year: 2010, text: 'Brazil recommended a moratorium.' }),
     ]);
     const r = await runCli(['scores', run, '--by', 'country-period', '--period', '5']);
@@ -63,7 +67,17 @@ describe('spiral scores', () => {
   it('reads recommendations.jsonl when the run has it', async () => {
     const run = writeRun(many(3, { doc: 'upr', label: 'none', speaker_role: 'other_state', speaker: 'NOR', year: 2010 }), {
       'recommendations.jsonl':
-        JSON.stringify({ reviewed: 'KEN', recommending: ['NOR', 'Sweden'], number: '101.3', text: 'Ratify OP1.', position: 'supported', start: 0, end: 9, doc: 'kenya2010.txt', year: 2010 }) + '\n',
+        JSON.stringify({
+          reviewed: 'KEN',
+          recommending: ['NOR', 'Sweden'],
+          number: '101.3',
+          text: 'Ratify OP1.',
+          position: 'supported',
+          start: 0,
+          end: 9,
+          doc: 'kenya2010.txt',
+          year: 2010,
+        }) + '\n',
     });
     const r = await runCli(['scores', run]);
     expect(r.code).toBe(0);

@@ -1,8 +1,8 @@
 // Shared set-up of the browser tests: Debian's Chromium through playwright-core,
-// the CLI built once into dist/, and a child process running it. The tests skip
+// and a child process running the CLI that tests/global-setup.ts built into dist/. The tests skip
 // when /usr/bin/chromium is missing, except under CI (env CI set), where a
 // missing browser must fail the suite.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,18 +34,6 @@ export async function launchBrowser(): Promise<BrowserContext> {
   });
 }
 
-let built = false;
-
-/** Compile src/ into dist/ once per test file, so bin/spiral.js runs the current sources. */
-export function buildCli(): void {
-  if (built) return;
-  const tsc = spawnSync(process.execPath, [join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', REPO], { cwd: REPO, encoding: 'utf8' });
-  // tsc emits even with type errors elsewhere in the tree; what matters is that the CLI loads.
-  const check = spawnSync(process.execPath, [join(REPO, 'bin', 'spiral.js'), '--version'], { cwd: REPO, encoding: 'utf8' });
-  if (check.status !== 0) throw new Error(`the built CLI does not start:\n${check.stderr}\ntsc said:\n${tsc.stdout}${tsc.stderr}`);
-  built = true;
-}
-
 export interface CliServer {
   child: ChildProcess;
   url: string;
@@ -58,7 +46,9 @@ export function startReviewCli(runDir: string): Promise<CliServer> {
   const child = spawn(process.execPath, [join(REPO, 'bin', 'spiral.js'), 'review', runDir, '--port', '0'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (c: Buffer) => {

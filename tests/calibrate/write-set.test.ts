@@ -41,8 +41,8 @@ describe('rewriteRuleFile', () => {
     expect(doc.rules[0].weight).toBe(3);
     expect(doc.rules[0].weight_evidence).toEqual({ calibrated: 'changed', fires: 12, precision: 0.75, origin: 'hand-set' });
     expect(doc.rules[1]).toEqual(parseDocument(FILE).toJSON().rules[1]);
-    const untouched = (s: string) => s.replace(/    weight: 2\n    weight_evidence: "hand-set from the codebook"\n/, '');
-    const replaced = /    weight: 3\n    weight_evidence:\n      calibrated: "changed"\n      fires: 12\n      precision: 0.75\n      origin: "hand-set"\n/;
+    const untouched = (s: string) => s.replace(/ {4}weight: 2\n {4}weight_evidence: "hand-set from the codebook"\n/, '');
+    const replaced = / {4}weight: 3\n {4}weight_evidence:\n {6}calibrated: "changed"\n {6}fires: 12\n {6}precision: 0.75\n {6}origin: "hand-set"\n/;
     expect(out).toMatch(replaced);
     expect(out.replace(replaced, '')).toBe(untouched(FILE));
   });

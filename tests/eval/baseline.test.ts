@@ -12,11 +12,7 @@ import {
 } from '../../src/eval/baseline.js';
 import type { Label } from '../../src/types.js';
 
-const labels: Label[] = [
-  ...Array<Label>(10).fill('denial'),
-  ...Array<Label>(7).fill('none'),
-  ...Array<Label>(3).fill('rhetorical_action'),
-];
+const labels: Label[] = [...Array<Label>(10).fill('denial'), ...Array<Label>(7).fill('none'), ...Array<Label>(3).fill('rhetorical_action')];
 
 describe('seededRandom', () => {
   it('repeats for the same seed and differs for another', () => {
@@ -70,7 +66,12 @@ describe('crossValidate', () => {
 
   it('learns separable word classes with natural Bayes', () => {
     const denialTexts = ['interference internal affairs', 'sovereignty interference pretext', 'internal affairs pretext', 'interference pretext sovereignty'];
-    const concessionTexts = ['investigation prosecution abuses', 'abuses investigated prosecuted', 'prosecution investigation compensation', 'compensation abuses investigation'];
+    const concessionTexts = [
+      'investigation prosecution abuses',
+      'abuses investigated prosecuted',
+      'prosecution investigation compensation',
+      'compensation abuses investigation',
+    ];
     const items: LabelledText[] = [
       ...denialTexts.map((text) => ({ text, label: 'denial' as Label })),
       ...concessionTexts.map((text) => ({ text, label: 'argumentative_concession' as Label })),
@@ -82,8 +83,19 @@ describe('crossValidate', () => {
 
 describe('majorityLabel', () => {
   it('picks the most frequent label, first seen on ties, none when empty', () => {
-    expect(majorityLabel([{ text: 'a', label: 'denial' }, { text: 'b', label: 'none' }, { text: 'c', label: 'none' }])).toBe('none');
-    expect(majorityLabel([{ text: 'a', label: 'denial' }, { text: 'b', label: 'none' }])).toBe('denial');
+    expect(
+      majorityLabel([
+        { text: 'a', label: 'denial' },
+        { text: 'b', label: 'none' },
+        { text: 'c', label: 'none' },
+      ]),
+    ).toBe('none');
+    expect(
+      majorityLabel([
+        { text: 'a', label: 'denial' },
+        { text: 'b', label: 'none' },
+      ]),
+    ).toBe('denial');
     expect(majorityLabel([])).toBe('none');
   });
 });

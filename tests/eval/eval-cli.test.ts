@@ -38,7 +38,10 @@ describe('spiral eval', () => {
     expect(run.stdout).toMatch(/Cohen's kappa/);
     expect(run.stdout).toMatch(/gold \\ predicted/);
     const errorsFile = path.join(work, 'gold.errors.jsonl');
-    const errors = readFileSync(errorsFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const errors = readFileSync(errorsFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(errors.map((e) => e.id)).toEqual(['f']);
     expect(errors[0]).toMatchObject({ gold: 'argumentative_concession', predicted: 'none', line: 6 });
     expect(Array.isArray(errors[0].evidence)).toBe(true);

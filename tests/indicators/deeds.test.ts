@@ -29,7 +29,8 @@ describe('COW codes', () => {
 
 describe('deeds formats', () => {
   it('reads PTS in Latin-1 with CRLF endings: mean of the available scores, lower is better', () => {
-    const text = 'Country,Country_OLD,Year,COW_Code_A,COW_Code_N,WordBank_Code_A,UN_Code_N,Region,PTS_A,PTS_H,PTS_S,NA_Status_A,NA_Status_H,NA_Status_S\r\n' +
+    const text =
+      'Country,Country_OLD,Year,COW_Code_A,COW_Code_N,WordBank_Code_A,UN_Code_N,Region,PTS_A,PTS_H,PTS_S,NA_Status_A,NA_Status_H,NA_Status_S\r\n' +
       'Chile,Chile,1994,CHL,155,CHL,152,lac,2,NA,2,0,88,0\r\n' +
       'Chile,Chile,1986,CHL,155,CHL,152,lac,5,NA,4,0,88,0\r\n' +
       'T\xfcrkiye,Turkey,1990,TUR,640,TUR,792,eca,4,NA,4,0,88,0\r\n' +
@@ -54,7 +55,8 @@ describe('deeds formats', () => {
   });
 
   it('reads legacy CIRI with CR-only line endings and missing-value codes', () => {
-    const text = 'CTRY,YEAR,CIRI,COW,DISAP,KILL,POLPRIS,TORT\rPoland,1990,265,290,2,2,2,1\rPoland,1981,265,290,2,1,0,0\rAfghanistan,1992,101,700,-77,-77,-77,-77\r';
+    const text =
+      'CTRY,YEAR,CIRI,COW,DISAP,KILL,POLPRIS,TORT\rPoland,1990,265,290,2,2,2,1\rPoland,1981,265,290,2,1,0,0\rAfghanistan,1992,101,700,-77,-77,-77,-77\r';
     const t = loadDeeds(tempFile('ciri.csv', Buffer.from(text, 'ascii')));
     expect(t.format).toBe('ciri');
     expect(t.scores.get('POL')!.get(1990)).toMatchObject({ value: 7, meets: true, line: 2 });
@@ -63,7 +65,8 @@ describe('deeds formats', () => {
   });
 
   it('reads Fariss scores with COW 316 before 1993 as Czechoslovakia', () => {
-    const text = '"","YEAR","CIRI","COW","DISAP","KILL","POLPRIS","TORT","theta_mean","theta_sd"\n"1",1989,NA,316,NA,NA,NA,NA,-0.31,0.3\n"2",1990,NA,316,NA,NA,NA,NA,1.94,0.3\n"3",1995,NA,316,NA,NA,NA,NA,1.54,0.3\n';
+    const text =
+      '"","YEAR","CIRI","COW","DISAP","KILL","POLPRIS","TORT","theta_mean","theta_sd"\n"1",1989,NA,316,NA,NA,NA,NA,-0.31,0.3\n"2",1990,NA,316,NA,NA,NA,NA,1.94,0.3\n"3",1995,NA,316,NA,NA,NA,NA,1.54,0.3\n';
     const t = parseDeeds(text, 'fariss.csv');
     expect(t.format).toBe('fariss');
     expect(t.scores.get('CSK')!.get(1989)!.meets).toBe(false);

@@ -15,9 +15,7 @@ function documentedThresholds(): Map<string, string> {
 
 describe('docs/indicators.md', () => {
   it('lists every threshold with its current value, and nothing else', () => {
-    const expected = new Map(
-      Object.entries(T).map(([name, value]) => [name, Array.isArray(value) ? (value as string[]).join(', ') : String(value)]),
-    );
+    const expected = new Map(Object.entries(T).map(([name, value]) => [name, Array.isArray(value) ? (value as string[]).join(', ') : String(value)]));
     expect(documentedThresholds()).toEqual(expected);
   });
 

@@ -105,7 +105,10 @@ describe('facts files', () => {
     writeFileSync(join(dir, 'KEN.yaml'), VALID);
     writeFileSync(join(dir, 'README.md'), 'not a facts file');
     expect([...loadFactsDir(dir).keys()]).toEqual(['KEN']);
-    writeFileSync(join(dir, 'UGA.yaml'), 'country: UGA\ninstitutionalisation:\n  entries:\n    - id: KEN-const-2010\n      what: x\n      date: 1995\n      source: y\n');
+    writeFileSync(
+      join(dir, 'UGA.yaml'),
+      'country: UGA\ninstitutionalisation:\n  entries:\n    - id: KEN-const-2010\n      what: x\n      date: 1995\n      source: y\n',
+    );
     expect(() => loadFactsDir(dir)).toThrow(/UGA\.yaml: fact id "KEN-const-2010" is also used in .*KEN\.yaml/);
     expect(() => loadFactsDir(join(dir, 'missing'))).toThrow(/facts folder not found/);
   });

@@ -16,7 +16,8 @@ describe('spiral status', () => {
     writeFileSync(
       deeds,
       'Country,Country_OLD,Year,COW_Code_A,COW_Code_N,WordBank_Code_A,UN_Code_N,Region,PTS_A,PTS_H,PTS_S,NA_Status_A,NA_Status_H,NA_Status_S\r\n' +
-        [1990, 1991, 1992].map((y) => `Kenya,Kenya,${y},KEN,501,KEN,404,ssa,2,NA,1,0,88,0`).join('\r\n') + '\r\n',
+        [1990, 1991, 1992].map((y) => `Kenya,Kenya,${y},KEN,501,KEN,404,ssa,2,NA,1,0,88,0`).join('\r\n') +
+        '\r\n',
     );
     const r = await runCli(['status', run, '--facts', facts, '--deeds', deeds]);
     expect(r.stderr).toMatch(/note: no facts for UGA/);
@@ -43,7 +44,9 @@ describe('spiral status', () => {
 
   it('fails clearly on a bad facts file, a missing --facts and a bad --by', async () => {
     const run = writeRun(accepting(1990));
-    const facts = factsDir({ KEN: 'country: KEN\ntreaties:\n  actions:\n    - id: x\n      instrument: iccpr\n      action: ratified\n      date: 1990\n      source: s\n' });
+    const facts = factsDir({
+      KEN: 'country: KEN\ntreaties:\n  actions:\n    - id: x\n      instrument: iccpr\n      action: ratified\n      date: 1990\n      source: s\n',
+    });
     const bad = await runCli(['status', run, '--facts', facts]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/KEN\.yaml:6: "action" must be one of/);

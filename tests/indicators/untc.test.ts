@@ -10,16 +10,17 @@ import { parseUntcTable, untcCountry } from '../../src/indicators/untc.js';
 import { runCli } from '../helpers/cli.js';
 
 const URL_ICCPR = 'https://treaties.un.org/iccpr';
-const TABLE = [
-  'country_name,treaty_id,treaty_name,action_type,action_date,signature_date,treaty_open_year,mtdsg_no,source_url',
-  `Kenya,iccpr,International Covenant on Civil and Political Rights,Accession,1972-05-01,,1966,IV-4,${URL_ICCPR}`,
-  `Chile,iccpr,International Covenant on Civil and Political Rights,Ratification,1972-02-10,1969-09-16,1966,IV-4,${URL_ICCPR}`,
-  `Chile,iccpr_op1,Optional Protocol,Accession,1992-05-27,,1966,IV-5,https://treaties.un.org/op1`,
-  `Kenya,cat,"Convention against Torture and Other Cruel, Inhuman or Degrading Treatment",Accession,1997-02-21,,1984,IV-9,https://treaties.un.org/cat`,
-  `Bahamas (The),iccpr,International Covenant on Civil and Political Rights,Ratification,2008-12-23,2008-12-04,1966,IV-4,${URL_ICCPR}`,
-  `Czechoslovakia,iccpr,International Covenant on Civil and Political Rights,,,1981-03-10,1966,IV-4,${URL_ICCPR}`,
-  `Atlantis,iccpr,International Covenant on Civil and Political Rights,Ratification,1990-01-01,,1966,IV-4,${URL_ICCPR}`,
-].join('\n') + '\n';
+const TABLE =
+  [
+    'country_name,treaty_id,treaty_name,action_type,action_date,signature_date,treaty_open_year,mtdsg_no,source_url',
+    `Kenya,iccpr,International Covenant on Civil and Political Rights,Accession,1972-05-01,,1966,IV-4,${URL_ICCPR}`,
+    `Chile,iccpr,International Covenant on Civil and Political Rights,Ratification,1972-02-10,1969-09-16,1966,IV-4,${URL_ICCPR}`,
+    `Chile,iccpr_op1,Optional Protocol,Accession,1992-05-27,,1966,IV-5,https://treaties.un.org/op1`,
+    `Kenya,cat,"Convention against Torture and Other Cruel, Inhuman or Degrading Treatment",Accession,1997-02-21,,1984,IV-9,https://treaties.un.org/cat`,
+    `Bahamas (The),iccpr,International Covenant on Civil and Political Rights,Ratification,2008-12-23,2008-12-04,1966,IV-4,${URL_ICCPR}`,
+    `Czechoslovakia,iccpr,International Covenant on Civil and Political Rights,,,1981-03-10,1966,IV-4,${URL_ICCPR}`,
+    `Atlantis,iccpr,International Covenant on Civil and Political Rights,Ratification,1990-01-01,,1966,IV-4,${URL_ICCPR}`,
+  ].join('\n') + '\n';
 
 const FOOTNOTE_HTML = `<html><body><table><tr><td>Kenya</td><td>1 May 1972 a</td></tr></table>
 <p>End Note</p><p><sup>6</sup>Upon resuming the exercise of sovereignty over Hong Kong, China notified.</p>
@@ -76,7 +77,12 @@ describe('predecessor States from end notes', () => {
 });
 
 describe('writing facts files', () => {
-  const section = { source: 'table', as_of: '2026-02-03', complete_for: ['iccpr'], actions: [{ id: 'KEN-iccpr-accession', instrument: 'iccpr', action: 'accession' as const, date: '1972-05-01', source: 'u' }] };
+  const section = {
+    source: 'table',
+    as_of: '2026-02-03',
+    complete_for: ['iccpr'],
+    actions: [{ id: 'KEN-iccpr-accession', instrument: 'iccpr', action: 'accession' as const, date: '1972-05-01', source: 'u' }],
+  };
 
   it('writes a new file that the loader accepts', () => {
     const text = newFactsFile('KEN', section);
@@ -85,7 +91,9 @@ describe('writing facts files', () => {
   });
 
   it('replaces only the treaty part of an existing file, keeping hand-written sections and comments', () => {
-    const existing = newFactsFile('KEN', section) + '# kept comment\ninstitutionalisation:\n  entries:\n    - id: KEN-c\n      what: constitution\n      date: 2010\n      source: s\n';
+    const existing =
+      newFactsFile('KEN', section) +
+      '# kept comment\ninstitutionalisation:\n  entries:\n    - id: KEN-c\n      what: constitution\n      date: 2010\n      source: s\n';
     const updated = replaceTreaties(existing, { ...section, actions: [] });
     expect(updated).toContain('# kept comment');
     const f = parseFacts(updated, 'KEN.yaml', 'KEN');
@@ -100,7 +108,10 @@ describe('spiral facts import-untc', () => {
     writeFileSync(join(dir, 'table.csv'), TABLE);
     mkdirSync(join(dir, 'html'));
     writeFileSync(join(dir, 'html', 'iccpr.html'), FOOTNOTE_HTML);
-    const r = await runCli(['facts', 'import-untc', 'table.csv', '--out', 'facts', '--footnotes', 'html', '--as-of', '2026-02-03', '--countries', 'CSK,Kenya'], { cwd: dir });
+    const r = await runCli(
+      ['facts', 'import-untc', 'table.csv', '--out', 'facts', '--footnotes', 'html', '--as-of', '2026-02-03', '--countries', 'CSK,Kenya'],
+      { cwd: dir },
+    );
     expect(r.stderr).toMatch(/unmapped: "Atlantis" \(table\.csv:8\)/);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/CSK: 2 treaty actions/);

@@ -72,7 +72,11 @@ describe('markdown front matter', () => {
   it('skips a file with front matter and no body', async () => {
     const dir = await tempDir();
     await writeFiles(dir, { 'empty.md': '---\ncountry: KEN\n---\n\n' });
-    expect(onlyRecord(await ingestOne(dir, 'empty.md'))).toMatchObject({ status: 'skipped', reason: 'no text after the front matter', meta: { country: 'KEN' } });
+    expect(onlyRecord(await ingestOne(dir, 'empty.md'))).toMatchObject({
+      status: 'skipped',
+      reason: 'no text after the front matter',
+      meta: { country: 'KEN' },
+    });
   });
 });
 

@@ -38,12 +38,12 @@ describe('ingestFile outcomes', () => {
       'blank.txt': ' \n\t\r\n',
       'binary.txt': Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00, 0x41, 0x42, 0x00, 0x01]),
       'photo.jpg': Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
-      'notes': 'no extension',
-      'LICENSE': 'MIT',
+      notes: 'no extension',
+      LICENSE: 'MIT',
       'README.md': '# About this corpus',
     });
     expect(await outcomes(dir)).toEqual({
-      'LICENSE': 'skipped: documentation file (LICENSE), not a statement',
+      LICENSE: 'skipped: documentation file (LICENSE), not a statement',
       'README.md': 'skipped: documentation file (README.md), not a statement',
       'binary.txt': 'skipped: binary content (NUL bytes)',
       'blank.txt': 'skipped: no text (empty or only white space)',
@@ -51,7 +51,7 @@ describe('ingestFile outcomes', () => {
       'cr.txt': 'ok utf-8',
       'empty.txt': 'skipped: empty file',
       'mac.txt': 'ok macintosh',
-      'notes': 'skipped: unsupported format (no extension)',
+      notes: 'skipped: unsupported format (no extension)',
       'photo.jpg': 'skipped: unsupported format (.jpg)',
       'utf16.txt': 'ok utf-16le',
       'utf8.txt': 'ok utf-8',
@@ -70,7 +70,7 @@ describe('ingestFile outcomes', () => {
     await writeFile(Buffer.concat([Buffer.from(`${dir}/`), Buffer.from('r\xe9sum\xe9.txt', 'latin1')]), 'Read through raw bytes.');
     expect(await outcomes(dir)).toEqual({
       'broken.txt': 'failed: broken symbolic link',
-      'dirlink': 'skipped: symbolic link to a folder (not followed)',
+      dirlink: 'skipped: symbolic link to a folder (not followed)',
       'folder/y.txt': 'ok utf-8',
       'link.txt': 'ok utf-8',
       'pipe.txt': 'skipped: not a regular file (FIFO)',

@@ -67,7 +67,15 @@ describe('venues', () => {
     expect(canonicalVenue('unga')).toBe('UN General Assembly');
     expect(canonicalVenue('Human-Rights Council')).toBe('Human Rights Council');
     expect(canonicalVenue('  Senate  hearing ')).toBe('Senate hearing');
-    for (const v of ['UN General Assembly', 'Human Rights Council', 'UPR Working Group', 'Committee against Torture', 'UN Security Council', 'treaty body', 'United Nations Office at Geneva']) {
+    for (const v of [
+      'UN General Assembly',
+      'Human Rights Council',
+      'UPR Working Group',
+      'Committee against Torture',
+      'UN Security Council',
+      'treaty body',
+      'United Nations Office at Geneva',
+    ]) {
       expect(impliedAudience(v)).toBe('international');
     }
     for (const v of ['parliament', 'National Assembly', 'national address', 'press conference', 'state radio']) {
@@ -93,7 +101,10 @@ describe('resolveMeta', () => {
   });
 
   it('derives the year from the date, and a higher-ranked date corrects a year', () => {
-    expect(resolveMeta([layer('manifest', { date: '1993-06-25' })])).toMatchObject({ meta: { date: '1993-06-25', year: 1993 }, metaSources: { date: 'manifest', year: 'manifest' } });
+    expect(resolveMeta([layer('manifest', { date: '1993-06-25' })])).toMatchObject({
+      meta: { date: '1993-06-25', year: 1993 },
+      metaSources: { date: 'manifest', year: 'manifest' },
+    });
     const r = resolveMeta([layer('file_name', { year: 1990 }), layer('front_matter', { date: '1991-01-05' })]);
     expect(r.meta).toEqual({ date: '1991-01-05', year: 1991 });
     expect(r.warnings).toEqual(['year 1990 (file name) disagrees with date 1991-01-05 (front matter); year 1991 from the date used']);

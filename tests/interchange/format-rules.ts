@@ -20,7 +20,8 @@ function checkQuantedaNode(name: string, node: YamlNode | null, problems: string
   if (isSeq(node)) {
     if (node.items.length === 0) problems.push(`key "${name}" has an empty list`);
     for (const item of node.items) {
-      if (!isScalar(item) || typeof item.value !== 'string') problems.push(`non-character entry in key "${name}": ${JSON.stringify(isScalar(item) ? item.value : item)}`);
+      if (!isScalar(item) || typeof item.value !== 'string')
+        problems.push(`non-character entry in key "${name}": ${JSON.stringify(isScalar(item) ? item.value : item)}`);
       else {
         if (item.value !== item.value.toLowerCase()) problems.push(`value "${item.value}" is not lowercase (quanteda lowercases)`);
         if (!VALUE.test(item.value)) problems.push(`value "${item.value}" is not words separated by single spaces`);

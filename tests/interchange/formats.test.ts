@@ -7,7 +7,11 @@ import { liwcProblems, quantedaProblems } from './format-rules.js';
 const DICT: Dictionary = {
   header: ['a test dictionary'],
   nodes: [
-    { name: 'denial', values: [], children: [{ name: 'denial.one', values: ['internal affairs', 'interfer*', 'yes', '1975'], children: [], note: 'One. (weight 2)' }] },
+    {
+      name: 'denial',
+      values: [],
+      children: [{ name: 'denial.one', values: ['internal affairs', 'interfer*', 'yes', '1975'], children: [], note: 'One. (weight 2)' }],
+    },
     { name: 'relevance', values: ['human rights', 'on'], children: [] },
   ],
 };
@@ -49,7 +53,9 @@ describe('quanteda YAML', () => {
   it('reads a key holding both values and sub-keys (quanteda writes the values under "__") and lowercases', () => {
     const back = readQuanteda('top:\n  __: [Alpha]\n  sub: [Beta Gamma]\n', 'x.yml');
     expect(back.nodes[0]).toMatchObject({ name: 'top', values: ['alpha'], children: [{ name: 'sub', values: ['beta gamma'] }] });
-    expect(quantedaProblems(writeQuanteda({ header: [], nodes: [{ name: 'top', values: ['alpha'], children: [{ name: 'sub', values: ['b'], children: [] }] }] }))).toEqual([]);
+    expect(
+      quantedaProblems(writeQuanteda({ header: [], nodes: [{ name: 'top', values: ['alpha'], children: [{ name: 'sub', values: ['b'], children: [] }] }] })),
+    ).toEqual([]);
   });
 });
 
@@ -62,7 +68,13 @@ describe('LIWC .dic', () => {
   });
 
   it('lists a term of several categories once, with every number', () => {
-    const both = writeLiwc({ header: [], nodes: [{ name: 'a', values: ['x'], children: [] }, { name: 'b', values: ['x'], children: [] }] });
+    const both = writeLiwc({
+      header: [],
+      nodes: [
+        { name: 'a', values: ['x'], children: [] },
+        { name: 'b', values: ['x'], children: [] },
+      ],
+    });
     expect(both).toBe('%\n1\ta\n2\tb\n%\nx\t1\t2\n');
   });
 

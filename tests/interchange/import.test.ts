@@ -44,7 +44,8 @@ const MAP = new Map<string, Category>([
   ['fixes', 'argumentative_concession'],
   ['affirm', 'norm_acknowledgment'],
 ]);
-const run = (map = MAP, into = false) => importDictionary({ dictionary: readQuanteda(FOREIGN, 'mine.yml'), source: 'mine.yml', format: 'quanteda', map, reference, referenceFiles, into });
+const run = (map = MAP, into = false) =>
+  importDictionary({ dictionary: readQuanteda(FOREIGN, 'mine.yml'), source: 'mine.yml', format: 'quanteda', map, reference, referenceFiles, into });
 
 describe('valueToPattern', () => {
   it('reads words as exact forms and a trailing * as a prefix', () => {
@@ -68,13 +69,17 @@ describe('importDictionary', () => {
   const set = loadLexiconSet(dir);
 
   it('writes a valid set: one rule per mapped key, weight 1, evidence saying where it came from', () => {
-    expect(set.rules.map((r) => `${r.id} ${r.category}`).sort()).toEqual([
-      'acknowledgment.imported-affirm norm_acknowledgment',
-      'argumentative-concession.imported-fixes argumentative_concession',
-      'denial.imported-sovereignty denial',
-      'relevance.imported-rights relevance',
-      'rhetorical-action.imported-critics rhetorical_action',
-    ].map((s) => s.replace('acknowledgment.imported-affirm', 'norm-acknowledgment.imported-affirm')).sort());
+    expect(set.rules.map((r) => `${r.id} ${r.category}`).sort()).toEqual(
+      [
+        'acknowledgment.imported-affirm norm_acknowledgment',
+        'argumentative-concession.imported-fixes argumentative_concession',
+        'denial.imported-sovereignty denial',
+        'relevance.imported-rights relevance',
+        'rhetorical-action.imported-critics rhetorical_action',
+      ]
+        .map((s) => s.replace('acknowledgment.imported-affirm', 'norm-acknowledgment.imported-affirm'))
+        .sort(),
+    );
     const denial = set.rules.find((r) => r.category === 'denial')!;
     expect(denial.patterns.map((p) => p.source)).toEqual(['=internal =affairs', 'interfer*']);
     expect(denial.weight).toBe(1);
@@ -103,7 +108,9 @@ describe('importDictionary', () => {
 
   it('refuses to write an incomplete set, pointing to --map and --into', () => {
     expect(() => run(new Map([['Sovereignty', 'denial']]))).toThrow(ImportError);
-    expect(() => run(new Map([['Sovereignty', 'denial']]))).toThrow(/no rules for rhetorical_action, argumentative_concession, norm_acknowledgment, relevance.*--into DIR/);
+    expect(() => run(new Map([['Sovereignty', 'denial']]))).toThrow(
+      /no rules for rhetorical_action, argumentative_concession, norm_acknowledgment, relevance.*--into DIR/,
+    );
   });
 
   it('adds the rules to a copy of a complete set with --into, without clashing ids', () => {
@@ -125,7 +132,9 @@ describe('spiral lexicon export / import', () => {
     const r = await runCli(['lexicon', 'export', '--to', 'quanteda', '--lexicons', MINI_LEXICONS, '--out', yml]);
     expect(r.code).toBe(0);
     expect(quantedaProblems(readFileSync(yml, 'utf8'))).toEqual([]);
-    expect(r.stderr).toContain('warning: argumentative-concession.yaml:4: concession.investigate: pattern "~investigate" not exported: stem "~investigate" (a dictionary has no Porter stems)');
+    expect(r.stderr).toContain(
+      'warning: argumentative-concession.yaml:4: concession.investigate: pattern "~investigate" not exported: stem "~investigate" (a dictionary has no Porter stems)',
+    );
     expect(r.stderr).toContain('warning: rhetorical-action.yaml:4: rhetorical.baseless: rule left out: none of its patterns is representable');
     expect(r.stdout).toMatch(/mini\.yml: \d+ entries from \d+ patterns; not representable: 3 patterns, 1 whole rules/);
     const dic = path.join(out, 'mini.dic');
@@ -146,7 +155,9 @@ describe('spiral lexicon export / import', () => {
   });
 
   it('rejects an unknown format or category', async () => {
-    expect((await runCli(['lexicon', 'export', '--to', 'wordstat', '--out', path.join(tempDir(), 'x')])).stderr).toContain('--to must be one of quanteda, liwc');
+    expect((await runCli(['lexicon', 'export', '--to', 'wordstat', '--out', path.join(tempDir(), 'x')])).stderr).toContain(
+      '--to must be one of quanteda, liwc',
+    );
     const r = await runCli(['lexicon', 'import', '--from', 'liwc', 'x.dic', '--out', tempDir(), '--map', 'a=b']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--map wants KEY=CATEGORY');

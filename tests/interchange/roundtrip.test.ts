@@ -24,10 +24,12 @@ afterAll(cleanTempDirs);
 
 /** The dictionary entries of a rule's representable patterns. */
 function entries(rule: Rule): Set<string> {
-  return new Set(rule.patterns.flatMap((p) => {
-    const e = expandPattern(p);
-    return e.ok ? e.values : [];
-  }));
+  return new Set(
+    rule.patterns.flatMap((p) => {
+      const e = expandPattern(p);
+      return e.ok ? e.values : [];
+    }),
+  );
 }
 
 function representable(rule: Rule): Rule {
@@ -36,17 +38,27 @@ function representable(rule: Rule): Rule {
 
 /** LIWC: also no prefix before the last word of an entry. */
 function liwcEntries(rule: Rule): Set<string> {
-  return new Set(rule.patterns.flatMap((p) => {
-    const e = expandPattern(p);
-    return e.ok && !e.values.some((v) => /\*./.test(v)) ? e.values : [];
-  }));
+  return new Set(
+    rule.patterns.flatMap((p) => {
+      const e = expandPattern(p);
+      return e.ok && !e.values.some((v) => /\*./.test(v)) ? e.values : [];
+    }),
+  );
 }
 
 function roundTrip(set: LexiconSet, format: 'quanteda' | 'liwc') {
   const exported = exportSet(set, format);
   const text = format === 'quanteda' ? writeQuanteda(exported.dictionary) : writeLiwc(exported.dictionary);
   const dictionary = format === 'quanteda' ? readQuanteda(text, 'base.yml') : readLiwc(text, 'base.dic').dictionary;
-  const imported = importDictionary({ dictionary, source: `base.${format === 'quanteda' ? 'yml' : 'dic'}`, format, map: new Map(), reference: set, referenceFiles: readSetFiles(set.dir), into: false });
+  const imported = importDictionary({
+    dictionary,
+    source: `base.${format === 'quanteda' ? 'yml' : 'dic'}`,
+    format,
+    map: new Map(),
+    reference: set,
+    referenceFiles: readSetFiles(set.dir),
+    into: false,
+  });
   const dir = tempDir('spiral-import-');
   writeFolderAtomic(dir, imported.files);
   return { text, exported, imported, set: loadLexiconSet(dir) };

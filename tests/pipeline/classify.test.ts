@@ -27,7 +27,10 @@ function corpus(): string {
   const dir = tempDir();
   const input = path.join(dir, 'in');
   mkdirSync(input);
-  writeFileSync(path.join(input, 'KEN_45_1990.txt'), 'We reject this interference in our internal affairs under the pretext of human rights. Trade grew by 5 per cent.\n12. We do not deny that abuses occurred.');
+  writeFileSync(
+    path.join(input, 'KEN_45_1990.txt'),
+    'We reject this interference in our internal affairs under the pretext of human rights. Trade grew by 5 per cent.\n12. We do not deny that abuses occurred.',
+  );
   writeFileSync(path.join(input, 'CHL_45_1990.txt'), 'Chile respects human rights. The allegations of torture are completely baseless.');
   writeFileSync(path.join(input, 'notes.xyz'), 'not a statement');
   writeFileSync(path.join(input, 'empty.txt'), '');
@@ -42,7 +45,8 @@ describe('spiral classify', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('files discovered: 4; documents ok: 2, skipped: 2, failed: 0; utterances: 5');
-    for (const f of ['utterances.jsonl', 'documents.jsonl', 'scores.csv', 'run.json', 'recommendations.jsonl']) expect(existsSync(path.join(out, f))).toBe(true);
+    for (const f of ['utterances.jsonl', 'documents.jsonl', 'scores.csv', 'run.json', 'recommendations.jsonl'])
+      expect(existsSync(path.join(out, f))).toBe(true);
     expect(readdirSync(out).filter((n) => n.startsWith('.spiral-staging'))).toEqual([]);
 
     const docs = readJsonl<DocumentRecord>(path.join(out, 'documents.jsonl'));
@@ -65,7 +69,9 @@ describe('spiral classify', () => {
     }
 
     const csv = readFileSync(path.join(out, 'scores.csv'), 'utf8').trim().split('\n');
-    expect(csv[0]).toBe('country,year,documents,n_utterances,n_relevant,count_denial,count_rhetorical_action,count_argumentative_concession,count_norm_acknowledgment,count_none,share_denial,share_rhetorical_action,share_argumentative_concession,share_norm_acknowledgment,share_none');
+    expect(csv[0]).toBe(
+      'country,year,documents,n_utterances,n_relevant,count_denial,count_rhetorical_action,count_argumentative_concession,count_norm_acknowledgment,count_none,share_denial,share_rhetorical_action,share_argumentative_concession,share_norm_acknowledgment,share_none',
+    );
     expect(csv[2]).toBe('KEN,1990,1,3,2,1,0,1,0,1,0.5000,0.0000,0.5000,0.0000,0.3333');
 
     const run = JSON.parse(readFileSync(path.join(out, 'run.json'), 'utf8'));
@@ -125,7 +131,10 @@ describe('spiral tag', () => {
     ].join('\n');
     const r = await runCli(['tag', '-', '--lexicons', MINI_LEXICONS], { stdin });
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => [l.id, l.label])).toEqual([
       ['b', 'rhetorical_action'],
       [7, 'none'],
@@ -147,7 +156,10 @@ describe('a lexicon whose own examples fail', () => {
     const lex = path.join(dir, 'lex');
     mkdirSync(lex);
     for (const f of readdirSync(MINI_LEXICONS)) writeFileSync(path.join(lex, f), readFileSync(path.join(MINI_LEXICONS, f)));
-    const denial = readFileSync(path.join(lex, 'denial.yaml'), 'utf8').replace('nomatch:\n        - "Trade policy', 'nomatch:\n        - "Human rights criticism is interference in our internal affairs, again."\n        - "Trade policy');
+    const denial = readFileSync(path.join(lex, 'denial.yaml'), 'utf8').replace(
+      'nomatch:\n        - "Trade policy',
+      'nomatch:\n        - "Human rights criticism is interference in our internal affairs, again."\n        - "Trade policy',
+    );
     writeFileSync(path.join(lex, 'denial.yaml'), denial);
     const input = corpus();
     const gold = path.join(dir, 'gold.jsonl');

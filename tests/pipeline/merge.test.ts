@@ -39,7 +39,7 @@ describe('spiral merge', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('merged 3 shard runs: 32 files');
     expect(readOutputs(merged)).toEqual(readOutputs(single));
-    const info = runJson(merged) as { merged_from: Array<{ shard: string }>; options: { shard: null } };
+    const info = runJson(merged) as ReturnType<typeof runJson> & { merged_from: Array<{ shard: string }>; options: { shard: null } };
     expect(info.merged_from.map((m) => m.shard)).toEqual(['1/3', '2/3', '3/3']);
     expect(info.options.shard).toBeNull();
     expect(info.counts).toMatchObject({ files_discovered: 32, utterances: runJson(single).counts.utterances });
@@ -116,7 +116,9 @@ describe('shard + merge equals one run (property)', () => {
           const runs: string[] = [];
           for (let k = 1; k <= count; k++) {
             const out = path.join(dir, `s${k}`);
-            expect((await runCli(['classify', input, '--out', out, '--lexicons', MINI_LEXICONS, '-q', '--workers', '1', '--shard', `${k}/${count}`])).code).toBe(0);
+            expect(
+              (await runCli(['classify', input, '--out', out, '--lexicons', MINI_LEXICONS, '-q', '--workers', '1', '--shard', `${k}/${count}`])).code,
+            ).toBe(0);
             runs.push(out);
           }
           const merged = path.join(dir, 'merged');

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { COMMIT_MARKER, STAGING_PREFIX } from '../../src/pipeline/run-dir.js';
+import { COMMIT_MARKER, STAGING_PREFIX } from '../../src/run/staging.js';
 import { runCli } from '../helpers/cli.js';
 import { MINI_LEXICONS } from '../helpers/lexicons.js';
 

@@ -1,14 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { MINI_LEXICONS } from '../helpers/lexicons.js';
-import { ensureBuilt } from './build.js';
-import type { FileResult } from '../../src/pipeline/task.js';
+import type { FileResult } from '../../src/pipeline/file.js';
 import { fileName, readOutputs, runJson, Scratch, speech } from './corpus.js';
 
 const scratch = new Scratch();
-beforeAll(() => ensureBuilt(), 120000);
 afterAll(() => scratch.cleanup());
 
 describe('classify --workers', () => {
@@ -61,7 +59,8 @@ describe('the main thread as fallback', () => {
       poolCalls++;
       throw Object.assign(new Error('Worker terminated due to reaching memory limit'), { code: 'ERR_WORKER_OUT_OF_MEMORY' });
     };
-    for (let i = 0; i < MAX_WORKER_OOM + 2; i++) expect((await runOnPool(files, outOfMemory, inProcess, stats)).map((r) => r.id)).toEqual(['main:a', 'main:b', 'main:c']);
+    for (let i = 0; i < MAX_WORKER_OOM + 2; i++)
+      expect((await runOnPool(files, outOfMemory, inProcess, stats)).map((r) => r.id)).toEqual(['main:a', 'main:b', 'main:c']);
     expect(stats.outOfMemory).toBe(MAX_WORKER_OOM);
     expect(poolCalls).toBe(MAX_WORKER_OOM);
 

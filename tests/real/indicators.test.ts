@@ -99,7 +99,9 @@ describe.skipIf(!existsSync(DEEDS))('deeds data sets', () => {
       const mapped = cowToIso3(Number(cow), Number(year));
       if (mapped && /^[A-Z]{3}$/.test(iso) && mapped !== iso) disagreements.push(`${where}: COW ${cow} ${year} → ${mapped}, file says ${iso}`);
     };
-    const cirights = parse(decodeTable(readFileSync(path.join(DEEDS, 'cirights/cirights_v1.22.11.25.csv'))), { columns: true }) as Array<Record<string, string>>;
+    const cirights = parse(decodeTable(readFileSync(path.join(DEEDS, 'cirights/cirights_v1.22.11.25.csv'))), { columns: true }) as Array<
+      Record<string, string>
+    >;
     for (const r of cirights) check(r.cow, r.year, r.iso_a3, 'cirights');
     const pts = parse(decodeTable(readFileSync(path.join(DEEDS, 'pts/PTS-2024.csv'))), { columns: true }) as Array<Record<string, string>>;
     for (const r of pts) check(r.COW_Code_N, r.Year, r.WordBank_Code_A, 'pts');
@@ -120,7 +122,20 @@ describe.skipIf(!existsSync(BOOK) || !existsSync(DEEDS))('scores and status on G
   let scores: ScoresFile;
   let status: StatusFile;
   beforeAll(async () => {
-    const c = await runCli(['classify', BOOK, '--include', 'CSK_*', 'KEN_*', '--out', run, '--venue', 'UN General Assembly', '--audience', 'international', '-q']);
+    const c = await runCli([
+      'classify',
+      BOOK,
+      '--include',
+      'CSK_*',
+      'KEN_*',
+      '--out',
+      run,
+      '--venue',
+      'UN General Assembly',
+      '--audience',
+      'international',
+      '-q',
+    ]);
     expect(c.code).toBe(0);
     const s = await runCli(['scores', run, '--by', 'country-period', '--period', '5']);
     expect(s.code).toBe(0);
@@ -143,7 +158,9 @@ describe.skipIf(!existsSync(BOOK) || !existsSync(DEEDS))('scores and status on G
     const ids = new Set<string>();
     for (const u of jsonl<UtteranceRecord>(path.join(run, 'utterances.jsonl'))) ids.add(u.id);
     const facts = loadFactsDir(FACTS);
-    const factIds = new Set([...facts.values()].flatMap((f) => [...f.treaties.actions, ...f.institutionalisation.entries, ...f.complaint_mechanisms.entries].map((x) => x.id)));
+    const factIds = new Set(
+      [...facts.values()].flatMap((f) => [...f.treaties.actions, ...f.institutionalisation.entries, ...f.complaint_mechanisms.entries].map((x) => x.id)),
+    );
     for (const row of status.rows) {
       for (const id of row.examples) expect(ids.has(id), id).toBe(true);
       for (const ind of Object.values(row.indicators)) for (const id of ind.fact_ids) expect(factIds.has(id), id).toBe(true);

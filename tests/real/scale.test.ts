@@ -8,7 +8,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { ROOT } from '../helpers/lexicons.js';
-import { ensureBuilt } from '../pipeline/build.js';
 
 const BOOK = path.resolve(ROOT, '../shared/data/ungdc/book-countries');
 const OUTPUTS = ['documents.jsonl', 'utterances.jsonl', 'recommendations.jsonl', 'scores.csv'];
@@ -22,7 +21,6 @@ describe.skipIf(!existsSync(BOOK))('shards of the book countries', () => {
   const merged = path.join(work, 'merged');
 
   beforeAll(async () => {
-    ensureBuilt();
     expect((await runCli(['classify', BOOK, '--out', single, '-q', '--workers', '2'])).code).toBe(0);
     for (const k of [1, 2]) {
       const r = await runCli(['classify', BOOK, '--out', path.join(work, `shard${k}`), '-q', '--workers', '1', '--shard', `${k}/2`]);

@@ -5,11 +5,11 @@
 // Reports are read as Latin-1: they are mostly ASCII with stray single-byte
 // characters, and any 8-bit decoding keeps one character per byte.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { mulberry32 } from '../../src/meta/random.js';
+import { mulberry32 } from '../../src/random.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { normaliseCountry } from '../../src/meta/countries.js';
+import { normaliseCountry } from '../../src/countries.js';
 import { segment } from '../../src/segment/segment.js';
 import { countryMatcher, isStateCode } from '../../src/structure/country-names.js';
 import { structureDocument } from '../../src/structure/index.js';
@@ -66,7 +66,9 @@ describe.skipIf(!existsSync(REPORTS))('UPR Working Group reports: structure and 
   const reports: Report[] = [];
 
   beforeAll(() => {
-    for (const file of readdirSync(REPORTS).filter((f) => f.endsWith('.txt')).sort()) {
+    for (const file of readdirSync(REPORTS)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()) {
       const text = readFileSync(path.join(REPORTS, file), 'latin1');
       const meta = metaFromName(file);
       reports.push({ file, text, meta, structure: structureDocument(text, meta) });
@@ -85,7 +87,9 @@ describe.skipIf(!existsSync(REPORTS))('UPR Working Group reports: structure and 
     for (const r of reports) {
       const counts: Record<SpeakerRole, number> = { self: 0, other_state: 0, un: 0, procedural: 0 };
       for (const b of r.structure.blocks) counts[b.attribution.speaker_role] += segment(r.text, b.start, b.end).length;
-      rows.push(`${r.file.padEnd(44)} self ${String(counts.self).padStart(4)}  other_state ${String(counts.other_state).padStart(4)}  un ${String(counts.un).padStart(2)}  procedural ${String(counts.procedural).padStart(3)}`);
+      rows.push(
+        `${r.file.padEnd(44)} self ${String(counts.self).padStart(4)}  other_state ${String(counts.other_state).padStart(4)}  un ${String(counts.un).padStart(2)}  procedural ${String(counts.procedural).padStart(3)}`,
+      );
       if (!counts.self || !counts.other_state) missing.push(r.file);
       const selfIsReviewed = r.structure.blocks.filter((b) => b.attribution.speaker_role === 'self').every((b) => b.attribution.speaker === r.meta.country);
       expect(selfIsReviewed, r.file).toBe(true);
@@ -103,7 +107,8 @@ describe.skipIf(!existsSync(REPORTS))('UPR Working Group reports: structure and 
         const opening = r.text.slice(b.start, b.start + 80).replace(/\s+/g, ' ');
         const named = stateOpening(r.text, b.start);
         if (b.attribution.speaker_role === 'self' && named && named !== r.meta.country) problems.push(`${r.file} ¶${b.paragraph} self: ${opening}`);
-        if (b.attribution.speaker_role === 'other_state' && /^the delegation\b/i.test(opening)) problems.push(`${r.file} ¶${b.paragraph} other_state: ${opening}`);
+        if (b.attribution.speaker_role === 'other_state' && /^the delegation\b/i.test(opening))
+          problems.push(`${r.file} ¶${b.paragraph} other_state: ${opening}`);
       }
     }
     expect(problems).toEqual([]);
@@ -117,7 +122,8 @@ describe.skipIf(!existsSync(REPORTS))('UPR Working Group reports: structure and 
         for (const s of segment(r.text, b.start, b.end)) {
           utterances++;
           const named = stateOpening(r.text, s.start);
-          if (b.attribution.speaker_role === 'self' && named && named !== r.meta.country) against.push(`${r.file} ¶${b.paragraph}: ${r.text.slice(s.start, s.start + 70)}`);
+          if (b.attribution.speaker_role === 'self' && named && named !== r.meta.country)
+            against.push(`${r.file} ¶${b.paragraph}: ${r.text.slice(s.start, s.start + 70)}`);
         }
       }
     }

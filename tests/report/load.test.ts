@@ -71,7 +71,11 @@ describe('loading a run for the report', () => {
     const data = await loadReportData(dir);
     expect(data.statusSource).toBe('status.json');
     const ken = data.countries.find((c) => c.country === 'KEN')!;
-    expect(ken.phases.map((p) => [p.start, p.phase])).toEqual([[1990, 2], [1991, 3], [1992, null]]);
+    expect(ken.phases.map((p) => [p.start, p.phase])).toEqual([
+      [1990, 2],
+      [1991, 3],
+      [1992, null],
+    ]);
     expect(ken.latest).toMatchObject({ key: 'KEN|1992', phase: null, possible: [3, 4] });
     const html = renderReportHtml(data);
     expect(html.match(/<rect class="phase"/g)).toHaveLength(3);

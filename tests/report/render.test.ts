@@ -3,10 +3,10 @@ import { escapeHtml, escapeMarkdown, markdownCode } from '../../src/report/escap
 import { FlaggedCollector } from '../../src/report/flagged.js';
 import { highlightHtml, highlightPieces } from '../../src/report/highlight.js';
 import { renderReportHtml, renderReportMarkdown, loadReportData } from '../../src/report/index.js';
-import { toShownUtterance, type ShownEvidence } from '../../src/report/records.js';
+import { readUtteranceLine, type EvidenceLine } from '../../src/run/lines.js';
 import { sampleRun, utteranceRecord, writeFixtureRun } from './run-fixture.js';
 
-function ev(rule: string, start: number, end: number, extra: Partial<ShownEvidence> = {}): ShownEvidence {
+function ev(rule: string, start: number, end: number, extra: Partial<EvidenceLine> = {}): EvidenceLine {
   return { rule, category: 'denial', start, end, text: '', weight: 1, negated: false, ...extra };
 }
 
@@ -60,7 +60,8 @@ describe('highlighting', () => {
 });
 
 describe('flagged selection', () => {
-  const u = (n: number, flags: string[], country = 'KEN') => toShownUtterance(utteranceRecord({ doc: `d${n % 3}`, n, text: `t${n}`, country, flags: flags as never }));
+  const u = (n: number, flags: string[], country = 'KEN') =>
+    readUtteranceLine(utteranceRecord({ doc: `d${n % 3}`, n, text: `t${n}`, country, flags: flags as never }));
 
   it('keeps at most `cap` per flag and country and counts the rest', () => {
     const c = new FlaggedCollector(2);

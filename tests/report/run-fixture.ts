@@ -78,7 +78,15 @@ export function writeFixtureRun(run: FixtureRun, dir?: string): string {
   const root = dir ?? mkdtempSync(join(tmpdir(), 'spiral-report-'));
   mkdirSync(root, { recursive: true });
   writeFileSync(join(root, 'utterances.jsonl'), run.utterances.map((u) => JSON.stringify(utteranceRecord(u)) + '\n').join(''));
-  const docs = run.documents ?? [...new Set(run.utterances.map((u) => u.doc))].map((id) => ({ id, path: id, status: 'ok', meta: {}, utterances: run.utterances.filter((u) => u.doc === id).length }));
+  const docs =
+    run.documents ??
+    [...new Set(run.utterances.map((u) => u.doc))].map((id) => ({
+      id,
+      path: id,
+      status: 'ok',
+      meta: {},
+      utterances: run.utterances.filter((u) => u.doc === id).length,
+    }));
   writeFileSync(join(root, 'documents.jsonl'), docs.map((d) => JSON.stringify(d) + '\n').join(''));
   if (run.runJson !== null) writeFileSync(join(root, 'run.json'), JSON.stringify(run.runJson ?? defaultRunJson(), null, 2));
   for (const [name, text] of Object.entries(run.extra ?? {})) {
@@ -94,17 +102,58 @@ export const HOSTILE_TEXT = 'We reject <script>window.__pwned=1</script> these "
 export function sampleRun(): FixtureRun {
   const utterances: FixtureUtterance[] = [];
   const add = (u: FixtureUtterance) => utterances.push(u);
-  for (const [country, years] of [['KEN', [1990, 1991, 1992]], ['CHL', [1988, 1990]]] as const) {
+  for (const [country, years] of [
+    ['KEN', [1990, 1991, 1992]],
+    ['CHL', [1988, 1990]],
+  ] as const) {
     for (const year of years) {
       const doc = `${country}_${year}.txt`;
       add({ doc, n: 0, country, year, text: `Opening of ${country} in ${year}.` });
-      add({ doc, n: 1, country, year, text: 'We deny these allegations entirely.', label: 'denial', flags: year % 2 === 0 ? ['low_confidence'] : [], evidence: [{ rule: 'denial.deny-allegations', start: 3, end: 7 }] });
-      add({ doc, n: 2, country, year, text: 'Human rights are universal and we accept our obligations.', label: 'norm_acknowledgment', evidence: [{ rule: 'ack.universal', category: 'norm_acknowledgment', start: 0, end: 28 }] });
-      add({ doc, n: 3, country, year, text: 'Torture is not practised here, although some abuses occurred.', label: 'argumentative_concession', flags: ['conflict'], evidence: [{ rule: 'denial.not-practised', start: 11, end: 25 }, { rule: 'concession.although', category: 'argumentative_concession', start: 31, end: 61 }] });
+      add({
+        doc,
+        n: 1,
+        country,
+        year,
+        text: 'We deny these allegations entirely.',
+        label: 'denial',
+        flags: year % 2 === 0 ? ['low_confidence'] : [],
+        evidence: [{ rule: 'denial.deny-allegations', start: 3, end: 7 }],
+      });
+      add({
+        doc,
+        n: 2,
+        country,
+        year,
+        text: 'Human rights are universal and we accept our obligations.',
+        label: 'norm_acknowledgment',
+        evidence: [{ rule: 'ack.universal', category: 'norm_acknowledgment', start: 0, end: 28 }],
+      });
+      add({
+        doc,
+        n: 3,
+        country,
+        year,
+        text: 'Torture is not practised here, although some abuses occurred.',
+        label: 'argumentative_concession',
+        flags: ['conflict'],
+        evidence: [
+          { rule: 'denial.not-practised', start: 11, end: 25 },
+          { rule: 'concession.although', category: 'argumentative_concession', start: 31, end: 61 },
+        ],
+      });
       add({ doc, n: 4, country, year, text: `Closing of ${country} in ${year}.` });
     }
   }
-  add({ doc: 'KEN_1992.txt', n: 5, country: 'KEN', year: 1992, text: HOSTILE_TEXT, label: 'denial', flags: ['negated'], evidence: [{ rule: 'denial.reject<b>', start: 3, end: 9, negated: true }] });
+  add({
+    doc: 'KEN_1992.txt',
+    n: 5,
+    country: 'KEN',
+    year: 1992,
+    text: HOSTILE_TEXT,
+    label: 'denial',
+    flags: ['negated'],
+    evidence: [{ rule: 'denial.reject<b>', start: 3, end: 9, negated: true }],
+  });
   const documents = [
     ...[...new Set(utterances.map((u) => u.doc))].map((id) => ({ id, path: id, status: 'ok', meta: {}, utterances: 5 })),
     { id: 'bad<script>.pdf', path: 'bad<script>.pdf', status: 'skipped', reason: 'binary file: no text layer <b>found</b>', meta: {}, utterances: 0 },
@@ -137,5 +186,17 @@ export function statusRow(country: string, year: number, phase: 1 | 2 | 3 | 4 | 
 }
 
 export function statusFile(rows: StatusRow[]): StatusFile {
-  return { schema: 'spiral.status/1', run: 'r', by: 'country-year', period: null, facts_dir: 'facts', deeds_file: null, thresholds: {}, audience: 'all', rows, countries_without_facts: [], warnings: [] };
+  return {
+    schema: 'spiral.status/1',
+    run: 'r',
+    by: 'country-year',
+    period: null,
+    facts_dir: 'facts',
+    deeds_file: null,
+    thresholds: {},
+    audience: 'all',
+    rows,
+    countries_without_facts: [],
+    warnings: [],
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toShownUtterance } from '../../src/report/records.js';
+import { readUtteranceLine } from '../../src/run/lines.js';
 import { BodyTooLarge, createReviewApi, isLoopbackAddress, MAX_BODY_BYTES, type ApiRequest } from '../../src/review/api.js';
 import type { ReviewRecord } from '../../src/review/log.js';
 import { QueueBuilder } from '../../src/review/queue.js';
@@ -10,9 +10,13 @@ const PORT = 4999;
 
 function setup() {
   const builder = new QueueBuilder();
-  builder.add(toShownUtterance(utteranceRecord({ doc: 'a', n: 0, text: 'before' })));
-  builder.add(toShownUtterance(utteranceRecord({ doc: 'a', n: 1, text: HOSTILE_TEXT, label: 'denial', flags: ['conflict'], evidence: [{ rule: 'r<1>', start: 3, end: 9 }] })));
-  builder.add(toShownUtterance(utteranceRecord({ doc: 'a', n: 2, text: 'second', label: 'denial', flags: ['negated'] })));
+  builder.add(readUtteranceLine(utteranceRecord({ doc: 'a', n: 0, text: 'before' })));
+  builder.add(
+    readUtteranceLine(
+      utteranceRecord({ doc: 'a', n: 1, text: HOSTILE_TEXT, label: 'denial', flags: ['conflict'], evidence: [{ rule: 'r<1>', start: 3, end: 9 }] }),
+    ),
+  );
+  builder.add(readUtteranceLine(utteranceRecord({ doc: 'a', n: 2, text: 'second', label: 'denial', flags: ['negated'] })));
   const written: ReviewRecord[] = [];
   const session = new ReviewSession(builder.finish(), [], { append: async (r) => void written.push(r) }, { now: () => new Date(0) });
   return { api: createReviewApi(session, { port: () => PORT }), session, written };
@@ -23,7 +27,11 @@ function req(method: string, url: string, options: { body?: string; headers?: Re
   return {
     method,
     url,
-    headers: { host: `127.0.0.1:${PORT}`, ...(options.body !== undefined ? { 'content-type': 'application/json', 'content-length': String(body.length) } : {}), ...options.headers },
+    headers: {
+      host: `127.0.0.1:${PORT}`,
+      ...(options.body !== undefined ? { 'content-type': 'application/json', 'content-length': String(body.length) } : {}),
+      ...options.headers,
+    },
     remoteAddress: options.remote ?? '127.0.0.1',
     body: async () => {
       if (body.length > MAX_BODY_BYTES) throw new BodyTooLarge();
@@ -77,7 +85,15 @@ describe('review API', () => {
     ['an unknown id', () => req('POST', '/api/decisions', { body: JSON.stringify({ id: 'zzz', decision: 'accept' }) }), 404],
     ['a bad label', () => req('POST', '/api/decisions', { body: JSON.stringify({ id: 'a:1', decision: 'relabel', label: 'denail' }) }), 400],
     ['a declared body over the limit', () => req('POST', '/api/decisions', { body: decision, headers: { 'content-length': String(MAX_BODY_BYTES + 1) } }), 413],
-    ['a streamed body over the limit', () => req('POST', '/api/decisions', { body: JSON.stringify({ id: 'a:1', decision: 'accept', note: 'x'.repeat(MAX_BODY_BYTES) }), headers: { 'content-length': '10' } }), 413],
+    [
+      'a streamed body over the limit',
+      () =>
+        req('POST', '/api/decisions', {
+          body: JSON.stringify({ id: 'a:1', decision: 'accept', note: 'x'.repeat(MAX_BODY_BYTES) }),
+          headers: { 'content-length': '10' },
+        }),
+      413,
+    ],
   ];
 
   it.each(refusals)('refuses %s and changes nothing', async (_name, make, status) => {

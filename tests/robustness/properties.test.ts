@@ -8,7 +8,7 @@ import iconv from 'iconv-lite';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadLexiconSet } from '../../src/lexicon/load.js';
-import { processDocument } from '../../src/pipeline/process.js';
+import { classifyDocument } from '../../src/pipeline/document.js';
 import { MAX_UTTERANCE_CHARS } from '../../src/segment/rules.js';
 import { createTagger, type Tagger } from '../../src/tag/tagger.js';
 import type { SourceDocument, UtteranceRecord } from '../../src/types.js';
@@ -36,8 +36,62 @@ const PHRASES = [
   'the so-called human rights defenders',
   'abuses, if any, were isolated',
 ];
-const WORDS = ['torture', 'rights', 'human', 'deny', 'not', 'never', 'allegations', 'baseless', 'sovereignty', 'internal', 'affairs', 'the', 'and', 'of', 'U.N.', 'e.g.', 'art. 5', 'No. 12', 'E/CN.4/1990/22', '3.5', '1990', 'develop-\nment'];
-const SEPARATORS = [' ', ' ', ' ', ', ', '; ', ': ', ' — ', ' – ', ' - ', ' (', ') ', '. ', '! ', '? ', '… ', '.\n', '\n', '\n\n', '\r\n', '\r\n\r\n', '\r', '\r\r', '\t', '\u00a0', ' “', '” ', ' "', '" ', '’s ', '...'];
+const WORDS = [
+  'torture',
+  'rights',
+  'human',
+  'deny',
+  'not',
+  'never',
+  'allegations',
+  'baseless',
+  'sovereignty',
+  'internal',
+  'affairs',
+  'the',
+  'and',
+  'of',
+  'U.N.',
+  'e.g.',
+  'art. 5',
+  'No. 12',
+  'E/CN.4/1990/22',
+  '3.5',
+  '1990',
+  'develop-\nment',
+];
+const SEPARATORS = [
+  ' ',
+  ' ',
+  ' ',
+  ', ',
+  '; ',
+  ': ',
+  ' — ',
+  ' – ',
+  ' - ',
+  ' (',
+  ') ',
+  '. ',
+  '! ',
+  '? ',
+  '… ',
+  '.\n',
+  '\n',
+  '\n\n',
+  '\r\n',
+  '\r\n\r\n',
+  '\r',
+  '\r\r',
+  '\t',
+  '\u00a0',
+  ' “',
+  '” ',
+  ' "',
+  '" ',
+  '’s ',
+  '...',
+];
 const PARAGRAPH_NUMBERS = ['12. ', '(3) ', '166.... ', '4.1. ', '2.'];
 /** Text that offsets must survive: astral characters, combining marks, right-to-left script, invisible characters, a lone surrogate (JSON can carry one). */
 const ODD = ['🙂', 'e\u0301', 'حقوق الإنسان', '\u200b', '\ufeff', '\u2028', 'ΣΑΣ', 'İstanbul', '\ud800', 'ﬁnal'];
@@ -58,7 +112,9 @@ const westernPiece = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...SEPARATORS.filter((s) => !s.includes('\r'))) },
   { weight: 1, arbitrary: fc.constantFrom(...PARAGRAPH_NUMBERS).map((n) => `\n\n${n}`) },
 );
-const westernStatement = fc.array(westernPiece, { minLength: 1, maxLength: 60 }).map((ps) => `The Government of Côte d’Ivoire “rejects” the report. ${ps.join('')}`);
+const westernStatement = fc
+  .array(westernPiece, { minLength: 1, maxLength: 60 })
+  .map((ps) => `The Government of Côte d’Ivoire “rejects” the report. ${ps.join('')}`);
 
 function sourceDocument(text: string, id = 'generated.txt'): SourceDocument {
   return { id, path: id, format: 'txt', encoding: 'utf-8', sha256: '0'.repeat(64), bytes: text.length, text, meta: {}, metaSources: {}, warnings: [] };
@@ -92,14 +148,19 @@ describe('offsets: evidence inside the utterance, the utterance inside the docum
   it('hold for generated statements with both lexicon sets, generic and UPR structure', () => {
     let evidenceSeen = 0;
     fc.assert(
-      fc.property(statement, fc.constantFrom<'mini' | 'bundled'>('mini', 'bundled'), fc.constantFrom<string | undefined>(undefined, 'generic', 'upr-wg-report'), (text, set, format) => {
-        const tagger = set === 'mini' ? miniTagger() : bundledTagger();
-        const processed = processDocument(sourceDocument(text), tagger, { format });
-        expectOffsetsHold(text, processed.utterances);
-        evidenceSeen += processed.utterances.reduce((n, u) => n + u.evidence.length, 0);
-        // Deterministic: the same document gives the same result.
-        expect(processDocument(sourceDocument(text), tagger, { format })).toEqual(processed);
-      }),
+      fc.property(
+        statement,
+        fc.constantFrom<'mini' | 'bundled'>('mini', 'bundled'),
+        fc.constantFrom<string | undefined>(undefined, 'generic', 'upr-wg-report'),
+        (text, set, format) => {
+          const tagger = set === 'mini' ? miniTagger() : bundledTagger();
+          const processed = classifyDocument(sourceDocument(text), tagger, { format });
+          expectOffsetsHold(text, processed.utterances);
+          evidenceSeen += processed.utterances.reduce((n, u) => n + u.evidence.length, 0);
+          // Deterministic: the same document gives the same result.
+          expect(classifyDocument(sourceDocument(text), tagger, { format })).toEqual(processed);
+        },
+      ),
       { numRuns: 300 },
     );
     expect(evidenceSeen).toBeGreaterThan(300); // the generated text does make rules fire
@@ -154,7 +215,9 @@ function encode(text: string, encoding: string): Buffer {
 function resultsByText(run: ClassifyRun, texts: Map<string, string>): Map<string, string> {
   const byText = new Map<string, string>();
   for (const [id, text] of texts) {
-    const rows = run.utterances.filter((u) => u.doc === id).map((u) => [u.start, u.end, u.text, u.label, u.confidence, u.flags, u.evidence.map((e) => [e.rule, e.start, e.end, e.weight])]);
+    const rows = run.utterances
+      .filter((u) => u.doc === id)
+      .map((u) => [u.start, u.end, u.text, u.label, u.confidence, u.flags, u.evidence.map((e) => [e.rule, e.start, e.end, e.weight])]);
     byText.set(text, JSON.stringify(rows));
   }
   return byText;
@@ -205,27 +268,32 @@ describe('shard + merge equals one run', () => {
   it('merging the K/N shard runs of a generated corpus gives byte-identical outputs', async () => {
     const corpus = fc.uniqueArray(westernStatement, { minLength: 3, maxLength: 14 });
     await fc.assert(
-      fc.asyncProperty(corpus, fc.integer({ min: 2, max: 4 }), fc.array(fc.constantFrom('KEN', 'CHL', 'POL', 'ZAF'), { minLength: 14, maxLength: 14 }), async (texts, n, countries) => {
-        const input = tempDir();
-        // Country-year names, so scores.csv has rows to merge.
-        texts.forEach((text, i) => writeFileSync(path.join(input, `${countries[i]}_${40 + i}_${1985 + (i % 3)}.txt`), text));
-        writeFileSync(path.join(input, 'notes.xyz'), 'a skipped file counts too');
-        const single = await classify([input]);
-        expect(single.code).toBe(0);
-        const shardRuns: string[] = [];
-        for (let k = 1; k <= n; k++) {
-          const shard = await classify([input], ['--shard', `${k}/${n}`]);
-          expect(shard.code).toBe(0);
-          shardRuns.push(shard.out);
-        }
-        const merged = path.join(tempDir(), 'merged');
-        const r = await runCli(['merge', ...shardRuns.reverse(), '--out', merged]);
-        expect(r.code, r.stderr).toBe(0);
-        for (const name of ['documents.jsonl', 'utterances.jsonl', 'recommendations.jsonl', 'scores.csv']) {
-          expect(readFileSync(path.join(merged, name), 'utf8'), name).toBe(readFileSync(path.join(single.out, name), 'utf8'));
-        }
-        expect(readJsonl(path.join(merged, 'documents.jsonl')).length).toBe(texts.length + 1);
-      }),
+      fc.asyncProperty(
+        corpus,
+        fc.integer({ min: 2, max: 4 }),
+        fc.array(fc.constantFrom('KEN', 'CHL', 'POL', 'ZAF'), { minLength: 14, maxLength: 14 }),
+        async (texts, n, countries) => {
+          const input = tempDir();
+          // Country-year names, so scores.csv has rows to merge.
+          texts.forEach((text, i) => writeFileSync(path.join(input, `${countries[i]}_${40 + i}_${1985 + (i % 3)}.txt`), text));
+          writeFileSync(path.join(input, 'notes.xyz'), 'a skipped file counts too');
+          const single = await classify([input]);
+          expect(single.code).toBe(0);
+          const shardRuns: string[] = [];
+          for (let k = 1; k <= n; k++) {
+            const shard = await classify([input], ['--shard', `${k}/${n}`]);
+            expect(shard.code).toBe(0);
+            shardRuns.push(shard.out);
+          }
+          const merged = path.join(tempDir(), 'merged');
+          const r = await runCli(['merge', ...shardRuns.reverse(), '--out', merged]);
+          expect(r.code, r.stderr).toBe(0);
+          for (const name of ['documents.jsonl', 'utterances.jsonl', 'recommendations.jsonl', 'scores.csv']) {
+            expect(readFileSync(path.join(merged, name), 'utf8'), name).toBe(readFileSync(path.join(single.out, name), 'utf8'));
+          }
+          expect(readJsonl(path.join(merged, 'documents.jsonl')).length).toBe(texts.length + 1);
+        },
+      ),
       { numRuns: 3 },
     );
   }, 300_000);

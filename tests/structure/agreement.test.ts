@@ -26,7 +26,14 @@ describe('independent recommendation CSVs', () => {
 
   it('maps decisions to positions', () => {
     expect(['support', 'implemented', 'implement', 'consider', 'reject', 'noted', 'unknown', 'Support '].map(decisionPosition)).toEqual([
-      'supported', 'supported', 'supported', 'to_be_examined', 'rejected', 'noted', undefined, 'supported',
+      'supported',
+      'supported',
+      'supported',
+      'to_be_examined',
+      'rejected',
+      'noted',
+      undefined,
+      'supported',
     ]);
   });
 });

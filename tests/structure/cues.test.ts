@@ -52,7 +52,11 @@ describe('position precedence', () => {
     expect(position('Ethiopia considers that the recommendations below cannot be accepted and will thus be noted:')).toBe('rejected');
     expect(position('The following recommendations will be examined by Chile, which will provide responses in due time')).toBe('to_be_examined');
     expect(position('The recommendations listed below have been examined by Kenya and enjoy its support:')).toBe('supported');
-    expect(position('The following recommendations enjoy the support of Nicaragua, which considers that they are already implemented or in the process of implementation:')).toBe('supported');
+    expect(
+      position(
+        'The following recommendations enjoy the support of Nicaragua, which considers that they are already implemented or in the process of implementation:',
+      ),
+    ).toBe('supported');
     expect(position('The following recommendations were noted by Cuba:')).toBe('noted');
     expect(position('In the course of the discussion, the following recommendations were made to Benin:')).toBeUndefined();
   });

@@ -67,8 +67,21 @@ export const REPORT_2012 = [
 ].join('\n');
 
 const STATES_2008 = [
-  'Sudan', 'Mexico', 'Italy', 'France', 'Cuba', 'Jordan', 'Brazil', 'Chile',
-  'Egypt', 'Ghana', 'India', 'Japan', 'Nigeria', 'Norway', 'Peru',
+  'Sudan',
+  'Mexico',
+  'Italy',
+  'France',
+  'Cuba',
+  'Jordan',
+  'Brazil',
+  'Chile',
+  'Egypt',
+  'Ghana',
+  'India',
+  'Japan',
+  'Nigeria',
+  'Norway',
+  'Peru',
 ];
 
 /** Fifteen recommendations under paragraph 13: items 14 and 15 carry the numbers of the next paragraphs. */

@@ -4,7 +4,7 @@ import { PARSERS, UnknownFormatError, selectParser, structureDocument } from '..
 import { REPORT_2012, SPEECH } from './fixtures.js';
 
 describe('generic parser', () => {
-  it('gives the whole text, trimmed, to the document\'s country as its own words in one block', () => {
+  it("gives the whole text, trimmed, to the document's country as its own words in one block", () => {
     const s = structureDocument(`\n${SPEECH}\n\n`, { country: 'KEN' });
     expect(s.parser).toBe('generic');
     expect(s.blocks).toHaveLength(1);

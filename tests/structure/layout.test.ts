@@ -13,7 +13,14 @@ describe('page furniture', () => {
   it('finds symbol headers, job numbers, bar codes, page numbers and rules', () => {
     const text = ['A/HRC/8/29', 'Page 4', '  GE.08-13682  ', '*1412897*', '12', '_____', 'A/HRC/19/99/Add.1 page 2', 'GE.14-12897  (E)'].join('\n');
     expect(texts(text, furnitureSpans(text, lineSpans(text))).map((s) => s.trim())).toEqual([
-      'A/HRC/8/29', 'Page 4', 'GE.08-13682', '*1412897*', '12', '_____', 'A/HRC/19/99/Add.1 page 2', 'GE.14-12897  (E)',
+      'A/HRC/8/29',
+      'Page 4',
+      'GE.08-13682',
+      '*1412897*',
+      '12',
+      '_____',
+      'A/HRC/19/99/Add.1 page 2',
+      'GE.14-12897  (E)',
     ]);
   });
 
@@ -65,7 +72,14 @@ describe('footnotes', () => {
 
 describe('span arithmetic', () => {
   it('merges overlapping spans', () => {
-    expect(mergeSpans([{ start: 5, end: 9 }, { start: 0, end: 3 }, { start: 2, end: 6 }, { start: 12, end: 14 }])).toEqual([
+    expect(
+      mergeSpans([
+        { start: 5, end: 9 },
+        { start: 0, end: 3 },
+        { start: 2, end: 6 },
+        { start: 12, end: 14 },
+      ]),
+    ).toEqual([
       { start: 0, end: 9 },
       { start: 12, end: 14 },
     ]);

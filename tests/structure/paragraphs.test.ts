@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findParagraphChain, numberCandidates } from '../../src/structure/upr/paragraphs.js';
+import { findParagraphChain, numberCandidates, type LooksLikeItem } from '../../src/structure/upr/paragraphs.js';
 
-function chain(text: string, introductionEnds: number[] = [], looksLikeItem = (): boolean => false) {
+function chain(text: string, introductionEnds: number[] = [], looksLikeItem: LooksLikeItem = () => false) {
   const result = findParagraphChain(text, numberCandidates(text, new Set(introductionEnds)), introductionEnds, looksLikeItem);
   return {
     numbers: result.paragraphs.map((p) => p.number),
@@ -43,7 +43,7 @@ describe('numbered paragraph chain', () => {
     expect(missing.warnings).toEqual(['paragraph 3 not found; continued at 4']);
   });
 
-  it('keeps a sub-list inside its paragraph, also where an item has the next paragraph\'s number', () => {
+  it("keeps a sub-list inside its paragraph, also where an item has the next paragraph's number", () => {
     const items = Array.from({ length: 5 }, (_, i) => `${i + 1}. Item ${i + 1} (Brazil);`);
     const text = ['1. One.', '2. Two.', '3. The following recommendations:', ...items, '4. Four.', '5. Five.'].join('\n');
     const looksLikeItem = (pos: number): boolean => text.slice(pos, pos + 30).includes('(Brazil)');

@@ -10,8 +10,8 @@ describe('compound recommendation numbers', () => {
     expect(items.map((i) => text.slice(i.textStart, i.end).trim())).toEqual(['Ratify X (Brazil);', 'Ratify Y (Chile);', 'Ratify Z (Peru).']);
   });
 
-  it('ignores references to recommendations in running text and other paragraphs\' numbers', () => {
-    const text = '104. With regard to recommendation 103.1 above, Kenya indicated ...\n103.2. Not this paragraph\'s.';
+  it("ignores references to recommendations in running text and other paragraphs' numbers", () => {
+    const text = "104. With regard to recommendation 103.1 above, Kenya indicated ...\n103.2. Not this paragraph's.";
     expect(compoundItems(text, 104, 0, text.length)).toEqual([]);
     const back = '89.1. One (Peru);\n89.2. See 89.1 above (Chile);\n89.3. Three (Cuba);';
     expect(compoundItems(back, 89, 0, back.length).map((i) => i.number)).toEqual(['89.1', '89.2', '89.3']);
@@ -24,7 +24,11 @@ describe('recommending States', () => {
 
   it('reads every State named in parentheses, in order, once', () => {
     expect(codes('Abolish it (Spain); establish a moratorium (Belgium); abolish (Ireland, Austria, Germany); abolish (Spain)')).toEqual([
-      'ESP', 'BEL', 'IRL', 'AUT', 'DEU',
+      'ESP',
+      'BEL',
+      'IRL',
+      'AUT',
+      'DEU',
     ]);
   });
 

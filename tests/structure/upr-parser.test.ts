@@ -57,7 +57,17 @@ describe('UPR report, 2010–2014 layout', () => {
 
   it('leaves headings, the table of contents, page furniture and footnotes outside every block', () => {
     const covered = s.blocks.map((b) => text(REPORT_2012, b)).join('\n');
-    for (const outside of ['....', 'A/HRC/19/99', 'page 4', 'GE.12-34567', 'Summary of the proceedings', 'Interactive dialogue and responses', 'as read during', 'have not been edited', 'Composition of the delegation']) {
+    for (const outside of [
+      '....',
+      'A/HRC/19/99',
+      'page 4',
+      'GE.12-34567',
+      'Summary of the proceedings',
+      'Interactive dialogue and responses',
+      'as read during',
+      'have not been edited',
+      'Composition of the delegation',
+    ]) {
       expect(covered).not.toContain(outside);
     }
     expect(paragraph(s, '7').map((b) => text(REPORT_2012, b))).toEqual(['The Government had established a national commission on', 'human rights in 2011.']);
@@ -96,7 +106,7 @@ describe('UPR report, 2010–2014 layout', () => {
     for (const label of ['9', '10', '12']) expect(paragraph(s, label)[0].attribution.reported).toBe(true);
   });
 
-  it('keeps a paragraph\'s speaker across its sentences', () => {
+  it("keeps a paragraph's speaker across its sentences", () => {
     const blocks = paragraph(s, '10');
     expect(blocks).toHaveLength(1);
     expect(text(REPORT_2012, blocks[0])).toContain('It made recommendations.');
@@ -152,7 +162,7 @@ describe('UPR report, 2008 layout', () => {
     expect(who(s, '12')).toBe('dialogue/self/TUN'); // "Brazil's question ... was answered by the Minister"
   });
 
-  it('numbers sub-list recommendations under their paragraph, even where an item has the next paragraph\'s number', () => {
+  it("numbers sub-list recommendations under their paragraph, even where an item has the next paragraph's number", () => {
     expect(s.recommendations.map((r) => r.number)).toEqual(STATES_2008_ISO.map((_, i) => `13.${i + 1}`));
     expect(s.recommendations.map((r) => r.recommending[0])).toEqual(STATES_2008_ISO);
     expect(who(s, '14')).toBe('recommendations/procedural/procedural');

@@ -2,11 +2,20 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { calibrate, checkWrittenSet } from '../../calibrate/calibrate.js';
 import { json, readGoldFiles, readSetFiles, writeFolderAtomic, writeOutputs } from '../../calibrate/files.js';
-import { candidatesJson, candidatesMarkdown, diagnosticsJson, diagnosticsMarkdown, diffMarkdown, summaryJson, summaryText, type SummaryContext } from '../../calibrate/report.js';
+import {
+  candidatesJson,
+  candidatesMarkdown,
+  diagnosticsJson,
+  diagnosticsMarkdown,
+  diffMarkdown,
+  summaryJson,
+  summaryText,
+  type SummaryContext,
+} from '../../calibrate/report.js';
 import { DEFAULT_FOLDS, DEFAULT_SEED } from '../../eval/baseline.js';
 import { checkExamples } from '../../lexicon/examples.js';
 import { loadLexiconSet } from '../../lexicon/load.js';
-import { normaliseCountry } from '../../meta/countries.js';
+import { normaliseCountry } from '../../countries.js';
 import { createTagger } from '../../tag/tagger.js';
 import { UsageError, type CliContext } from '../context.js';
 import { lexiconDir, oneOf, positiveInt, resolvePath } from '../options.js';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { normaliseCountry } from '../../meta/countries.js';
+import { normaliseCountry } from '../../countries.js';
 import { classify, type ClassifyProgress } from '../../pipeline/classify.js';
 import { parseShard } from '../../pipeline/shard.js';
 import { AUDIENCES, DOC_TYPES, type DocMeta } from '../../types.js';

@@ -4,7 +4,8 @@
 // bag-of-words baseline side by side. Exit 1 when --min-macro-f1 is not met.
 import type { Command } from 'commander';
 import { BASELINE_MODELS, DEFAULT_BASELINE_MODEL, DEFAULT_FOLDS, DEFAULT_SEED } from '../../eval/baseline.js';
-import { defaultErrorsPath, misclassificationsJsonl, readGoldFile, writeFileAtomic } from '../../eval/files.js';
+import { defaultErrorsPath, misclassificationsJsonl, readGoldFile } from '../../eval/files.js';
+import { writeFileAtomic } from '../../run/atomic.js';
 import { formatReportText, meetsFloor, reportJson, type EvalReport } from '../../eval/report.js';
 import { evaluate } from '../../eval/run.js';
 import { itemsOfSplit, SPLITS } from '../../eval/gold.js';
@@ -62,7 +63,7 @@ async function runEval(ctx: CliContext, flags: EvalFlags): Promise<void> {
   const evaluation = evaluate(items, (text, meta) => tagger.tag(text, meta), flags.baseline ? { model, folds, seed } : undefined);
 
   const errorsFile = flags.errors ? resolvePath(ctx, flags.errors) : defaultErrorsPath(goldPath, ctx.cwd, split);
-  writeFileAtomic(errorsFile, misclassificationsJsonl(evaluation.misclassified));
+  await writeFileAtomic(errorsFile, misclassificationsJsonl(evaluation.misclassified));
 
   const report: EvalReport = {
     gold: goldPath,
@@ -84,14 +85,17 @@ export function registerEval(program: Command, ctx: CliContext): void {
   program
     .command('eval')
     .description('Evaluate the lexicons against a gold file: per-label P/R/F1, macro-F1, accuracy, kappa, confusion matrix; misclassified items to a file.')
-    .option('--gold <file>', 'gold JSON lines: id, text, label (denial|rhetorical_action|argumentative_concession|norm_acknowledgment|none), optional country, year, venue')
+    .option(
+      '--gold <file>',
+      'gold JSON lines: id, text, label (denial|rhetorical_action|argumentative_concession|norm_acknowledgment|none), optional country, year, venue',
+    )
     .option('--lexicons <dir>', 'lexicon set folder (default: the bundled lexicons/)')
     .option('--json', 'print the report as JSON')
     .option('--baseline', 'also run a bag-of-words baseline by stratified k-fold cross-validation on the same gold file')
     .option('--baseline-model <name>', `baseline classifier: ${BASELINE_MODELS.join(' | ')} (default ${DEFAULT_BASELINE_MODEL})`)
     .option('--folds <k>', `cross-validation folds for the baseline (default ${DEFAULT_FOLDS})`)
     .option('--seed <n>', `seed of the fold assignment (default ${DEFAULT_SEED})`)
-    .option('--min-macro-f1 <x>', 'exit 1 when the rules\' macro-F1 is below x (0..1)')
+    .option('--min-macro-f1 <x>', "exit 1 when the rules' macro-F1 is below x (0..1)")
     .option('--errors <file>', 'where to write the misclassified items (default: <gold name>[.<split>].errors.jsonl in the current folder)')
     .option('--allow-failing-examples', 'tag with a lexicon set whose rule examples fail (listed as warnings), to experiment')
     .option('--split <name>', `evaluate only the items of this split (${SPLITS.join(' | ')}): write rules from fit, report check`)

@@ -11,7 +11,7 @@ import { loadFactsDir } from '../../indicators/load-facts.js';
 import { footnoteActions } from '../../indicators/untc-footnotes.js';
 import { parseUntcTable, untcCountry } from '../../indicators/untc.js';
 import { UsageError, EXIT_FINDINGS, type CliContext } from '../context.js';
-import { writeFileAtomic } from './scores.js';
+import { writeFileAtomic } from '../../run/atomic.js';
 
 interface ImportOptions {
   out: string;
@@ -51,7 +51,10 @@ function readFootnotePages(dir: string, urls: Map<string, string>): FootnotePage
 
 function parseCountryList(list: string | undefined): Set<string> | null {
   if (list === undefined) return null;
-  const codes = list.split(',').map((s) => s.trim()).filter(Boolean);
+  const codes = list
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = codes.filter((c) => !untcCountry(c));
   if (bad.length > 0) throw new UsageError(`--countries: unknown country ${bad.join(', ')}`);
   return new Set(codes.map((c) => untcCountry(c)!));

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { json, readSetFiles, writeFolderAtomic } from '../../calibrate/files.js';
 import { diffSets, formatSetDiff } from '../../calibrate/set-diff.js';
-import { writeFileAtomic } from '../../eval/files.js';
+import { writeFileAtomicSync } from '../../run/atomic.js';
 import { DICTIONARY_FORMATS, formatWarning, type Dictionary, type DictionaryFormat, type Warning } from '../../interchange/dictionary.js';
 import { exportSet } from '../../interchange/export.js';
 import { importDictionary } from '../../interchange/import.js';
@@ -27,10 +27,15 @@ function check(ctx: CliContext, dir: string | undefined): void {
   const set = loadLexiconSet(folder); // an invalid set throws LexiconError: printed as file:line, exit 2
   const failures = checkExamples(createTagger(set));
   for (const f of failures) {
-    ctx.stdout(`${path.join(folder, f.file)}${f.line !== undefined ? `:${f.line}` : ''}: ${f.rule}: ${f.kind} example ${JSON.stringify(f.text)}: ${f.message}\n`);
+    ctx.stdout(
+      `${path.join(folder, f.file)}${f.line !== undefined ? `:${f.line}` : ''}: ${f.rule}: ${f.kind} example ${JSON.stringify(f.text)}: ${f.message}\n`,
+    );
   }
   const rules = set.rules.length + Object.values(set.cases).reduce((n, c) => n + c.rules.length, 0);
-  const examples = [...set.rules, ...Object.values(set.cases).flatMap((c) => c.rules)].reduce((n, r) => n + r.examples.match.length + r.examples.nomatch.length, 0);
+  const examples = [...set.rules, ...Object.values(set.cases).flatMap((c) => c.rules)].reduce(
+    (n, r) => n + r.examples.match.length + r.examples.nomatch.length,
+    0,
+  );
   ctx.stdout(`${set.name} ${set.version} (sha256 ${set.hash.slice(0, 12)}): ${rules} rules, ${examples} examples, ${failures.length} failing\n`);
   if (failures.length) ctx.exitCode = EXIT_FINDINGS;
 }
@@ -45,10 +50,12 @@ function exportCommand(ctx: CliContext, flags: { to: string; lexicons?: string; 
   const set = loadLexiconSet(lexiconDir(ctx, flags.lexicons));
   const result = exportSet(set, format);
   const text = format === 'quanteda' ? writeQuanteda(result.dictionary) : writeLiwc(result.dictionary);
-  writeFileAtomic(resolvePath(ctx, flags.out), text);
+  writeFileAtomicSync(resolvePath(ctx, flags.out), text);
   printWarnings(ctx, result.warnings);
   const { entries, patterns, skippedPatterns, skippedRules } = result.stats;
-  ctx.stdout(`${flags.out}: ${entries} entries from ${patterns} patterns; not representable: ${skippedPatterns} patterns, ${skippedRules} whole rules (see the warnings)\n`);
+  ctx.stdout(
+    `${flags.out}: ${entries} entries from ${patterns} patterns; not representable: ${skippedPatterns} patterns, ${skippedRules} whole rules (see the warnings)\n`,
+  );
 }
 
 function parseMap(entries: string[] | undefined): Map<string, Category> {
@@ -103,7 +110,9 @@ function importCommand(ctx: CliContext, file: string, flags: ImportFlags): void 
   const set = loadLexiconSet(outDir);
   const failures = checkExamples(createTagger(set));
   for (const f of failures) ctx.stderr(`${path.join(outDir, f.file)}:${f.line ?? 0}: ${f.rule}: ${f.message}\n`);
-  ctx.stdout(`${flags.out}: ${set.name} ${set.version} (sha256 ${set.hash.slice(0, 12)}): ${result.rules} rules, ${result.patterns} patterns imported; ${failures.length} failing examples\n`);
+  ctx.stdout(
+    `${flags.out}: ${set.name} ${set.version} (sha256 ${set.hash.slice(0, 12)}): ${result.rules} rules, ${result.patterns} patterns imported; ${failures.length} failing examples\n`,
+  );
   if (failures.length) ctx.exitCode = EXIT_FINDINGS;
 }
 

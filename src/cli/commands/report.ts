@@ -1,6 +1,6 @@
 // `spiral report RUN`: a self-contained HTML report and a Markdown summary of a run.
 import { resolve } from 'node:path';
-import { recoverRunDir } from '../../pipeline/run-dir.js';
+import { recoverRunDir } from '../../run/staging.js';
 import type { Command } from 'commander';
 import { DEFAULT_FLAGGED_PER_GROUP, writeReport } from '../../report/index.js';
 import type { CliContext } from '../context.js';

@@ -2,7 +2,7 @@
 // `spiral review export RUN --out FILE`: the decisions as gold JSON lines.
 // The server runs until SIGINT/SIGTERM; the action resolves when it has closed.
 import { resolve } from 'node:path';
-import { recoverRunDir } from '../../pipeline/run-dir.js';
+import { recoverRunDir } from '../../run/staging.js';
 import { resolvePath as resolveRun } from '../options.js';
 import type { Command } from 'commander';
 import { checkReviewHost, DEFAULT_REVIEW_PORT, exportReviews, openReviewSession, startReviewServer } from '../../review/index.js';
@@ -43,7 +43,11 @@ async function serve(run: string, flags: ReviewFlags, ctx: CliContext): Promise<
   for (const w of warnings) ctx.stderr(`warning: ${w}\n`);
   const signals = untilSignal();
   try {
-    const server = await startReviewServer(session, { port, host, onError: (err) => ctx.stderr(`spiral review: ${err instanceof Error ? err.message : String(err)}\n`) });
+    const server = await startReviewServer(session, {
+      port,
+      host,
+      onError: (err) => ctx.stderr(`spiral review: ${err instanceof Error ? err.message : String(err)}\n`),
+    });
     const state = session.state();
     ctx.stderr(`${state.total} flagged utterances, ${state.done} decided; decisions go to ${log.file}\n`);
     ctx.stdout(`spiral review: ${server.url}\n`);

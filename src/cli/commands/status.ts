@@ -1,15 +1,14 @@
 // `spiral status RUN --facts DIR [--deeds FILE]`: the four prescriptive-status
 // indicators and a phase estimate per country and year (or period).
 import { join, resolve } from 'node:path';
-import { recoverRunDir } from '../../pipeline/run-dir.js';
-import { resolvePath as resolveRun } from '../options.js';
 import type { Command } from 'commander';
 import { statusCsv, statusTable } from '../../indicators/format.js';
 import { loadDeeds } from '../../indicators/load-deeds.js';
 import { loadFactsDir } from '../../indicators/load-facts.js';
 import { buildStatus } from '../../indicators/status.js';
+import { aggregateRun, recoverRunDir, writeFileAtomic } from '../../run/index.js';
 import { UsageError, type CliContext } from '../context.js';
-import { aggregateRun, parsePositiveInt, writeFileAtomic } from './scores.js';
+import { parsePositiveInt, resolvePath as resolveRun } from '../options.js';
 
 interface StatusOptions {
   facts: string;

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import type { Command } from 'commander';
-import { normaliseCountry } from '../../meta/countries.js';
+import { normaliseCountry } from '../../countries.js';
 import { UsageError, type CliContext } from '../context.js';
 import { lexiconDir, resolvePath } from '../options.js';
 
@@ -39,7 +39,9 @@ export function registerTag(program: Command, ctx: CliContext): void {
     .action(async (file: string, flags: { lexicons?: string; case?: string }) => {
       // Loaded here, not at start-up: `spiral --help` must not pay for the tagger.
       const [{ loadValidatedLexiconSet }, { createTagger }] = await Promise.all([import('../../tag/validated-set.js'), import('../../tag/tagger.js')]);
-      const tagger = createTagger(loadValidatedLexiconSet(lexiconDir(ctx, flags.lexicons)), { forceCase: flags.case ? normaliseCountry(flags.case) : undefined });
+      const tagger = createTagger(loadValidatedLexiconSet(lexiconDir(ctx, flags.lexicons)), {
+        forceCase: flags.case ? normaliseCountry(flags.case) : undefined,
+      });
       const name = file === '-' ? '<stdin>' : file;
       const input = file === '-' ? Readable.from(ctx.readStdin()) : createReadStream(resolvePath(ctx, file));
       const lines = createInterface({ input, crlfDelay: Infinity });

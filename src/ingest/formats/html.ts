@@ -12,8 +12,34 @@ import { undecodable, type Part } from './part.js';
 // Not <head>: a page that never closes it would lose its body. Its only text is the title.
 const HIDDEN = new Set(['script', 'style', 'noscript', 'template', 'title']);
 const PARAGRAPH_BLOCKS = new Set([
-  'p', 'div', 'section', 'article', 'header', 'footer', 'main', 'nav', 'aside', 'blockquote', 'pre', 'table',
-  'ul', 'ol', 'dl', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'form', 'figure', 'figcaption', 'address', 'fieldset', 'body',
+  'p',
+  'div',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'main',
+  'nav',
+  'aside',
+  'blockquote',
+  'pre',
+  'table',
+  'ul',
+  'ol',
+  'dl',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'form',
+  'figure',
+  'figcaption',
+  'address',
+  'fieldset',
+  'body',
 ]);
 const LINE_BLOCKS = new Set(['br', 'li', 'tr', 'dt', 'dd', 'option', 'caption']);
 const CELLS = new Set(['td', 'th']);

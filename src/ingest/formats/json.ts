@@ -74,7 +74,14 @@ export async function readJson(bytes: Uint8Array): Promise<Part[]> {
   }
   const records = recordsOf(value);
   if (!records) {
-    return [{ warnings: [], encoding: decoded.encoding, status: 'skipped', reason: 'no records: expected an array of objects, an object with "text", or {"documents": [...]}' }];
+    return [
+      {
+        warnings: [],
+        encoding: decoded.encoding,
+        status: 'skipped',
+        reason: 'no records: expected an array of objects, an object with "text", or {"documents": [...]}',
+      },
+    ];
   }
   if (records.length === 0) return [{ warnings: [], encoding: decoded.encoding, status: 'skipped', reason: 'no records (empty list)' }];
   return records.map((r, i) => withWarnings(recordPart(r, i + 1, decoded.encoding), decoded.warnings));

@@ -2,7 +2,7 @@
 // after the closing `---` line, exactly as decoded (Markdown markup is kept;
 // offsets point into this body). Bad front matter is a warning, never a skip:
 // the body is still read, only the metadata is lost.
-import { parseDocument } from 'yaml';
+import { parseYamlLines } from '../../yaml/lines.js';
 import { decodeBytes } from '../decode.js';
 import type { RawFields } from '../types.js';
 import { undecodable, type Part } from './part.js';
@@ -41,12 +41,11 @@ function findClosingFence(rest: string): { start: number; end: number } | undefi
 
 /** Front matter YAML → fields, with warnings (line numbers counted in the file: the YAML starts on line 2). */
 export function parseFrontMatter(yaml: string): { fields?: RawFields; warnings: string[] } {
-  const doc = parseDocument(yaml);
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0];
-    const line = (e.linePos?.[0].line ?? 1) + 1;
-    const message = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    return { warnings: [`front matter is not valid YAML (line ${line}: ${message}); metadata ignored`] };
+  const parsed = parseYamlLines(yaml);
+  const doc = parsed.doc;
+  if (parsed.errors.length > 0) {
+    const e = parsed.errors[0];
+    return { warnings: [`front matter is not valid YAML (line ${e.line + 1}: ${e.message}); metadata ignored`] };
   }
   let value: unknown;
   try {

@@ -2,7 +2,7 @@
 // same reports (Terman's recs-from-wg-reports CSVs: text, to, decision, From,
 // year). Pure: callers read the files and pass their text.
 import { parse } from 'csv-parse/sync';
-import { normaliseCountry } from '../../meta/countries.js';
+import { normaliseCountry } from '../../countries.js';
 import type { RecommendationPosition } from '../types.js';
 
 export interface IndependentRecommendation {
@@ -22,7 +22,10 @@ export interface OurRecommendation {
 
 /** Thrown when the CSV lacks a column the comparison needs. */
 export class IndependentCsvError extends Error {
-  constructor(readonly file: string, message: string) {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
     super(`${file}: ${message}`);
     this.name = 'IndependentCsvError';
   }
@@ -95,10 +98,7 @@ const keyOf = (r: { reviewed: string; year: number; number: string }): string =>
 const reportOf = (r: { reviewed: string; year: number }): string => `${r.reviewed} ${r.year}`;
 
 /** Compare positions where both sides found the same recommendation (State, year, number). */
-export function compareRecommendations(
-  ours: readonly OurRecommendation[],
-  theirs: readonly IndependentRecommendation[],
-): AgreementReport {
+export function compareRecommendations(ours: readonly OurRecommendation[], theirs: readonly IndependentRecommendation[]): AgreementReport {
   const theirByKey = new Map<string, RecommendationPosition>();
   for (const r of theirs) {
     const position = decisionPosition(r.decision);

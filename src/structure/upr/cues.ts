@@ -34,7 +34,13 @@ export const SELF_OPENERS: readonly Cue[] = [
     pattern:
       /^(?:[Tt]he\s+|H\.\s?E\.\s+)?(?:[A-Z][\w-]*\s+){0,3}?(?:[Mm]inister|[Rr]epresentative|[Aa]mbassador|[Ss]ecretary|[Aa]ttorney[\s-][Gg]eneral|[Ss]olicitor[\s-][Gg]eneral|[Cc]hief\s+[Jj]ustice|[Cc]ommissioner|[Hh]ead\s+of\s+[Ss]tate|[Pp]resident|[Gg]overnment|[Ss]tate\s+under\s+review|[Cc]ountry\s+under\s+review|[Aa]uthorities)\b/,
     examples: {
-      match: ['The Minister said', 'The Deputy Minister of Justice explained', 'The Government had adopted', 'The State under review replied', 'The Permanent Representative added'],
+      match: [
+        'The Minister said',
+        'The Deputy Minister of Justice explained',
+        'The Government had adopted',
+        'The State under review replied',
+        'The Permanent Representative added',
+      ],
       nomatch: ['Many ministers of the region', 'Brazil asked the Government'],
     },
   },
@@ -44,7 +50,12 @@ export const SELF_OPENERS: readonly Cue[] = [
     pattern:
       /^(?:in\s+(?:response|reply|responding|answer)|respond(?:ing|ed)|repl(?:ying|ied)|answering|reacting|in\s+its\s+(?:response|responses|reply|replies|concluding|final|closing)|in\s+(?:conclusion|closing|concluding)|to\s+conclude|concluding|finally)\b/i,
     examples: {
-      match: ['In response to questions on torture, Kenya noted', 'Responding to Brazil, the delegation said', 'In conclusion, the delegation thanked', 'In its concluding remarks'],
+      match: [
+        'In response to questions on torture, Kenya noted',
+        'Responding to Brazil, the delegation said',
+        'In conclusion, the delegation thanked',
+        'In its concluding remarks',
+      ],
       nomatch: ['In relation to the death penalty', 'Brazil responded'],
     },
   },
@@ -58,7 +69,11 @@ export const PROCEDURAL_OPENERS: readonly Cue[] = [
     pattern:
       /^(?:during\s+the\s+(?:ensuing\s+)?(?:inter-?\s?active\s+)?dialogue|in\s+the\s+course\s+of\s+the\s+(?:inter-?\s?active\s+)?dialogue|(?:a\s+total\s+of\s+)?[\w-]+\s+delegations\s+(?:made|took)|statements\s+were\s+made|recommendations\s+made\s+during|due\s+to\s+time\s+constraints|the\s+following\s+(?:delegations|states)\s+(?:were\s+unable|did\s+not))/i,
     examples: {
-      match: ['During the interactive dialogue, 84 delegations made statements', 'During the inter-active dialogue, statements were made by 58 delegations', 'Recommendations made during the dialogue are to be found in section II'],
+      match: [
+        'During the interactive dialogue, 84 delegations made statements',
+        'During the inter-active dialogue, statements were made by 58 delegations',
+        'Recommendations made during the dialogue are to be found in section II',
+      ],
       nomatch: ['During the review, the delegation said', 'Brazil made recommendations'],
     },
   },
@@ -171,7 +186,11 @@ export const POSITION_CUES: readonly PositionCue[] = [
     pattern:
       /did\s+not\s+(?:enjoy|receive|obtain|have|gain)\s+(?:the\s+)?support|do(?:es)?\s+not\s+(?:enjoy|accept|support|have\s+the\s+support)|not\s+(?:been\s+)?accepted|(?:were|was|are|is|been)\s+rejected|\breject(?:s|ed)?\b|(?:cannot|can\s+not|could\s+not|unable\s+to)\s+(?:be\s+)?(?:accept|support)|not\s+supported|did\s+not\s+accept/i,
     examples: {
-      match: ['The recommendations below did not enjoy the support of Kenya:', 'The following recommendations were rejected by X', 'X does not accept the following recommendations'],
+      match: [
+        'The recommendations below did not enjoy the support of Kenya:',
+        'The following recommendations were rejected by X',
+        'X does not accept the following recommendations',
+      ],
       nomatch: ['The recommendations listed below enjoy the support of Kenya:'],
     },
   },
@@ -194,7 +213,8 @@ export const POSITION_CUES: readonly PositionCue[] = [
     id: 'position.implemented',
     position: 'supported',
     description: 'The State considers the recommendations already implemented (even when it says it "noted" them): accepted.',
-    pattern: /already\s+(?:been\s+|being\s+)?implemented|(?:have\s+been|are\s+being|are\s+currently\s+being)\s+implemented|in\s+the\s+process\s+of\s+(?:being\s+)?implement/i,
+    pattern:
+      /already\s+(?:been\s+|being\s+)?implemented|(?:have\s+been|are\s+being|are\s+currently\s+being)\s+implemented|in\s+the\s+process\s+of\s+(?:being\s+)?implement/i,
     examples: {
       match: [
         'The following recommendations are noted and China indicated that they are pertaining to measures already being implemented',

@@ -16,7 +16,7 @@ export const FURNITURE_LINES: readonly RegExp[] = [
   /^GE\.\d{2}-\d*(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,2}$/, // UN Geneva job number
   /^\*\d{5,}\*$/, // bar-code text
   /^\d{1,3}$/, // bare page number
-  /^[_\-]{3,}$/, // footnote separator rule
+  /^[_-]{3,}$/, // footnote separator rule
 ];
 
 /** Furniture glued to the start of a line that continues with text ("A/HRC/ 8/29 Page 3 Introduction 1. ..."). */
@@ -30,7 +30,7 @@ const STAR_NOTE_LINE = /^[ \t\f]*\*{1,3}[ \t]*[A-Z]/;
 const STAR_ONLY_LINE = /^[ \t\f]*\*{1,3}[ \t]*$/;
 
 /** The first character of every furniture pattern: lines starting otherwise need no test. */
-const FURNITURE_FIRST = /[AaPpG*0-9_\-]/;
+const FURNITURE_FIRST = /[AaPpG*0-9_-]/;
 
 function firstNonSpace(text: string, start: number, end: number): number {
   let i = start;

@@ -59,7 +59,7 @@ export function numberCandidates(text: string, headingEnds: ReadonlySet<number>)
     const textStart = skipSpace(text, after);
     if (textStart >= text.length) continue;
     const first = text[textStart];
-    if (/[\-\u2013\u2014\u00d0]/.test(first)) continue; // a dash: a range "1 - 4"
+    if (/[-\u2013\u2014\u00d0]/.test(first)) continue; // a dash: a range "1 - 4"
     const value = Number(m[1]);
     const dotted = m[2] === '.';
     const lineStart = isLineStart(text, pos);
@@ -100,8 +100,7 @@ class CandidateIndex {
   }
 }
 
-const before = (a: NumberCandidate | undefined, limit: NumberCandidate | undefined): boolean =>
-  a !== undefined && (limit === undefined || a.pos < limit.pos);
+const before = (a: NumberCandidate | undefined, limit: NumberCandidate | undefined): boolean => a !== undefined && (limit === undefined || a.pos < limit.pos);
 
 /**
  * Paragraph `value` after `from`: the first "N." (at a line start, or inline
@@ -131,11 +130,7 @@ export type LooksLikeItem = (pos: number) => boolean;
 const SUB_ITEM_KINDS: ReadonlyArray<NumberCandidate['kind']> = ['line', 'line-lower', 'undotted'];
 
 /** The sub-list "1.", "2.", ... starting inside paragraph `paragraph` (before `nextTop`), if any. */
-function subList(
-  index: CandidateIndex,
-  paragraph: NumberCandidate,
-  looksLikeItem: LooksLikeItem,
-): NumberCandidate[] {
+function subList(index: CandidateIndex, paragraph: NumberCandidate, looksLikeItem: LooksLikeItem): NumberCandidate[] {
   // The list must start inside the paragraph: before the next paragraph, inline or not.
   const top = nextParagraph(index, paragraph.value + 1, paragraph.textStart, false);
   const first = index.first(1, paragraph.textStart, ['line']);
@@ -144,9 +139,7 @@ function subList(
   for (;;) {
     const last = items[items.length - 1];
     // The next item, or the one after it when a number was lost in conversion.
-    const item =
-      index.first(last.value + 1, last.textStart, SUB_ITEM_KINDS) ??
-      index.first(last.value + 2, last.textStart, SUB_ITEM_KINDS);
+    const item = index.first(last.value + 1, last.textStart, SUB_ITEM_KINDS) ?? index.first(last.value + 2, last.textStart, SUB_ITEM_KINDS);
     if (!item) break;
     const nextTop = nextParagraph(index, paragraph.value + 1, last.textStart, true);
     if (nextTop && nextTop.pos < item.pos) break;

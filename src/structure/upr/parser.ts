@@ -127,18 +127,12 @@ function realHeadings(
   const headingEnds = headingEndsOf(headings);
   const lastStart = paragraphs.length ? paragraphs[paragraphs.length - 1].textStart : 0;
   const ends = new Set([...headings.map((h) => h.end), ...skippable.map((f) => f.end)]);
-  const real = headings.filter(
-    (h) => h.kind !== 'annex' && opensLine(text, h.start, ends) && starts.has(landing(text, h.end, skipStarts, headingEnds)),
-  );
+  const real = headings.filter((h) => h.kind !== 'annex' && opensLine(text, h.start, ends) && starts.has(landing(text, h.end, skipStarts, headingEnds)));
   const annex = headings.find((h) => h.kind === 'annex' && h.start > lastStart);
   return annex ? [...real, annex] : real;
 }
 
-function sectionParagraphs(
-  paragraphs: readonly NumberedParagraph[],
-  headings: readonly HeadingMatch[],
-  textEnd: number,
-): Sectioned[] {
+function sectionParagraphs(paragraphs: readonly NumberedParagraph[], headings: readonly HeadingMatch[], textEnd: number): Sectioned[] {
   const out: Sectioned[] = [];
   let h = 0;
   let section: UprSection = 'introduction';
@@ -232,18 +226,12 @@ function addConclusionsParagraph(ctx: Context, s: Sectioned): void {
  * data record; after the last item of a list, the text that follows it
  * ("With respect to special procedures, Algeria will consider ...") is a block of its own.
  */
-function addRecommendation(
-  ctx: Context,
-  item: ListItem,
-  last: boolean,
-  label: string,
-): { recommendation?: Recommendation; trailing: Span[] } {
+function addRecommendation(ctx: Context, item: ListItem, last: boolean, label: string): { recommendation?: Recommendation; trailing: Span[] } {
   const states = statesInParentheses(ctx.text, item.textStart, item.end, ctx.matcher);
   if (!states.codes.length) ctx.warnings.push(`recommendation ${item.number}: no recommending State found`);
   const itemEnd = last && states.lastEnd > 0 ? endOfItem(ctx.text, states.lastEnd, item.end) : item.end;
   const parts = addBlocks(ctx, item.textStart, itemEnd, stateSpeaker(states.codes[0], ctx, 'recommendations'), item.number);
-  const trailing =
-    itemEnd < item.end ? addBlocks(ctx, itemEnd, item.end, conclusionsSpeaker(ctx.text, skipPunctuation(ctx.text, itemEnd), ctx), label) : [];
+  const trailing = itemEnd < item.end ? addBlocks(ctx, itemEnd, item.end, conclusionsSpeaker(ctx.text, skipPunctuation(ctx.text, itemEnd), ctx), label) : [];
   if (!parts.length || !ctx.reviewed) return { trailing };
   const recommendation: Recommendation = {
     reviewed: ctx.reviewed,
@@ -303,8 +291,7 @@ function parseUpr(text: string, meta: DocMeta): DocumentStructure {
   const headings = findHeadings(text);
   const candidates = numberCandidates(text, new Set(headings.map((h) => h.end)));
   const introductionEnds = headings.filter((h) => h.kind === 'introduction').map((h) => h.end);
-  const looksLikeItem = (pos: number): boolean =>
-    statesInParentheses(text, pos, Math.min(text.length, pos + ITEM_LOOKAHEAD), matcher).codes.length > 0;
+  const looksLikeItem = (pos: number): boolean => statesInParentheses(text, pos, Math.min(text.length, pos + ITEM_LOOKAHEAD), matcher).codes.length > 0;
   const chain = findParagraphChain(text, candidates, introductionEnds, looksLikeItem);
   if (!chain.paragraphs.length) {
     // Not laid out as a report after all: keep every word, as the generic parser would.

@@ -55,11 +55,7 @@ function opensItem(region: string, pos: number): boolean {
 }
 
 /** Items of a 2008-style sub-list ("1.", "2.", ...) of paragraph `paragraph`. */
-export function subListItems(
-  paragraph: number,
-  subItems: ReadonlyArray<{ value: number; pos: number; textStart: number }>,
-  to: number,
-): ListItem[] {
+export function subListItems(paragraph: number, subItems: ReadonlyArray<{ value: number; pos: number; textStart: number }>, to: number): ListItem[] {
   return subItems.map((item, i) => ({
     number: `${paragraph}.${item.value}`,
     pos: item.pos,

@@ -28,7 +28,7 @@ export interface SpeakerContext {
 
 /** How far into a paragraph the opener and its subject are looked for. */
 const OPENING_WINDOW = 400;
-const LEADING_PUNCTUATION = /^[\s"'\u201c\u2018\u00d2\u00d4(\[*]+/;
+const LEADING_PUNCTUATION = /^[\s"'\u201c\u2018\u00d2\u00d4([*]+/;
 const APOSTROPHE_S = /^(?:['\u2019\u00d5]|[^\x00-\x7f])s\b/; // "Brazil's", "BrazilÕs": an object, not the speaker
 export function procedural(section: UprSection): Attribution {
   return { speaker: 'procedural', speaker_role: 'procedural', reported: false, section };
@@ -170,13 +170,7 @@ export function dialogueSpeaker(text: string, start: number, end: number, ctx: S
 }
 
 /** Steps 1–6 of the dialogue rules (docs/structure-parsers.md): what the opening words say. */
-function speakerByOpening(
-  text: string,
-  opening: string,
-  offset: number,
-  ctx: SpeakerContext,
-  previous: Attribution | undefined,
-): Attribution | undefined {
+function speakerByOpening(text: string, opening: string, offset: number, ctx: SpeakerContext, previous: Attribution | undefined): Attribution | undefined {
   const section: UprSection = 'dialogue';
   if (firstCue(PROCEDURAL_OPENERS, opening)) return procedural(section);
   if (firstCue(UN_OPENERS, opening)) return unSpeaker(section);

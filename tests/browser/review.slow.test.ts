@@ -6,10 +6,10 @@ import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseReviewLog } from '../../src/review/log.js';
 import { HOSTILE_TEXT, sampleRun, writeFixtureRun, type FixtureUtterance } from '../report/run-fixture.js';
-import { artifact, browserTestsEnabled, buildCli, startReviewCli, useBrowserContext, type CliServer } from './setup.js';
+import { artifact, browserTestsEnabled, startReviewCli, useBrowserContext, type CliServer } from './setup.js';
 
 const STEP_TIMEOUT_MS = 20_000;
 
@@ -20,9 +20,6 @@ async function waitForItem(page: Page, index: number | 'done', done: number, tot
 }
 
 const servers: CliServer[] = [];
-
-// The CLI is built once for this file; the crash test below needs it even without Chromium.
-beforeAll(() => buildCli(), 180_000);
 
 afterAll(() => {
   for (const s of servers) if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill('SIGKILL');
@@ -41,7 +38,15 @@ function postDecision(url: string, body: unknown): Promise<number> {
 
 describe('a review server killed mid-review', () => {
   it('loses no confirmed decision and leaves at most one partial last line', async () => {
-    const utterances: FixtureUtterance[] = Array.from({ length: 120 }, (_, n) => ({ doc: 'KEN_1990.txt', n, country: 'KEN', year: 1990, text: `sentence ${n} `.repeat(20), label: 'denial', flags: ['conflict'] }));
+    const utterances: FixtureUtterance[] = Array.from({ length: 120 }, (_, n) => ({
+      doc: 'KEN_1990.txt',
+      n,
+      country: 'KEN',
+      year: 1990,
+      text: `sentence ${n} `.repeat(20),
+      label: 'denial',
+      flags: ['conflict'],
+    }));
     const dir = writeFixtureRun({ utterances });
     const server = await startReviewCli(dir);
     servers.push(server);

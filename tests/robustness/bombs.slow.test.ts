@@ -83,8 +83,14 @@ describe('a .docx that is a ZIP bomb', () => {
     writeFileSync(path.join(dir, 'real.docx'), await makeDocx(['We respect human rights.', 'The allegations are baseless.']));
     const run = await classify([dir]);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.byId.get('honest.docx')).toMatchObject({ status: 'skipped', reason: `file too large (unzips to ${size} bytes; limit ${MAX_DOCX_UNZIPPED_BYTES})` });
-    expect(run.byId.get('lying.docx')).toMatchObject({ status: 'skipped', reason: `file too large (unzips to more than ${MAX_DOCX_UNZIPPED_BYTES} bytes; limit ${MAX_DOCX_UNZIPPED_BYTES})` });
+    expect(run.byId.get('honest.docx')).toMatchObject({
+      status: 'skipped',
+      reason: `file too large (unzips to ${size} bytes; limit ${MAX_DOCX_UNZIPPED_BYTES})`,
+    });
+    expect(run.byId.get('lying.docx')).toMatchObject({
+      status: 'skipped',
+      reason: `file too large (unzips to more than ${MAX_DOCX_UNZIPPED_BYTES} bytes; limit ${MAX_DOCX_UNZIPPED_BYTES})`,
+    });
     expect(run.byId.get('real.docx')).toMatchObject({ status: 'ok', utterances: 2 });
     expect(textOf(run, 'real.docx')).toBe('We respect human rights. The allegations are baseless.');
   }, 300_000);
@@ -106,7 +112,10 @@ function pdfDrawing(count: number): Buffer {
   let length = parts[0].length;
   objects.forEach((o, i) => {
     offsets.push(length);
-    const body = typeof o === 'string' ? Buffer.from(`${o}\n`) : Buffer.concat([Buffer.from(`<< /Length ${o.length} /Filter /FlateDecode >>\nstream\n`), o, Buffer.from('\nendstream\n')]);
+    const body =
+      typeof o === 'string'
+        ? Buffer.from(`${o}\n`)
+        : Buffer.concat([Buffer.from(`<< /Length ${o.length} /Filter /FlateDecode >>\nstream\n`), o, Buffer.from('\nendstream\n')]);
     const object = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), body, Buffer.from('endobj\n')]);
     parts.push(object);
     length += object.length;

@@ -12,18 +12,18 @@ export interface RecommendationRecord extends Recommendation {
   year?: number;
 }
 
-export interface ProcessedDocument {
+export interface ClassifiedDocument {
   record: DocumentRecord;
   utterances: UtteranceRecord[];
   recommendations: RecommendationRecord[];
 }
 
-export interface ProcessOptions {
+export interface DocumentOptions {
   /** `--format`: force a structure parser by name. */
   format?: string;
 }
 
-export function processDocument(doc: SourceDocument, tagger: Tagger, options: ProcessOptions = {}): ProcessedDocument {
+export function classifyDocument(doc: SourceDocument, tagger: Tagger, options: DocumentOptions = {}): ClassifiedDocument {
   const structure = structureDocument(doc.text, doc.meta, options.format);
   const utterances: UtteranceRecord[] = [];
   for (const block of structure.blocks) {

@@ -1,9 +1,8 @@
-// FINDING for the lexicon loader (src/lexicon/load.ts; see
-// /work/briefs/robustness-findings.md): a FIFO named like a lexicon file is
-// opened with readFileSync, which blocks the whole process until something
-// writes to it. Expected: the loader checks that every lexicon file is a
-// regular file first and reports `<dir>/x.yaml: cannot read: not a regular
-// file`, exit 2. This test fails until the loader is fixed.
+// A FIFO named like a lexicon file: opened with readFileSync it would block the
+// whole process until something wrote to it. The loader (src/lexicon/load.ts,
+// readRegularFile) checks that every lexicon file is a regular file first and
+// reports `<dir>/x.yaml: cannot read: not a regular file`, exit 2; this test
+// keeps it so.
 //
 // So that a regression cannot hang the suite, a writer process started here
 // feeds the FIFO in a loop (each open for reading gets one small YAML file) and
@@ -16,8 +15,8 @@ import { runCli } from '../helpers/cli.js';
 import { MINI_LEXICONS } from '../helpers/lexicons.js';
 import { noStackTrace, tempDir } from './helpers.js';
 
-describe('lexicon loader findings', () => {
-  it('a FIFO among the lexicon files is reported as not a regular file, not read (exit 2)', async () => {
+describe('a FIFO among the lexicon files', () => {
+  it('is reported as not a regular file, not read (exit 2)', async () => {
     const dir = path.join(tempDir(), 'lexicons');
     cpSync(MINI_LEXICONS, dir, { recursive: true });
     const fifo = path.join(dir, 'fifo.yaml');

@@ -13,7 +13,13 @@ describe.skipIf(!browserTestsEnabled)('HTML report in Chromium', () => {
   const context = useBrowserContext();
 
   it('opens from disk without network, keeps hostile text inert and filters by country, label and flag', async () => {
-    const status = statusFile([statusRow('KEN', 1990, 2), statusRow('KEN', 1991, 3), statusRow('KEN', 1992, null), statusRow('CHL', 1988, 1), statusRow('CHL', 1990, 4)]);
+    const status = statusFile([
+      statusRow('KEN', 1990, 2),
+      statusRow('KEN', 1991, 3),
+      statusRow('KEN', 1992, null),
+      statusRow('CHL', 1988, 1),
+      statusRow('CHL', 1990, 4),
+    ]);
     const dir = writeFixtureRun({ ...sampleRun(), extra: { 'status.json': JSON.stringify(status) } });
     const { html } = await writeReport(dir, dir, { displayName: 'runs/sample' });
     const page = await context().newPage();
