@@ -14,7 +14,12 @@ import readline from 'node:readline';
 
 const args = process.argv.slice(2);
 const many = (name) => args.flatMap((a, i) => (a === name && args[i + 1] ? [args[i + 1]] : []));
-const readJsonl = (file) => fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+const readJsonl = (file) =>
+  fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l));
 const out = many('--out')[0];
 const samples = many('--sample').flatMap(readJsonl);
 const pairs = many('--coded').map((p) => p.split(',').map(readJsonl));
@@ -75,7 +80,8 @@ for (const [a, b] of pairs) {
     if (!agreed) adjudications++;
     const s = byId.get(ca.id);
     const ref = {
-      id: s.id,
+      // Namespaced, so the ids never collide with the distributed gold's (g…, h…, s…, t…).
+      id: `coded-${s.id}`,
       source: s.source,
       document: s.doc,
       country: s.country,
@@ -100,5 +106,9 @@ const agree = labelPairs.filter(([x, y]) => x === y).length / labelPairs.length;
 const tAgree = targetPairs.filter(([x, y]) => x === y).length / targetPairs.length;
 const counts = Object.fromEntries(LABELS.map((l) => [l, final.filter((r) => r.label === l).length]));
 process.stdout.write(
-  JSON.stringify({ items: final.length, label_agreement: agree, label_kappa: kappa(labelPairs), target_agreement: tAgree, adjudicated: adjudications, labels: counts }, null, 2) + '\n',
+  JSON.stringify(
+    { items: final.length, label_agreement: agree, label_kappa: kappa(labelPairs), target_agreement: tAgree, adjudicated: adjudications, labels: counts },
+    null,
+    2,
+  ) + '\n',
 );

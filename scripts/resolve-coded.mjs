@@ -33,7 +33,11 @@ if (!out) {
   process.exit(2);
 }
 
-const refs = fs.readFileSync(refsFile, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+const refs = fs
+  .readFileSync(refsFile, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l));
 
 /** General Debate documents are named by their path in the archive under TXT/ ("Session 44 - 1989/PNG_44_1989.txt"). */
 function extractSpeeches(names) {
@@ -66,7 +70,19 @@ for (const ref of refs) {
     continue;
   }
   const context = ref.context_start !== undefined ? whole.slice(ref.context_start, ref.context_end) : '';
-  const item = { id: ref.id, country: ref.country, year: ref.year, venue: ref.venue, source: ref.source === 'ungdc' ? 'ungdc' : 'upr-wg-report', document: ref.document, context, text, label: ref.label, target: ref.target, split: ref.split };
+  const item = {
+    id: ref.id,
+    country: ref.country,
+    year: ref.year,
+    venue: ref.venue,
+    source: ref.source === 'ungdc' ? 'ungdc' : 'upr-wg-report',
+    document: ref.document,
+    context,
+    text,
+    label: ref.label,
+    target: ref.target,
+    split: ref.split,
+  };
   lines.push(JSON.stringify(item));
 }
 fs.writeFileSync(out, lines.join('\n') + '\n');

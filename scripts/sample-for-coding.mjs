@@ -51,14 +51,21 @@ const STRATA = [
   { name: 'random', share: 0.15, test: () => true },
 ];
 // Broad cue words, for sampling only (not for tagging): they cast a wider net than the lexicons.
-const DENIAL_CUE = /interfer|internal affairs|domestic affairs|domestic jurisdiction|sovereign|pretext|guise|imperialis|neo-?coloni|impos|alien|western values|subversi|destabili|intervention|meddl|diktat|dictat/i;
-const RHETORICAL_CUE = /allegation|accusation|baseless|unfounded|groundless|fabricat|false|\blies\b|slander|smear|campaign|distort|exaggerat|selectiv|double standard|politici[sz]|hypocri|biased|so-called|propaganda|disinformation|not true|untrue|vilif|defam|manipulat/i;
-const CONCESSION_CUE = /investigat|inquir|enquir|prosecut|compensat|reparation|apolog|acknowledg|admit|shortcoming|challenge|rapporteur|visit|invit|cooperat|co-operat|recommendation|dialogue|remain|improv|address|concern|victims|perpetrator|accountab|redress|reform/i;
-const RIGHTS_CUE = /human rights|fundamental freedom|freedom of|right to|rights of|torture|detention|detainee|disappear|discriminat|apartheid|genocide|racis|prisoner|refugee|repression|persecut|execution|death penalty/i;
+const DENIAL_CUE =
+  /interfer|internal affairs|domestic affairs|domestic jurisdiction|sovereign|pretext|guise|imperialis|neo-?coloni|impos|alien|western values|subversi|destabili|intervention|meddl|diktat|dictat/i;
+const RHETORICAL_CUE =
+  /allegation|accusation|baseless|unfounded|groundless|fabricat|false|\blies\b|slander|smear|campaign|distort|exaggerat|selectiv|double standard|politici[sz]|hypocri|biased|so-called|propaganda|disinformation|not true|untrue|vilif|defam|manipulat/i;
+const CONCESSION_CUE =
+  /investigat|inquir|enquir|prosecut|compensat|reparation|apolog|acknowledg|admit|shortcoming|challenge|rapporteur|visit|invit|cooperat|co-operat|recommendation|dialogue|remain|improv|address|concern|victims|perpetrator|accountab|redress|reform/i;
+const RIGHTS_CUE =
+  /human rights|fundamental freedom|freedom of|right to|rights of|torture|detention|detainee|disappear|discriminat|apartheid|genocide|racis|prisoner|refugee|repression|persecut|execution|death penalty/i;
 const SOVEREIGNTY_CUE = /sovereign|internal affairs|non-?interference|territorial integrity|independence|self-determination/i;
-const STRONG_DENIAL = /internal affairs|domestic affairs|domestic jurisdiction|interfer|pretext|guise|under the cover of|impos|alien|western values|neo-?coloni|imperialis|sovereign|subversi|destabili|terroris/i;
-const STRONG_RHETORICAL = /baseless|unfounded|groundless|fabricat|false|\blies\b|slander|smear|campaign|distort|exaggerat|selectiv|double standard|politici[sz]|hypocri|biased|so-called|propaganda|disinformation|not true|untrue|vilif|defam|allegation|accusation/i;
-const SCRUTINY = /human rights|freedom|torture|detention|prisoner|critic|accus|allegation|report|rapporteur|commission|council|amnesty|watch|non-governmental|ngo|monitor|observer|investigat/i;
+const STRONG_DENIAL =
+  /internal affairs|domestic affairs|domestic jurisdiction|interfer|pretext|guise|under the cover of|impos|alien|western values|neo-?coloni|imperialis|sovereign|subversi|destabili|terroris/i;
+const STRONG_RHETORICAL =
+  /baseless|unfounded|groundless|fabricat|false|\blies\b|slander|smear|campaign|distort|exaggerat|selectiv|double standard|politici[sz]|hypocri|biased|so-called|propaganda|disinformation|not true|untrue|vilif|defam|allegation|accusation/i;
+const SCRUTINY =
+  /human rights|freedom|torture|detention|prisoner|critic|accus|allegation|report|rapporteur|commission|council|amnesty|watch|non-governmental|ngo|monitor|observer|investigat/i;
 const RARE_STRATA = [
   { name: 'strong_denial', share: 0.5, test: (t) => STRONG_DENIAL.test(t) && SCRUTINY.test(t) },
   { name: 'strong_rhetorical', share: 0.5, test: (t) => STRONG_RHETORICAL.test(t) && SCRUTINY.test(t) },
@@ -119,7 +126,18 @@ async function candidates(source, runDir, excluded) {
     seen.set(`${stratum.name}|${key}`, count);
     // Reservoir of size one per document and stratum: every eligible sentence equally likely.
     if (random() * count < 1) {
-      bucket.set(key, { source, doc: u.doc, start: u.start, end: u.end, country: u.country, year: u.year, venue: u.venue, context, text, stratum: stratum.name });
+      bucket.set(key, {
+        source,
+        doc: u.doc,
+        start: u.start,
+        end: u.end,
+        country: u.country,
+        year: u.year,
+        venue: u.venue,
+        context,
+        text,
+        stratum: stratum.name,
+      });
     }
   }
   return byStratum;
@@ -137,10 +155,11 @@ const strata = strataName === 'rare' ? RARE_STRATA : STRATA;
 const { docs: excluded, fitItems } = goldDocuments(goldFile);
 const usedBefore = new Map();
 for (const file of earlierSamples) {
-  for (const line of fs.readFileSync(file, 'utf8').split('\n')) if (line.trim()) {
-    const d = JSON.parse(line);
-    usedBefore.set(d.doc, (usedBefore.get(d.doc) ?? 0) + 1);
-  }
+  for (const line of fs.readFileSync(file, 'utf8').split('\n'))
+    if (line.trim()) {
+      const d = JSON.parse(line);
+      usedBefore.set(d.doc, (usedBefore.get(d.doc) ?? 0) + 1);
+    }
 }
 const drawn = [];
 for (const [source, runDir] of Object.entries(runs)) {
@@ -172,8 +191,12 @@ fs.writeFileSync(path.join(outDir, 'sample.jsonl'), drawn.map((d) => JSON.string
 const blind = shuffle([...fitItems].sort((a, b) => (a.id < b.id ? -1 : 1)));
 const batches = Math.ceil(drawn.length / batchSize);
 for (let b = 0; b < batches; b++) {
-  const own = drawn.slice(b * batchSize, (b + 1) * batchSize).map((d) => ({ id: d.id, source: d.source, country: d.country, year: d.year, venue: d.venue, context: d.context, text: d.text }));
-  const mixed = blind.slice(b * blindPerBatch, (b + 1) * blindPerBatch).map((g) => ({ id: `q${g.id}`, source: g.source, country: g.country, year: g.year, venue: g.venue, context: g.context ?? '', text: g.text }));
+  const own = drawn
+    .slice(b * batchSize, (b + 1) * batchSize)
+    .map((d) => ({ id: d.id, source: d.source, country: d.country, year: d.year, venue: d.venue, context: d.context, text: d.text }));
+  const mixed = blind
+    .slice(b * blindPerBatch, (b + 1) * blindPerBatch)
+    .map((g) => ({ id: `q${g.id}`, source: g.source, country: g.country, year: g.year, venue: g.venue, context: g.context ?? '', text: g.text }));
   const items = shuffle([...own, ...mixed]);
   fs.writeFileSync(path.join(outDir, `batch-${b + 1}.jsonl`), items.map((d) => JSON.stringify(d)).join('\n') + '\n');
 }

@@ -75,6 +75,12 @@ export const MODEL_FITTING = {
   /** Rule weights stay positive (evidence for their move) and bounded. */
   minRuleWeight: 0.05,
   maxRuleWeight: 8,
+  /**
+   * Settings whose cross-validated macro-F1 is within this of the best count as
+   * equally good, and the simplest of them is chosen (about half a standard error
+   * of macro-F1 over a thousand items): gains smaller than the noise buy no terms.
+   */
+  selectionTolerance: 0.01,
   /** Bounds of the label-shift weights of items drawn by another design (model-fit.ts). */
   labelShiftBounds: [0.25, 4] as const,
 } as const;

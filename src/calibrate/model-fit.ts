@@ -13,7 +13,7 @@ import type { LexiconSet } from '../lexicon/types.js';
 import { defaultModelConfig, type ModelConfig } from '../tag/model.js';
 import { LABELS, MOVE_LABELS, TARGET_KINDS, type Label, type MoveLabel, type TargetKind } from '../types.js';
 import { MODEL_FITTING } from './config.js';
-import { fitLogistic, fitTemperature, logits, type DesignItem, type ParamSpec } from './logistic.js';
+import { fitLogistic, fitTemperature, type DesignItem, type ParamSpec } from './logistic.js';
 import type { ModelObservation, TargetPiece } from './model-observe.js';
 
 const L = LABELS.length;
@@ -200,6 +200,32 @@ export function correctLabelShift(observations: ModelObservation[]): void {
   for (const o of others) o.weight = pOwn[o.gold] > 0 ? Math.min(high, Math.max(low, pRef[o.gold] / pOwn[o.gold])) : 1;
 }
 
+/**
+ * Model selection with a margin: among the settings whose cross-validated
+ * macro-F1 is within MODEL_FITTING.selectionTolerance of the best, the simplest
+ * (fewest free terms, firmest pull toward the written weights). A gain smaller
+ * than the noise of the estimate does not buy complexity that may not carry over
+ * to new documents.
+ */
+function simplestNearBest<T extends { macroF1: number }>(tried: readonly T[], complexity: (t: T) => number[]): T {
+  const top = Math.max(...tried.map((t) => t.macroF1));
+  const near = tried.filter((t) => t.macroF1 >= top - MODEL_FITTING.selectionTolerance);
+  const lexicographic = (a: number[], b: number[]) => {
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+    return 0;
+  };
+  return near.reduce((b, t) => (lexicographic(complexity(t), complexity(b)) < 0 ? t : b), near[0]);
+}
+
+/** Terms first (none, then sparser), then looser rule weights, then stronger class weighting. */
+const moveComplexity = (t: { setting: MoveSetting }) => [
+  t.setting.termL1 === null ? 0 : 1 / t.setting.termL1,
+  1 / t.setting.ruleL2,
+  Math.abs(t.setting.classWeightPower - 0.5),
+];
+/** Firmer rule weights first; then the codebook's design, where the sentence before decides an unclear target (weight near 0.5). */
+const targetComplexity = (t: { setting: TargetSetting }) => [1 / t.setting.ruleL2, Math.abs(t.setting.contextWeight - 0.5)];
+
 const argmaxIndex = (z: Float64Array) => z.reduce((best, v, i) => (v > z[best] ? i : best), 0);
 
 // ---------------------------------------------------------------- folds
@@ -261,8 +287,7 @@ export function fitMoves(observations: readonly ModelObservation[], set: Lexicon
       }
     }
   }
-  // The best cross-validated macro-F1; a tie goes to the earlier (more regularised) setting.
-  const best = tried.reduce((b, t) => (t.macroF1 > b.macroF1 + 1e-9 ? t : b), tried[0]);
+  const best = simplestNearBest(tried, moveComplexity);
   const temperature = round(fitTemperature(best.heldOut));
   const { fitted } = fitMovesOnce(observations, ruleIds, priors, best.setting, start);
   fitted.config.temperature = temperature;
@@ -396,7 +421,7 @@ export function fitTargets(observations: readonly ModelObservation[], set: Lexic
       tried.push({ setting, macroF1: metrics.macroF1, metrics, heldOut });
     }
   }
-  const best = tried.reduce((b, t) => (t.macroF1 > b.macroF1 + 1e-9 ? t : b), tried[0]);
+  const best = simplestNearBest(tried, targetComplexity);
   const fitted = fitTargetsOnce(items, ruleIds, priors, best.setting);
   fitted.config.temperature = round(fitTemperature(best.heldOut));
   const strip = ({ setting, macroF1, metrics }: CrossValidated<TargetSetting, TargetKind>) => ({ setting, macroF1, metrics });

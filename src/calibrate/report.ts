@@ -9,8 +9,6 @@ import type { RuleDiagnostic } from './diagnostics.js';
 
 const f3 = (x: number) => x.toFixed(3);
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-/** Markdown table cells: no pipes or line breaks from the data. */
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\s+/g, ' ');
 
 export interface SummaryContext {
   gold: string[];

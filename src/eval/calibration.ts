@@ -43,7 +43,10 @@ export function calibrationReport(predictions: readonly ScoredPrediction[]): Cal
       from,
       to,
       n: inBin.length,
-      meanConfidence: share(inBin.reduce((s, p) => s + p.confidence, 0), inBin.length),
+      meanConfidence: share(
+        inBin.reduce((s, p) => s + p.confidence, 0),
+        inBin.length,
+      ),
       accuracy: share(inBin.filter((p) => p.correct).length, inBin.length),
     });
   }

@@ -53,7 +53,10 @@ export function targetMetrics(tagged: readonly TaggedItem[], tag: TagFunction): 
   const coded = tagged.filter(({ item }) => item.target !== undefined && item.target !== 'na');
   if (coded.length === 0) return undefined;
   const endToEnd = coded.map(({ item, result }) => ({ gold: item.target as Target, predicted: result.target }));
-  const givenLabel = coded.map(({ item }) => ({ gold: item.target as Target, predicted: tag(item.text, { ...tagMeta(item), targetGiven: item.label as MoveLabel }).target }));
+  const givenLabel = coded.map(({ item }) => ({
+    gold: item.target as Target,
+    predicted: tag(item.text, { ...tagMeta(item), targetGiven: item.label as MoveLabel }).target,
+  }));
   const macroOver: readonly Target[] = TARGET_KINDS;
   return { endToEnd: computeMetrics(endToEnd, TARGET_COLUMNS, macroOver), givenLabel: computeMetrics(givenLabel, TARGET_COLUMNS, macroOver) };
 }

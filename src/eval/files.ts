@@ -1,7 +1,7 @@
 // The file edge of eval: read a gold file, shape the misclassified items (written by
 // the command through src/run/atomic.ts).
 import { readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { GoldFormatError, parseGold, type GoldItem } from './gold.js';
 import type { Misclassification } from './evaluate.js';
 

@@ -1,13 +1,17 @@
 // One evaluation: the rule tagger on every gold item, and optionally the
 // cross-validated baseline on the same items. Pure: the caller reads the gold
 // file, builds the tagger and writes the results.
+import { BASELINE_DESCRIPTIONS, baselineFactory, crossValidate, type BaselineModel } from './baseline.js';
 import {
-  BASELINE_DESCRIPTIONS,
-  baselineFactory,
-  crossValidate,
-  type BaselineModel,
-} from './baseline.js';
-import { confidenceCalibration, misclassifications, rulesMetrics, tagGoldItems, targetMetrics, type Misclassification, type TagFunction, type TargetEvaluation } from './evaluate.js';
+  confidenceCalibration,
+  misclassifications,
+  rulesMetrics,
+  tagGoldItems,
+  targetMetrics,
+  type Misclassification,
+  type TagFunction,
+  type TargetEvaluation,
+} from './evaluate.js';
 import type { CalibrationReport } from './calibration.js';
 import type { GoldItem } from './gold.js';
 import { computeMetrics, type Metrics } from './metrics.js';

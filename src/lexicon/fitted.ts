@@ -169,9 +169,10 @@ function namePattern(name: string): string | undefined {
  * `country.<iso3>`, category target_other. The tagger claims the speaker's own
  * State's rule as self-reference.
  */
-export function readCountries(file: ParsedYaml, problems: Problem[]): Rule[] {
-  const root = file.root;
+export function readCountries(file: ParsedYaml | undefined, problems: Problem[]): Rule[] {
   const extra = new Map<string, Array<{ pattern: string; line?: number }>>();
+  if (!file) return countryRules(undefined, extra, problems);
+  const root = file.root;
   if (!isMap(root)) problems.push({ file: file.rel, line: 1, message: `${COUNTRIES_FILE} must be a mapping` });
   else {
     checkKeys(file, root, ['description', 'countries'], COUNTRIES_FILE, problems);
@@ -200,7 +201,7 @@ export function readCountries(file: ParsedYaml, problems: Problem[]): Rule[] {
   return countryRules(file, extra, problems);
 }
 
-function countryRules(file: ParsedYaml, extra: Map<string, Array<{ pattern: string; line?: number }>>, problems: Problem[]): Rule[] {
+function countryRules(file: ParsedYaml | undefined, extra: Map<string, Array<{ pattern: string; line?: number }>>, problems: Problem[]): Rule[] {
   const byCode = new Map<string, Set<string>>();
   const claimed = new Set<string>();
   const add = (code: string, pattern: string) => {
@@ -216,7 +217,7 @@ function countryRules(file: ParsedYaml, extra: Map<string, Array<{ pattern: stri
         add(code, f.pattern);
       } catch (err) {
         if (!(err instanceof PatternError)) throw err;
-        problems.push({ file: file.rel, line: f.line, message: `${code}: pattern "${f.pattern}": ${err.message}` });
+        problems.push({ file: file?.rel ?? COUNTRIES_FILE, line: f.line, message: `${code}: pattern "${f.pattern}": ${err.message}` });
       }
     }
   }

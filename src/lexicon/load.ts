@@ -77,7 +77,8 @@ export function loadLexiconSet(dir: string, options: LoadOptions = {}): LexiconS
   const termsFile = special(TERMS_FILE);
   const terms: TermLayer = termsFile ? readTerms(termsFile, problems) : { weights: new Map() };
   const countriesFile = special(COUNTRIES_FILE);
-  const countryRules = countriesFile ? readCountries(countriesFile, problems) : [];
+  // State names are always known (i18n-iso-countries and UN forms); countries.yaml adds demonyms and regime names.
+  const countryRules = readCountries(countriesFile, problems);
   checkDuplicates(dir, rules, Object.values(cases), problems);
   checkCoverage(rules, options, dir, problems);
   checkOverlayTargets(dir, rules, Object.values(cases), problems);

@@ -86,7 +86,7 @@ rules:
       nomatch: ["They serve the nation."]
 adjust:
   - rule: acknowledgment.respect
-    weight: 0.5
+    weight: 0.3
     why: a test of a weight adjustment
 `,
   });
@@ -96,13 +96,13 @@ adjust:
   it('adds rules and changes weights for Kenyan documents only', () => {
     expect(mini.tag('Critics of human rights here serve foreign masters.', { country: 'KEN' }).label).toBe('rhetorical_action');
     expect(mini.tag('Critics of human rights here serve foreign masters.', { country: 'GHA' }).label).toBe('none');
-    expect(mini.tag('We respect human rights.', { country: 'KEN' }).label).toBe('none'); // 0.5 < min_move_score
+    expect(mini.tag('We respect human rights.', { country: 'KEN' }).label).toBe('none'); // 0.3 < the default bias of none (0.5)
     expect(mini.tag('We respect human rights.', { country: 'GHA' }).label).toBe('norm_acknowledgment');
   });
 
   it('leaves the base rules untouched', () => {
     expect(set.rules.find((r) => r.id === 'acknowledgment.respect')!.weight).toBe(1);
-    expect(rulesForCountry(set, 'KEN').find((r) => r.id === 'acknowledgment.respect')!.weight).toBe(0.5);
+    expect(rulesForCountry(set, 'KEN').find((r) => r.id === 'acknowledgment.respect')!.weight).toBe(0.3);
     expect(rulesForCountry(set, 'GHA')).toBe(set.rules);
   });
 });

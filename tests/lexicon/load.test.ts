@@ -94,9 +94,9 @@ describe('loadLexiconSet', () => {
   });
 
   it('validates scoring.yaml keys and values', () => {
-    const dir = setWith('scoring.yaml', readFileSync(path.join(MINI_LEXICONS, 'scoring.yaml'), 'utf8').replace('min_move_score: 1', 'min_move_score: high\nextra_knob: 2'));
+    const dir = setWith('scoring.yaml', readFileSync(path.join(MINI_LEXICONS, 'scoring.yaml'), 'utf8').replace('negation_window: 12', 'negation_window: high\nextra_knob: 2'));
     const message = loadError(dir);
-    expect(message).toMatch(/scoring\.yaml:\d+: "min_move_score" must be a number/);
+    expect(message).toMatch(/scoring\.yaml:\d+: "negation_window" must be a number/);
     expect(message).toMatch(/scoring\.yaml:\d+: unknown key "extra_knob"/);
   });
 

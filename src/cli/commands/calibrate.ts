@@ -67,7 +67,18 @@ export function register(program: Command, ctx: CliContext): void {
       const tagger = createTagger(set, { forceCase });
       // The first gold file is the reference design: figures are reported on it, other files are weighted to its label shares.
       const reference = gold.files.length > 1 ? new Set(gold.files[0]) : undefined;
-      const result = calibrate({ set, tagger, forceCase, items, goldName, ...(split ? { split } : {}), files: readSetFiles(dir), folds, seed, ...(reference ? { reference } : {}) });
+      const result = calibrate({
+        set,
+        tagger,
+        forceCase,
+        items,
+        goldName,
+        ...(split ? { split } : {}),
+        files: readSetFiles(dir),
+        folds,
+        seed,
+        ...(reference ? { reference } : {}),
+      });
 
       const outDir = resolvePath(ctx, flags.out);
       const newDir = path.join(outDir, 'lexicons');

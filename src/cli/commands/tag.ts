@@ -58,7 +58,17 @@ export function registerTag(program: Command, ctx: CliContext): void {
           if (!raw.trim()) continue;
           const item = parseInputLine(raw, `${name}:${lineNo}`);
           const r = tagger.tag(item.text, { country: item.country, year: item.year, venue: item.venue, context: item.context });
-          const line = { id: item.id, label: r.label, confidence: r.confidence, target: r.target, target_confidence: r.target_confidence, target_basis: r.target_basis, scores: r.scores, evidence: r.evidence, flags: r.flags };
+          const line = {
+            id: item.id,
+            label: r.label,
+            confidence: r.confidence,
+            target: r.target,
+            target_confidence: r.target_confidence,
+            target_basis: r.target_basis,
+            scores: r.scores,
+            evidence: r.evidence,
+            flags: r.flags,
+          };
           ctx.stdout(`${JSON.stringify(line)}\n`);
         }
       } catch (err) {
