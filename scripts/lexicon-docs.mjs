@@ -40,7 +40,10 @@ function readYaml(file) {
 
 /** Markdown table cell: one line, pipes escaped. */
 function cell(value) {
-  return String(value ?? '').replace(/\s+/g, ' ').trim().replace(/\|/g, '\\|');
+  return String(value ?? '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\|/g, '\\|');
 }
 
 function code(value) {
@@ -60,10 +63,7 @@ function exampleCount(rule) {
 }
 
 function ruleTable(rules, category) {
-  const lines = [
-    '| rule | what it marks | weight | requires | when negated | examples (match / near-miss) |',
-    '|---|---|---|---|---|---|',
-  ];
+  const lines = ['| rule | what it marks | weight | requires | when negated | examples (match / near-miss) |', '|---|---|---|---|---|---|'];
   for (const rule of rules) {
     lines.push(
       `| ${code(rule.id)} | ${cell(rule.description)} | ${cell(rule.weight)} | ${cell((rule.requires ?? []).join(', ') || '–')} | ${cell(whenNegated(rule, category))} | ${exampleCount(rule)} |`,
@@ -74,14 +74,26 @@ function ruleTable(rules, category) {
 
 /** Weight evidence: a string as written, or the mapping calibration writes, as key: value pairs. */
 function evidenceText(evidence) {
-  if (evidence && typeof evidence === 'object') return Object.entries(evidence).map(([k, v]) => `${k}: ${v}`).join('; ');
+  if (evidence && typeof evidence === 'object')
+    return Object.entries(evidence)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('; ');
   return evidence;
 }
 
 function ruleDetails(rules) {
   const lines = [];
   for (const rule of rules) {
-    lines.push(`#### ${code(rule.id)}`, '', cell(rule.description), '', `Weight ${cell(rule.weight)} — ${cell(evidenceText(rule.weight_evidence))}`, '', 'Patterns:', '');
+    lines.push(
+      `#### ${code(rule.id)}`,
+      '',
+      cell(rule.description),
+      '',
+      `Weight ${cell(rule.weight)} — ${cell(evidenceText(rule.weight_evidence))}`,
+      '',
+      'Patterns:',
+      '',
+    );
     for (const pattern of rule.patterns ?? []) lines.push(`- ${code(pattern)}`);
     lines.push('');
   }
@@ -105,10 +117,19 @@ function readOptional(file) {
 
 function classesSection(classes) {
   if (!classes?.classes) return [];
-  const lines = ['## Word classes (`classes.yaml`)', '', cell(classes.description), '', '| class | what it holds | members | first members |', '|---|---|---:|---|'];
+  const lines = [
+    '## Word classes (`classes.yaml`)',
+    '',
+    cell(classes.description),
+    '',
+    '| class | what it holds | members | first members |',
+    '|---|---|---:|---|',
+  ];
   for (const [name, c] of Object.entries(classes.classes)) {
     const members = c.members ?? [];
-    lines.push(`| ${code('@' + name)} | ${cell(c.description)} | ${members.length} | ${cell(members.slice(0, 8).join(', '))}${members.length > 8 ? ', …' : ''} |`);
+    lines.push(
+      `| ${code('@' + name)} | ${cell(c.description)} | ${members.length} | ${cell(members.slice(0, 8).join(', '))}${members.length > 8 ? ', …' : ''} |`,
+    );
   }
   return [...lines, ''];
 }
@@ -116,7 +137,10 @@ function classesSection(classes) {
 function modelSection(model) {
   if (!model) return ['## Decision model', '', 'No `model.yaml`: the defaults of `src/tag/model.ts` (a plain weighted-rule tagger).', ''];
   const fitted = model.fitted_on ?? {};
-  const vec = (v) => Object.entries(v ?? {}).map(([k, x]) => `${k} ${x}`).join(', ');
+  const vec = (v) =>
+    Object.entries(v ?? {})
+      .map(([k, x]) => `${k} ${x}`)
+      .join(', ');
   return [
     '## Decision model (`model.yaml`)',
     '',
@@ -138,7 +162,14 @@ function modelSection(model) {
 function termsSection(terms) {
   const entries = Object.entries(terms?.terms ?? {});
   if (entries.length === 0) return [];
-  const lines = ['## Term layer (`terms.yaml`)', '', `${entries.length} Porter stems with fitted weights. The strongest per label:`, '', '| label | terms (weight) |', '|---|---|'];
+  const lines = [
+    '## Term layer (`terms.yaml`)',
+    '',
+    `${entries.length} Porter stems with fitted weights. The strongest per label:`,
+    '',
+    '| label | terms (weight) |',
+    '|---|---|',
+  ];
   const labels = ['denial', 'rhetorical_action', 'argumentative_concession', 'norm_acknowledgment', 'none'];
   for (const label of labels) {
     const top = entries
@@ -183,7 +214,12 @@ export function renderLexiconDocs(dir) {
   for (const { file, data } of sections) {
     lines.push(`### ${cell(data.category)} (${code(file)})`, '', ...ruleDetails(data.rules ?? []));
   }
-  return lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  return (
+    lines
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd() + '\n'
+  );
 }
 
 function writeAtomic(file, content) {

@@ -57,7 +57,14 @@ function softmaxInPlace(z: Float64Array): void {
 }
 
 /** Smooth part: weighted mean negative log-likelihood plus the L2 penalties; gradient into `grad`. */
-function smoothObjective(items: readonly DesignItem[], specs: readonly ParamSpec[], theta: Float64Array, classes: number, grad: Float64Array | undefined, totalWeight: number): number {
+function smoothObjective(
+  items: readonly DesignItem[],
+  specs: readonly ParamSpec[],
+  theta: Float64Array,
+  classes: number,
+  grad: Float64Array | undefined,
+  totalWeight: number,
+): number {
   if (grad) grad.fill(0);
   let loss = 0;
   for (const item of items) {

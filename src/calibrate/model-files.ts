@@ -43,7 +43,7 @@ export function modelYaml(model: ModelConfig, p: Provenance, fit: ModelFit): str
   return [
     '# The decision layer (src/tag/model.ts): every number here is fitted by',
     '# `spiral calibrate` and replaced whole by the next calibration.',
-    '# moves: a label\'s score is its bias (+ upr_bias in UPR reports) + the weights',
+    "# moves: a label's score is its bias (+ upr_bias in UPR reports) + the weights",
     '# of its rules that fired + its term weights; relevance (capped) and the',
     '# relevance of the sentence before count against `none`. Confidence is the',
     '# softmax at `temperature`, fitted on cross-validated scores.',
@@ -79,7 +79,13 @@ export function termsYaml(terms: ReadonlyMap<string, Partial<Record<Label, numbe
     '# shows as evidence (`term.<stem>`) in the tagger output. Written by `spiral calibrate`.',
     ...fittedOn(p, fit),
     rows.length === 0 ? 'terms: {}' : 'terms:',
-    ...rows.map(([term, w]) => `  ${term}: ${vector(w as Record<string, number>, LABELS.filter((l) => w[l] !== undefined))}`),
+    ...rows.map(
+      ([term, w]) =>
+        `  ${term}: ${vector(
+          w as Record<string, number>,
+          LABELS.filter((l) => w[l] !== undefined),
+        )}`,
+    ),
     '',
   ].join('\n');
 }

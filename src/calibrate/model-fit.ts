@@ -93,7 +93,14 @@ function moveDesign(obs: ModelObservation, layout: MoveLayout, cap: number, weig
     const t = layout.termIndex.get(term);
     if (t !== undefined) for (let c = 0; c < L; c++) add(layout.termsAt + t * L + c, c, 1);
   }
-  return { params: Int32Array.from(params), classes: Int32Array.from(classes), values: Float64Array.from(values), offset: new Float64Array(L), y: LABELS.indexOf(obs.gold), weight };
+  return {
+    params: Int32Array.from(params),
+    classes: Int32Array.from(classes),
+    values: Float64Array.from(values),
+    offset: new Float64Array(L),
+    y: LABELS.indexOf(obs.gold),
+    weight,
+  };
 }
 
 function moveSpecs(layout: MoveLayout, priors: Map<string, number>, setting: MoveSetting, biasStart: Float64Array): ParamSpec[] {
@@ -107,7 +114,8 @@ function moveSpecs(layout: MoveLayout, priors: Map<string, number>, setting: Mov
     const prior = priors.get(rule) ?? 1;
     specs.push({ l2: setting.ruleL2, centre: prior, l1: 0, lower: MODEL_FITTING.minRuleWeight, upper: MODEL_FITTING.maxRuleWeight, start: prior });
   }
-  for (let i = 0; i < layout.terms.length * L; i++) specs.push({ l2: MODEL_FITTING.termL2, centre: 0, l1: setting.termL1 ?? 0, lower: -20, upper: 20, start: 0 });
+  for (let i = 0; i < layout.terms.length * L; i++)
+    specs.push({ l2: MODEL_FITTING.termL2, centre: 0, l1: setting.termL1 ?? 0, lower: -20, upper: 20, start: 0 });
   return specs;
 }
 
@@ -134,13 +142,22 @@ export interface FittedMoves {
   terms: Map<string, Partial<Record<Label, number>>>;
 }
 
-function fitMovesOnce(train: readonly ModelObservation[], ruleIds: string[], priors: Map<string, number>, setting: MoveSetting, start: ModelConfig['moves']): { fitted: FittedMoves; layout: MoveLayout; theta: Float64Array } {
+function fitMovesOnce(
+  train: readonly ModelObservation[],
+  ruleIds: string[],
+  priors: Map<string, number>,
+  setting: MoveSetting,
+  start: ModelConfig['moves'],
+): { fitted: FittedMoves; layout: MoveLayout; theta: Float64Array } {
   const terms = setting.termL1 === null ? [] : termVocabulary(train);
   const layout = moveLayout(ruleIds, terms);
   const weights = classWeights(train, setting.classWeightPower);
   const design = train.map((o) => moveDesign(o, layout, start.relevance_cap, o.weight * weights[o.gold]));
   const biasStart = Float64Array.from(LABELS.map((l) => start.bias[l]));
-  const { theta } = fitLogistic(design, moveSpecs(layout, priors, setting, biasStart), L, { iterations: MODEL_FITTING.iterations, tolerance: MODEL_FITTING.tolerance });
+  const { theta } = fitLogistic(design, moveSpecs(layout, priors, setting, biasStart), L, {
+    iterations: MODEL_FITTING.iterations,
+    tolerance: MODEL_FITTING.tolerance,
+  });
   const vector = (at: number) => Object.fromEntries(LABELS.map((l, c) => [l, round(theta[at + c])])) as Record<Label, number>;
   const config: ModelConfig['moves'] = {
     bias: vector(layout.biasAt),
@@ -248,7 +265,15 @@ export interface CrossValidated<S, M extends string = Label> {
   metrics: Metrics<M>;
 }
 
-function crossValidateMoves(observations: readonly ModelObservation[], foldOf: number[], folds: number, ruleIds: string[], priors: Map<string, number>, setting: MoveSetting, start: ModelConfig['moves']): { metrics: Metrics; heldOut: Array<{ logits: Float64Array; y: number }> } {
+function crossValidateMoves(
+  observations: readonly ModelObservation[],
+  foldOf: number[],
+  folds: number,
+  ruleIds: string[],
+  priors: Map<string, number>,
+  setting: MoveSetting,
+  start: ModelConfig['moves'],
+): { metrics: Metrics; heldOut: Array<{ logits: Float64Array; y: number }> } {
   const predicted: Label[] = new Array(observations.length);
   const heldOut: Array<{ logits: Float64Array; y: number }> = [];
   for (let f = 0; f < folds; f++) {
@@ -272,7 +297,13 @@ export interface MoveFit {
   tried: Array<CrossValidated<MoveSetting>>;
 }
 
-export function fitMoves(observations: readonly ModelObservation[], set: LexiconSet, folds: number, seed: number, start: ModelConfig['moves'] = set.model.moves): MoveFit {
+export function fitMoves(
+  observations: readonly ModelObservation[],
+  set: LexiconSet,
+  folds: number,
+  seed: number,
+  start: ModelConfig['moves'] = set.model.moves,
+): MoveFit {
   const moveRules = set.rules.filter((r) => (MOVE_LABELS as readonly string[]).includes(r.category));
   const ruleIds = moveRules.map((r) => r.id);
   const priors = new Map(moveRules.map((r) => [r.id, r.weight]));
@@ -336,7 +367,14 @@ function targetDesign(o: ModelObservation, label: MoveLabel, target: TargetKind,
   for (const p of o.targetPieces) add(targetParam(p, layout), TARGET_KINDS.indexOf(p.kind), p.multiplier);
   for (const p of o.contextTargetPieces) add(targetParam(p, layout), TARGET_KINDS.indexOf(p.kind), contextWeight * p.multiplier);
   // Targets are not label-shifted: every coded target counts once.
-  return { params: Int32Array.from(params), classes: Int32Array.from(classes), values: Float64Array.from(values), offset: new Float64Array(K), y: TARGET_KINDS.indexOf(target), weight: 1 };
+  return {
+    params: Int32Array.from(params),
+    classes: Int32Array.from(classes),
+    values: Float64Array.from(values),
+    offset: new Float64Array(K),
+    y: TARGET_KINDS.indexOf(target),
+    weight: 1,
+  };
 }
 
 function targetSpecs(layout: TargetLayout, priors: Map<string, number>, ruleL2: number): ParamSpec[] {
@@ -367,7 +405,10 @@ function targetItems(observations: readonly ModelObservation[]): Array<{ o: Mode
 function fitTargetsOnce(items: ReturnType<typeof targetItems>, ruleIds: string[], priors: Map<string, number>, setting: TargetSetting): FittedTargets {
   const layout: TargetLayout = { rules: ruleIds, ruleIndex: new Map(ruleIds.map((r, i) => [r, i])), size: T_RULES + ruleIds.length };
   const design = items.map(({ o, label, target }) => targetDesign(o, label, target, layout, setting.contextWeight));
-  const { theta } = fitLogistic(design, targetSpecs(layout, priors, setting.ruleL2), K, { iterations: MODEL_FITTING.iterations, tolerance: MODEL_FITTING.tolerance });
+  const { theta } = fitLogistic(design, targetSpecs(layout, priors, setting.ruleL2), K, {
+    iterations: MODEL_FITTING.iterations,
+    tolerance: MODEL_FITTING.tolerance,
+  });
   const vec = (at: number) => Object.fromEntries(TARGET_KINDS.map((k, i) => [k, round(theta[at + i])])) as Record<TargetKind, number>;
   const config: ModelConfig['targets'] = {
     bias: vec(T_BIAS),
@@ -384,7 +425,8 @@ function fitTargetsOnce(items: ReturnType<typeof targetItems>, ruleIds: string[]
 function targetLogitsOf(o: ModelObservation, label: MoveLabel, fitted: FittedTargets): Float64Array {
   const c = fitted.config;
   const z = Float64Array.from(TARGET_KINDS, (k) => c.bias[k] + c.label_bias[label][k] + (o.upr ? c.upr_bias[k] : 0));
-  const weightOf = (p: TargetPiece) => (p.rule === 'country.own' ? c.own_country_weight : p.rule === 'country.other' ? c.other_country_weight : (fitted.ruleWeights.get(p.rule) ?? 0));
+  const weightOf = (p: TargetPiece) =>
+    p.rule === 'country.own' ? c.own_country_weight : p.rule === 'country.other' ? c.other_country_weight : (fitted.ruleWeights.get(p.rule) ?? 0);
   for (const p of o.targetPieces) z[TARGET_KINDS.indexOf(p.kind)] += weightOf(p) * p.multiplier;
   for (const p of o.contextTargetPieces) z[TARGET_KINDS.indexOf(p.kind)] += c.context_weight * weightOf(p) * p.multiplier;
   return z;
@@ -401,7 +443,11 @@ export function fitTargets(observations: readonly ModelObservation[], set: Lexic
   const ruleIds = targetRules.map((r) => r.id);
   const priors = new Map(targetRules.map((r) => [r.id, r.weight]));
   const items = targetItems(observations);
-  const foldOf = documentFolds(items.map((i) => i.o), folds, seed);
+  const foldOf = documentFolds(
+    items.map((i) => i.o),
+    folds,
+    seed,
+  );
   const tried: Array<CrossValidated<TargetSetting, TargetKind> & { heldOut: Array<{ logits: Float64Array; y: number }> }> = [];
   for (const contextWeight of MODEL_FITTING.targetContextGrid) {
     for (const ruleL2 of MODEL_FITTING.ruleL2Grid) {
@@ -409,7 +455,12 @@ export function fitTargets(observations: readonly ModelObservation[], set: Lexic
       const predicted: TargetKind[] = new Array(items.length);
       const heldOut: Array<{ logits: Float64Array; y: number }> = [];
       for (let f = 0; f < folds; f++) {
-        const fitted = fitTargetsOnce(items.filter((_, i) => foldOf[i] !== f), ruleIds, priors, setting);
+        const fitted = fitTargetsOnce(
+          items.filter((_, i) => foldOf[i] !== f),
+          ruleIds,
+          priors,
+          setting,
+        );
         items.forEach((it, i) => {
           if (foldOf[i] !== f) return;
           const z = targetLogitsOf(it.o, it.label, fitted);
@@ -417,7 +468,10 @@ export function fitTargets(observations: readonly ModelObservation[], set: Lexic
           if (it.o.reference) heldOut.push({ logits: z, y: TARGET_KINDS.indexOf(it.target) });
         });
       }
-      const metrics = computeMetrics(items.flatMap((it, i) => (it.o.reference ? [{ gold: it.target, predicted: predicted[i] }] : [])), TARGET_KINDS);
+      const metrics = computeMetrics(
+        items.flatMap((it, i) => (it.o.reference ? [{ gold: it.target, predicted: predicted[i] }] : [])),
+        TARGET_KINDS,
+      );
       tried.push({ setting, macroF1: metrics.macroF1, metrics, heldOut });
     }
   }

@@ -173,7 +173,8 @@ export function diffMarkdown(result: CalibrationResult, oldVersion: string): str
   if (result.changes.length === 0) lines.push('No rule weight changed.', '');
   else lines.push('| rule | old | new | fires | precision |', '|---|---:|---:|---:|---:|', ...result.changes.map(changeRow), '');
   lines.push('## Settings tried (moves)', '', '| rule L2 | term L1 | class-weight power | cv macro-F1 |', '|---:|---:|---:|---:|');
-  for (const tried of result.fit.moves.tried) lines.push(`| ${tried.setting.ruleL2} | ${tried.setting.termL1 ?? '—'} | ${tried.setting.classWeightPower} | ${f3(tried.macroF1)} |`);
+  for (const tried of result.fit.moves.tried)
+    lines.push(`| ${tried.setting.ruleL2} | ${tried.setting.termL1 ?? '—'} | ${tried.setting.classWeightPower} | ${f3(tried.macroF1)} |`);
   lines.push('');
   return lines.join('\n');
 }
@@ -244,19 +245,33 @@ export function summaryText(result: CalibrationResult, ctx: SummaryContext): str
     `gold: ${ctx.gold.join(', ')} (${ctx.items} items); lexicons: ${ctx.old.name} ${ctx.old.version} (${ctx.old.hash.slice(0, 12)})`,
     '',
     `rule diagnostics (${d.length} rules; diagnostics.md):`,
-    ...ruleLine('never fire', d.filter((x) => x.verdict === 'never_fires')),
-    ...ruleLine('mostly mislead', d.filter((x) => x.verdict === 'misleads')),
-    ...ruleLine('case rules without gold items from their country', d.filter((x) => x.verdict === 'untested')),
+    ...ruleLine(
+      'never fire',
+      d.filter((x) => x.verdict === 'never_fires'),
+    ),
+    ...ruleLine(
+      'mostly mislead',
+      d.filter((x) => x.verdict === 'misleads'),
+    ),
+    ...ruleLine(
+      'case rules without gold items from their country',
+      d.filter((x) => x.verdict === 'untested'),
+    ),
     '',
     `candidate terms (top ${SUMMARY_CANDIDATES} per label; candidates.md):`,
     ...LABELS.map((l) => {
-      const top = result.candidates[l].slice(0, SUMMARY_CANDIDATES).map((c) => `"${c.phrase}" (z ${c.z.toFixed(1)}, ${c.countInLabel}/${c.countInLabel + c.countElsewhere})`);
+      const top = result.candidates[l]
+        .slice(0, SUMMARY_CANDIDATES)
+        .map((c) => `"${c.phrase}" (z ${c.z.toFixed(1)}, ${c.countInLabel}/${c.countInLabel + c.countElsewhere})`);
       return `  ${l}: ${top.length ? top.join(', ') : '—'}`;
     }),
     '',
     `decision layer (${ctx.folds}-fold cross-validation, folds by document, seed ${ctx.seed}):`,
     `  macro-F1 in-sample before ${f3(result.before.macroF1)}; cross-validated after ${f3(result.after.macroF1)}`,
-    ...LABELS.map((l) => `  ${l.padEnd(26)} F1 ${f3(result.before.perLabel[l].f1)} → ${f3(result.after.perLabel[l].f1)} (P ${f3(result.after.perLabel[l].precision)}, R ${f3(result.after.perLabel[l].recall)})`),
+    ...LABELS.map(
+      (l) =>
+        `  ${l.padEnd(26)} F1 ${f3(result.before.perLabel[l].f1)} → ${f3(result.after.perLabel[l].f1)} (P ${f3(result.after.perLabel[l].precision)}, R ${f3(result.after.perLabel[l].recall)})`,
+    ),
     `  targets: macro-F1 ${result.targetsBefore ? f3(result.targetsBefore.macroF1) : 'n/a'} → ${f3(result.targetsAfter.macroF1)} (cross-validated)`,
     `  rule weights changed: ${result.changes.length}; terms: ${result.terms}; temperature ${result.fit.model.moves.temperature} (diff.md)`,
     '',

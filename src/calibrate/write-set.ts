@@ -67,12 +67,19 @@ export function yamlScalar(value: EvidenceValue): string {
 
 /** `key:` followed by an indented block mapping, replacing `key: <old value>`. */
 function evidenceBlock(evidence: Record<string, EvidenceValue>, indent: string): string {
-  return ':' + Object.entries(evidence).map(([k, v]) => `\n${indent}${k}: ${yamlScalar(v)}`).join('');
+  return (
+    ':' +
+    Object.entries(evidence)
+      .map(([k, v]) => `\n${indent}${k}: ${yamlScalar(v)}`)
+      .join('')
+  );
 }
 
 /** Inside a flow mapping (`- {id: ..., weight: 1}`) the evidence is a flow mapping too. */
 function evidenceFlow(evidence: Record<string, EvidenceValue>): string {
-  return `: { ${Object.entries(evidence).map(([k, v]) => `${k}: ${yamlScalar(v)}`).join(', ')} }`;
+  return `: { ${Object.entries(evidence)
+    .map(([k, v]) => `${k}: ${yamlScalar(v)}`)
+    .join(', ')} }`;
 }
 
 function ruleSplices(source: string, lines: LineCounter, rule: YAMLMap, edit: RuleEdit, where: string): Splice[] {

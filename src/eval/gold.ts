@@ -125,11 +125,13 @@ function parseGoldLine(raw: string, line: number): LineOutcome {
   const item: GoldItem = { id: String(id), text: record.text, label: record.label, line, meta: readMeta(record) };
   if (record.target !== undefined) {
     if (!isTarget(record.target)) return { problem: `bad target ${JSON.stringify(record.target)} (expected one of ${TARGETS.join(', ')})` };
-    if ((record.target === 'na') !== (record.label === 'none')) return { problem: `target "${record.target}" with label "${record.label}": "na" goes with "none" and only with it` };
+    if ((record.target === 'na') !== (record.label === 'none'))
+      return { problem: `target "${record.target}" with label "${record.label}": "na" goes with "none" and only with it` };
     item.target = record.target;
   }
   if (record.split !== undefined) {
-    if (!(SPLITS as readonly unknown[]).includes(record.split)) return { problem: `bad split ${JSON.stringify(record.split)} (expected ${SPLITS.join(' or ')})` };
+    if (!(SPLITS as readonly unknown[]).includes(record.split))
+      return { problem: `bad split ${JSON.stringify(record.split)} (expected ${SPLITS.join(' or ')})` };
     item.split = record.split as Split;
   }
   return { item };

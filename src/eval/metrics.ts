@@ -44,7 +44,10 @@ export function emptyConfusion<L extends string = Label>(labels: readonly L[] = 
   return matrix;
 }
 
-export function confusionMatrix<L extends string = Label>(pairs: readonly LabelPair<L>[], labels: readonly L[] = LABELS as unknown as readonly L[]): Record<L, Record<L, number>> {
+export function confusionMatrix<L extends string = Label>(
+  pairs: readonly LabelPair<L>[],
+  labels: readonly L[] = LABELS as unknown as readonly L[],
+): Record<L, Record<L, number>> {
   const matrix = emptyConfusion(labels);
   for (const { gold, predicted } of pairs) matrix[gold][predicted] += 1;
   return matrix;
@@ -73,7 +76,11 @@ function labelScores<L extends string>(matrix: Record<L, Record<L, number>>, lab
  * would give by chance. When chance agreement is total (both sides use one
  * and the same label) the observed agreement is total too, and kappa is 1.
  */
-export function cohensKappa<L extends string = Label>(matrix: Record<L, Record<L, number>>, n: number, labels: readonly L[] = LABELS as unknown as readonly L[]): number {
+export function cohensKappa<L extends string = Label>(
+  matrix: Record<L, Record<L, number>>,
+  n: number,
+  labels: readonly L[] = LABELS as unknown as readonly L[],
+): number {
   if (n === 0) return 0;
   let observed = 0;
   let chance = 0;
@@ -93,7 +100,11 @@ export function cohensKappa<L extends string = Label>(matrix: Record<L, Record<L
  * keep `na` (a move predicted as `none`) in the confusion matrix but average
  * over self, other and general only.
  */
-export function computeMetrics<L extends string = Label>(pairs: readonly LabelPair<L>[], labels: readonly L[] = LABELS as unknown as readonly L[], macroOver: readonly L[] = labels): Metrics<L> {
+export function computeMetrics<L extends string = Label>(
+  pairs: readonly LabelPair<L>[],
+  labels: readonly L[] = LABELS as unknown as readonly L[],
+  macroOver: readonly L[] = labels,
+): Metrics<L> {
   const confusion = confusionMatrix(pairs, labels);
   const n = pairs.length;
   const perLabel = {} as Record<L, LabelScores>;

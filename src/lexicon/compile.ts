@@ -41,10 +41,7 @@ export function preloadInflections(table: Record<string, string[]>): void {
 }
 
 /** NFA state: consume a token with `feature` (or ANY) and go to `next`; or split; or accept. */
-export type NfaState =
-  | { op: 'consume'; feature: number; next: number }
-  | { op: 'split'; a: number; b: number }
-  | { op: 'accept' };
+export type NfaState = { op: 'consume'; feature: number; next: number } | { op: 'split'; a: number; b: number } | { op: 'accept' };
 
 export interface CompiledPattern {
   rule: number; // index into CompiledLexicon.rules
@@ -343,7 +340,12 @@ export function featureSetOf(lexicon: CompiledLexicon, word: string): FeatureSet
     const ids = lexicon.stemFeatures.get(stem(word));
     if (ids) (found ??= []).push(...ids);
   }
-  const result = found ? internFeatures(lexicon, [...new Set(found)].sort((a, b) => a - b)) : NO_FEATURES;
+  const result = found
+    ? internFeatures(
+        lexicon,
+        [...new Set(found)].sort((a, b) => a - b),
+      )
+    : NO_FEATURES;
   lexicon.vocabulary.add(detached(word), h, result);
   return result;
 }
@@ -354,7 +356,7 @@ export function featureSetOf(lexicon: CompiledLexicon, word: string): FeatureSet
  * lives as long as the lexicon (concatenating flattens into a new string).
  */
 function detached(word: string): string {
-  return word.length < DETACH_FROM_LENGTH ? word : (` ${word}`).slice(1);
+  return word.length < DETACH_FROM_LENGTH ? word : ` ${word}`.slice(1);
 }
 
 /** V8 copies substrings shorter than this; longer ones are views into their source. */

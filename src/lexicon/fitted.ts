@@ -39,11 +39,13 @@ function numberVector<K extends string>(file: ParsedYaml, node: unknown, keys: r
   const out = {} as Record<K, number>;
   for (const pair of node.items) {
     const k = keyOf(pair);
-    if (!(keys as readonly string[]).includes(k)) problems.push({ file: file.rel, line: file.line(pair.key), message: `${what}: unknown key "${k}" (allowed: ${keys.join(', ')})` });
+    if (!(keys as readonly string[]).includes(k))
+      problems.push({ file: file.rel, line: file.line(pair.key), message: `${what}: unknown key "${k}" (allowed: ${keys.join(', ')})` });
   }
   for (const k of keys) {
     const v = node.get(k);
-    if (typeof v !== 'number' || !Number.isFinite(v)) problems.push({ file: file.rel, line: file.line(node.get(k, true) ?? node), message: `${what}.${k} must be a number` });
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      problems.push({ file: file.rel, line: file.line(node.get(k, true) ?? node), message: `${what}.${k} must be a number` });
     else out[k] = v;
   }
   return out;
@@ -61,7 +63,8 @@ function positive(file: ParsedYaml, map: YAMLMap, key: string, what: string, pro
 function checkKeys(file: ParsedYaml, map: YAMLMap, allowed: readonly string[], what: string, problems: Problem[]): void {
   for (const pair of map.items) {
     const k = keyOf(pair);
-    if (!allowed.includes(k)) problems.push({ file: file.rel, line: file.line(pair.key), message: `unknown key "${k}" in ${what} (allowed: ${allowed.join(', ')})` });
+    if (!allowed.includes(k))
+      problems.push({ file: file.rel, line: file.line(pair.key), message: `unknown key "${k}" in ${what} (allowed: ${allowed.join(', ')})` });
   }
 }
 
@@ -86,7 +89,13 @@ export function readModel(file: ParsedYaml, problems: Problem[]): ModelConfig {
   } else problems.push({ file: file.rel, line: file.line(moves ?? root), message: '"moves" must be a mapping' });
   const targets = root.get('targets', true);
   if (isMap(targets)) {
-    checkKeys(file, targets, ['bias', 'label_bias', 'upr_bias', 'context_weight', 'other_country_weight', 'own_country_weight', 'temperature'], 'targets', problems);
+    checkKeys(
+      file,
+      targets,
+      ['bias', 'label_bias', 'upr_bias', 'context_weight', 'other_country_weight', 'own_country_weight', 'temperature'],
+      'targets',
+      problems,
+    );
     config.targets.bias = numberVector(file, targets.get('bias', true), TARGET_KINDS, 'targets.bias', problems) ?? config.targets.bias;
     config.targets.upr_bias = numberVector(file, targets.get('upr_bias', true), TARGET_KINDS, 'targets.upr_bias', problems) ?? config.targets.upr_bias;
     const byLabel = targets.get('label_bias', true);
@@ -137,8 +146,10 @@ export function readTerms(file: ParsedYaml, problems: Problem[]): TermLayer {
     for (const inner of pair.value.items) {
       const label = keyOf(inner);
       const value = isScalar(inner.value) ? inner.value.value : undefined;
-      if (!(LABELS as readonly string[]).includes(label)) problems.push({ file: file.rel, line: file.line(inner.key), message: `term "${term}": unknown label "${label}"` });
-      else if (typeof value !== 'number' || !Number.isFinite(value)) problems.push({ file: file.rel, line: file.line(inner.key), message: `term "${term}": weight for ${label} must be a number` });
+      if (!(LABELS as readonly string[]).includes(label))
+        problems.push({ file: file.rel, line: file.line(inner.key), message: `term "${term}": unknown label "${label}"` });
+      else if (typeof value !== 'number' || !Number.isFinite(value))
+        problems.push({ file: file.rel, line: file.line(inner.key), message: `term "${term}": weight for ${label} must be a number` });
       else w[label as Label] = value;
     }
     weights.set(term, w);
@@ -158,7 +169,11 @@ const NAME_WORDS = /[\p{L}\p{N}]+/gu;
 
 /** A State's name as an exact-word pattern: "Côte d'Ivoire" → `=côte =d =ivoire`. */
 function namePattern(name: string): string | undefined {
-  const words = name.toLowerCase().replace(/\(.*?\)/g, ' ').match(NAME_WORDS) ?? [];
+  const words =
+    name
+      .toLowerCase()
+      .replace(/\(.*?\)/g, ' ')
+      .match(NAME_WORDS) ?? [];
   if (!isUsableNameForm(words)) return undefined;
   return words.map((w) => `=${w}`).join(' ');
 }
@@ -177,7 +192,8 @@ export function readCountries(file: ParsedYaml | undefined, problems: Problem[])
   else {
     checkKeys(file, root, ['description', 'countries'], COUNTRIES_FILE, problems);
     const countries = root.get('countries', true);
-    if (!isMap(countries)) problems.push({ file: file.rel, line: file.line(countries ?? root), message: '"countries" must be a mapping of ISO3 → list of patterns' });
+    if (!isMap(countries))
+      problems.push({ file: file.rel, line: file.line(countries ?? root), message: '"countries" must be a mapping of ISO3 → list of patterns' });
     else {
       for (const pair of countries.items) {
         const code = keyOf(pair);

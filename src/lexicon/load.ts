@@ -110,7 +110,10 @@ function hashFiles(dir: string, files: string[]): string {
   const h = createHash('sha256');
   for (const rel of files) {
     // An unreadable file (link loop, folder, permissions) is reported as file: message when it is opened below, not thrown here.
-    h.update(rel).update('\0').update(readOrEmpty(path.join(dir, rel))).update('\0');
+    h.update(rel)
+      .update('\0')
+      .update(readOrEmpty(path.join(dir, rel)))
+      .update('\0');
   }
   return h.digest('hex');
 }
@@ -170,7 +173,8 @@ function readSetFile(dir: string, problems: Problem[]): { name: string; version:
   const name = map.get('name');
   const version = map.get('version');
   if (typeof name !== 'string') problems.push({ file: file.rel, line: file.line(map), message: '"name" must be a string' });
-  if (typeof version !== 'string' && typeof version !== 'number') problems.push({ file: file.rel, line: file.line(map), message: '"version" must be a string' });
+  if (typeof version !== 'string' && typeof version !== 'number')
+    problems.push({ file: file.rel, line: file.line(map), message: '"version" must be a string' });
   return { name: String(name ?? 'unnamed'), version: String(version ?? '0') };
 }
 
@@ -436,12 +440,17 @@ function checkDuplicates(dir: string, rules: Rule[], overlays: CaseOverlay[], pr
   for (const rule of rules) {
     const first = seen.get(rule.id);
     if (first) {
-      problems.push({ file: displayPath(dir, rule.file), line: rule.line, message: `duplicate rule id "${rule.id}" (first in ${displayPath(dir, first.file)}:${first.line})` });
+      problems.push({
+        file: displayPath(dir, rule.file),
+        line: rule.line,
+        message: `duplicate rule id "${rule.id}" (first in ${displayPath(dir, first.file)}:${first.line})`,
+      });
     } else seen.set(rule.id, rule);
   }
   for (const overlay of overlays) {
     for (const rule of overlay.rules) {
-      if (seen.has(rule.id)) problems.push({ file: displayPath(dir, rule.file), line: rule.line, message: `overlay rule id "${rule.id}" already exists in the base set` });
+      if (seen.has(rule.id))
+        problems.push({ file: displayPath(dir, rule.file), line: rule.line, message: `overlay rule id "${rule.id}" already exists in the base set` });
     }
   }
 }

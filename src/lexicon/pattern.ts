@@ -138,7 +138,7 @@ function parseGroup(tokens: string[], at: number, classes: WordClasses): { eleme
 export function parsePattern(source: string, classes: WordClasses = NO_CLASSES): PatternAst {
   const tokens = lex(source);
   const elements: Element[] = [];
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const t = tokens[i];
     if (t === '(') {
       const { element, next } = parseGroup(tokens, i, classes);

@@ -64,7 +64,9 @@ function weighCountryMentions(working: WorkingEvidence[], ownCountry: string | u
   const own = ownCountry ? `country.${ownCountry.toLowerCase()}` : undefined;
   const mentions = working.filter((e) => e.rule.startsWith('country.'));
   for (const e of mentions) {
-    const inside = mentions.some((o) => o !== e && o.startToken <= e.startToken && o.endToken >= e.endToken && o.endToken - o.startToken > e.endToken - e.startToken);
+    const inside = mentions.some(
+      (o) => o !== e && o.startToken <= e.startToken && o.endToken >= e.endToken && o.endToken - o.startToken > e.endToken - e.startToken,
+    );
     if (inside) {
       e.weight = 0;
       e.effect = 'dropped';
@@ -135,7 +137,16 @@ function termEvidence(terms: readonly TermHit[], label: Label, weights: MoveWeig
     const w = weights.termWeights(hit.term);
     if (!w) continue;
     const rounded = Object.fromEntries(LABELS.filter((l) => w[l] !== undefined).map((l) => [l, round(w[l]!)]));
-    out.push({ rule: `term.${hit.term}`, category: 'term', start: hit.start, end: hit.end, text: hit.text, weight: round(w[label] ?? 0), negated: false, weights: rounded });
+    out.push({
+      rule: `term.${hit.term}`,
+      category: 'term',
+      start: hit.start,
+      end: hit.end,
+      text: hit.text,
+      weight: round(w[label] ?? 0),
+      negated: false,
+      weights: rounded,
+    });
   }
   return out;
 }

@@ -115,7 +115,8 @@ export interface TargetInput {
 export function targetLogits(input: TargetInput, config: ModelConfig['targets']): TargetVector {
   const logits = zeros(TARGET_KINDS);
   for (const k of TARGET_KINDS) {
-    logits[k] = config.bias[k] + config.label_bias[input.label][k] + (input.upr ? config.upr_bias[k] : 0) + input.text[k] + config.context_weight * input.context[k];
+    logits[k] =
+      config.bias[k] + config.label_bias[input.label][k] + (input.upr ? config.upr_bias[k] : 0) + input.text[k] + config.context_weight * input.context[k];
   }
   return logits;
 }

@@ -72,9 +72,7 @@ function negatorWithinReach(evidence: WorkingEvidence[], tokens: Tokens, window:
 /** Negation: a match is negated when a negator outside it scopes its words; the rule says what follows. */
 export function applyNegation(evidence: WorkingEvidence[], text: string, tokens: Tokens, config: ScoringConfig): void {
   if (!evidence.some((e) => isMove(e.category))) return;
-  const negatedBy = negatorWithinReach(evidence, tokens, config.negation_window)
-    ? negationScopes(text, tokens, config.negation_window)
-    : undefined;
+  const negatedBy = negatorWithinReach(evidence, tokens, config.negation_window) ? negationScopes(text, tokens, config.negation_window) : undefined;
   for (const e of evidence) {
     let negated = e.negatorInGap;
     for (let t = e.startToken; negatedBy && t < e.endToken && !negated; t++) negated = negatedBy[t] >= 0 && negatedBy[t] < e.start;
@@ -245,7 +243,13 @@ export function enumerationItems(tokens: Tokens, config: ScoringConfig): Array<{
  * about human rights, "such a campaign will never serve any purpose" is about
  * them too (coders read the sentence before, codebook "Target").
  */
-export function applyEffects(working: WorkingEvidence[], text: string, tokens: Tokens, config: ScoringConfig, metByContext: ReadonlySet<Category> = new Set()): void {
+export function applyEffects(
+  working: WorkingEvidence[],
+  text: string,
+  tokens: Tokens,
+  config: ScoringConfig,
+  metByContext: ReadonlySet<Category> = new Set(),
+): void {
   applyNegation(working, text, tokens, config);
   applyAttribution(working, tokens, config);
   applyConcessive(working, tokens, config);

@@ -83,7 +83,10 @@ export function createTagger(set: LexiconSet, options: TaggerOptions = {}): Tagg
     const { lexicon, weights } = compiledFor(meta.country);
     const tokens = tokenize(text);
     const matches = matchTokens(lexicon, tokens);
-    const context = typeof meta.context === 'string' ? summarizeContext(tag(meta.context, { ...meta, context: undefined, targetGiven: undefined })) : (meta.context ?? NO_CONTEXT);
+    const context =
+      typeof meta.context === 'string'
+        ? summarizeContext(tag(meta.context, { ...meta, context: undefined, targetGiven: undefined }))
+        : (meta.context ?? NO_CONTEXT);
     return decide(toEvidence(lexicon, text, tokens, matches), text, tokens, termHits(lexicon, text, tokens), {
       scoring: set.scoring,
       model: set.model,

@@ -130,7 +130,10 @@ describe('spiral lexicon diff', () => {
     const b = miniCopy();
     const denial = path.join(b, 'denial.yaml');
     let text = readFileSync(denial, 'utf8');
-    text = text.replace('weight: 2\n    weight_evidence: test fixture\n    requires: [relevance]\n    when_negated: norm_acknowledgment', 'weight: 3\n    weight_evidence: test fixture\n    when_negated: keep');
+    text = text.replace(
+      'weight: 2\n    weight_evidence: test fixture\n    requires: [relevance]\n    when_negated: norm_acknowledgment',
+      'weight: 3\n    weight_evidence: test fixture\n    when_negated: keep',
+    );
     text = text.replace('"(internal|domestic) (affair|matter)"', '"(internal|domestic) (affair|matter|question)"');
     writeFileSync(denial, text);
     const ack = path.join(b, 'norm-acknowledgment.yaml');

@@ -62,7 +62,10 @@ for (const country of ['KEN', 'CHL']) {
       const text = overlay.rules[0].examples.match[0].text;
       const stdin = `${JSON.stringify({ id: 1, text })}\n${JSON.stringify({ id: 2, text, country: 'FRA' })}\n`;
       const run = await runCli(['tag', '--case', country], { stdin });
-      const [first, second] = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+      const [first, second] = run.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
       expect(first.label).toBe(labelOf(text, country));
       expect(second.label).toBe(labelOf(text, country));
       expect(first.evidence.map((e: { rule: string }) => e.rule)).toContain(overlay.rules[0].id);

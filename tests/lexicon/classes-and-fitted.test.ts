@@ -37,9 +37,7 @@ function loadError(dir: string): string {
 const words = (alt: Atom[]) => alt.map((a) => (a.kind === 'any' ? '_' : a.kind === 'prefix' ? `${a.prefix}*` : a.word)).join(' ');
 
 describe('word classes in patterns', () => {
-  const classes = new Map<string, Atom[][]>([
-    ['violation', [...parseClassMember('torture', new Map()), ...parseClassMember('ill treatment', new Map())]],
-  ]);
+  const classes = new Map<string, Atom[][]>([['violation', [...parseClassMember('torture', new Map()), ...parseClassMember('ill treatment', new Map())]]]);
 
   it('stands for every member, alone or as one whole alternative of a group', () => {
     const alone = parsePattern('@violation ..3 occurred', classes);
