@@ -12,7 +12,7 @@ import { TARGET_KINDS, type Label, type TargetKind } from '../types.js';
 import { findCandidates, type Candidate } from './candidates.js';
 import { diagnoseRules, type RuleDiagnostic } from './diagnostics.js';
 import { modelYaml, termsYaml, type Provenance } from './model-files.js';
-import { fitModel, type ModelFit } from './model-fit.js';
+import { fitModel, priorWeight, type ModelFit } from './model-fit.js';
 import { observeForModel } from './model-observe.js';
 import { observeGold, type Observation } from './observe.js';
 import { rewriteSet, type EvidenceValue, type RuleEdit } from './write-set.js';
@@ -88,16 +88,17 @@ function originOf(evidence: unknown): string {
 }
 
 function evidenceFor(rule: Rule, d: RuleDiagnostic | undefined, fitted: number, input: CalibrateInput, cv: number): Record<string, EvidenceValue> {
+  const prior = priorWeight(rule);
   const evidence: Record<string, EvidenceValue> = {
-    calibrated: `fitted: regularised logistic regression toward the written weight ${rule.weight}, cross-validated macro-F1 ${f3(cv)}`,
+    calibrated: `fitted: regularised logistic regression toward the written weight ${prior}, cross-validated macro-F1 ${f3(cv)}`,
     gold: input.goldName,
+    prior_weight: prior,
   };
   if (d) {
     evidence.fires = d.fires;
     if (d.agrees !== null) evidence.agrees = d.agrees;
     if (d.precision !== null) evidence.precision = Number(f3(d.precision));
   }
-  if (fitted !== rule.weight) evidence.previous_weight = rule.weight;
   evidence.origin = originOf(rule.weightEvidence);
   return evidence;
 }

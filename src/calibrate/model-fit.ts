@@ -9,7 +9,7 @@
 import { documentOf, type GoldItem } from '../eval/gold.js';
 import { computeMetrics, type Metrics } from '../eval/metrics.js';
 import { mulberry32 } from '../random.js';
-import type { LexiconSet } from '../lexicon/types.js';
+import type { LexiconSet, Rule } from '../lexicon/types.js';
 import { defaultModelConfig, type ModelConfig } from '../tag/model.js';
 import { LABELS, MOVE_LABELS, TARGET_KINDS, type Label, type MoveLabel, type TargetKind } from '../types.js';
 import { MODEL_FITTING } from './config.js';
@@ -17,6 +17,17 @@ import { fitLogistic, fitTemperature, type DesignItem, type ParamSpec } from './
 import type { ModelObservation, TargetPiece } from './model-observe.js';
 
 const L = LABELS.length;
+const DEFAULT_MOVES = defaultModelConfig().moves;
+
+/**
+ * The weight a rule's fit is pulled toward: the author's, kept in the evidence
+ * (`prior_weight`) of a rule calibrate has fitted before, else the written
+ * weight. So a calibrated set calibrated again on the same gold reproduces itself.
+ */
+export function priorWeight(rule: Rule): number {
+  const evidence = rule.weightEvidence as { prior_weight?: unknown } | null;
+  return evidence && typeof evidence === 'object' && typeof evidence.prior_weight === 'number' ? evidence.prior_weight : rule.weight;
+}
 const K = TARGET_KINDS.length;
 
 /** The settings the cross-validation chooses among. */
@@ -85,7 +96,13 @@ function moveDesign(obs: ModelObservation, layout: MoveLayout, cap: number, weig
   }
   if (obs.relevance > 0) add(layout.relevanceAt, none, -Math.min(obs.relevance, cap));
   if (obs.contextRelevance > 0) add(layout.contextAt, none, -Math.min(obs.contextRelevance, cap));
+  const offset = new Float64Array(L);
   for (const p of obs.pieces) {
+    // A weight a case overlay fixes for this country is a constant here, as in the tagger.
+    if (p.fixed !== undefined) {
+      offset[LABELS.indexOf(p.category)] += p.fixed;
+      continue;
+    }
     const r = layout.ruleIndex.get(p.rule);
     if (r !== undefined) add(layout.rulesAt + r, LABELS.indexOf(p.category), p.multiplier);
   }
@@ -97,7 +114,7 @@ function moveDesign(obs: ModelObservation, layout: MoveLayout, cap: number, weig
     params: Int32Array.from(params),
     classes: Int32Array.from(classes),
     values: Float64Array.from(values),
-    offset: new Float64Array(L),
+    offset,
     y: LABELS.indexOf(obs.gold),
     weight,
   };
@@ -153,7 +170,8 @@ function fitMovesOnce(
   const layout = moveLayout(ruleIds, terms);
   const weights = classWeights(train, setting.classWeightPower);
   const design = train.map((o) => moveDesign(o, layout, start.relevance_cap, o.weight * weights[o.gold]));
-  const biasStart = Float64Array.from(LABELS.map((l) => start.bias[l]));
+  // Biases start from the defaults, not from an earlier fit: calibrating a calibrated set reproduces it.
+  const biasStart = Float64Array.from(LABELS.map((l) => DEFAULT_MOVES.bias[l]));
   const { theta } = fitLogistic(design, moveSpecs(layout, priors, setting, biasStart), L, {
     iterations: MODEL_FITTING.iterations,
     tolerance: MODEL_FITTING.tolerance,
@@ -187,7 +205,7 @@ function moveLogitsOf(o: ModelObservation, fitted: FittedMoves): Float64Array {
   const none = LABELS.indexOf('none');
   z[none] -= fitted.config.relevance_weight * Math.min(o.relevance, fitted.config.relevance_cap);
   z[none] -= fitted.config.context_relevance_weight * Math.min(o.contextRelevance, fitted.config.relevance_cap);
-  for (const p of o.pieces) z[LABELS.indexOf(p.category)] += (fitted.ruleWeights.get(p.rule) ?? 0) * p.multiplier;
+  for (const p of o.pieces) z[LABELS.indexOf(p.category)] += p.fixed ?? (fitted.ruleWeights.get(p.rule) ?? 0) * p.multiplier;
   for (const t of o.terms) {
     const w = fitted.terms.get(t);
     if (w) LABELS.forEach((l, c) => (z[c] += w[l] ?? 0));
@@ -306,7 +324,7 @@ export function fitMoves(
 ): MoveFit {
   const moveRules = set.rules.filter((r) => (MOVE_LABELS as readonly string[]).includes(r.category));
   const ruleIds = moveRules.map((r) => r.id);
-  const priors = new Map(moveRules.map((r) => [r.id, r.weight]));
+  const priors = new Map(moveRules.map((r) => [r.id, priorWeight(r)]));
   const foldOf = documentFolds(observations, folds, seed);
   const tried: Array<CrossValidated<MoveSetting> & { heldOut: Array<{ logits: Float64Array; y: number }> }> = [];
   for (const ruleL2 of MODEL_FITTING.ruleL2Grid) {
@@ -441,7 +459,7 @@ export interface TargetFit {
 export function fitTargets(observations: readonly ModelObservation[], set: LexiconSet, folds: number, seed: number): TargetFit {
   const targetRules = set.rules.filter((r) => r.category.startsWith('target_'));
   const ruleIds = targetRules.map((r) => r.id);
-  const priors = new Map(targetRules.map((r) => [r.id, r.weight]));
+  const priors = new Map(targetRules.map((r) => [r.id, priorWeight(r)]));
   const items = targetItems(observations);
   const foldOf = documentFolds(
     items.map((i) => i.o),

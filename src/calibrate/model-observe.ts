@@ -23,6 +23,8 @@ export interface MovePiece {
   rule: string;
   category: MoveLabel;
   multiplier: number;
+  /** Set when a case overlay fixes the rule's weight for the item's country: the contribution, not fitted. */
+  fixed?: number;
 }
 
 /** Target evidence: a rule, or `country.own` / `country.other` for State mentions (one weight each). */
@@ -69,10 +71,24 @@ function ruleWeights(set: LexiconSet): Map<string, number> {
   return weights;
 }
 
-function movePieces(evidence: readonly Evidence[], weights: Map<string, number>): MovePiece[] {
+/**
+ * The share of its rule's weight a piece kept: a product of the effect factors
+ * (0.5, 0.4, ...). Rounded, because the evidence weight it is read from is
+ * rounded in the tagger's output: the same share whatever the rule's weight, so
+ * a calibrated set calibrated again reproduces itself.
+ */
+function shareOf(e: Evidence, weights: Map<string, number>): number {
+  return Math.round((e.weight / (weights.get(e.rule) ?? e.weight)) * 1e4) / 1e4;
+}
+
+function movePieces(evidence: readonly Evidence[], weights: Map<string, number>, adjusted: ReadonlySet<string>): MovePiece[] {
   return evidence
     .filter((e) => isMove(e.category) && isActive(e))
-    .map((e) => ({ rule: e.rule, category: e.category as MoveLabel, multiplier: e.weight / (weights.get(e.rule) ?? e.weight) }));
+    .map((e) => {
+      const piece: MovePiece = { rule: e.rule, category: e.category as MoveLabel, multiplier: shareOf(e, weights) };
+      if (adjusted.has(e.rule)) piece.fixed = e.weight;
+      return piece;
+    });
 }
 
 function targetPieces(evidence: readonly Evidence[], weights: Map<string, number>): TargetPiece[] {
@@ -81,7 +97,7 @@ function targetPieces(evidence: readonly Evidence[], weights: Map<string, number
     .map((e) => {
       const kind = targetOfCategory(e.category as TargetCategory);
       if (e.rule.startsWith('country.')) return { rule: kind === 'self' ? 'country.own' : 'country.other', kind, multiplier: 1 };
-      return { rule: e.rule, kind, multiplier: e.weight / (weights.get(e.rule) ?? e.weight) };
+      return { rule: e.rule, kind, multiplier: shareOf(e, weights) };
     });
 }
 
@@ -92,13 +108,15 @@ export function observeForModel(tagger: Tagger, items: readonly GoldItem[], refe
     const meta = tagMeta(item);
     const context = meta.context !== undefined ? tagger.tag(meta.context, { ...meta, context: undefined }) : undefined;
     const result = tagger.tag(item.text, { ...meta, context: context ? summarizeContext(context) : undefined });
+    const overlay = item.meta.country ? tagger.set.cases[item.meta.country] : undefined;
+    const adjusted = new Set(overlay?.adjust.map((a) => a.rule) ?? []);
     const obs: ModelObservation = {
       id: item.id,
       document: documentOf(item),
       gold: item.label,
       weight: 1,
       reference: reference === undefined || reference.has(item.id),
-      pieces: movePieces(result.evidence, weights),
+      pieces: movePieces(result.evidence, weights, adjusted),
       terms: candidateTerms(item.text),
       relevance: result.evidence.filter((e) => e.category === 'relevance').reduce((s, e) => s + e.weight, 0),
       contextRelevance: context ? summarizeContext(context).relevance : 0,

@@ -38,7 +38,7 @@ describe('spiral calibrate', async () => {
       weight('rhetorical.baseless') + after.model.moves.bias.rhetorical_action,
     );
     const investigate = after.rules.find((r) => r.id === 'concession.investigate')!;
-    expect(investigate.weightEvidence).toMatchObject({ fires: 20, agrees: 20, previous_weight: 1.5, origin: 'test fixture' });
+    expect(investigate.weightEvidence).toMatchObject({ fires: 20, agrees: 20, prior_weight: 1.5, origin: 'test fixture' });
     expect(after.model.moves.temperature).toBeGreaterThan(0);
     expect(readFileSync(path.join(out, 'lexicons', 'model.yaml'), 'utf8')).toMatch(/gold_sha256: [0-9a-f]{64}/);
     expect(readFileSync(path.join(out, 'lexicons', 'terms.yaml'), 'utf8')).toContain('fitted_on:');
