@@ -19,9 +19,15 @@ const FILE_ORDER = [
   'rhetorical-action.yaml',
   'argumentative-concession.yaml',
   'norm-acknowledgment.yaml',
+  'target-self.yaml',
+  'target-other.yaml',
+  'target-general.yaml',
+  'speaker.yaml',
 ];
-const SPECIAL_FILES = new Set(['lexicon.yaml', 'scoring.yaml']);
-const HELPER_CATEGORIES = new Set(['relevance', 'attribution']);
+const SPECIAL_FILES = new Set(['lexicon.yaml', 'scoring.yaml', 'classes.yaml', 'model.yaml', 'terms.yaml', 'countries.yaml']);
+const HELPER_CATEGORIES = new Set(['relevance', 'attribution', 'speaker', 'target_self', 'target_other', 'target_general']);
+/** Terms shown per label in the term-layer summary (the rest are in terms.yaml). */
+const TOP_TERMS = 12;
 
 /** What the loader does when a rule gives no `when_negated`: helpers keep, moves drop. */
 function whenNegated(rule, category) {
@@ -34,7 +40,10 @@ function readYaml(file) {
 
 /** Markdown table cell: one line, pipes escaped. */
 function cell(value) {
-  return String(value ?? '').replace(/\s+/g, ' ').trim().replace(/\|/g, '\\|');
+  return String(value ?? '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\|/g, '\\|');
 }
 
 function code(value) {
@@ -54,10 +63,7 @@ function exampleCount(rule) {
 }
 
 function ruleTable(rules, category) {
-  const lines = [
-    '| rule | what it marks | weight | requires | when negated | examples (match / near-miss) |',
-    '|---|---|---|---|---|---|',
-  ];
+  const lines = ['| rule | what it marks | weight | requires | when negated | examples (match / near-miss) |', '|---|---|---|---|---|---|'];
   for (const rule of rules) {
     lines.push(
       `| ${code(rule.id)} | ${cell(rule.description)} | ${cell(rule.weight)} | ${cell((rule.requires ?? []).join(', ') || '–')} | ${cell(whenNegated(rule, category))} | ${exampleCount(rule)} |`,
@@ -66,10 +72,28 @@ function ruleTable(rules, category) {
   return lines;
 }
 
+/** Weight evidence: a string as written, or the mapping calibration writes, as key: value pairs. */
+function evidenceText(evidence) {
+  if (evidence && typeof evidence === 'object')
+    return Object.entries(evidence)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('; ');
+  return evidence;
+}
+
 function ruleDetails(rules) {
   const lines = [];
   for (const rule of rules) {
-    lines.push(`#### ${code(rule.id)}`, '', cell(rule.description), '', `Weight ${cell(rule.weight)} — ${cell(rule.weight_evidence)}`, '', 'Patterns:', '');
+    lines.push(
+      `#### ${code(rule.id)}`,
+      '',
+      cell(rule.description),
+      '',
+      `Weight ${cell(rule.weight)} — ${cell(evidenceText(rule.weight_evidence))}`,
+      '',
+      'Patterns:',
+      '',
+    );
     for (const pattern of rule.patterns ?? []) lines.push(`- ${code(pattern)}`);
     lines.push('');
   }
@@ -80,6 +104,81 @@ function scoringTable(scoring) {
   const lines = ['| setting | value |', '|---|---|'];
   for (const key of Object.keys(scoring ?? {}).sort()) lines.push(`| ${code(key)} | ${cell(scoring[key])} |`);
   return lines;
+}
+
+function readOptional(file) {
+  try {
+    return readYaml(file);
+  } catch (err) {
+    if (err.code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
+function classesSection(classes) {
+  if (!classes?.classes) return [];
+  const lines = [
+    '## Word classes (`classes.yaml`)',
+    '',
+    cell(classes.description),
+    '',
+    '| class | what it holds | members | first members |',
+    '|---|---|---:|---|',
+  ];
+  for (const [name, c] of Object.entries(classes.classes)) {
+    const members = c.members ?? [];
+    lines.push(
+      `| ${code('@' + name)} | ${cell(c.description)} | ${members.length} | ${cell(members.slice(0, 8).join(', '))}${members.length > 8 ? ', …' : ''} |`,
+    );
+  }
+  return [...lines, ''];
+}
+
+function modelSection(model) {
+  if (!model) return ['## Decision model', '', 'No `model.yaml`: the defaults of `src/tag/model.ts` (a plain weighted-rule tagger).', ''];
+  const fitted = model.fitted_on ?? {};
+  const vec = (v) =>
+    Object.entries(v ?? {})
+      .map(([k, x]) => `${k} ${x}`)
+      .join(', ');
+  return [
+    '## Decision model (`model.yaml`)',
+    '',
+    `Fitted by \`spiral calibrate\` on ${cell(fitted.gold)} (sha256 ${code(String(fitted.gold_sha256 ?? '').slice(0, 12))}); cross-validated macro-F1 ${cell(fitted.moves_cv_macro_f1)} (labels), ${cell(fitted.targets_cv_macro_f1)} (targets).`,
+    '',
+    '| setting | value |',
+    '|---|---|',
+    `| label bias | ${cell(vec(model.moves?.bias))} |`,
+    `| UPR bias | ${cell(vec(model.moves?.upr_bias))} |`,
+    `| relevance weight (cap) | ${cell(model.moves?.relevance_weight)} (${cell(model.moves?.relevance_cap)}) |`,
+    `| context relevance weight | ${cell(model.moves?.context_relevance_weight)} |`,
+    `| temperature | ${cell(model.moves?.temperature)} |`,
+    `| target bias | ${cell(vec(model.targets?.bias))} |`,
+    `| target context weight | ${cell(model.targets?.context_weight)} |`,
+    '',
+  ];
+}
+
+function termsSection(terms) {
+  const entries = Object.entries(terms?.terms ?? {});
+  if (entries.length === 0) return [];
+  const lines = [
+    '## Term layer (`terms.yaml`)',
+    '',
+    `${entries.length} Porter stems with fitted weights. The strongest per label:`,
+    '',
+    '| label | terms (weight) |',
+    '|---|---|',
+  ];
+  const labels = ['denial', 'rhetorical_action', 'argumentative_concession', 'norm_acknowledgment', 'none'];
+  for (const label of labels) {
+    const top = entries
+      .filter(([, w]) => (w[label] ?? 0) > 0)
+      .sort((a, b) => b[1][label] - a[1][label] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, TOP_TERMS);
+    lines.push(`| ${label} | ${cell(top.map(([t, w]) => `${t} (${w[label]})`).join(', ')) || '–'} |`);
+  }
+  return [...lines, ''];
 }
 
 export function renderLexiconDocs(dir) {
@@ -103,6 +202,9 @@ export function renderLexiconDocs(dir) {
     '',
     ...scoringTable(scoring),
     '',
+    ...modelSection(readOptional(path.join(dir, 'model.yaml'))),
+    ...termsSection(readOptional(path.join(dir, 'terms.yaml'))),
+    ...classesSection(readOptional(path.join(dir, 'classes.yaml'))),
   ];
   for (const { file, data } of sections) {
     const rules = data.rules ?? [];
@@ -112,7 +214,12 @@ export function renderLexiconDocs(dir) {
   for (const { file, data } of sections) {
     lines.push(`### ${cell(data.category)} (${code(file)})`, '', ...ruleDetails(data.rules ?? []));
   }
-  return lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  return (
+    lines
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd() + '\n'
+  );
 }
 
 function writeAtomic(file, content) {

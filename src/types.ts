@@ -12,10 +12,27 @@ export function isLabel(value: unknown): value is Label {
   return typeof value === 'string' && (LABELS as readonly string[]).includes(value);
 }
 
-/** Lexicon categories: the four moves, plus helper categories that only modify them. */
-export const HELPER_CATEGORIES = ['relevance', 'attribution'] as const;
+/** Whose conduct a move is about (codebook, "Target"); `na` for `none`. */
+export const TARGET_KINDS = ['self', 'other', 'general'] as const;
+export type TargetKind = (typeof TARGET_KINDS)[number];
+export const TARGETS = [...TARGET_KINDS, 'na'] as const;
+export type Target = (typeof TARGETS)[number];
+
+export function isTarget(value: unknown): value is Target {
+  return typeof value === 'string' && (TARGETS as readonly string[]).includes(value);
+}
+
+/** Lexicon categories whose evidence says whose conduct is at stake, one per target kind. */
+export const TARGET_CATEGORIES = ['target_self', 'target_other', 'target_general'] as const;
+export type TargetCategory = (typeof TARGET_CATEGORIES)[number];
+export const targetOfCategory = (c: TargetCategory): TargetKind => c.slice('target_'.length) as TargetKind;
+
+/** Lexicon categories: the four moves, plus helper categories that only modify them or say whose conduct is at stake. */
+export const HELPER_CATEGORIES = ['relevance', 'attribution', 'speaker', ...TARGET_CATEGORIES] as const;
 export type HelperCategory = (typeof HELPER_CATEGORIES)[number];
 export type Category = MoveLabel | HelperCategory;
+/** What a piece of evidence is for: a lexicon category, or `term` for the fitted term layer. */
+export type EvidenceCategory = Category | 'term';
 
 export const AUDIENCES = ['international', 'domestic'] as const;
 export type Audience = (typeof AUDIENCES)[number];
@@ -92,15 +109,17 @@ export interface Attribution {
 /** One piece of evidence for a decision. Offsets are relative to the utterance text. */
 export interface Evidence {
   rule: string;
-  category: Category;
+  category: EvidenceCategory;
   start: number;
   end: number;
   text: string;
   weight: number; // the weight that counted (after negation/attribution/contrast effects)
   negated: boolean;
   /** What changed the rule's effect, if anything: 'negation' switched or dropped it, etc. */
-  effect?: 'switched' | 'dropped' | 'attributed' | 'concessive' | 'list_item' | 'unmet_requirement';
+  effect?: 'switched' | 'dropped' | 'attributed' | 'concessive' | 'list_item' | 'unmet_requirement' | 'own_country' | 'speaker_voice';
   switched_from?: Category;
+  /** Term-layer evidence: the term's fitted weight for each label it has one for (`weight` is the chosen label's). */
+  weights?: Partial<Record<Label, number>>;
 }
 
 export const FLAGS = ['conflict', 'negated', 'low_confidence', 'relevant_unmatched'] as const;
@@ -109,11 +128,18 @@ export type Flag = (typeof FLAGS)[number];
 /** What the tagger says about one utterance: the interface of `spiral tag`. */
 export interface TagResult {
   label: Label;
+  /** The model's probability of `label` (calibrated: see docs/calibration.md). */
   confidence: number;
   relevant: boolean;
+  /** Per move, the sum of its evidence (rules and terms) before the label's bias: what the text says for it. */
   scores: Record<MoveLabel, number>;
   evidence: Evidence[];
   flags: Flag[];
+  /** Whose conduct is at stake (`na` when the label is `none`). */
+  target: Target;
+  target_confidence: number;
+  /** What decided the target: evidence in the sentence, the sentence before, or the prior alone. */
+  target_basis: 'text' | 'context' | 'prior' | 'none';
 }
 
 /** One line of utterances.jsonl. */

@@ -1,22 +1,23 @@
-// `spiral calibrate` without the files: gold items and a loaded lexicon set in,
-// diagnostics, candidate terms, the kept weight changes and the texts of the new
-// lexicon version out. The CLI edge (calibrate/files.ts) reads and writes.
+// `spiral calibrate` without the files: gold items and a loaded lexicon set in;
+// rule diagnostics, candidate terms, the fitted decision layer (rule weights,
+// model.yaml, terms.yaml) and the texts of the new lexicon version out. The CLI
+// edge (calibrate/files.ts) reads and writes.
 import { createHash } from 'node:crypto';
 import type { GoldItem } from '../eval/gold.js';
 import type { Metrics } from '../eval/metrics.js';
 import { computeMetrics } from '../eval/metrics.js';
 import type { LexiconSet, Rule } from '../lexicon/types.js';
 import type { Tagger } from '../tag/tagger.js';
-import type { Label } from '../types.js';
+import { TARGET_KINDS, type Label, type TargetKind } from '../types.js';
 import { findCandidates, type Candidate } from './candidates.js';
-import { FITTED_THRESHOLDS, FITTING, type FittedThreshold } from './config.js';
 import { diagnoseRules, type RuleDiagnostic } from './diagnostics.js';
-import { createJudge } from './judge.js';
-import { paramsOf, predictLabel, type Params } from './fast-score.js';
-import { describeKey, fittableKeys, valueOf, type ParamKey } from './fit.js';
-import { observeGold, observeLabelledExamples, type Observation } from './observe.js';
-import { changedKeys, selectChanges, type KeptChange, type RejectedChange } from './select.js';
-import { rewriteSet, type EvidenceValue, type RuleEdit, type SetEdits } from './write-set.js';
+import { modelYaml, termsYaml, type Provenance } from './model-files.js';
+import { fitModel, priorWeight, type ModelFit } from './model-fit.js';
+import { observeForModel } from './model-observe.js';
+import { observeGold, type Observation } from './observe.js';
+import { rewriteSet, type EvidenceValue, type RuleEdit } from './write-set.js';
+import { MODEL_FILE, TERMS_FILE } from '../lexicon/fitted.js';
+import { tagMeta } from '../eval/evaluate.js';
 
 export interface CalibrateInput {
   set: LexiconSet;
@@ -24,46 +25,44 @@ export interface CalibrateInput {
   tagger: Tagger;
   forceCase?: string;
   items: readonly GoldItem[];
-  /** How the gold is named in evidence and reports, e.g. "dev.jsonl (477 items)". */
+  /** How the gold is named in evidence and reports, e.g. "dev.jsonl (983 items)". */
   goldName: string;
+  /** The split the items were taken from, if one was chosen. */
+  split?: string;
   /** The set's files (relative path → text), rewritten into the new version. */
   files: Readonly<Record<string, string>>;
   folds: number;
   seed: number;
+  /**
+   * Ids of the reference design (the first gold file): cross-validated figures
+   * are reported on these, and items of other files are weighted to its label
+   * shares. Undefined: every item is of the reference design.
+   */
+  reference?: ReadonlySet<string>;
 }
 
+/** A rule whose weight the fit moved. */
 export interface Change {
-  key: ParamKey;
-  kind: 'weight' | 'threshold';
-  name: string;
+  rule: string;
   old: number;
   new: number;
-  cvBefore: number;
-  cvAfter: number;
-  why: string;
-}
-
-export interface Proposal {
-  key: ParamKey;
-  kind: 'weight' | 'threshold';
-  name: string;
-  old: number;
-  proposed: number;
-  cvBefore: number;
-  cvAfter: number;
+  fires: number;
+  precision: number | null;
 }
 
 export interface CalibrationResult {
   observations: Observation[];
   diagnostics: RuleDiagnostic[];
   candidates: Record<Label, Candidate[]>;
+  /** The set as it stands, on the items (in-sample). */
   before: Metrics;
+  /** The chosen setting, cross-validated (folds by document): the figure to expect on new documents. */
   after: Metrics;
+  targetsBefore: Metrics<TargetKind> | null;
+  targetsAfter: Metrics<TargetKind>;
+  fit: ModelFit;
   changes: Change[];
-  rejected: Proposal[];
-  final: Params;
-  /** Labels the re-scorer gives every gold item with the final parameters (checked against the real tagger). */
-  predicted: Label[];
+  terms: number;
   version: string;
   files: Record<string, string>;
 }
@@ -72,34 +71,13 @@ function allRules(set: LexiconSet): Rule[] {
   return [...set.rules, ...Object.values(set.cases).flatMap((c) => c.rules)];
 }
 
-function startParams(set: LexiconSet): Params {
-  return paramsOf(allRules(set).map((r) => [r.id, r.weight]), set.scoring);
-}
-
 const f3 = (x: number) => x.toFixed(3);
 
-function whyText(kept: KeptChange, d: RuleDiagnostic | undefined): string {
-  const cv = `cross-validated macro-F1 ${f3(kept.cvBefore)} → ${f3(kept.cvAfter)} with it free`;
-  if (!d) return cv;
-  const precision = d.precision === null ? '' : `, ${d.agrees} agree with gold (precision ${f3(d.precision)})`;
-  return `${cv}; fires on ${d.fires} gold items${precision}; decided ${d.deciding} labels (${d.decidingCorrect} right)`;
-}
-
-function changesOf(start: Params, final: Params, kept: KeptChange[], diagnostics: Map<string, RuleDiagnostic>): Change[] {
-  const changed = new Set(changedKeys(start, final, kept.map((k) => k.key)));
-  return kept
-    .filter((k) => changed.has(k.key))
-    .map((k) => {
-      const { kind, name } = describeKey(k.key);
-      return { key: k.key, kind, name, old: valueOf(start, k.key), new: valueOf(final, k.key), cvBefore: k.cvBefore, cvAfter: k.cvAfter, why: whyText(k, diagnostics.get(name)) };
-    });
-}
-
-function proposalsOf(start: Params, rejected: RejectedChange[]): Proposal[] {
-  return rejected.map((r) => {
-    const { kind, name } = describeKey(r.key);
-    return { key: r.key, kind, name, old: valueOf(start, r.key), proposed: r.proposed, cvBefore: r.cvBefore, cvAfter: r.cvAfter };
-  });
+/** sha256 over what the numbers were fitted on: each item's id, label, target and text. */
+export function goldHash(items: readonly GoldItem[]): string {
+  const h = createHash('sha256');
+  for (const item of items) h.update(`${item.id}\t${item.label}\t${item.target ?? ''}\t${item.text}\n`);
+  return h.digest('hex');
 }
 
 /** Where the weight first came from, carried forward through calibrations. */
@@ -109,28 +87,25 @@ function originOf(evidence: unknown): string {
   return JSON.stringify(evidence);
 }
 
-function evidenceFor(rule: Rule, d: RuleDiagnostic, change: Change | undefined, input: CalibrateInput): Record<string, EvidenceValue> {
-  const fitted = Boolean(change) || d.fires >= FITTING.minRuleSupport;
+function evidenceFor(rule: Rule, d: RuleDiagnostic | undefined, fitted: number, input: CalibrateInput, cv: number): Record<string, EvidenceValue> {
+  const prior = priorWeight(rule);
   const evidence: Record<string, EvidenceValue> = {
-    calibrated: change ? 'changed' : fitted ? 'kept' : `not fitted (fires on fewer than ${FITTING.minRuleSupport} gold items)`,
+    calibrated: `fitted: regularised logistic regression toward the written weight ${prior}, cross-validated macro-F1 ${f3(cv)}`,
+    gold: input.goldName,
+    prior_weight: prior,
   };
-  if (fitted) evidence.method = `spiral calibrate: coordinate search, ${input.folds}-fold cross-validation (seed ${input.seed})`;
-  evidence.gold = input.goldName;
-  evidence.fires = d.fires;
-  if (d.agrees !== null) evidence.agrees = d.agrees;
-  if (d.precision !== null) evidence.precision = Number(f3(d.precision));
-  evidence.deciding = d.deciding;
-  if (change) {
-    evidence.previous_weight = change.old;
-    evidence.cv_macro_f1 = `${f3(change.cvBefore)} -> ${f3(change.cvAfter)}`;
+  if (d) {
+    evidence.fires = d.fires;
+    if (d.agrees !== null) evidence.agrees = d.agrees;
+    if (d.precision !== null) evidence.precision = Number(f3(d.precision));
   }
   evidence.origin = originOf(rule.weightEvidence);
   return evidence;
 }
 
-function shortHash(set: LexiconSet, changes: Change[], items: readonly GoldItem[]): string {
+function shortHash(set: LexiconSet, files: Record<string, string>, items: readonly GoldItem[]): string {
   const h = createHash('sha256').update(set.hash);
-  for (const c of changes) h.update(`${c.key}=${c.new}\n`);
+  for (const [name, text] of Object.entries(files)) if (name !== 'lexicon.yaml') h.update(`${name}\0${text}\0`);
   for (const item of items) h.update(`${item.id}\t${item.label}\n`);
   return h.digest('hex').slice(0, 8);
 }
@@ -140,19 +115,15 @@ export function calibratedVersion(version: string, short: string): string {
   return `${version.split('+')[0]}+cal.${short}`;
 }
 
-function editsOf(input: CalibrateInput, changes: Change[], diagnostics: Map<string, RuleDiagnostic>, final: Params, version: string): SetEdits {
-  const byName = new Map(changes.map((c) => [`${c.kind}:${c.name}`, c]));
-  const rules = new Map<string, RuleEdit>();
-  for (const rule of allRules(input.set)) {
-    const change = byName.get(`weight:${rule.id}`);
-    rules.set(rule.id, { weight: final.weights.get(rule.id)!, evidence: evidenceFor(rule, diagnostics.get(rule.id)!, change, input) });
-  }
-  const scoring = new Map<FittedThreshold, { value: number; note: string }>();
-  for (const name of FITTED_THRESHOLDS) {
-    const change = byName.get(`threshold:${name}`);
-    if (change) scoring.set(name, { value: change.new, note: `calibrated (was ${change.old}): ${input.goldName}, cross-validated macro-F1 ${f3(change.cvBefore)} -> ${f3(change.cvAfter)}` });
-  }
-  return { rules, scoring, version };
+function targetMetricsOf(tagger: Tagger, items: readonly GoldItem[]): Metrics<TargetKind> | null {
+  const coded = items.filter((i) => i.target !== undefined && i.target !== 'na');
+  if (coded.length === 0) return null;
+  const pairs = coded.map((item) => {
+    const t = tagger.tag(item.text, tagMeta(item)).target;
+    // A predicted `none` has no target: count it as the prior's choice, general (codebook: "if still unclear").
+    return { gold: item.target as TargetKind, predicted: (t === 'na' ? 'general' : t) as TargetKind };
+  });
+  return computeMetrics(pairs, TARGET_KINDS);
 }
 
 export function calibrate(input: CalibrateInput): CalibrationResult {
@@ -160,44 +131,52 @@ export function calibrate(input: CalibrateInput): CalibrationResult {
   const diagnostics = diagnoseRules(input.set, observations);
   const byRule = new Map(diagnostics.map((d) => [d.rule, d]));
   const candidates = findCandidates(observations);
-  const start = startParams(input.set);
-  const examples = observeLabelledExamples(input.tagger).map((e) => e.observation);
-  const judge = createJudge(input.set, input.items, input.forceCase);
-  const selection = selectChanges({ items: observations, start, candidates: fittableKeys(observations), examples, folds: input.folds, seed: input.seed, judge });
-  const changes = changesOf(start, selection.final, selection.kept, byRule);
-  const version = calibratedVersion(input.set.version, shortHash(input.set, changes, input.items));
+  const fit = fitModel(observeForModel(input.tagger, input.items, input.reference), input.set, input.folds, input.seed);
+  const fittedWeights = new Map([...fit.moves.fitted.ruleWeights, ...fit.targets.fitted.ruleWeights]);
+  const rules = new Map<string, RuleEdit>();
+  const changes: Change[] = [];
+  for (const rule of allRules(input.set)) {
+    const fitted = fittedWeights.get(rule.id);
+    if (fitted === undefined) continue;
+    const d = byRule.get(rule.id);
+    const cv = rule.category.startsWith('target_') ? fit.targets.chosen.macroF1 : fit.moves.chosen.macroF1;
+    rules.set(rule.id, { weight: fitted, evidence: evidenceFor(rule, d, fitted, input, cv) });
+    if (fitted !== rule.weight) changes.push({ rule: rule.id, old: rule.weight, new: fitted, fires: d?.fires ?? 0, precision: d?.precision ?? null });
+  }
+  changes.sort((a, b) => Math.abs(b.new - b.old) - Math.abs(a.new - a.old) || (a.rule < b.rule ? -1 : 1));
+  const provenance: Provenance = { gold: input.goldName, goldSha256: goldHash(input.items), items: input.items.length, folds: input.folds, seed: input.seed };
+  if (input.split) provenance.split = input.split;
+  const generated = { [MODEL_FILE]: modelYaml(fit.model, provenance, fit), [TERMS_FILE]: termsYaml(fit.moves.fitted.terms, provenance, fit) };
   const ruleFiles = new Map(allRules(input.set).map((r) => [r.id, r.file]));
-  const files = rewriteSet(input.files, ruleFiles, editsOf(input, changes, byRule, selection.final, version));
+  const draft = rewriteSet(input.files, ruleFiles, { rules, generated, version: input.set.version });
+  const version = calibratedVersion(input.set.version, shortHash(input.set, draft, input.items));
+  const files = rewriteSet(input.files, ruleFiles, { rules, generated, version });
   return {
     observations,
     diagnostics,
     candidates,
-    before: selection.before,
-    after: selection.after,
+    before: computeMetrics(observations.map((o) => ({ gold: o.gold, predicted: o.result.label }))),
+    after: fit.moves.chosen.metrics,
+    targetsBefore: targetMetricsOf(input.tagger, input.items),
+    targetsAfter: fit.targets.chosen.metrics,
+    fit,
     changes,
-    rejected: proposalsOf(start, selection.rejected),
-    final: selection.final,
-    predicted: observations.map((o) => predictLabel(o, selection.final)),
+    terms: fit.moves.fitted.terms.size,
     version,
     files,
   };
 }
 
-/** The written set checked with the real tagger: in-sample metrics and where the re-scorer disagreed with it. */
+/** The written set checked with the real tagger on the items it was fitted on (in-sample). */
 export interface SetCheck {
   inSampleBefore: Metrics;
   inSampleAfter: Metrics;
-  mismatches: Array<{ id: string; rescored: Label; tagged: Label }>;
 }
 
 export function checkWrittenSet(result: CalibrationResult, newTagger: Tagger, items: readonly GoldItem[]): SetCheck {
-  const tagged = items.map((item) => newTagger.tag(item.text, { country: item.meta.country, year: item.meta.year }).label);
-  const mismatches = items
-    .map((item, i) => ({ id: item.id, rescored: result.predicted[i], tagged: tagged[i] }))
-    .filter((m) => m.rescored !== m.tagged);
+  const tagged = items.map((item) => newTagger.tag(item.text, tagMeta(item)).label);
   return {
-    inSampleBefore: computeMetrics(result.observations.map((o) => ({ gold: o.gold, predicted: o.result.label }))),
+    inSampleBefore: result.before,
     inSampleAfter: computeMetrics(items.map((item, i) => ({ gold: item.label, predicted: tagged[i] }))),
-    mismatches,
   };
 }

@@ -43,30 +43,44 @@ export const CANDIDATES = {
   kwicContext: 60,
 } as const;
 
-/** Weight and threshold fitting (coordinate search, validated by k-fold cross-validation). */
-export const FITTING = {
-  /** Rule weights tried; all > 0 because the loader requires it and the scorer's effects assume it. */
-  weightGrid: [0.25, 0.5, 0.75, 1, 1.5, 2, 2.5, 3, 4],
-  /** Scoring thresholds tried (the values in use are always added to their grid). */
-  thresholdGrids: {
-    relevance_threshold: [0.5, 1, 1.5, 2, 2.5, 3],
-    min_move_score: [0.5, 1, 1.5, 2, 2.5, 3],
-    precedence_margin: [0, 0.25, 0.5, 0.75, 1, 1.5],
-  },
+/**
+ * Fitting the decision layer (calibrate/model-fit.ts): regularised logistic
+ * regression, settings chosen by cross-validation with folds by document.
+ */
+export const MODEL_FITTING = {
+  /** Optimiser iterations and relative tolerance (FISTA converges in a few hundred on a few thousand items). */
+  iterations: 500,
+  tolerance: 1e-8,
   /**
-   * Regularisation: each grid step away from the starting value costs this much
-   * training macro-F1, so a change must buy more than noise (about a fifth of
-   * one utterance's worth on a 500-item gold set).
+   * Pull of each rule weight toward its written (prior) weight, λ in λ/2·(w − prior)²
+   * against the mean log-loss per item: tried from loose to firm. A rule that fires
+   * on a handful of items moves little at any of them; the written weight stands
+   * where the data run out.
    */
-  stepPenalty: 0.002,
-  /** A rule's weight is fitted only if it fires on at least this many gold items. */
-  minRuleSupport: 3,
-  /** Coordinate-search passes over all parameters (it usually settles in two). */
-  maxPasses: 4,
-  /** A change is kept only if it raises cross-validated macro-F1 by more than this. */
-  minCvGain: 0.001,
+  ruleL2Grid: [0.003, 0.01, 0.03, 0.1],
+  /** L1 strength of term weights (null: no term layer). Larger keeps fewer terms. */
+  termL1Grid: [null, 0.004, 0.002, 0.001] as Array<number | null>,
+  /** Class weights (total / (classes × count))^power: 0 plain likelihood, 1 balanced. Macro-F1 rewards the rare moves. */
+  classWeightPowerGrid: [0, 0.5, 1],
+  /** Weight of the target model's context evidence, tried. */
+  targetContextGrid: [0, 0.25, 0.5, 0.75],
+  /** Small ridge on biases and term weights, so a separable item cannot send them to infinity. */
+  biasL2: 0.001,
+  uprBiasL2: 0.01,
+  termL2: 0.01,
+  /** A term is a candidate when it occurs in this many documents of the training items. */
+  termMinDocuments: 4,
+  /** Term weights smaller than this are left out of terms.yaml (they change no decision). */
+  termMinWeight: 0.02,
+  /** Rule weights stay positive (evidence for their move) and bounded. */
+  minRuleWeight: 0.05,
+  maxRuleWeight: 8,
+  /**
+   * Settings whose cross-validated macro-F1 is within this of the best count as
+   * equally good, and the simplest of them is chosen (about half a standard error
+   * of macro-F1 over a thousand items): gains smaller than the noise buy no terms.
+   */
+  selectionTolerance: 0.01,
+  /** Bounds of the label-shift weights of items drawn by another design (model-fit.ts). */
+  labelShiftBounds: [0.25, 4] as const,
 } as const;
-
-/** The scoring thresholds calibration may change (the others shape confidence and flags, not labels). */
-export const FITTED_THRESHOLDS = ['relevance_threshold', 'min_move_score', 'precedence_margin'] as const;
-export type FittedThreshold = (typeof FITTED_THRESHOLDS)[number];

@@ -137,7 +137,14 @@ function tallyItem(obs: Observation, tallies: Map<string, Tally>): void {
       if (isMove(category) && isMove(other.category) && other.category !== category) bump(t.conflicts, other.rule);
     }
     if (agrees === false) {
-      t.falsePositives.push({ id: obs.id, text: obs.text, gold: obs.gold, predicted: obs.result.label, category, deciding: decides && obs.result.label !== obs.gold });
+      t.falsePositives.push({
+        id: obs.id,
+        text: obs.text,
+        gold: obs.gold,
+        predicted: obs.result.label,
+        category,
+        deciding: decides && obs.result.label !== obs.gold,
+      });
     }
   }
 }
@@ -195,7 +202,5 @@ export function diagnoseRules(set: LexiconSet, observations: readonly Observatio
     if (rule.country) d.country = rule.country;
     return d;
   });
-  return out.sort(
-    (a, b) => VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict] || (a.precision ?? 1) - (b.precision ?? 1) || (a.rule < b.rule ? -1 : 1),
-  );
+  return out.sort((a, b) => VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict] || (a.precision ?? 1) - (b.precision ?? 1) || (a.rule < b.rule ? -1 : 1));
 }

@@ -18,6 +18,8 @@ export interface GoldFile {
 
 export interface MergedGold {
   items: GoldItem[];
+  /** The ids read from each file, in file order (an id read earlier is not repeated). */
+  files: string[][];
   /** Items skipped because an earlier file had the same id, text and label. */
   duplicates: number;
 }
@@ -25,13 +27,17 @@ export interface MergedGold {
 export function mergeGold(files: readonly GoldFile[]): MergedGold {
   const seen = new Map<string, { item: GoldItem; file: string }>();
   const items: GoldItem[] = [];
+  const ids: string[][] = [];
   let duplicates = 0;
   for (const { file, items: fileItems } of files) {
+    const own: string[] = [];
+    ids.push(own);
     for (const item of fileItems) {
       const first = seen.get(item.id);
       if (!first) {
         seen.set(item.id, { item, file });
         items.push(item);
+        own.push(item.id);
         continue;
       }
       if (first.item.text === item.text && first.item.label === item.label) {
@@ -41,5 +47,5 @@ export function mergeGold(files: readonly GoldFile[]): MergedGold {
       throw new GoldMergeError(`${file}:${item.line}: id "${item.id}" was already read from ${first.file}:${first.item.line} with a different text or label`);
     }
   }
-  return { items, duplicates };
+  return { items, files: ids, duplicates };
 }

@@ -5,12 +5,12 @@
 // depend on which evidence is present, not on how large the weights are, so as
 // long as every weight stays above zero a piece counts `weight × factor` under
 // any weights; that is what lets the fitter re-score thousands of weight
-// settings without re-tagging (fast-score.ts). Should a requirement ever depend
-// on the relevance threshold, the factors are read from a second tagging with
-// the threshold at zero, so no piece is lost to it.
+// settings without re-tagging. These observations feed the rule diagnostics and
+// the candidate terms; the decision layer is fitted from model-observe.ts.
+import { tagMeta, type GoldTagMeta } from '../eval/evaluate.js';
 import type { GoldItem } from '../eval/gold.js';
 import type { LexiconSet, Rule } from '../lexicon/types.js';
-import { createTagger, type Tagger } from '../tag/tagger.js';
+import type { Tagger } from '../tag/tagger.js';
 import type { Category, Evidence, Label, TagResult } from '../types.js';
 
 export interface EvidencePiece {
@@ -57,24 +57,19 @@ function ruleIndex(set: LexiconSet): Map<string, Rule> {
 }
 
 export interface Observer {
-  observe(id: string, text: string, gold: Label, meta: { country?: string; year?: number }): Observation;
+  observe(id: string, text: string, gold: Label, meta: GoldTagMeta): Observation;
 }
 
 export function createObserver(tagger: Tagger, forceCase?: string): Observer {
   const set = tagger.set;
   const rules = ruleIndex(set);
-  // The same set with every relevance requirement met: its evidence gives each piece's factor.
-  const unblocked = createTagger({ ...set, scoring: { ...set.scoring, relevance_threshold: 0 } }, { forceCase });
   return {
     observe(id, text, gold, meta) {
       const caseCode = caseFor(set, meta.country, forceCase);
       const adjust = new Map((caseCode ? set.cases[caseCode].adjust : []).map((a) => [a.rule, a.weight]));
       const result = tagger.tag(text, meta);
-      const open = unblocked.tag(text, meta).evidence;
-      if (open.length !== result.evidence.length || open.some((e, i) => e.rule !== result.evidence[i].rule)) {
-        throw new Error(`internal: the tagger's evidence depends on the relevance threshold beyond requirements (${id})`);
-      }
-      const pieces = result.evidence.map((e, i) => toPiece(e, open[i], rules, adjust));
+      // Rule evidence only: term-layer and State-mention evidence have no rule to diagnose.
+      const pieces = result.evidence.filter((e) => rules.has(e.rule)).map((e) => toPiece(e, rules, adjust));
       const obs: Observation = { id, text, gold, result, pieces };
       if (meta.country !== undefined) obs.country = meta.country;
       if (caseCode !== undefined) obs.caseCode = caseCode;
@@ -83,17 +78,17 @@ export function createObserver(tagger: Tagger, forceCase?: string): Observer {
   };
 }
 
-function toPiece(e: Evidence, open: Evidence, rules: Map<string, Rule>, adjust: Map<string, number>): EvidencePiece {
-  const rule = rules.get(e.rule);
-  if (!rule) throw new Error(`evidence names unknown rule ${e.rule}`);
+function toPiece(e: Evidence, rules: Map<string, Rule>, adjust: Map<string, number>): EvidencePiece {
+  const rule = rules.get(e.rule)!;
   const fixed = adjust.get(e.rule);
   const ruleWeight = fixed ?? rule.weight;
+  // The effects (negation, attribution, ...) scale a rule's weight; they do not depend on its size.
+  const factor = ruleWeight > 0 ? (e.effect === 'unmet_requirement' ? 0 : e.weight / ruleWeight) : 0;
   const piece: EvidencePiece = {
     rule: e.rule,
-    category: e.category,
+    category: e.category as Category,
     ruleCategory: rule.category,
-    // Weights are positive (loader) and overlay adjustments ≥ 0; a zero adjustment leaves nothing to scale.
-    factor: ruleWeight > 0 ? open.weight / ruleWeight : 0,
+    factor,
     weight: e.weight,
     active: e.weight > 0,
     negated: e.negated,
@@ -107,7 +102,7 @@ function toPiece(e: Evidence, open: Evidence, rules: Map<string, Rule>, adjust: 
 
 export function observeGold(tagger: Tagger, items: readonly GoldItem[], forceCase?: string): Observation[] {
   const observer = createObserver(tagger, forceCase);
-  return items.map((item) => observer.observe(item.id, item.text, item.label, { country: item.meta.country, year: item.meta.year }));
+  return items.map((item) => observer.observe(item.id, item.text, item.label, tagMeta(item)));
 }
 
 /** A rule example with an expected label, tagged: the fitter keeps these labels right. */

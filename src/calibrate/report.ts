@@ -4,13 +4,11 @@
 import type { Metrics } from '../eval/metrics.js';
 import { LABELS, type Label } from '../types.js';
 import type { Candidate } from './candidates.js';
-import type { CalibrationResult, Change, Proposal, SetCheck } from './calibrate.js';
+import type { CalibrationResult, Change, SetCheck } from './calibrate.js';
 import type { RuleDiagnostic } from './diagnostics.js';
 
 const f3 = (x: number) => x.toFixed(3);
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-/** Markdown table cells: no pipes or line breaks from the data. */
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\s+/g, ' ');
 
 export interface SummaryContext {
   gold: string[];
@@ -156,21 +154,28 @@ export function candidatesJson(candidates: Record<Label, Candidate[]>): Record<s
 // ---------------------------------------------------------------- diff
 
 function changeRow(c: Change): string {
-  return `| ${c.kind === 'weight' ? c.name : `scoring: ${c.name}`} | ${c.old} | ${c.new} | ${cell(c.why)} |`;
-}
-
-function proposalRow(p: Proposal): string {
-  return `| ${p.kind === 'weight' ? p.name : `scoring: ${p.name}`} | ${p.old} | ${p.proposed} | cross-validated macro-F1 ${f3(p.cvBefore)} → ${f3(p.cvAfter)} |`;
+  const precision = c.precision === null ? 'n/a' : f3(c.precision);
+  return `| ${c.rule} | ${c.old} | ${c.new} | ${c.fires} | ${precision} |`;
 }
 
 export function diffMarkdown(result: CalibrationResult, oldVersion: string): string {
-  const lines = [`# Calibration diff: ${oldVersion} → ${result.version}`, ''];
-  if (result.changes.length === 0) lines.push('No change improved the cross-validated macro-F1: the weights and thresholds are unchanged.', '');
-  else lines.push('| rule / threshold | old | new | why |', '|---|---:|---:|---|', ...result.changes.map(changeRow), '');
-  if (result.rejected.length) {
-    lines.push('## Proposed, not kept', '', 'A fit on all items moved these, but freeing them did not raise the cross-validated macro-F1.', '');
-    lines.push('| rule / threshold | old | proposed | when freed |', '|---|---:|---:|---|', ...result.rejected.map(proposalRow), '');
-  }
+  const m = result.fit.moves.chosen;
+  const t = result.fit.targets.chosen;
+  const lines = [
+    `# Calibration diff: ${oldVersion} → ${result.version}`,
+    '',
+    `Decision layer fitted by regularised logistic regression; settings chosen by cross-validation with folds by document.`,
+    `Moves: rule L2 ${m.setting.ruleL2}, term L1 ${m.setting.termL1 ?? 'none (no term layer)'}, class-weight power ${m.setting.classWeightPower};`,
+    `cross-validated macro-F1 ${f3(m.macroF1)} (in-sample before: ${f3(result.before.macroF1)}). Targets: context weight ${t.setting.contextWeight},`,
+    `rule L2 ${t.setting.ruleL2}; cross-validated macro-F1 ${f3(t.macroF1)}. model.yaml and terms.yaml (${result.terms} terms) are written whole.`,
+    '',
+  ];
+  if (result.changes.length === 0) lines.push('No rule weight changed.', '');
+  else lines.push('| rule | old | new | fires | precision |', '|---|---:|---:|---:|---:|', ...result.changes.map(changeRow), '');
+  lines.push('## Settings tried (moves)', '', '| rule L2 | term L1 | class-weight power | cv macro-F1 |', '|---:|---:|---:|---:|');
+  for (const tried of result.fit.moves.tried)
+    lines.push(`| ${tried.setting.ruleL2} | ${tried.setting.termL1 ?? '—'} | ${tried.setting.classWeightPower} | ${f3(tried.macroF1)} |`);
+  lines.push('');
   return lines.join('\n');
 }
 
@@ -194,22 +199,30 @@ function perLabel(before: Metrics, after: Metrics): Record<string, unknown> {
 
 export function summaryJson(result: CalibrationResult, ctx: SummaryContext): Record<string, unknown> {
   const verdicts = (v: RuleDiagnostic['verdict']) => result.diagnostics.filter((d) => d.verdict === v).map((d) => d.rule);
+  const m = result.fit.moves.chosen;
+  const t = result.fit.targets.chosen;
   return {
     gold: ctx.gold,
     items: ctx.items,
     lexicons: ctx.old,
     new_lexicons: ctx.new,
-    cross_validation: { folds: ctx.folds, seed: ctx.seed },
-    macro_f1: { before: result.before.macroF1, after: result.after.macroF1 },
+    cross_validation: { folds: ctx.folds, seed: ctx.seed, grouped_by: 'document' },
+    macro_f1: { before_in_sample: result.before.macroF1, after_cross_validated: result.after.macroF1 },
     per_label: perLabel(result.before, result.after),
-    changes: result.changes.map((c) => ({ kind: c.kind, name: c.name, old: c.old, new: c.new, cv_before: c.cvBefore, cv_after: c.cvAfter })),
-    proposals_not_kept: result.rejected.length,
+    moves_setting: { rule_l2: m.setting.ruleL2, term_l1: m.setting.termL1, class_weight_power: m.setting.classWeightPower },
+    targets: {
+      macro_f1_before_in_sample: result.targetsBefore?.macroF1 ?? null,
+      macro_f1_after_cross_validated: t.macroF1,
+      setting: { context_weight: t.setting.contextWeight, rule_l2: t.setting.ruleL2 },
+    },
+    temperature: result.fit.model.moves.temperature,
+    terms: result.terms,
+    changes: result.changes.map((c) => ({ rule: c.rule, old: c.old, new: c.new })),
     rules: { total: result.diagnostics.length, never_fires: verdicts('never_fires'), misleads: verdicts('misleads') },
     candidates: Object.fromEntries(LABELS.map((l) => [l, result.candidates[l].length])),
     check: {
       in_sample_macro_f1_before: ctx.check.inSampleBefore.macroF1,
       in_sample_macro_f1_after: ctx.check.inSampleAfter.macroF1,
-      rescoring_mismatches: ctx.check.mismatches,
       example_failures_before: ctx.exampleFailuresBefore,
       example_failures: ctx.exampleFailures,
     },
@@ -232,24 +245,38 @@ export function summaryText(result: CalibrationResult, ctx: SummaryContext): str
     `gold: ${ctx.gold.join(', ')} (${ctx.items} items); lexicons: ${ctx.old.name} ${ctx.old.version} (${ctx.old.hash.slice(0, 12)})`,
     '',
     `rule diagnostics (${d.length} rules; diagnostics.md):`,
-    ...ruleLine('never fire', d.filter((x) => x.verdict === 'never_fires')),
-    ...ruleLine('mostly mislead', d.filter((x) => x.verdict === 'misleads')),
-    ...ruleLine('case rules without gold items from their country', d.filter((x) => x.verdict === 'untested')),
+    ...ruleLine(
+      'never fire',
+      d.filter((x) => x.verdict === 'never_fires'),
+    ),
+    ...ruleLine(
+      'mostly mislead',
+      d.filter((x) => x.verdict === 'misleads'),
+    ),
+    ...ruleLine(
+      'case rules without gold items from their country',
+      d.filter((x) => x.verdict === 'untested'),
+    ),
     '',
     `candidate terms (top ${SUMMARY_CANDIDATES} per label; candidates.md):`,
     ...LABELS.map((l) => {
-      const top = result.candidates[l].slice(0, SUMMARY_CANDIDATES).map((c) => `"${c.phrase}" (z ${c.z.toFixed(1)}, ${c.countInLabel}/${c.countInLabel + c.countElsewhere})`);
+      const top = result.candidates[l]
+        .slice(0, SUMMARY_CANDIDATES)
+        .map((c) => `"${c.phrase}" (z ${c.z.toFixed(1)}, ${c.countInLabel}/${c.countInLabel + c.countElsewhere})`);
       return `  ${l}: ${top.length ? top.join(', ') : '—'}`;
     }),
     '',
-    `weight fitting (${ctx.folds}-fold cross-validation, seed ${ctx.seed}):`,
-    `  macro-F1 ${f3(result.before.macroF1)} → ${f3(result.after.macroF1)} (${result.after.macroF1 >= result.before.macroF1 ? '+' : ''}${f3(result.after.macroF1 - result.before.macroF1)})`,
-    ...LABELS.map((l) => `  ${l.padEnd(26)} F1 ${f3(result.before.perLabel[l].f1)} → ${f3(result.after.perLabel[l].f1)}`),
-    `  changes kept: ${result.changes.length}; proposed but not kept: ${result.rejected.length} (diff.md)`,
-    ...result.changes.map((c) => `    ${c.kind === 'weight' ? c.name : `scoring ${c.name}`}: ${c.old} → ${c.new}`),
+    `decision layer (${ctx.folds}-fold cross-validation, folds by document, seed ${ctx.seed}):`,
+    `  macro-F1 in-sample before ${f3(result.before.macroF1)}; cross-validated after ${f3(result.after.macroF1)}`,
+    ...LABELS.map(
+      (l) =>
+        `  ${l.padEnd(26)} F1 ${f3(result.before.perLabel[l].f1)} → ${f3(result.after.perLabel[l].f1)} (P ${f3(result.after.perLabel[l].precision)}, R ${f3(result.after.perLabel[l].recall)})`,
+    ),
+    `  targets: macro-F1 ${result.targetsBefore ? f3(result.targetsBefore.macroF1) : 'n/a'} → ${f3(result.targetsAfter.macroF1)} (cross-validated)`,
+    `  rule weights changed: ${result.changes.length}; terms: ${result.terms}; temperature ${result.fit.model.moves.temperature} (diff.md)`,
     '',
     `new version ${ctx.new.version} (${ctx.new.hash.slice(0, 12)}) → ${ctx.outDir}/${ctx.new.dir}`,
-    `  in-sample macro-F1 ${f3(ctx.check.inSampleBefore.macroF1)} → ${f3(ctx.check.inSampleAfter.macroF1)}; re-scoring mismatches: ${ctx.check.mismatches.length}; failing examples: ${ctx.exampleFailuresBefore} → ${ctx.exampleFailures}`,
+    `  in-sample macro-F1 ${f3(ctx.check.inSampleBefore.macroF1)} → ${f3(ctx.check.inSampleAfter.macroF1)}; failing examples: ${ctx.exampleFailuresBefore} → ${ctx.exampleFailures}`,
   ];
   return lines.join('\n') + '\n';
 }

@@ -108,21 +108,46 @@ export function diffSets(a: LexiconSet, b: LexiconSet): SetDiff {
   return {
     a: { name: a.name, version: a.version, hash: a.hash },
     b: { name: b.name, version: b.version, hash: b.hash },
-    added: [...rb.values()].filter((r) => !ra.has(r.id)).map(summary).sort(byId),
-    removed: [...ra.values()].filter((r) => !rb.has(r.id)).map(summary).sort(byId),
+    added: [...rb.values()]
+      .filter((r) => !ra.has(r.id))
+      .map(summary)
+      .sort(byId),
+    removed: [...ra.values()]
+      .filter((r) => !rb.has(r.id))
+      .map(summary)
+      .sort(byId),
     changed: changed.sort(byId),
     scoring: SCORING_KEYS.filter((k) => a.scoring[k] !== b.scoring[k]).map((k) => ({ name: k, old: a.scoring[k], new: b.scoring[k] })),
     adjustments: adjustmentChanges(a, b),
-    overlaysAdded: Object.keys(b.cases).filter((c) => !a.cases[c]).sort(),
-    overlaysRemoved: Object.keys(a.cases).filter((c) => !b.cases[c]).sort(),
+    overlaysAdded: Object.keys(b.cases)
+      .filter((c) => !a.cases[c])
+      .sort(),
+    overlaysRemoved: Object.keys(a.cases)
+      .filter((c) => !b.cases[c])
+      .sort(),
   };
 }
 
 export function isEmptyDiff(d: SetDiff): boolean {
-  return !d.added.length && !d.removed.length && !d.changed.length && !d.scoring.length && !d.adjustments.length && !d.overlaysAdded.length && !d.overlaysRemoved.length;
+  return (
+    !d.added.length &&
+    !d.removed.length &&
+    !d.changed.length &&
+    !d.scoring.length &&
+    !d.adjustments.length &&
+    !d.overlaysAdded.length &&
+    !d.overlaysRemoved.length
+  );
 }
 
-const show = (v: unknown) => (Array.isArray(v) ? `[${v.join(', ')}]` : typeof v === 'string' ? (v.length > 60 ? JSON.stringify(v.slice(0, 57) + '...') : JSON.stringify(v)) : String(v ?? '—'));
+const show = (v: unknown) =>
+  Array.isArray(v)
+    ? `[${v.join(', ')}]`
+    : typeof v === 'string'
+      ? v.length > 60
+        ? JSON.stringify(v.slice(0, 57) + '...')
+        : JSON.stringify(v)
+      : String(v ?? '—');
 
 function changeLine(c: RuleChange): string {
   const parts = c.fields.map((f) => `${f.field} ${show(f.old)} → ${show(f.new)}`);
@@ -134,10 +159,7 @@ function changeLine(c: RuleChange): string {
 const where = (r: RuleSummary) => `${r.category}, ${r.file}${r.country ? `, case ${r.country}` : ''}`;
 
 export function formatSetDiff(d: SetDiff): string {
-  const lines = [
-    `A: ${d.a.name} ${d.a.version} (sha256 ${d.a.hash.slice(0, 12)})`,
-    `B: ${d.b.name} ${d.b.version} (sha256 ${d.b.hash.slice(0, 12)})`,
-  ];
+  const lines = [`A: ${d.a.name} ${d.a.version} (sha256 ${d.a.hash.slice(0, 12)})`, `B: ${d.b.name} ${d.b.version} (sha256 ${d.b.hash.slice(0, 12)})`];
   if (d.a.hash === d.b.hash) return [...lines, 'identical content'].join('\n') + '\n';
   lines.push(`rules: ${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed`);
   lines.push(...d.added.map((r) => `+ ${r.id} (${where(r)})`));

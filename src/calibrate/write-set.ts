@@ -1,10 +1,10 @@
 // Write a calibrated lexicon version: the same files, with only the changed
-// values replaced in place. The yaml Document API finds each value's source
+// rule weights replaced in place (model.yaml and terms.yaml, which hold nothing
+// but fitted numbers, are written whole). The yaml Document API finds each value's source
 // range; the new text is spliced into the original, so comments, quoting,
 // folded descriptions and blank lines stay exactly as the author wrote them.
 // Pure: file texts in, file texts out.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Pair, type YAMLMap } from 'yaml';
-import type { FittedThreshold } from './config.js';
 
 export type EvidenceValue = string | number | null;
 
@@ -17,8 +17,8 @@ export interface RuleEdit {
 export interface SetEdits {
   /** rule id → new weight and evidence; rules not named are left untouched. */
   rules: ReadonlyMap<string, RuleEdit>;
-  /** scoring key → new value and a short note appended as a comment. */
-  scoring: ReadonlyMap<FittedThreshold, { value: number; note: string }>;
+  /** Whole files written anew (model.yaml and terms.yaml: every value in them is fitted). */
+  generated: Readonly<Record<string, string>>;
   version: string;
 }
 
@@ -67,12 +67,19 @@ export function yamlScalar(value: EvidenceValue): string {
 
 /** `key:` followed by an indented block mapping, replacing `key: <old value>`. */
 function evidenceBlock(evidence: Record<string, EvidenceValue>, indent: string): string {
-  return ':' + Object.entries(evidence).map(([k, v]) => `\n${indent}${k}: ${yamlScalar(v)}`).join('');
+  return (
+    ':' +
+    Object.entries(evidence)
+      .map(([k, v]) => `\n${indent}${k}: ${yamlScalar(v)}`)
+      .join('')
+  );
 }
 
 /** Inside a flow mapping (`- {id: ..., weight: 1}`) the evidence is a flow mapping too. */
 function evidenceFlow(evidence: Record<string, EvidenceValue>): string {
-  return `: { ${Object.entries(evidence).map(([k, v]) => `${k}: ${yamlScalar(v)}`).join(', ')} }`;
+  return `: { ${Object.entries(evidence)
+    .map(([k, v]) => `${k}: ${yamlScalar(v)}`)
+    .join(', ')} }`;
 }
 
 function ruleSplices(source: string, lines: LineCounter, rule: YAMLMap, edit: RuleEdit, where: string): Splice[] {
@@ -111,27 +118,6 @@ export function rewriteRuleFile(file: string, source: string, edits: ReadonlyMap
   return splices.length ? applySplices(source, splices) : source;
 }
 
-function restOfLine(source: string, from: number): string {
-  const end = source.indexOf('\n', from);
-  return source.slice(from, end === -1 ? source.length : end);
-}
-
-export function rewriteScoring(source: string, edits: SetEdits['scoring']): string {
-  const { doc } = parse('scoring.yaml', source);
-  const root = doc.contents;
-  if (!isMap(root)) throw new WriteSetError('scoring.yaml: not a mapping');
-  const splices: Splice[] = [];
-  for (const [key, { value, note }] of edits) {
-    const pair = pairOf(root, key);
-    if (!pair?.value) throw new WriteSetError(`scoring.yaml: no "${key}" to replace`);
-    const [start, end] = rangeOf(pair.value);
-    // A note goes after the value only where the line has no comment of its own.
-    const comment = restOfLine(source, end).trim() === '' ? `  # ${note}` : '';
-    splices.push({ start, end, text: String(value) + comment });
-  }
-  return applySplices(source, splices);
-}
-
 export function rewriteVersion(source: string, version: string): string {
   const { doc } = parse('lexicon.yaml', source);
   const root = doc.contents;
@@ -153,8 +139,8 @@ export function rewriteSet(files: Readonly<Record<string, string>>, ruleFiles: R
   const out: Record<string, string> = {};
   for (const [file, source] of Object.entries(files)) {
     if (file === 'lexicon.yaml') out[file] = rewriteVersion(source, edits.version);
-    else if (file === 'scoring.yaml') out[file] = edits.scoring.size ? rewriteScoring(source, edits.scoring) : source;
+    else if (file in edits.generated) continue;
     else out[file] = byFile.has(file) ? rewriteRuleFile(file, source, byFile.get(file)!) : source;
   }
-  return out;
+  return Object.fromEntries(Object.entries({ ...out, ...edits.generated }).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -1,10 +1,19 @@
 // Tag every gold item with the rule tagger and compare: the metrics, and the
 // misclassified items with the evidence that led the tagger astray.
-import type { Evidence, Flag, Label, MoveLabel, TagResult } from '../types.js';
+import { TARGET_KINDS, type Evidence, type Flag, type Label, type MoveLabel, type TagResult, type Target, type TargetKind } from '../types.js';
+import { calibrationReport, type CalibrationReport } from './calibration.js';
 import type { GoldItem } from './gold.js';
 import { computeMetrics, type Metrics } from './metrics.js';
 
-export type TagFunction = (text: string, meta: { country?: string; year?: number }) => TagResult;
+export interface GoldTagMeta {
+  country?: string;
+  year?: number;
+  venue?: string;
+  context?: string;
+  targetGiven?: MoveLabel;
+}
+
+export type TagFunction = (text: string, meta: GoldTagMeta) => TagResult;
 
 export interface TaggedItem {
   item: GoldItem;
@@ -15,16 +24,48 @@ export function tagGoldItems(items: readonly GoldItem[], tag: TagFunction): Tagg
   return items.map((item) => ({ item, result: tag(item.text, tagMeta(item)) }));
 }
 
-function tagMeta(item: GoldItem): { country?: string; year?: number } {
-  const meta: { country?: string; year?: number } = {};
+/** What the tagger may know of a gold item: its metadata and the sentence before, as in a run. */
+export function tagMeta(item: GoldItem): GoldTagMeta {
+  const meta: GoldTagMeta = {};
   if (item.meta.country !== undefined) meta.country = item.meta.country;
   if (item.meta.year !== undefined) meta.year = item.meta.year;
+  if (item.meta.venue !== undefined) meta.venue = item.meta.venue;
+  if (item.meta.context !== undefined) meta.context = item.meta.context;
   return meta;
 }
 
 export function rulesMetrics(tagged: readonly TaggedItem[]): Metrics {
   return computeMetrics(tagged.map(({ item, result }) => ({ gold: item.label, predicted: result.label })));
 }
+
+/** Target columns: the three targets, and `na` for a move the tagger called `none`. */
+export const TARGET_COLUMNS = [...TARGET_KINDS, 'na'] as const satisfies readonly Target[];
+
+export interface TargetEvaluation {
+  /** End to end: the tagger's own target, `na` when it missed the move. */
+  endToEnd: Metrics<Target>;
+  /** Attribution alone: the target decided as if the tagger had found the gold move. */
+  givenLabel: Metrics<Target>;
+}
+
+/** Items with a coded target on a move; undefined when the gold codes no targets. */
+export function targetMetrics(tagged: readonly TaggedItem[], tag: TagFunction): TargetEvaluation | undefined {
+  const coded = tagged.filter(({ item }) => item.target !== undefined && item.target !== 'na');
+  if (coded.length === 0) return undefined;
+  const endToEnd = coded.map(({ item, result }) => ({ gold: item.target as Target, predicted: result.target }));
+  const givenLabel = coded.map(({ item }) => ({
+    gold: item.target as Target,
+    predicted: tag(item.text, { ...tagMeta(item), targetGiven: item.label as MoveLabel }).target,
+  }));
+  const macroOver: readonly Target[] = TARGET_KINDS;
+  return { endToEnd: computeMetrics(endToEnd, TARGET_COLUMNS, macroOver), givenLabel: computeMetrics(givenLabel, TARGET_COLUMNS, macroOver) };
+}
+
+export function confidenceCalibration(tagged: readonly TaggedItem[]): CalibrationReport {
+  return calibrationReport(tagged.map(({ item, result }) => ({ confidence: result.confidence, correct: result.label === item.label, flags: result.flags })));
+}
+
+export type { TargetKind };
 
 /** One line of the errors file: what the gold says, what the tagger said, and why. */
 export interface Misclassification {
@@ -41,11 +82,13 @@ export interface Misclassification {
   scores: Record<MoveLabel, number>;
   flags: Flag[];
   evidence: Evidence[];
+  gold_target?: Target;
+  target: Target;
 }
 
 export function misclassifications(tagged: readonly TaggedItem[]): Misclassification[] {
   return tagged
-    .filter(({ item, result }) => item.label !== result.label)
+    .filter(({ item, result }) => item.label !== result.label || (item.target !== undefined && item.target !== result.target))
     .map(({ item, result }) => ({
       id: item.id,
       line: item.line,
@@ -60,5 +103,7 @@ export function misclassifications(tagged: readonly TaggedItem[]): Misclassifica
       scores: result.scores,
       flags: result.flags,
       evidence: result.evidence,
+      ...(item.target !== undefined ? { gold_target: item.target } : {}),
+      target: result.target,
     }));
 }

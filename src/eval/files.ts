@@ -1,7 +1,7 @@
 // The file edge of eval: read a gold file, shape the misclassified items (written by
 // the command through src/run/atomic.ts).
 import { readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { GoldFormatError, parseGold, type GoldItem } from './gold.js';
 import type { Misclassification } from './evaluate.js';
 
@@ -16,10 +16,14 @@ export function readGoldFile(path: string): GoldItem[] {
   return parseGold(text, path);
 }
 
-/** Default place for the errors file: beside the gold, `dev.jsonl` → `dev.errors.jsonl`. */
-export function defaultErrorsPath(goldPath: string): string {
+/**
+ * Default place for the errors file: the current folder, `dev.jsonl` →
+ * `dev.errors.jsonl` (`dev.check.errors.jsonl` for a split). Never beside the
+ * gold file, which may be read-only shared data.
+ */
+export function defaultErrorsPath(goldPath: string, cwd: string, split?: string): string {
   const name = basename(goldPath).replace(/\.jsonl?$/i, '');
-  return join(dirname(goldPath), `${name}.errors.jsonl`);
+  return join(cwd, `${name}${split ? `.${split}` : ''}.errors.jsonl`);
 }
 
 export function misclassificationsJsonl(errors: readonly Misclassification[]): string {

@@ -3,7 +3,7 @@
 // the file's text and its name (for messages) and returns items or throws one
 // error that lists every bad line as `file:line: message`.
 import { normaliseCountry } from '../countries.js';
-import { isLabel, LABELS, type Label } from '../types.js';
+import { isLabel, isTarget, LABELS, TARGETS, type Label, type Target } from '../types.js';
 
 export interface GoldMeta {
   country?: string;
@@ -11,12 +11,31 @@ export interface GoldMeta {
   venue?: string;
   source?: string;
   context?: string;
+  /** The document the item was drawn from, when the file names it; else source, country and year stand for it. */
+  document?: string;
 }
+
+/** The document an item comes from: folds that keep a document's items together use it. */
+export function documentOf(item: GoldItem): string {
+  return item.meta.document ?? [item.meta.source ?? '', item.meta.country ?? '', item.meta.year ?? '', item.meta.venue ?? ''].join('|');
+}
+
+/** The items of one split (all of them when `split` is undefined); an item without a split is on neither side. */
+export function itemsOfSplit(items: readonly GoldItem[], split: Split | undefined): GoldItem[] {
+  return split === undefined ? [...items] : items.filter((i) => i.split === split);
+}
+
+/** Which side of the fit/check discipline an item is on (gold README): rules are written from `fit` only. */
+export const SPLITS = ['fit', 'check'] as const;
+export type Split = (typeof SPLITS)[number];
 
 export interface GoldItem {
   id: string;
   text: string;
   label: Label;
+  /** Whose conduct is at stake (`na` with `none`), when the gold file codes it. */
+  target?: Target;
+  split?: Split;
   /** 1-based line in the gold file, so errors can point back at it. */
   line: number;
   meta: GoldMeta;
@@ -103,7 +122,19 @@ function parseGoldLine(raw: string, line: number): LineOutcome {
   if (!isLabel(record.label)) {
     return { problem: `bad label ${JSON.stringify(record.label)} (expected one of ${LABELS.join(', ')})` };
   }
-  return { item: { id: String(id), text: record.text, label: record.label, line, meta: readMeta(record) } };
+  const item: GoldItem = { id: String(id), text: record.text, label: record.label, line, meta: readMeta(record) };
+  if (record.target !== undefined) {
+    if (!isTarget(record.target)) return { problem: `bad target ${JSON.stringify(record.target)} (expected one of ${TARGETS.join(', ')})` };
+    if ((record.target === 'na') !== (record.label === 'none'))
+      return { problem: `target "${record.target}" with label "${record.label}": "na" goes with "none" and only with it` };
+    item.target = record.target;
+  }
+  if (record.split !== undefined) {
+    if (!(SPLITS as readonly unknown[]).includes(record.split))
+      return { problem: `bad split ${JSON.stringify(record.split)} (expected ${SPLITS.join(' or ')})` };
+    item.split = record.split as Split;
+  }
+  return { item };
 }
 
 /**
@@ -128,5 +159,6 @@ function readMeta(record: Record<string, unknown>): GoldMeta {
   if (typeof record.venue === 'string' && record.venue !== '') meta.venue = record.venue;
   if (typeof record.source === 'string' && record.source !== '') meta.source = record.source;
   if (typeof record.context === 'string' && record.context !== '') meta.context = record.context;
+  if (typeof record.document === 'string' && record.document !== '') meta.document = record.document;
   return meta;
 }

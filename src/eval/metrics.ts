@@ -1,10 +1,11 @@
 // Agreement between gold labels and predicted labels: per-label precision,
 // recall and F1, macro-F1, accuracy, Cohen's kappa and the confusion matrix.
+// The same measures serve labels (the default) and targets (self/other/general).
 import { LABELS, type Label } from '../types.js';
 
-export interface LabelPair {
-  gold: Label;
-  predicted: Label;
+export interface LabelPair<L extends string = Label> {
+  gold: L;
+  predicted: L;
 }
 
 export interface LabelScores {
@@ -17,7 +18,7 @@ export interface LabelScores {
   predicted: number;
 }
 
-export interface Metrics {
+export interface Metrics<L extends string = Label> {
   n: number;
   accuracy: number;
   /**
@@ -27,24 +28,27 @@ export interface Metrics {
    */
   macroF1: number;
   /** The labels `macroF1` averages over, in codebook order. */
-  macroLabels: Label[];
+  macroLabels: L[];
   kappa: number;
-  perLabel: Record<Label, LabelScores>;
+  perLabel: Record<L, LabelScores>;
   /** confusion[gold][predicted] = count. */
-  confusion: Record<Label, Record<Label, number>>;
+  confusion: Record<L, Record<L, number>>;
 }
 
-export function emptyConfusion(): Record<Label, Record<Label, number>> {
-  const matrix = {} as Record<Label, Record<Label, number>>;
-  for (const gold of LABELS) {
-    matrix[gold] = {} as Record<Label, number>;
-    for (const predicted of LABELS) matrix[gold][predicted] = 0;
+export function emptyConfusion<L extends string = Label>(labels: readonly L[] = LABELS as unknown as readonly L[]): Record<L, Record<L, number>> {
+  const matrix = {} as Record<L, Record<L, number>>;
+  for (const gold of labels) {
+    matrix[gold] = {} as Record<L, number>;
+    for (const predicted of labels) matrix[gold][predicted] = 0;
   }
   return matrix;
 }
 
-export function confusionMatrix(pairs: readonly LabelPair[]): Record<Label, Record<Label, number>> {
-  const matrix = emptyConfusion();
+export function confusionMatrix<L extends string = Label>(
+  pairs: readonly LabelPair<L>[],
+  labels: readonly L[] = LABELS as unknown as readonly L[],
+): Record<L, Record<L, number>> {
+  const matrix = emptyConfusion(labels);
   for (const { gold, predicted } of pairs) matrix[gold][predicted] += 1;
   return matrix;
 }
@@ -58,10 +62,10 @@ function harmonicMean(a: number, b: number): number {
   return a + b === 0 ? 0 : (2 * a * b) / (a + b);
 }
 
-function labelScores(matrix: Record<Label, Record<Label, number>>, label: Label): LabelScores {
+function labelScores<L extends string>(matrix: Record<L, Record<L, number>>, label: L, labels: readonly L[]): LabelScores {
   const truePositives = matrix[label][label];
-  const support = LABELS.reduce((sum, predicted) => sum + matrix[label][predicted], 0);
-  const predicted = LABELS.reduce((sum, gold) => sum + matrix[gold][label], 0);
+  const support = labels.reduce((sum, predicted) => sum + matrix[label][predicted], 0);
+  const predicted = labels.reduce((sum, gold) => sum + matrix[gold][label], 0);
   const precision = ratio(truePositives, predicted);
   const recall = ratio(truePositives, support);
   return { precision, recall, f1: harmonicMean(precision, recall), support, predicted };
@@ -72,14 +76,18 @@ function labelScores(matrix: Record<Label, Record<Label, number>>, label: Label)
  * would give by chance. When chance agreement is total (both sides use one
  * and the same label) the observed agreement is total too, and kappa is 1.
  */
-export function cohensKappa(matrix: Record<Label, Record<Label, number>>, n: number): number {
+export function cohensKappa<L extends string = Label>(
+  matrix: Record<L, Record<L, number>>,
+  n: number,
+  labels: readonly L[] = LABELS as unknown as readonly L[],
+): number {
   if (n === 0) return 0;
   let observed = 0;
   let chance = 0;
-  for (const label of LABELS) {
+  for (const label of labels) {
     observed += matrix[label][label];
-    const goldShare = LABELS.reduce((sum, p) => sum + matrix[label][p], 0) / n;
-    const predictedShare = LABELS.reduce((sum, g) => sum + matrix[g][label], 0) / n;
+    const goldShare = labels.reduce((sum, p) => sum + matrix[label][p], 0) / n;
+    const predictedShare = labels.reduce((sum, g) => sum + matrix[g][label], 0) / n;
     chance += goldShare * predictedShare;
   }
   const observedShare = observed / n;
@@ -87,23 +95,32 @@ export function cohensKappa(matrix: Record<Label, Record<Label, number>>, n: num
   return (observedShare - chance) / (1 - chance);
 }
 
-export function computeMetrics(pairs: readonly LabelPair[]): Metrics {
-  const confusion = confusionMatrix(pairs);
+/**
+ * `macroOver`: the labels macro-F1 may average over (default: all). Targets
+ * keep `na` (a move predicted as `none`) in the confusion matrix but average
+ * over self, other and general only.
+ */
+export function computeMetrics<L extends string = Label>(
+  pairs: readonly LabelPair<L>[],
+  labels: readonly L[] = LABELS as unknown as readonly L[],
+  macroOver: readonly L[] = labels,
+): Metrics<L> {
+  const confusion = confusionMatrix(pairs, labels);
   const n = pairs.length;
-  const perLabel = {} as Record<Label, LabelScores>;
-  for (const label of LABELS) perLabel[label] = labelScores(confusion, label);
-  const macroLabels = LABELS.filter((label) => perLabel[label].support > 0 || perLabel[label].predicted > 0);
+  const perLabel = {} as Record<L, LabelScores>;
+  for (const label of labels) perLabel[label] = labelScores(confusion, label, labels);
+  const macroLabels = labels.filter((label) => macroOver.includes(label) && (perLabel[label].support > 0 || perLabel[label].predicted > 0));
   const macroF1 = ratio(
     macroLabels.reduce((sum, label) => sum + perLabel[label].f1, 0),
     macroLabels.length,
   );
-  const correct = LABELS.reduce((sum, label) => sum + confusion[label][label], 0);
+  const correct = labels.reduce((sum, label) => sum + confusion[label][label], 0);
   return {
     n,
     accuracy: ratio(correct, n),
     macroF1,
     macroLabels,
-    kappa: cohensKappa(confusion, n),
+    kappa: cohensKappa(confusion, n, labels),
     perLabel,
     confusion,
   };

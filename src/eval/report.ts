@@ -1,6 +1,8 @@
 // What `spiral eval` shows: the rule tagger's metrics, the baseline's beside
 // them, and whether the floor is met. Pure shapers: data in, text or JSON out.
-import { LABELS, type Label } from '../types.js';
+import { LABELS, type Label, type Target } from '../types.js';
+import type { CalibrationReport } from './calibration.js';
+import { TARGET_COLUMNS, type TargetEvaluation } from './evaluate.js';
 import type { Metrics } from './metrics.js';
 
 export interface BaselineReport {
@@ -12,8 +14,12 @@ export interface BaselineReport {
 
 export interface EvalReport {
   gold: string;
+  /** The split evaluated (`fit` or `check`), when one was chosen. */
+  split?: string;
   lexicons: string;
   rules: Metrics;
+  targets?: TargetEvaluation;
+  calibration?: CalibrationReport;
   baseline?: BaselineReport;
   errorsFile: string;
   misclassified: number;
@@ -81,9 +87,43 @@ function floorLine(report: EvalReport): string[] {
   return [`floor: macro-F1 ${fixed(report.rules.macroF1)} vs minimum ${fixed(report.minMacroF1)}: ${verdict}`];
 }
 
+function targetLines(report: EvalReport): string[] {
+  const t = report.targets;
+  if (!t) return [];
+  const table = (title: string, m: Metrics<Target>) => [
+    title,
+    'target'.padEnd(LABEL_COLUMN) + cells(['P', 'R', 'F1', 'gold', 'pred']),
+    ...TARGET_COLUMNS.map((k) => {
+      const s = m.perLabel[k];
+      return k.padEnd(LABEL_COLUMN) + cells([fixed(s.precision), fixed(s.recall), fixed(s.f1), String(s.support), String(s.predicted)]);
+    }),
+    'macro-F1 (self/other/general)'.padEnd(LABEL_COLUMN) + fixed(m.macroF1).padStart(NUMBER_COLUMN),
+    'gold \\ predicted'.padEnd(LABEL_COLUMN) + cells([...TARGET_COLUMNS]),
+    ...TARGET_COLUMNS.filter((k) => k !== 'na').map((g) => g.padEnd(LABEL_COLUMN) + cells(TARGET_COLUMNS.map((p) => String(m.confusion[g][p])))),
+    '',
+  ];
+  return [
+    ...table(`targets of moves (${t.givenLabel.n} items with a coded target), given the gold label:`, t.givenLabel),
+    ...table('targets end to end (na: the tagger found no move):', t.endToEnd),
+  ];
+}
+
+function calibrationLines(report: EvalReport): string[] {
+  const c = report.calibration;
+  if (!c) return [];
+  return [
+    'confidence calibration (reliability):',
+    'confidence'.padEnd(LABEL_COLUMN) + cells(['n', 'mean', 'acc']),
+    ...c.bins.map((b) => `${b.from.toFixed(1)}–${b.to.toFixed(1)}`.padEnd(LABEL_COLUMN) + cells([String(b.n), fixed(b.meanConfidence), fixed(b.accuracy)])),
+    'expected calibration error'.padEnd(LABEL_COLUMN) + fixed(c.ece).padStart(NUMBER_COLUMN),
+    `low_confidence flagged: ${c.flagged.n} items, accuracy ${fixed(c.flagged.accuracy)}; the rest: ${c.unflagged.n}, accuracy ${fixed(c.unflagged.accuracy)}`,
+    '',
+  ];
+}
+
 export function formatReportText(report: EvalReport): string {
   const lines = [
-    `gold: ${report.gold} (${report.rules.n} items)`,
+    `gold: ${report.gold}${report.split ? ` [split ${report.split}]` : ''} (${report.rules.n} items)`,
     `lexicons: ${report.lexicons}`,
     '',
     ...perLabelTable(report),
@@ -92,7 +132,9 @@ export function formatReportText(report: EvalReport): string {
     '',
     ...confusionLines(report),
     '',
-    `misclassified: ${report.misclassified} written to ${report.errorsFile}`,
+    ...targetLines(report),
+    ...calibrationLines(report),
+    `misclassified (label or target): ${report.misclassified} written to ${report.errorsFile}`,
     ...floorLine(report),
   ];
   return lines.join('\n') + '\n';
@@ -102,8 +144,20 @@ export function formatReportText(report: EvalReport): string {
 export function reportJson(report: EvalReport): Record<string, unknown> {
   return {
     gold: report.gold,
+    ...(report.split ? { split: report.split } : {}),
     lexicons: report.lexicons,
     rules: metricsJson(report.rules),
+    ...(report.targets ? { targets: { given_label: metricsJson(report.targets.givenLabel), end_to_end: metricsJson(report.targets.endToEnd) } } : {}),
+    ...(report.calibration
+      ? {
+          calibration: {
+            bins: report.calibration.bins.map((b) => ({ from: b.from, to: b.to, n: b.n, mean_confidence: b.meanConfidence, accuracy: b.accuracy })),
+            ece: report.calibration.ece,
+            low_confidence: report.calibration.flagged,
+            other: report.calibration.unflagged,
+          },
+        }
+      : {}),
     ...(report.baseline
       ? {
           baseline: {
@@ -120,7 +174,7 @@ export function reportJson(report: EvalReport): Record<string, unknown> {
   };
 }
 
-function metricsJson(metrics: Metrics): Record<string, unknown> {
+function metricsJson<L extends string>(metrics: Metrics<L>): Record<string, unknown> {
   return {
     n: metrics.n,
     macro_f1: metrics.macroF1,

@@ -2,7 +2,17 @@
 // cross-validated baseline on the same items. Pure: the caller reads the gold
 // file, builds the tagger and writes the results.
 import { BASELINE_DESCRIPTIONS, baselineFactory, crossValidate, type BaselineModel } from './baseline.js';
-import { misclassifications, rulesMetrics, tagGoldItems, type Misclassification, type TagFunction } from './evaluate.js';
+import {
+  confidenceCalibration,
+  misclassifications,
+  rulesMetrics,
+  tagGoldItems,
+  targetMetrics,
+  type Misclassification,
+  type TagFunction,
+  type TargetEvaluation,
+} from './evaluate.js';
+import type { CalibrationReport } from './calibration.js';
 import type { GoldItem } from './gold.js';
 import { computeMetrics, type Metrics } from './metrics.js';
 import type { BaselineReport } from './report.js';
@@ -15,6 +25,8 @@ export interface BaselineOptions {
 
 export interface Evaluation {
   rules: Metrics;
+  targets?: TargetEvaluation;
+  calibration: CalibrationReport;
   misclassified: Misclassification[];
   baseline?: BaselineReport;
 }
@@ -27,7 +39,9 @@ export function runBaseline(items: readonly GoldItem[], options: BaselineOptions
 
 export function evaluate(items: readonly GoldItem[], tag: TagFunction, baseline?: BaselineOptions): Evaluation {
   const tagged = tagGoldItems(items, tag);
-  const evaluation: Evaluation = { rules: rulesMetrics(tagged), misclassified: misclassifications(tagged) };
+  const evaluation: Evaluation = { rules: rulesMetrics(tagged), calibration: confidenceCalibration(tagged), misclassified: misclassifications(tagged) };
+  const targets = targetMetrics(tagged, tag);
+  if (targets) evaluation.targets = targets;
   if (baseline) evaluation.baseline = runBaseline(items, baseline);
   return evaluation;
 }

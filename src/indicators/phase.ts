@@ -99,9 +99,14 @@ export function estimatePhase(input: PhaseInput): PhaseResult {
   if (input.indicators.discursive_practice.value === 'true') return discursivePhase(input);
   const discursiveWhy = input.indicators.discursive_practice.reason;
   if (acceptance >= T.TALK_MIN_ACCEPTANCE && (deflection >= T.DEFLECTION_MIN_SHARE || denial > T.DISCURSIVE_MAX_DENIAL)) {
-    return result(3, 'tactical_concessions', `acceptance talk (${pct(acceptance)}) while allegations are deflected (rhetorical ${pct(deflection)}, denial ${pct(denial)})`);
+    return result(
+      3,
+      'tactical_concessions',
+      `acceptance talk (${pct(acceptance)}) while allegations are deflected (rhetorical ${pct(deflection)}, denial ${pct(denial)})`,
+    );
   }
   if (acceptance >= T.TALK_MIN_ACCEPTANCE) return result(3, 'acceptance_talk', `acceptance talk (${pct(acceptance)}) short of indicator 4: ${discursiveWhy}`);
-  if (deflection >= T.DEFLECTION_MIN_SHARE) return result(3, 'rhetorical_action', `rhetorical action ${pct(deflection)} with little acceptance (${pct(acceptance)})`);
+  if (deflection >= T.DEFLECTION_MIN_SHARE)
+    return result(3, 'rhetorical_action', `rhetorical action ${pct(deflection)} with little acceptance (${pct(acceptance)})`);
   return result(2, 'little_acceptance', `acceptance ${pct(acceptance)} < ${pct(T.TALK_MIN_ACCEPTANCE)} and no deflection pattern`);
 }

@@ -20,9 +20,7 @@ import { decodeMostlyUtf8 } from './mixed.js';
 import { implausibility } from './plausible.js';
 import { chooseSingleByte, decodeSingleByte } from './singlebyte.js';
 
-export type Decoded =
-  | { ok: true; text: string; encoding: string; warnings: string[] }
-  | { ok: false; status: 'skipped' | 'failed'; reason: string };
+export type Decoded = { ok: true; text: string; encoding: string; warnings: string[] } | { ok: false; status: 'skipped' | 'failed'; reason: string };
 
 /** How much of the file the UTF-16 and control-character checks look at. */
 const SNIFF_BYTES = 64 * 1024;

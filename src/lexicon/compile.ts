@@ -41,10 +41,7 @@ export function preloadInflections(table: Record<string, string[]>): void {
 }
 
 /** NFA state: consume a token with `feature` (or ANY) and go to `next`; or split; or accept. */
-export type NfaState =
-  | { op: 'consume'; feature: number; next: number }
-  | { op: 'split'; a: number; b: number }
-  | { op: 'accept' };
+export type NfaState = { op: 'consume'; feature: number; next: number } | { op: 'split'; a: number; b: number } | { op: 'accept' };
 
 export interface CompiledPattern {
   rule: number; // index into CompiledLexicon.rules
@@ -72,6 +69,8 @@ export interface FeatureSet {
   /** The matcher's scratch: of `starts`, those the current utterance can match (valid for utterance `viableIn`). */
   viable?: number[];
   viableIn?: number;
+  /** The term-layer term of words with these features (null: none), worked out on first use. */
+  term?: string | null;
 }
 
 export interface CompiledLexicon {
@@ -92,6 +91,8 @@ export interface CompiledLexicon {
   prefixIndex: Map<string, Array<[string, number]>>;
   /** First characters of the stems in stemFeatures (a Porter stem keeps its word's first character). */
   stemInitials: Set<string>;
+  /** Feature id → the term-layer term (a Porter stem) it stands for. */
+  termByFeature: Map<number, string>;
 }
 
 class FeatureRegistry {
@@ -114,6 +115,17 @@ class FeatureRegistry {
     if (atom.kind === 'exact') push(this.formFeatures, atom.word, id);
     if (atom.kind === 'prefix') this.prefixFeatures.push([atom.prefix, id]);
     if (atom.kind === 'stem') push(this.stemFeatures, stem(atom.word), id);
+    return id;
+  }
+
+  /** A term of the term layer: a Porter stem, matched by every word with that stem. */
+  termFeature(term: string): number {
+    const key = `term:${term}`;
+    const known = this.ids.get(key);
+    if (known !== undefined) return known;
+    const id = this.ids.size;
+    this.ids.set(key, id);
+    push(this.stemFeatures, term, id);
     return id;
   }
 }
@@ -189,8 +201,10 @@ function requiredFeatures(ast: PatternAst, features: FeatureRegistry): Int32Arra
   return required;
 }
 
-export function compileRules(rules: Rule[]): CompiledLexicon {
+export function compileRules(rules: Rule[], terms: Iterable<string> = []): CompiledLexicon {
   const features = new FeatureRegistry();
+  const termByFeature = new Map<number, string>();
+  for (const term of terms) termByFeature.set(features.termFeature(term), term);
   const patterns: CompiledPattern[] = [];
   const anchors = new Map<number, number[]>();
   rules.forEach((rule, ruleIndex) => {
@@ -215,7 +229,19 @@ export function compileRules(rules: Rule[]): CompiledLexicon {
     featureSets: new Map(),
     prefixIndex: indexPrefixes(features.prefixFeatures),
     stemInitials: new Set([...features.stemFeatures.keys()].map((s) => s.charAt(0))),
+    termByFeature,
   };
+}
+
+/** The term-layer term of a word, if it has one (cached on its shared feature set). */
+export function termOf(lexicon: CompiledLexicon, word: string): string | null {
+  const set = featureSetOf(lexicon, word);
+  if (set.ids.length === 0) return null; // the shared, frozen empty set
+  if (set.term === undefined) {
+    const id = set.ids.find((f) => lexicon.termByFeature.has(f));
+    set.term = id === undefined ? null : lexicon.termByFeature.get(id)!;
+  }
+  return set.term;
 }
 
 function indexPrefixes(prefixes: Array<[string, number]>): Map<string, Array<[string, number]>> {
@@ -236,6 +262,9 @@ function hashWord(word: string): number {
   return h | 0;
 }
 
+/** Distinct words a lexicon remembers (a worker sees ~55,000 in half of the 200 MB General Debate corpus). */
+export const MAX_VOCABULARY = 1 << 20;
+
 /**
  * Word → feature set, open addressing over one Int32Array of (hash, entry)
  * pairs. Every token is looked up here; a Map keyed by the word would hash the
@@ -244,9 +273,6 @@ function hashWord(word: string): number {
  * probe reads one small typed array and compares the stored word only when
  * the full 32-bit hash agrees.
  */
-/** Distinct words a lexicon remembers (a worker sees ~55,000 in half of the 200 MB General Debate corpus). */
-export const MAX_VOCABULARY = 1 << 20;
-
 export class Vocabulary {
   private slots = new Int32Array(2 << 15);
   private mask = (1 << 15) - 1;
@@ -314,7 +340,12 @@ export function featureSetOf(lexicon: CompiledLexicon, word: string): FeatureSet
     const ids = lexicon.stemFeatures.get(stem(word));
     if (ids) (found ??= []).push(...ids);
   }
-  const result = found ? internFeatures(lexicon, [...new Set(found)].sort((a, b) => a - b)) : NO_FEATURES;
+  const result = found
+    ? internFeatures(
+        lexicon,
+        [...new Set(found)].sort((a, b) => a - b),
+      )
+    : NO_FEATURES;
   lexicon.vocabulary.add(detached(word), h, result);
   return result;
 }
@@ -325,7 +356,7 @@ export function featureSetOf(lexicon: CompiledLexicon, word: string): FeatureSet
  * lives as long as the lexicon (concatenating flattens into a new string).
  */
 function detached(word: string): string {
-  return word.length < DETACH_FROM_LENGTH ? word : (` ${word}`).slice(1);
+  return word.length < DETACH_FROM_LENGTH ? word : ` ${word}`.slice(1);
 }
 
 /** V8 copies substrings shorter than this; longer ones are views into their source. */

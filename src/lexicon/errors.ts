@@ -7,9 +7,7 @@ export interface SourceLocation {
 
 export class LexiconError extends Error {
   readonly userFacing = true;
-  constructor(
-    readonly problems: Array<SourceLocation & { message: string }>,
-  ) {
+  constructor(readonly problems: Array<SourceLocation & { message: string }>) {
     super(problems.map(formatProblem).join('\n'));
     this.name = 'LexiconError';
   }

@@ -10,9 +10,11 @@ import { HELPER_CATEGORIES, isLabel, MOVE_LABELS, type Category } from '../types
 import { isCountryCode } from '../countries.js';
 import { parseYamlLines, type YamlLines } from '../yaml/lines.js';
 import { LexiconError, type SourceLocation } from './errors.js';
-import { parsePattern, PatternError, type PatternAst } from './pattern.js';
-import type { CaseOverlay, LexiconSet, Rule, RuleExample, ScoringConfig, WeightAdjustment, WhenNegated } from './types.js';
+import { parseClassMember, parsePattern, PatternError, type Atom, type PatternAst, type WordClasses } from './pattern.js';
+import type { CaseOverlay, LexiconSet, Rule, RuleExample, ScoringConfig, WeightAdjustment, WhenNegated, WordClass } from './types.js';
 import { SCORING_KEYS } from './scoring.js';
+import { COUNTRIES_FILE, MODEL_FILE, readCountries, readModel, readTerms, TERMS_FILE, type TermLayer } from './fitted.js';
+import { defaultModelConfig } from '../tag/model.js';
 
 type Problem = SourceLocation & { message: string };
 
@@ -21,7 +23,11 @@ const RULE_KEYS = new Set(['id', 'description', 'patterns', 'weight', 'weight_ev
 const CATEGORY_FILE_KEYS = new Set(['category', 'description', 'rules']);
 const CASE_FILE_KEYS = new Set(['country', 'description', 'rules', 'adjust']);
 const SET_FILE_KEYS = new Set(['name', 'version', 'description']);
-const SPECIAL_FILES = new Set(['lexicon.yaml', 'scoring.yaml']);
+const CLASSES_FILE = 'classes.yaml';
+const CLASSES_FILE_KEYS = new Set(['description', 'classes']);
+const CLASS_KEYS = new Set(['description', 'members']);
+const CLASS_NAME = /^[a-z][a-z0-9_-]*$/;
+const SPECIAL_FILES = new Set(['lexicon.yaml', 'scoring.yaml', CLASSES_FILE, MODEL_FILE, TERMS_FILE, COUNTRIES_FILE]);
 const ID_SHAPE = /^[a-z0-9][a-z0-9_-]*(?:\.[a-z0-9][a-z0-9_-]*)+$/;
 
 /** A YAML file parsed with line numbers. */
@@ -54,20 +60,30 @@ export function loadLexiconSet(dir: string, options: LoadOptions = {}): LexiconS
   const hash = hashFiles(dir, files);
   const setInfo = readSetFile(dir, problems);
   const scoring = readScoring(dir, problems);
+  const classes = files.includes(CLASSES_FILE) ? readClasses(dir, problems) : [];
+  const table: WordClasses = new Map(classes.map((c) => [c.name, c.alternatives]));
   const rules: Rule[] = [];
   for (const rel of files.filter((f) => !SPECIAL_FILES.has(f) && !f.startsWith('cases/'))) {
-    rules.push(...readCategoryFile(dir, rel, problems));
+    rules.push(...readCategoryFile(dir, rel, table, problems));
   }
   const cases: Record<string, CaseOverlay> = {};
   for (const rel of files.filter((f) => f.startsWith('cases/'))) {
-    const overlay = readCaseFile(dir, rel, problems);
+    const overlay = readCaseFile(dir, rel, table, problems);
     if (overlay) cases[overlay.country] = overlay;
   }
+  const special = (name: string) => (files.includes(name) ? openYaml(dir, name, problems) : undefined);
+  const modelFile = special(MODEL_FILE);
+  const model = modelFile ? readModel(modelFile, problems) : defaultModelConfig();
+  const termsFile = special(TERMS_FILE);
+  const terms: TermLayer = termsFile ? readTerms(termsFile, problems) : { weights: new Map() };
+  const countriesFile = special(COUNTRIES_FILE);
+  // State names are always known (i18n-iso-countries and UN forms); countries.yaml adds demonyms and regime names.
+  const countryRules = readCountries(countriesFile, problems);
   checkDuplicates(dir, rules, Object.values(cases), problems);
   checkCoverage(rules, options, dir, problems);
   checkOverlayTargets(dir, rules, Object.values(cases), problems);
   if (problems.length) throw new LexiconError(problems);
-  return { dir, name: setInfo.name, version: setInfo.version, hash, rules, scoring: scoring!, cases };
+  return { dir, name: setInfo.name, version: setInfo.version, hash, rules, scoring: scoring!, cases, classes, model, terms, countryRules };
 }
 
 function existsDir(dir: string): boolean {
@@ -94,7 +110,10 @@ function hashFiles(dir: string, files: string[]): string {
   const h = createHash('sha256');
   for (const rel of files) {
     // An unreadable file (link loop, folder, permissions) is reported as file: message when it is opened below, not thrown here.
-    h.update(rel).update('\0').update(readOrEmpty(path.join(dir, rel))).update('\0');
+    h.update(rel)
+      .update('\0')
+      .update(readOrEmpty(path.join(dir, rel)))
+      .update('\0');
   }
   return h.digest('hex');
 }
@@ -154,7 +173,8 @@ function readSetFile(dir: string, problems: Problem[]): { name: string; version:
   const name = map.get('name');
   const version = map.get('version');
   if (typeof name !== 'string') problems.push({ file: file.rel, line: file.line(map), message: '"name" must be a string' });
-  if (typeof version !== 'string' && typeof version !== 'number') problems.push({ file: file.rel, line: file.line(map), message: '"version" must be a string' });
+  if (typeof version !== 'string' && typeof version !== 'number')
+    problems.push({ file: file.rel, line: file.line(map), message: '"version" must be a string' });
   return { name: String(name ?? 'unnamed'), version: String(version ?? '0') };
 }
 
@@ -174,7 +194,62 @@ function readScoring(dir: string, problems: Problem[]): ScoringConfig | undefine
   return config as unknown as ScoringConfig;
 }
 
-function readCategoryFile(dir: string, rel: string, problems: Problem[]): Rule[] {
+/**
+ * classes.yaml: named word classes shared by the rules (`@violation` in a
+ * pattern). A class may use classes defined above it (`@other` as a member), so
+ * a definition never loops.
+ */
+function readClasses(dir: string, problems: Problem[]): WordClass[] {
+  const file = openYaml(dir, CLASSES_FILE, problems);
+  if (!file) return [];
+  const map = mapOf(file, file.root, CLASSES_FILE, problems);
+  if (!map) return [];
+  checkKeys(file, map, CLASSES_FILE_KEYS, CLASSES_FILE, problems);
+  const node = map.get('classes', true);
+  const classesMap = mapOf(file, node, '"classes"', problems);
+  if (!classesMap) return [];
+  const out: WordClass[] = [];
+  const table = new Map<string, Atom[][]>();
+  for (const pair of classesMap.items) {
+    const name = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    const line = file.line(pair.key);
+    const fail = (message: string) => problems.push({ file: file.rel, line, message: `class ${name}: ${message}` });
+    if (!CLASS_NAME.test(name)) fail('a class name is lowercase letters, digits, _ and -');
+    if (table.has(name)) fail('defined twice');
+    const body = mapOf(file, pair.value, `class ${name}`, problems);
+    if (!body) continue;
+    checkKeys(file, body, CLASS_KEYS, `class ${name}`, problems);
+    const description = body.get('description');
+    if (typeof description !== 'string' || !description.trim()) fail('"description" is required');
+    const membersNode = body.get('members', true);
+    if (!isSeq(membersNode) || membersNode.items.length === 0) {
+      fail('"members" must be a non-empty list');
+      continue;
+    }
+    const members: string[] = [];
+    const alternatives: Atom[][] = [];
+    for (const item of membersNode.items) {
+      const member = isScalar(item) ? item.value : undefined;
+      if (typeof member !== 'string') {
+        problems.push({ file: file.rel, line: file.line(item), message: `class ${name}: a member must be a string` });
+        continue;
+      }
+      if (members.includes(member)) problems.push({ file: file.rel, line: file.line(item), message: `class ${name}: duplicate member "${member}"` });
+      try {
+        alternatives.push(...parseClassMember(member, table));
+        members.push(member);
+      } catch (err) {
+        if (!(err instanceof PatternError)) throw err;
+        problems.push({ file: file.rel, line: file.line(item), message: `class ${name}: member "${member}": ${err.message}` });
+      }
+    }
+    table.set(name, alternatives);
+    out.push({ name, description: String(description ?? ''), members, alternatives, line: line ?? 0 });
+  }
+  return out;
+}
+
+function readCategoryFile(dir: string, rel: string, classes: WordClasses, problems: Problem[]): Rule[] {
   const file = openYaml(dir, rel, problems);
   if (!file) return [];
   const map = mapOf(file, file.root, 'a category file', problems);
@@ -185,23 +260,23 @@ function readCategoryFile(dir: string, rel: string, problems: Problem[]): Rule[]
     problems.push({ file: file.rel, line: file.line(map.get('category', true) ?? map), message: `"category" must be one of ${CATEGORIES.join(', ')}` });
     return [];
   }
-  return readRules(file, map.get('rules', true), category as Category, rel, problems);
+  return readRules(file, map.get('rules', true), category as Category, rel, classes, problems);
 }
 
-function readRules(file: YamlFile, node: unknown, category: Category | undefined, rel: string, problems: Problem[]): Rule[] {
+function readRules(file: YamlFile, node: unknown, category: Category | undefined, rel: string, classes: WordClasses, problems: Problem[]): Rule[] {
   if (!isSeq(node)) {
     problems.push({ file: file.rel, line: file.line(node), message: '"rules" must be a list' });
     return [];
   }
   const rules: Rule[] = [];
   for (const item of node.items) {
-    const rule = readRule(file, item, category, rel, problems);
+    const rule = readRule(file, item, category, rel, classes, problems);
     if (rule) rules.push(rule);
   }
   return rules;
 }
 
-function readRule(file: YamlFile, node: unknown, fileCategory: Category | undefined, rel: string, problems: Problem[]): Rule | undefined {
+function readRule(file: YamlFile, node: unknown, fileCategory: Category | undefined, rel: string, classes: WordClasses, problems: Problem[]): Rule | undefined {
   const map = mapOf(file, node, 'a rule', problems);
   if (!map) return undefined;
   const before = problems.length;
@@ -219,7 +294,7 @@ function readRule(file: YamlFile, node: unknown, fileCategory: Category | undefi
   const weight = map.get('weight');
   if (typeof weight !== 'number' || !(weight > 0)) fail('weight', `${where}"weight" must be a number > 0`);
   if (map.get('weight_evidence') === undefined) fail('weight_evidence', `${where}"weight_evidence" is required (where the weight comes from)`);
-  const patterns = readPatterns(file, map.get('patterns', true), where, problems);
+  const patterns = readPatterns(file, map.get('patterns', true), where, classes, problems);
   const requires = readRequires(file, map.get('requires', true), where, problems);
   const whenNegated = readWhenNegated(map.get('when_negated'), category, (m) => fail('when_negated', where + m));
   const examples = readExamples(file, map.get('examples', true), where, problems);
@@ -239,7 +314,7 @@ function readRule(file: YamlFile, node: unknown, fileCategory: Category | undefi
   };
 }
 
-function readPatterns(file: YamlFile, node: unknown, where: string, problems: Problem[]): PatternAst[] {
+function readPatterns(file: YamlFile, node: unknown, where: string, classes: WordClasses, problems: Problem[]): PatternAst[] {
   if (!isSeq(node) || node.items.length === 0) {
     problems.push({ file: file.rel, line: file.line(node), message: `${where}"patterns" must be a non-empty list` });
     return [];
@@ -252,7 +327,7 @@ function readPatterns(file: YamlFile, node: unknown, where: string, problems: Pr
       continue;
     }
     try {
-      out.push(parsePattern(source));
+      out.push(parsePattern(source, classes));
     } catch (err) {
       if (!(err instanceof PatternError)) throw err;
       problems.push({ file: file.rel, line: file.line(item), message: `${where}pattern "${source}": ${err.message}` });
@@ -317,7 +392,7 @@ function readExample(file: YamlFile, item: unknown, where: string, problems: Pro
   return undefined;
 }
 
-function readCaseFile(dir: string, rel: string, problems: Problem[]): CaseOverlay | undefined {
+function readCaseFile(dir: string, rel: string, classes: WordClasses, problems: Problem[]): CaseOverlay | undefined {
   const file = openYaml(dir, rel, problems);
   if (!file) return undefined;
   const map = mapOf(file, file.root, 'a case overlay', problems);
@@ -331,7 +406,7 @@ function readCaseFile(dir: string, rel: string, problems: Problem[]): CaseOverla
   const expectedName = `cases/${country}.yaml`;
   if (rel !== expectedName) problems.push({ file: file.rel, line: 1, message: `a case overlay for ${country} must be named ${expectedName}` });
   const rulesNode = map.get('rules', true);
-  const rules = rulesNode ? readRules(file, rulesNode, undefined, rel, problems).map((r) => ({ ...r, country })) : [];
+  const rules = rulesNode ? readRules(file, rulesNode, undefined, rel, classes, problems).map((r) => ({ ...r, country })) : [];
   const adjust = readAdjustments(file, map.get('adjust', true), problems);
   const description = String(map.get('description') ?? '');
   return { country, file: rel, description, rules, adjust };
@@ -365,12 +440,17 @@ function checkDuplicates(dir: string, rules: Rule[], overlays: CaseOverlay[], pr
   for (const rule of rules) {
     const first = seen.get(rule.id);
     if (first) {
-      problems.push({ file: displayPath(dir, rule.file), line: rule.line, message: `duplicate rule id "${rule.id}" (first in ${displayPath(dir, first.file)}:${first.line})` });
+      problems.push({
+        file: displayPath(dir, rule.file),
+        line: rule.line,
+        message: `duplicate rule id "${rule.id}" (first in ${displayPath(dir, first.file)}:${first.line})`,
+      });
     } else seen.set(rule.id, rule);
   }
   for (const overlay of overlays) {
     for (const rule of overlay.rules) {
-      if (seen.has(rule.id)) problems.push({ file: displayPath(dir, rule.file), line: rule.line, message: `overlay rule id "${rule.id}" already exists in the base set` });
+      if (seen.has(rule.id))
+        problems.push({ file: displayPath(dir, rule.file), line: rule.line, message: `overlay rule id "${rule.id}" already exists in the base set` });
     }
   }
 }

@@ -29,8 +29,21 @@ function morphology(): NonNullable<typeof loaded> {
 
 /** Lexicon tags meaning the word is already inflected or a function word: keep it as written. */
 const KEEP_AS_WRITTEN = new Set([
-  'PastTense', 'Gerund', 'Participle', 'Plural', 'Adverb', 'Determiner', 'Preposition', 'Pronoun',
-  'Conjunction', 'Copula', 'Modal', 'Negative', 'QuestionWord', 'Auxiliary', 'Possessive',
+  'PastTense',
+  'Gerund',
+  'Participle',
+  'Plural',
+  'Adverb',
+  'Determiner',
+  'Preposition',
+  'Pronoun',
+  'Conjunction',
+  'Copula',
+  'Modal',
+  'Negative',
+  'QuestionWord',
+  'Auxiliary',
+  'Possessive',
 ]);
 
 function keepAsWritten(word: string): boolean {

@@ -17,6 +17,15 @@ export interface PatternAst {
   elements: Element[];
 }
 
+/**
+ * Word classes (lexicons/classes.yaml) by name: each class is a list of
+ * alternatives, each alternative one or more atoms. `@name` in a pattern stands
+ * for the whole class, as a group of its members would.
+ */
+export type WordClasses = ReadonlyMap<string, Atom[][]>;
+
+const NO_CLASSES: WordClasses = new Map();
+
 export class PatternError extends Error {
   constructor(message: string) {
     super(message);
@@ -86,35 +95,53 @@ function parseGap(token: string): Element | undefined {
   return { kind: 'gap', max };
 }
 
-function parseGroup(tokens: string[], at: number): { element: Element; next: number } {
-  const alternatives: Atom[][] = [[]];
+const CLASS_REF = /^@([a-z][a-z0-9_-]*)$/;
+
+/** `@name` → the class's alternatives; undefined when the token is no class reference. */
+function classAlternatives(token: string, classes: WordClasses): Atom[][] | undefined {
+  if (!token.startsWith('@')) return undefined;
+  const m = CLASS_REF.exec(token);
+  if (!m) throw new PatternError(`"${token}": a word class is @ and a lowercase name`);
+  const alternatives = classes.get(m[1]);
+  if (!alternatives) throw new PatternError(`unknown word class "${token}" (classes are defined in classes.yaml)`);
+  return alternatives;
+}
+
+function parseGroup(tokens: string[], at: number, classes: WordClasses): { element: Element; next: number } {
+  // First the written alternatives (token lists between "|"), then their atoms.
+  const written: string[][] = [[]];
   let i = at + 1;
   for (; i < tokens.length && tokens[i] !== ')'; i++) {
     const t = tokens[i];
     if (t === '(') throw new PatternError('groups cannot be nested');
     if (t === '?') throw new PatternError('"?" inside a group: make the whole group optional with (...)?');
-    if (t === '|') {
-      alternatives.push([]);
-      continue;
-    }
-    if (parseGap(t)) throw new PatternError('gaps are not allowed inside a group');
-    alternatives[alternatives.length - 1].push(...parseWord(t));
+    if (t === '|') written.push([]);
+    else if (parseGap(t)) throw new PatternError('gaps are not allowed inside a group');
+    else written[written.length - 1].push(t);
   }
   if (i >= tokens.length) throw new PatternError('unclosed "("');
-  if (alternatives.some((a) => a.length === 0)) throw new PatternError('empty alternative in a group');
+  if (written.some((a) => a.length === 0)) throw new PatternError('empty alternative in a group');
+  const alternatives: Atom[][] = [];
+  for (const words of written) {
+    // A class inside a group is one whole alternative: (@violation|abuse) is every member of the class, or abuse.
+    const spliced = words.length === 1 ? classAlternatives(words[0], classes) : undefined;
+    if (spliced) alternatives.push(...spliced.map((alt) => [...alt]));
+    else if (words.some((w) => w.startsWith('@'))) throw new PatternError(`a word class must be a whole alternative inside a group: "${words.join(' ')}"`);
+    else alternatives.push(words.flatMap(parseWord));
+  }
   let next = i + 1;
   const optional = tokens[next] === '?';
   if (optional) next++;
   return { element: { kind: 'seq', alternatives, optional }, next };
 }
 
-export function parsePattern(source: string): PatternAst {
+export function parsePattern(source: string, classes: WordClasses = NO_CLASSES): PatternAst {
   const tokens = lex(source);
   const elements: Element[] = [];
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const t = tokens[i];
     if (t === '(') {
-      const { element, next } = parseGroup(tokens, i);
+      const { element, next } = parseGroup(tokens, i, classes);
       elements.push(element);
       i = next;
       continue;
@@ -128,7 +155,8 @@ export function parsePattern(source: string): PatternAst {
       continue;
     }
     const optional = tokens[i + 1] === '?';
-    elements.push({ kind: 'seq', alternatives: [parseWord(t)], optional });
+    const members = classAlternatives(t, classes);
+    elements.push({ kind: 'seq', alternatives: members ? members.map((alt) => [...alt]) : [parseWord(t)], optional });
     i += optional ? 2 : 1;
   }
   checkShape(elements);
@@ -137,6 +165,25 @@ export function parsePattern(source: string): PatternAst {
 
 function isRequiredLiteral(e: Element): boolean {
   return e.kind === 'seq' && !e.optional && e.alternatives.every((alt) => alt[0].kind !== 'any');
+}
+
+/** One member of a word class: words as in a pattern (`ill treatment`, `=acts`, `~tortur`), or `@other` for another class's members. */
+export function parseClassMember(member: string, classes: WordClasses): Atom[][] {
+  const tokens = lex(member);
+  if (tokens.length === 0) throw new PatternError('empty member');
+  if (tokens.length === 1) {
+    const spliced = classAlternatives(tokens[0], classes);
+    if (spliced) return spliced.map((alt) => [...alt]);
+  }
+  const atoms: Atom[] = [];
+  for (const t of tokens) {
+    if (t === '(' || t === ')' || t === '|' || t === '?' || t.startsWith('..') || t.startsWith('@')) {
+      throw new PatternError(`a class member is plain words (no groups, gaps, "?" or classes inside words): "${member}"`);
+    }
+    atoms.push(...parseWord(t));
+  }
+  if (atoms.some((a) => a.kind === 'any')) throw new PatternError(`"_" cannot be a class member word: "${member}"`);
+  return [atoms];
 }
 
 function checkShape(elements: Element[]): void {

@@ -3,11 +3,8 @@
 // documented there and in docs/lexicon-format.md.
 export const SCORING_KEYS = [
   'relevance_threshold',
-  'min_move_score',
-  'precedence_margin',
   'conflict_ratio',
   'low_confidence_below',
-  'confidence_saturation',
   'attributed_factor',
   'concessive_factor',
   'negation_window',

@@ -1,5 +1,7 @@
 import type { Category, Label } from '../types.js';
-import type { PatternAst } from './pattern.js';
+import type { Atom, PatternAst } from './pattern.js';
+import type { ModelConfig } from '../tag/model.js';
+import type { TermLayer } from './fitted.js';
 
 export type WhenNegated = 'drop' | 'keep' | Category;
 
@@ -29,11 +31,8 @@ export interface Rule {
 /** The named thresholds and factors of lexicons/scoring.yaml. */
 export interface ScoringConfig {
   relevance_threshold: number;
-  min_move_score: number;
-  precedence_margin: number;
   conflict_ratio: number;
   low_confidence_below: number;
-  confidence_saturation: number;
   attributed_factor: number;
   concessive_factor: number;
   negation_window: number;
@@ -58,6 +57,17 @@ export interface CaseOverlay {
   adjust: WeightAdjustment[];
 }
 
+/** A named word class of classes.yaml, shared by rules as `@name`. */
+export interface WordClass {
+  name: string;
+  description: string;
+  /** The members as written. */
+  members: string[];
+  /** The members parsed (a member naming another class contributes all of its alternatives). */
+  alternatives: Atom[][];
+  line: number;
+}
+
 export interface LexiconSet {
   dir: string;
   name: string;
@@ -67,4 +77,12 @@ export interface LexiconSet {
   rules: Rule[];
   scoring: ScoringConfig;
   cases: Record<string, CaseOverlay>;
+  /** Word classes of classes.yaml, in file order (empty when the set has none). */
+  classes: WordClass[];
+  /** model.yaml: biases, relevance and context weights, temperatures (defaults when absent). */
+  model: ModelConfig;
+  /** terms.yaml: the fitted term layer (empty when absent). */
+  terms: TermLayer;
+  /** countries.yaml and known State names: one `country.<iso3>` rule per State, for target attribution. */
+  countryRules: Rule[];
 }

@@ -3,6 +3,7 @@
 // segmenter cuts sentences, the tagger decides each one.
 import { segment } from '../segment/segment.js';
 import { structureDocument, type Recommendation } from '../structure/index.js';
+import { summarizeContext, type ContextSummary } from '../tag/decide.js';
 import type { Tagger } from '../tag/tagger.js';
 import type { DocumentRecord, SourceDocument, UtteranceRecord } from '../types.js';
 
@@ -26,9 +27,14 @@ export function classifyDocument(doc: SourceDocument, tagger: Tagger, options: D
   const structure = structureDocument(doc.text, doc.meta, options.format);
   const utterances: UtteranceRecord[] = [];
   for (const block of structure.blocks) {
+    // Whose "our country" it is: another State's statement in a UPR report speaks for that State.
+    const speaker = block.attribution.speaker_role === 'other_state' && block.attribution.speaker ? block.attribution.speaker : doc.meta.country;
+    // The sentence before decides an unclear target, as coders read it; a new block is a new speaker.
+    let context: ContextSummary | undefined;
     for (const seg of segment(doc.text, block.start, block.end)) {
       const text = doc.text.slice(seg.start, seg.end);
-      const result = tagger.tag(text, { country: doc.meta.country, year: doc.meta.year });
+      const result = tagger.tag(text, { country: speaker, year: doc.meta.year, venue: doc.meta.venue, context });
+      context = summarizeContext(result);
       const n = utterances.length;
       utterances.push({
         doc: doc.id,
@@ -54,6 +60,9 @@ export function classifyDocument(doc: SourceDocument, tagger: Tagger, options: D
         scores: result.scores,
         evidence: result.evidence,
         flags: result.flags,
+        target: result.target,
+        target_confidence: result.target_confidence,
+        target_basis: result.target_basis,
       });
     }
   }

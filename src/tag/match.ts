@@ -73,7 +73,17 @@ function dfaOf(pattern: CompiledPattern): PatternDfa {
     closure.push(Int32Array.from(reached.filter((r) => states[r].op === 'consume').sort((a, b) => a - b)));
     accepts[s] = reached.some((r) => states[r].op === 'accept') ? 1 : 0;
   }
-  const dfa: PatternDfa = { feature, target, closure, accepts, states: new Map(), start: undefined as unknown as DfaState, scratch: new Int32Array(n), stamp: new Uint32Array(n), generation: 0 };
+  const dfa: PatternDfa = {
+    feature,
+    target,
+    closure,
+    accepts,
+    states: new Map(),
+    start: undefined as unknown as DfaState,
+    scratch: new Int32Array(n),
+    stamp: new Uint32Array(n),
+    generation: 0,
+  };
   // The start state never counts as a match (patterns are never empty).
   dfa.start = internState(dfa, closure[pattern.start], false);
   dfaCache.set(pattern, dfa);
@@ -279,9 +289,7 @@ export function matchTokens(lexicon: CompiledLexicon, tokens: Tokens): RuleMatch
 /** For each rule keep the earliest, then longest, match and drop its overlaps. */
 function keepNonOverlappingPerRule(matches: RuleMatch[]): RuleMatch[] {
   if (matches.length <= 1) return matches;
-  const sorted = [...matches].sort(
-    (a, b) => a.rule - b.rule || a.startToken - b.startToken || b.endToken - a.endToken || a.pattern - b.pattern,
-  );
+  const sorted = [...matches].sort((a, b) => a.rule - b.rule || a.startToken - b.startToken || b.endToken - a.endToken || a.pattern - b.pattern);
   const kept: RuleMatch[] = [];
   let lastRule = -1;
   let lastEnd = -1;

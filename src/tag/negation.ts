@@ -30,7 +30,18 @@ function getWink(): Wink {
 
 /** Words that open a negation scope (token forms after our tokenizer: "don't" → don, t). */
 export const NEGATORS: ReadonlySet<string> = new Set([
-  'not', 'no', 'never', 'cannot', 'without', 'nobody', 'nothing', 'none', 'neither', 'nor', 'nowhere', 't',
+  'not',
+  'no',
+  'never',
+  'cannot',
+  'without',
+  'nobody',
+  'nothing',
+  'none',
+  'neither',
+  'nor',
+  'nowhere',
+  't',
 ]);
 /** Negators whose scope we add ourselves because wink leaves them out. */
 const PRONOUN_NEGATORS: ReadonlySet<string> = new Set(['nobody', 'nothing', 'none', 'neither', 'nor', 'nowhere']);
@@ -110,24 +121,27 @@ function winkNegatedRanges(text: string): NegatedRange[] | undefined {
   let previousStart = -1;
   let ok = true;
   let open: NegatedRange | undefined;
-  readDoc.call(getWink(), text).tokens().each((token) => {
-    if (!ok) return;
-    pos += String(token.out(its.precedingSpaces)).length;
-    const value = String(token.out(its.value));
-    if (text.slice(pos, pos + value.length) !== value) {
-      ok = false;
-      return;
-    }
-    const negated = token.out(its.negationFlag) === true;
-    if (negated && !open) open = { start: pos, end: pos + value.length, negator: previousStart };
-    else if (negated && open) open.end = pos + value.length;
-    else if (!negated && open) {
-      ranges.push(open);
-      open = undefined;
-    }
-    previousStart = pos;
-    pos += value.length;
-  });
+  readDoc
+    .call(getWink(), text)
+    .tokens()
+    .each((token) => {
+      if (!ok) return;
+      pos += String(token.out(its.precedingSpaces)).length;
+      const value = String(token.out(its.value));
+      if (text.slice(pos, pos + value.length) !== value) {
+        ok = false;
+        return;
+      }
+      const negated = token.out(its.negationFlag) === true;
+      if (negated && !open) open = { start: pos, end: pos + value.length, negator: previousStart };
+      else if (negated && open) open.end = pos + value.length;
+      else if (!negated && open) {
+        ranges.push(open);
+        open = undefined;
+      }
+      previousStart = pos;
+      pos += value.length;
+    });
   if (open) ranges.push(open);
   return ok ? ranges : undefined;
 }

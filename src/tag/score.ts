@@ -3,13 +3,16 @@
 // follow from what is left. Every number comes from ScoringConfig.
 import { featuresOf, type CompiledLexicon } from '../lexicon/compile.js';
 import type { ScoringConfig, WhenNegated } from '../lexicon/types.js';
-import { MOVE_LABELS, type Category, type Evidence, type Flag, type Label, type MoveLabel, type TagResult } from '../types.js';
+import { MOVE_LABELS, type Category, type Evidence } from '../types.js';
 import type { RuleMatch } from './match.js';
 import { isNegatorAt, negationScopes } from './negation.js';
 import type { Tokens } from './tokenize.js';
 
 /** Evidence while it is being decided, with its token span. */
-interface WorkingEvidence extends Evidence {
+export interface WorkingEvidence extends Evidence {
+  category: Category;
+  /** The rule's own weight: `weight / baseWeight` is the share the effects left. */
+  baseWeight: number;
   startToken: number;
   endToken: number;
   requires: Category[];
@@ -18,8 +21,8 @@ interface WorkingEvidence extends Evidence {
   negatorInGap: boolean;
 }
 
-const isMove = (c: Category): c is MoveLabel => (MOVE_LABELS as readonly string[]).includes(c);
-const isActive = (e: Evidence) => e.weight > 0;
+export const isMove = (c: string): c is (typeof MOVE_LABELS)[number] => (MOVE_LABELS as readonly string[]).includes(c);
+export const isActive = (e: Evidence) => e.weight > 0;
 
 export function toEvidence(lexicon: CompiledLexicon, text: string, tokens: Tokens, matches: RuleMatch[]): WorkingEvidence[] {
   return matches.map((m) => {
@@ -33,6 +36,7 @@ export function toEvidence(lexicon: CompiledLexicon, text: string, tokens: Token
       end,
       text: text.slice(start, end),
       weight: rule.weight,
+      baseWeight: rule.weight,
       negated: false,
       startToken: m.startToken,
       endToken: m.endToken,
@@ -52,7 +56,6 @@ function hasNegatorInGap(lexicon: CompiledLexicon, tokens: Tokens, m: RuleMatch)
   return false;
 }
 
-/** Negation: a match is negated when a negator outside it scopes its words; the rule says what follows. */
 /**
  * Can any negator scope reach some evidence? Only a negator before the evidence
  * and at most `window` words before it can: when none is, the wink parse (the
@@ -66,11 +69,10 @@ function negatorWithinReach(evidence: WorkingEvidence[], tokens: Tokens, window:
   return false;
 }
 
+/** Negation: a match is negated when a negator outside it scopes its words; the rule says what follows. */
 export function applyNegation(evidence: WorkingEvidence[], text: string, tokens: Tokens, config: ScoringConfig): void {
   if (!evidence.some((e) => isMove(e.category))) return;
-  const negatedBy = negatorWithinReach(evidence, tokens, config.negation_window)
-    ? negationScopes(text, tokens, config.negation_window)
-    : undefined;
+  const negatedBy = negatorWithinReach(evidence, tokens, config.negation_window) ? negationScopes(text, tokens, config.negation_window) : undefined;
   for (const e of evidence) {
     let negated = e.negatorInGap;
     for (let t = e.startToken; negatedBy && t < e.endToken && !negated; t++) negated = negatedBy[t] >= 0 && negatedBy[t] < e.start;
@@ -94,7 +96,10 @@ export function applyNegation(evidence: WorkingEvidence[], text: string, tokens:
  * in the same clause is the view reported, not the speaker's own stance.
  */
 export function applyAttribution(evidence: WorkingEvidence[], tokens: Tokens, config: ScoringConfig): void {
-  const scopes = evidence.filter((e) => e.category === 'attribution').map((m) => ({ from: m.endToken, to: attributionScopeEnd(tokens, m.endToken) }));
+  const markers = evidence.filter((e) => e.category === 'attribution');
+  if (markers.length === 0) return;
+  const nextEnd = scopeBoundaries(tokens);
+  const scopes = markers.map((m) => ({ from: m.endToken, to: attributionScopeEnd(tokens, nextEnd, m.endToken) }));
   for (const e of evidence) {
     if (!isMove(e.category) || !isActive(e)) continue;
     const inScope = scopes.some((s) => e.startToken >= s.from && e.startToken < s.to);
@@ -110,14 +115,28 @@ export const ATTRIBUTION_ENDERS: ReadonlySet<string> = new Set(['but', 'however'
 /** After a comma, these open the speaker's own words again. */
 export const SPEAKER_WORDS: ReadonlySet<string> = new Set(['we', 'i', 'our', 'my', 'us']);
 
-/** A reported view runs from its marker to the clause end, a contrast word, or a comma before "we". */
-function attributionScopeEnd(tokens: Tokens, from: number): number {
-  for (let t = from; t < tokens.count; t++) {
-    if (tokens.clause[t] !== tokens.clause[from]) return t;
-    if (ATTRIBUTION_ENDERS.has(tokens.words[t])) return t;
-    if (t > from && tokens.phrase[t] !== tokens.phrase[t - 1] && SPEAKER_WORDS.has(tokens.words[t])) return t;
+/**
+ * For every token t, the first token u ≥ t that ends a reported view begun
+ * before it: a new clause, a contrast word, or a speaker word opening a new
+ * phrase. One backward pass, so many markers in a long text cost linear time.
+ */
+function scopeBoundaries(tokens: Tokens): Int32Array {
+  const next = new Int32Array(tokens.count + 1);
+  next[tokens.count] = tokens.count;
+  for (let t = tokens.count - 1; t >= 0; t--) {
+    const newClause = t > 0 && tokens.clause[t] !== tokens.clause[t - 1];
+    const speakerAgain = t > 0 && tokens.phrase[t] !== tokens.phrase[t - 1] && SPEAKER_WORDS.has(tokens.words[t]);
+    next[t] = newClause || speakerAgain || ATTRIBUTION_ENDERS.has(tokens.words[t]) ? t : next[t + 1];
   }
-  return tokens.count;
+  return next;
+}
+
+/** A reported view runs from its marker to the clause end, a contrast word, or a comma before "we". */
+function attributionScopeEnd(tokens: Tokens, nextEnd: Int32Array, from: number): number {
+  if (from >= tokens.count) return tokens.count;
+  // At the marker's own position only a contrast word ends the view (it starts there, so no boundary lies before it).
+  if (ATTRIBUTION_ENDERS.has(tokens.words[from])) return from;
+  return nextEnd[from + 1];
 }
 
 /** "while", "although", ... open a concessive phrase that yields to the main clause. */
@@ -147,14 +166,13 @@ export function applyConcessive(evidence: WorkingEvidence[], tokens: Tokens, con
   }
 }
 
-/** Drop evidence whose rule requires a category that has no active evidence. */
 /**
  * Drop evidence whose rule requires a category that has no active evidence. A
  * weak relevance word ("prisoners") with a move that needs it ("we released")
  * is enough: together they make the sentence about human rights.
  */
-export function applyRequirements(evidence: WorkingEvidence[]): void {
-  const present = (c: Category, self: WorkingEvidence) => evidence.some((o) => o !== self && o.category === c && isActive(o));
+export function applyRequirements(evidence: WorkingEvidence[], met: ReadonlySet<Category> = new Set()): void {
+  const present = (c: Category, self: WorkingEvidence) => met.has(c) || evidence.some((o) => o !== self && o.category === c && isActive(o));
   for (const e of evidence) {
     if (!isActive(e) || e.requires.length === 0) continue;
     if (e.requires.every((c) => present(c, e))) continue;
@@ -219,62 +237,27 @@ export function enumerationItems(tokens: Tokens, config: ScoringConfig): Array<{
   return out;
 }
 
-function moveScores(evidence: Evidence[]): Record<MoveLabel, number> {
-  const scores = Object.fromEntries(MOVE_LABELS.map((l) => [l, 0])) as Record<MoveLabel, number>;
-  for (const e of evidence) if (isMove(e.category)) scores[e.category] += e.weight;
-  for (const l of MOVE_LABELS) scores[l] = round(scores[l]);
-  return scores;
-}
-
-const round = (x: number) => Math.round(x * 1e6) / 1e6;
-
-/** The codebook's precedence: among moves within the margin of the best, the earliest wins. */
-function chooseLabel(scores: Record<MoveLabel, number>, relevant: boolean, config: ScoringConfig): Label {
-  const best = Math.max(...MOVE_LABELS.map((l) => scores[l]));
-  if (!relevant || best < config.min_move_score) return 'none';
-  return MOVE_LABELS.find((l) => scores[l] > 0 && scores[l] >= best - config.precedence_margin) ?? 'none';
-}
-
-function saturation(score: number, config: ScoringConfig): number {
-  return 1 - Math.exp(-score / config.confidence_saturation);
-}
-
-function confidenceOf(label: Label, scores: Record<MoveLabel, number>, relevance: number, relevant: boolean, config: ScoringConfig): number {
-  const total = MOVE_LABELS.reduce((s, l) => s + scores[l], 0);
-  if (label !== 'none') return round(saturation(scores[label], config) * (scores[label] / total));
-  const bestMove = Math.max(...MOVE_LABELS.map((l) => scores[l]));
-  return round(1 - saturation(Math.max(bestMove, relevant ? relevance : 0), config));
-}
-
-function flagsOf(label: Label, scores: Record<MoveLabel, number>, evidence: Evidence[], relevant: boolean, confidence: number, config: ScoringConfig): Flag[] {
-  const flags: Flag[] = [];
-  const ranked = MOVE_LABELS.map((l) => scores[l]).sort((a, b) => b - a);
-  if (label !== 'none' && ranked[1] > 0 && ranked[1] >= config.conflict_ratio * ranked[0]) flags.push('conflict');
-  if (evidence.some((e) => e.negated)) flags.push('negated');
-  if ((label !== 'none' || relevant) && confidence < config.low_confidence_below) flags.push('low_confidence');
-  if (relevant && label === 'none') flags.push('relevant_unmatched');
-  return flags;
-}
-
-/** Decide one utterance from its evidence. */
-export function decide(working: WorkingEvidence[], text: string, tokens: Tokens, config: ScoringConfig): TagResult {
+/** The evidence effects, in order: what each match still counts for. Mutates `working`. */
+/**
+ * `metByContext`: requirements the sentence before meets — after a sentence
+ * about human rights, "such a campaign will never serve any purpose" is about
+ * them too (coders read the sentence before, codebook "Target").
+ */
+export function applyEffects(
+  working: WorkingEvidence[],
+  text: string,
+  tokens: Tokens,
+  config: ScoringConfig,
+  metByContext: ReadonlySet<Category> = new Set(),
+): void {
   applyNegation(working, text, tokens, config);
   applyAttribution(working, tokens, config);
   applyConcessive(working, tokens, config);
   applyListDamping(working, tokens, config);
-  applyRequirements(working);
-  const evidence = working.map(publicEvidence);
-  const relevance = evidence.filter((e) => e.category === 'relevance').reduce((s, e) => s + e.weight, 0);
-  // A move that fired (its requirements met) makes the sentence relevant by itself.
-  const firedMove = working.some((e) => isMove(e.category) && isActive(e));
-  const relevant = relevance >= config.relevance_threshold || firedMove;
-  const scores = moveScores(evidence);
-  const label = chooseLabel(scores, relevant, config);
-  const confidence = confidenceOf(label, scores, relevance, relevant, config);
-  return { label, confidence, relevant, scores, evidence, flags: flagsOf(label, scores, evidence, relevant, confidence, config) };
+  applyRequirements(working, metByContext);
 }
 
-function publicEvidence(e: WorkingEvidence): Evidence {
+export function publicEvidence(e: WorkingEvidence): Evidence {
   const out: Evidence = {
     rule: e.rule,
     category: e.category,
@@ -288,3 +271,5 @@ function publicEvidence(e: WorkingEvidence): Evidence {
   if (e.switched_from) out.switched_from = e.switched_from;
   return out;
 }
+
+export const round = (x: number) => Math.round(x * 1e6) / 1e6;

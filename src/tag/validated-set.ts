@@ -1,6 +1,8 @@
 // Loading a lexicon set for tagging validates it whole: schema, duplicates and
 // patterns (lexicon/load.ts), then every rule's examples through a tagger — a
-// set whose own examples fail is refused with file:line, like a syntax error.
+// set whose own examples fail is refused with file:line, like a syntax error,
+// unless the caller lets a user experiment (`--allow-failing-examples`), in
+// which case the failures come back as warnings to print.
 import path from 'node:path';
 import { LexiconError } from '../lexicon/errors.js';
 import { checkExamples } from '../lexicon/examples.js';
@@ -8,17 +10,29 @@ import { loadLexiconSet, type LoadOptions } from '../lexicon/load.js';
 import type { LexiconSet } from '../lexicon/types.js';
 import { createTagger } from './tagger.js';
 
-export function loadValidatedLexiconSet(dir: string, options: LoadOptions = {}): LexiconSet {
+export interface ValidateOptions extends LoadOptions {
+  /** Load a set whose rule examples fail; the failures are returned as warnings instead of thrown. */
+  allowFailingExamples?: boolean;
+}
+
+export interface ValidatedSet {
+  set: LexiconSet;
+  /** `file:line: message` for each failing example (only with allowFailingExamples). */
+  warnings: string[];
+}
+
+export function loadLexiconSetChecked(dir: string, options: ValidateOptions = {}): ValidatedSet {
   const set = loadLexiconSet(dir, options);
-  const failures = checkExamples(createTagger(set));
-  if (failures.length > 0) {
-    throw new LexiconError(
-      failures.map((f) => ({
-        file: path.join(dir, f.file),
-        line: f.line,
-        message: `rule ${f.rule}: ${f.kind} example "${f.text}": ${f.message}`,
-      })),
-    );
-  }
-  return set;
+  const problems = checkExamples(createTagger(set)).map((f) => ({
+    file: path.join(dir, f.file),
+    line: f.line,
+    message: `rule ${f.rule}: ${f.kind} example "${f.text}": ${f.message}`,
+  }));
+  if (problems.length === 0) return { set, warnings: [] };
+  if (!options.allowFailingExamples) throw new LexiconError(problems);
+  return { set, warnings: problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`) };
+}
+
+export function loadValidatedLexiconSet(dir: string, options: LoadOptions = {}): LexiconSet {
+  return loadLexiconSetChecked(dir, options).set;
 }

@@ -32,7 +32,18 @@ export function miniCopy(files: Record<string, string> = {}): string {
 }
 
 /** Short subjects: `rhetorical.baseless` allows five words between allegation and baseless. */
-const SUBJECTS = ['torture', 'abuses', 'violations', 'police abuses', 'prison abuses', 'torture cases', 'detainee abuse', 'border violations', 'army abuses', 'camp torture'];
+const SUBJECTS = [
+  'torture',
+  'abuses',
+  'violations',
+  'police abuses',
+  'prison abuses',
+  'torture cases',
+  'detainee abuse',
+  'border violations',
+  'army abuses',
+  'camp torture',
+];
 
 /**
  * Gold where "baseless allegations ... under investigation" sentences are

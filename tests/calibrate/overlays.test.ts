@@ -62,7 +62,10 @@ for (const country of ['KEN', 'CHL']) {
       const text = overlay.rules[0].examples.match[0].text;
       const stdin = `${JSON.stringify({ id: 1, text })}\n${JSON.stringify({ id: 2, text, country: 'FRA' })}\n`;
       const run = await runCli(['tag', '--case', country], { stdin });
-      const [first, second] = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+      const [first, second] = run.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
       expect(first.label).toBe(labelOf(text, country));
       expect(second.label).toBe(labelOf(text, country));
       expect(first.evidence.map((e: { rule: string }) => e.rule)).toContain(overlay.rules[0].id);
@@ -86,7 +89,7 @@ rules:
       nomatch: ["They serve the nation."]
 adjust:
   - rule: acknowledgment.respect
-    weight: 0.5
+    weight: 0.3
     why: a test of a weight adjustment
 `,
   });
@@ -96,13 +99,13 @@ adjust:
   it('adds rules and changes weights for Kenyan documents only', () => {
     expect(mini.tag('Critics of human rights here serve foreign masters.', { country: 'KEN' }).label).toBe('rhetorical_action');
     expect(mini.tag('Critics of human rights here serve foreign masters.', { country: 'GHA' }).label).toBe('none');
-    expect(mini.tag('We respect human rights.', { country: 'KEN' }).label).toBe('none'); // 0.5 < min_move_score
+    expect(mini.tag('We respect human rights.', { country: 'KEN' }).label).toBe('none'); // 0.3 < the default bias of none (0.5)
     expect(mini.tag('We respect human rights.', { country: 'GHA' }).label).toBe('norm_acknowledgment');
   });
 
   it('leaves the base rules untouched', () => {
     expect(set.rules.find((r) => r.id === 'acknowledgment.respect')!.weight).toBe(1);
-    expect(rulesForCountry(set, 'KEN').find((r) => r.id === 'acknowledgment.respect')!.weight).toBe(0.5);
+    expect(rulesForCountry(set, 'KEN').find((r) => r.id === 'acknowledgment.respect')!.weight).toBe(0.3);
     expect(rulesForCountry(set, 'GHA')).toBe(set.rules);
   });
 });

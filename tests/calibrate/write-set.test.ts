@@ -1,6 +1,6 @@
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { rewriteRuleFile, rewriteScoring, rewriteSet, rewriteVersion } from '../../src/calibrate/write-set.js';
+import { rewriteRuleFile, rewriteSet, rewriteVersion } from '../../src/calibrate/write-set.js';
 import { calibratedVersion } from '../../src/calibrate/calibrate.js';
 
 const FILE = `# A comment that must survive.
@@ -63,32 +63,23 @@ describe('rewriteRuleFile', () => {
   });
 });
 
-describe('rewriteScoring and rewriteVersion', () => {
-  const scoring = '# Thresholds.\n# The relevance threshold.\nrelevance_threshold: 1\nmin_move_score: 1 # own comment\n';
-
-  it('changes a threshold in place and notes why, unless the line has its own comment', () => {
-    const out = rewriteScoring(
-      scoring,
-      new Map([
-        ['relevance_threshold', { value: 1.5, note: 'calibrated (was 1)' }],
-        ['min_move_score', { value: 2, note: 'calibrated (was 1)' }],
-      ]),
-    );
-    expect(out).toBe('# Thresholds.\n# The relevance threshold.\nrelevance_threshold: 1.5  # calibrated (was 1)\nmin_move_score: 2 # own comment\n');
-  });
-
+describe('rewriteVersion and rewriteSet', () => {
   it('bumps the version and replaces an earlier calibration suffix', () => {
     expect(rewriteVersion('name: x\nversion: "0.1.0" # v\n', '0.1.0+cal.abcd1234')).toBe('name: x\nversion: "0.1.0+cal.abcd1234" # v\n');
     expect(calibratedVersion('0.1.0+cal.00000000', 'ffffffff')).toBe('0.1.0+cal.ffffffff');
   });
 
-  it('rewrites a whole set: every file present, untouched files identical', () => {
-    const files = { 'lexicon.yaml': 'name: x\nversion: "1"\n', 'scoring.yaml': scoring, 'denial.yaml': FILE, 'README.txt': 'kept' };
-    const out = rewriteSet(files, new Map([['denial.one', 'denial.yaml']]), { rules: new Map(), scoring: new Map(), version: '1+cal.x' });
-    expect(Object.keys(out).sort()).toEqual(Object.keys(files).sort());
+  it('rewrites a whole set: every file present, untouched files identical, fitted files written whole', () => {
+    const scoring = '# Thresholds.\nrelevance_threshold: 1\n';
+    const files = { 'lexicon.yaml': 'name: x\nversion: "1"\n', 'scoring.yaml': scoring, 'denial.yaml': FILE, 'README.txt': 'kept', 'model.yaml': 'old: 1\n' };
+    const generated = { 'model.yaml': 'new: 2\n', 'terms.yaml': 'terms: {}\n' };
+    const out = rewriteSet(files, new Map([['denial.one', 'denial.yaml']]), { rules: new Map(), generated, version: '1+cal.x' });
+    expect(Object.keys(out)).toEqual(['README.txt', 'denial.yaml', 'lexicon.yaml', 'model.yaml', 'scoring.yaml', 'terms.yaml']);
     expect(out['denial.yaml']).toBe(FILE);
     expect(out['scoring.yaml']).toBe(scoring);
     expect(out['README.txt']).toBe('kept');
+    expect(out['model.yaml']).toBe('new: 2\n');
+    expect(out['terms.yaml']).toBe('terms: {}\n');
     expect(out['lexicon.yaml']).toBe('name: x\nversion: "1+cal.x"\n');
   });
 });

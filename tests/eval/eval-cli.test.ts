@@ -29,15 +29,18 @@ function writeGold(name: string, items: unknown[]): string {
 describe('spiral eval', () => {
   const gold = writeGold('gold.jsonl', GOLD_ITEMS);
 
-  it('prints per-label scores, macro-F1, kappa and the confusion matrix, and writes the misses beside the gold', async () => {
-    const run = await runCli(['eval', '--gold', gold, '--lexicons', MINI_LEXICONS]);
+  it('prints per-label scores, macro-F1, kappa and the confusion matrix, and writes the misses into the current folder', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'spiral-eval-cwd-'));
+    const run = await runCli(['eval', '--gold', gold, '--lexicons', MINI_LEXICONS], { cwd });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^denial\s+1\.000\s+1\.000\s+1\.000\s+1\s+1/m);
     expect(run.stdout).toMatch(/macro-F1\s+0\.\d{3}/);
     expect(run.stdout).toMatch(/Cohen's kappa/);
     expect(run.stdout).toMatch(/gold \\ predicted/);
-    const errorsFile = path.join(work, 'gold.errors.jsonl');
+    // Never beside the gold file, which may be read-only shared data.
+    expect(existsSync(path.join(work, 'gold.errors.jsonl'))).toBe(false);
+    const errorsFile = path.join(cwd, 'gold.errors.jsonl');
     const errors = readFileSync(errorsFile, 'utf8')
       .trim()
       .split('\n')
@@ -83,5 +86,44 @@ describe('spiral eval', () => {
     const run = await runCli(['eval', '--gold', gold, '--min-macro-f1', '1.5']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/--min-macro-f1 must be a number from 0 to 1/);
+  });
+
+  it('evaluates one split, with targets and the calibration of confidence', async () => {
+    const coded = writeGold('coded.jsonl', [
+      { ...GOLD_ITEMS[0], target: 'self', split: 'check' },
+      { ...GOLD_ITEMS[1], target: 'self', split: 'fit' },
+      { ...GOLD_ITEMS[3], target: 'general', split: 'check' },
+      { ...GOLD_ITEMS[4], target: 'na', split: 'check' },
+    ]);
+    const cwd = mkdtempSync(path.join(tmpdir(), 'spiral-eval-split-'));
+    const run = await runCli(['eval', '--gold', coded, '--split', 'check', '--lexicons', MINI_LEXICONS, '--json'], { cwd });
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.split).toBe('check');
+    expect(report.rules.n).toBe(3);
+    expect(report.targets.given_label.n).toBe(2);
+    expect(Object.keys(report.targets.given_label.confusion)).toEqual(['self', 'other', 'general', 'na']);
+    expect(report.calibration.bins.reduce((n: number, b: { n: number }) => n + b.n, 0)).toBe(3);
+    expect(report.calibration.ece).toBeGreaterThanOrEqual(0);
+    expect(existsSync(path.join(cwd, 'coded.check.errors.jsonl'))).toBe(true);
+    const text = await runCli(['eval', '--gold', coded, '--split', 'check', '--lexicons', MINI_LEXICONS, '--errors', path.join(cwd, 'e.jsonl')]);
+    expect(text.stdout).toContain('[split check] (3 items)');
+    expect(text.stdout).toMatch(/targets of moves \(2 items with a coded target\), given the gold label/);
+    expect(text.stdout).toContain('expected calibration error');
+  });
+
+  it('refuses a split the file does not have, and a bad target or split field with file:line', async () => {
+    const plain = writeGold('plain.jsonl', GOLD_ITEMS);
+    const none = await runCli(['eval', '--gold', plain, '--split', 'fit', '--lexicons', MINI_LEXICONS]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('no items with split "fit"');
+    const bad = writeGold('badtarget.jsonl', [
+      { ...GOLD_ITEMS[3], target: 'na' },
+      { ...GOLD_ITEMS[0], split: 'train' },
+    ]);
+    const run = await runCli(['eval', '--gold', bad, '--lexicons', MINI_LEXICONS]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${bad}:1: target "na" with label "norm_acknowledgment"`);
+    expect(run.stderr).toContain(`${bad}:2: bad split "train"`);
   });
 });

@@ -33,7 +33,12 @@ describe('computeMetrics', () => {
   });
 
   it('counts a predicted label that never occurs in gold as F1 0 in the macro average', () => {
-    const m = computeMetrics(pairs([['none', 'denial'], ['none', 'none']]));
+    const m = computeMetrics(
+      pairs([
+        ['none', 'denial'],
+        ['none', 'none'],
+      ]),
+    );
     expect(m.macroLabels).toEqual(['denial', 'none']);
     expect(m.perLabel.denial.f1).toBe(0);
     expect(m.macroF1).toBeCloseTo((0 + 2 / 3) / 2);
@@ -55,12 +60,26 @@ describe('computeMetrics', () => {
   });
 
   it('gives kappa 1 for perfect agreement and 1 when both sides use one label', () => {
-    expect(computeMetrics(pairs([['denial', 'denial'], ['none', 'none']])).kappa).toBe(1);
+    expect(
+      computeMetrics(
+        pairs([
+          ['denial', 'denial'],
+          ['none', 'none'],
+        ]),
+      ).kappa,
+    ).toBe(1);
     expect(cohensKappa(confusionMatrix(pairs([['none', 'none']])), 1)).toBe(1);
   });
 
   it('gives kappa below 0 for systematic disagreement', () => {
-    expect(computeMetrics(pairs([['denial', 'none'], ['none', 'denial']])).kappa).toBeLessThan(0);
+    expect(
+      computeMetrics(
+        pairs([
+          ['denial', 'none'],
+          ['none', 'denial'],
+        ]),
+      ).kappa,
+    ).toBeLessThan(0);
   });
 
   it('handles no items', () => {

@@ -4,7 +4,8 @@ import { docs, many } from '../aggregate/run-builder.js';
 import { FULL_FACTS, factsYaml, fariss, status } from './status-builder.js';
 
 /** An accepting, dialogical year: acknowledgment with some concessions, in two documents. */
-const accepting = (year: number, country = 'KEN') => docs(`${country}${year}`, 2, { norm_acknowledgment: 6, argumentative_concession: 2, none: 5 }, { year, country });
+const accepting = (year: number, country = 'KEN') =>
+  docs(`${country}${year}`, 2, { norm_acknowledgment: 6, argumentative_concession: 2, none: 5 }, { year, country });
 
 const row = (rows: StatusRow[], key: string): StatusRow => {
   const r = rows.find((x) => x.key === key);
@@ -23,7 +24,12 @@ describe('indicators 1-3 from facts', () => {
   });
 
   it('reads false when a complete treaty list lacks an instrument, or has it only later', () => {
-    const facts = factsYaml('KEN', { treaties: [['iccpr', 'accession', '1972-05-01'], ['cat', 'accession', '1997-02-21']] });
+    const facts = factsYaml('KEN', {
+      treaties: [
+        ['iccpr', 'accession', '1972-05-01'],
+        ['cat', 'accession', '1997-02-21'],
+      ],
+    });
     const r = row(status([...accepting(1990), ...accepting(1998)], { KEN: facts }).rows, 'KEN|1990');
     expect(r.indicators.ratification).toMatchObject({ value: 'false', missing: ['iccpr_op1', 'cat'], fact_ids: ['KEN-iccpr-accession'] });
     expect(r.indicators.ratification.reason).toMatch(/not party to iccpr_op1, cat by 1990-12-31/);
@@ -80,7 +86,8 @@ describe('indicator 4 from discourse', () => {
 });
 
 describe('phase rules', () => {
-  const phaseOf = (records: Array<Record<string, unknown>>, facts: Record<string, string> = {}, key = 'KEN|1990') => row(status(records, facts).rows, key).phase;
+  const phaseOf = (records: Array<Record<string, unknown>>, facts: Record<string, string> = {}, key = 'KEN|1990') =>
+    row(status(records, facts).rows, key).phase;
 
   it('1 silence: many sentences, almost none about human rights', () => {
     expect(phaseOf([...many(80, { doc: 'a', label: 'none' }), ...many(1, { doc: 'a', label: 'denial' })])).toMatchObject({ phase: 1, rule: 'silence' });
@@ -111,7 +118,10 @@ describe('phase rules', () => {
   });
 
   it('3 rhetorical action with little acceptance', () => {
-    expect(phaseOf(docs('d', 2, { rhetorical_action: 5, norm_acknowledgment: 1, argumentative_concession: 0 }))).toMatchObject({ phase: 3, rule: 'rhetorical_action' });
+    expect(phaseOf(docs('d', 2, { rhetorical_action: 5, norm_acknowledgment: 1, argumentative_concession: 0 }))).toMatchObject({
+      phase: 3,
+      rule: 'rhetorical_action',
+    });
   });
 
   it('3 talk without institutions when a fact indicator is false', () => {
@@ -131,7 +141,11 @@ describe('phase rules', () => {
 
   it('5 when phase 4 is sustained over three years and deeds meet the threshold; 4 without deeds', () => {
     const records = [1990, 1991, 1992].flatMap((y) => accepting(y));
-    const good = fariss([[1990, 501, 1.5], [1991, 501, 1.5], [1992, 501, 1.5]]);
+    const good = fariss([
+      [1990, 501, 1.5],
+      [1991, 501, 1.5],
+      [1992, 501, 1.5],
+    ]);
     const s = status(records, { KEN: FULL_FACTS('KEN') }, good);
     expect(s.rows.map((r) => [r.key, r.phase.phase, r.phase.rule])).toEqual([
       ['KEN|1990', 4, 'prescriptive_status'],
@@ -148,7 +162,15 @@ describe('phase rules', () => {
 
   it('works by period: facts as of the last day of the period, deeds averaged over its years', () => {
     const records = [1985, 1987, 1990, 1992].flatMap((y) => accepting(y));
-    const s = status(records, { KEN: FULL_FACTS('KEN') }, fariss([[1990, 501, 0.8], [1991, 501, 1.4]]), { by: 'country-period', period: 5 });
+    const s = status(
+      records,
+      { KEN: FULL_FACTS('KEN') },
+      fariss([
+        [1990, 501, 0.8],
+        [1991, 501, 1.4],
+      ]),
+      { by: 'country-period', period: 5 },
+    );
     expect(s.by).toBe('country-period');
     expect(s.rows.map((r) => [r.key, r.as_of, r.phase.phase])).toEqual([
       ['KEN|1985-1989', '1989-12-31', 4],

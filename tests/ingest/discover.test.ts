@@ -37,7 +37,7 @@ describe('discoverFiles', () => {
       'sub/c.json': '[]',
       'sub/Z.html': 'x',
       'sub/image.png': 'x',
-      'noext': 'x',
+      noext: 'x',
       'manifest.yaml': 'x',
       'sub/manifest.csv': 'x',
       '.hidden.txt': 'x',

@@ -50,7 +50,12 @@ describe('loadLexiconSet', () => {
     expect(set.version).toBe('1');
     expect(set.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(set.rules.map((r) => r.id)).toContain('denial.internal-affairs');
-    expect(set.rules.find((r) => r.id === 'denial.internal-affairs')).toMatchObject({ file: 'denial.yaml', line: 4, whenNegated: 'norm_acknowledgment', requires: ['relevance'] });
+    expect(set.rules.find((r) => r.id === 'denial.internal-affairs')).toMatchObject({
+      file: 'denial.yaml',
+      line: 4,
+      whenNegated: 'norm_acknowledgment',
+      requires: ['relevance'],
+    });
   });
 
   it('changes the hash when any file changes', () => {
@@ -70,7 +75,9 @@ describe('loadLexiconSet', () => {
 
   it('reports duplicate ids across files', () => {
     const dir = setWith('denial.yaml', rule().replace('denial.one', 'rhetorical.baseless'));
-    expect(loadError(dir)).toMatch(/denial\.yaml:4: duplicate rule id "rhetorical\.baseless" \(first in .*rhetorical-action\.yaml:4\)|rhetorical-action\.yaml:4: duplicate rule id/);
+    expect(loadError(dir)).toMatch(
+      /denial\.yaml:4: duplicate rule id "rhetorical\.baseless" \(first in .*rhetorical-action\.yaml:4\)|rhetorical-action\.yaml:4: duplicate rule id/,
+    );
   });
 
   it('reports patterns that cannot compile, with the pattern line', () => {
@@ -94,9 +101,12 @@ describe('loadLexiconSet', () => {
   });
 
   it('validates scoring.yaml keys and values', () => {
-    const dir = setWith('scoring.yaml', readFileSync(path.join(MINI_LEXICONS, 'scoring.yaml'), 'utf8').replace('min_move_score: 1', 'min_move_score: high\nextra_knob: 2'));
+    const dir = setWith(
+      'scoring.yaml',
+      readFileSync(path.join(MINI_LEXICONS, 'scoring.yaml'), 'utf8').replace('negation_window: 12', 'negation_window: high\nextra_knob: 2'),
+    );
     const message = loadError(dir);
-    expect(message).toMatch(/scoring\.yaml:\d+: "min_move_score" must be a number/);
+    expect(message).toMatch(/scoring\.yaml:\d+: "negation_window" must be a number/);
     expect(message).toMatch(/scoring\.yaml:\d+: unknown key "extra_knob"/);
   });
 

@@ -5,7 +5,16 @@ describe('parsePattern', () => {
   it('parses words, exact forms, prefixes, stems, groups, optionals, wildcards and gaps', () => {
     const ast = parsePattern('=so-called (human|humanitarian)? right ~interfere interfer* _ ..3 affairs');
     expect(ast.elements).toEqual([
-      { kind: 'seq', alternatives: [[{ kind: 'exact', word: 'so' }, { kind: 'exact', word: 'called' }]], optional: false },
+      {
+        kind: 'seq',
+        alternatives: [
+          [
+            { kind: 'exact', word: 'so' },
+            { kind: 'exact', word: 'called' },
+          ],
+        ],
+        optional: false,
+      },
       { kind: 'seq', alternatives: [[{ kind: 'word', word: 'human' }], [{ kind: 'word', word: 'humanitarian' }]], optional: true },
       { kind: 'seq', alternatives: [[{ kind: 'word', word: 'right' }]], optional: false },
       { kind: 'seq', alternatives: [[{ kind: 'stem', word: 'interfere' }]], optional: false },

@@ -140,7 +140,7 @@ describe('spiral tag', () => {
       [7, 'none'],
       ['a', 'norm_acknowledgment'],
     ]);
-    expect(Object.keys(lines[0])).toEqual(['id', 'label', 'confidence', 'scores', 'evidence', 'flags']);
+    expect(Object.keys(lines[0])).toEqual(['id', 'label', 'confidence', 'target', 'target_confidence', 'target_basis', 'scores', 'evidence', 'flags']);
   });
 
   it('names the line of a malformed input and exits 2', async () => {

@@ -15,7 +15,8 @@ describe('segment', () => {
   });
 
   it('removes paragraph numbers but keeps offsets true', () => {
-    const text = 'The review was held. 2. On 7 September 2009, the Council met (resolution 2625 (XXV)).\n166.... The Assembly rose.\r76.\tWhat was promised was clear.';
+    const text =
+      'The review was held. 2. On 7 September 2009, the Council met (resolution 2625 (XXV)).\n166.... The Assembly rose.\r76.\tWhat was promised was clear.';
     const segs = segment(text);
     expect(segs.map((s) => [s.paragraph, text.slice(s.start, s.end)])).toEqual([
       [undefined, 'The review was held.'],

@@ -61,15 +61,19 @@ describe('tagger on the mini lexicon', () => {
     expect(tagger.tag('They interfered in the internal affairs of a state over human rights.').label).toBe('denial');
   });
 
-  it('returns none with full confidence and no evidence when nothing matches', () => {
-    expect(tagger.tag('The weather was fine.')).toEqual({
+  it('returns none, with no evidence and no target, when nothing matches', () => {
+    const r = tagger.tag('The weather was fine.');
+    expect(r).toMatchObject({
       label: 'none',
-      confidence: 1,
       relevant: false,
       scores: { denial: 0, rhetorical_action: 0, argumentative_concession: 0, norm_acknowledgment: 0 },
       evidence: [],
       flags: [],
+      target: 'na',
+      target_basis: 'none',
     });
+    // The default model (no model.yaml): none's bias alone, against four moves at zero.
+    expect(r.confidence).toBeCloseTo(Math.exp(0.5) / (Math.exp(0.5) + 4), 6);
   });
 
   it('flags relevant sentences that no move matched', () => {

@@ -18,7 +18,8 @@ import { loadLexiconSet } from '../../lexicon/load.js';
 import { normaliseCountry } from '../../countries.js';
 import { createTagger } from '../../tag/tagger.js';
 import { UsageError, type CliContext } from '../context.js';
-import { lexiconDir, positiveInt, resolvePath } from '../options.js';
+import { lexiconDir, oneOf, positiveInt, resolvePath } from '../options.js';
+import { itemsOfSplit, SPLITS } from '../../eval/gold.js';
 
 interface CalibrateFlags {
   gold: string[];
@@ -27,6 +28,7 @@ interface CalibrateFlags {
   folds?: string;
   seed?: string;
   case?: string;
+  split?: string;
 }
 
 function seedOf(value: string | undefined): number {
@@ -46,6 +48,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--folds <k>', `cross-validation folds (default ${DEFAULT_FOLDS})`)
     .option('--seed <n>', `seed for the folds (default ${DEFAULT_SEED})`)
     .option('--case <ISO3>', 'apply this case overlay to every gold item')
+    .option('--split <name>', `fit on the items of this split only (${SPLITS.join(' | ')}); items without a split field are left out`)
     .action((flags: CalibrateFlags) => {
       const folds = positiveInt('--folds', flags.folds) ?? DEFAULT_FOLDS;
       if (folds < 2) throw new UsageError('--folds must be at least 2');
@@ -56,22 +59,38 @@ export function register(program: Command, ctx: CliContext): void {
       const set = loadLexiconSet(dir);
       if (forceCase && !set.cases[forceCase]) throw new UsageError(`--case: the lexicon set has no overlay cases/${forceCase}.yaml`);
       const goldPaths = flags.gold.map((g) => resolvePath(ctx, g));
+      const split = oneOf('--split', flags.split, SPLITS);
       const gold = readGoldFiles(goldPaths);
-      const goldName = `${flags.gold.map((g) => path.basename(g)).join(', ')} (${gold.items.length} items)`;
+      const items = itemsOfSplit(gold.items, split);
+      if (items.length === 0) throw new UsageError(`no gold items with split "${split}"`);
+      const goldName = `${flags.gold.map((g) => path.basename(g)).join(', ')}${split ? ` [split ${split}]` : ''} (${items.length} items)`;
       const tagger = createTagger(set, { forceCase });
-      const result = calibrate({ set, tagger, forceCase, items: gold.items, goldName, files: readSetFiles(dir), folds, seed });
+      // The first gold file is the reference design: figures are reported on it, other files are weighted to its label shares.
+      const reference = gold.files.length > 1 ? new Set(gold.files[0]) : undefined;
+      const result = calibrate({
+        set,
+        tagger,
+        forceCase,
+        items,
+        goldName,
+        ...(split ? { split } : {}),
+        files: readSetFiles(dir),
+        folds,
+        seed,
+        ...(reference ? { reference } : {}),
+      });
 
       const outDir = resolvePath(ctx, flags.out);
       const newDir = path.join(outDir, 'lexicons');
       writeFolderAtomic(newDir, result.files);
       const newSet = loadLexiconSet(newDir);
       const newTagger = createTagger(newSet, { forceCase });
-      const check = checkWrittenSet(result, newTagger, gold.items);
+      const check = checkWrittenSet(result, newTagger, items);
       const exampleFailures = checkExamples(newTagger).length;
       const exampleFailuresBefore = checkExamples(tagger).length;
       const summary: SummaryContext = {
         gold: flags.gold,
-        items: gold.items.length,
+        items: items.length,
         folds,
         seed,
         old: { name: set.name, version: set.version, hash: set.hash, dir: flags.lexicons ?? 'lexicons (bundled)' },

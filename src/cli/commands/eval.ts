@@ -8,7 +8,8 @@ import { defaultErrorsPath, misclassificationsJsonl, readGoldFile } from '../../
 import { writeFileAtomic } from '../../run/atomic.js';
 import { formatReportText, meetsFloor, reportJson, type EvalReport } from '../../eval/report.js';
 import { evaluate } from '../../eval/run.js';
-import { loadValidatedLexiconSet } from '../../tag/validated-set.js';
+import { itemsOfSplit, SPLITS } from '../../eval/gold.js';
+import { loadLexiconSetChecked } from '../../tag/validated-set.js';
 import { createTagger } from '../../tag/tagger.js';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliContext } from '../context.js';
 import { lexiconDir, oneOf, positiveInt, resolvePath } from '../options.js';
@@ -23,6 +24,8 @@ interface EvalFlags {
   seed?: string;
   minMacroF1?: string;
   errors?: string;
+  split?: string;
+  allowFailingExamples?: boolean;
 }
 
 function fraction(name: string, value: string | undefined): number | undefined {
@@ -49,19 +52,26 @@ async function runEval(ctx: CliContext, flags: EvalFlags): Promise<void> {
   const seed = wholeNumber('--seed', flags.seed) ?? DEFAULT_SEED;
   const model = oneOf('--baseline-model', flags.baselineModel, BASELINE_MODELS) ?? DEFAULT_BASELINE_MODEL;
 
+  const split = oneOf('--split', flags.split, SPLITS);
   const goldPath = resolvePath(ctx, flags.gold);
-  const items = readGoldFile(goldPath);
-  const set = loadValidatedLexiconSet(lexiconDir(ctx, flags.lexicons));
+  const allItems = readGoldFile(goldPath);
+  const items = itemsOfSplit(allItems, split);
+  if (items.length === 0) throw new UsageError(`${flags.gold}: no items with split "${split}" (the file's items carry no such "split" field)`);
+  const { set, warnings } = loadLexiconSetChecked(lexiconDir(ctx, flags.lexicons), { allowFailingExamples: flags.allowFailingExamples });
+  for (const w of warnings) ctx.stderr(`spiral: warning: ${w}\n`);
   const tagger = createTagger(set);
   const evaluation = evaluate(items, (text, meta) => tagger.tag(text, meta), flags.baseline ? { model, folds, seed } : undefined);
 
-  const errorsFile = flags.errors ? resolvePath(ctx, flags.errors) : defaultErrorsPath(goldPath);
+  const errorsFile = flags.errors ? resolvePath(ctx, flags.errors) : defaultErrorsPath(goldPath, ctx.cwd, split);
   await writeFileAtomic(errorsFile, misclassificationsJsonl(evaluation.misclassified));
 
   const report: EvalReport = {
     gold: goldPath,
+    ...(split ? { split } : {}),
     lexicons: `${set.dir} (${set.name} ${set.version})`,
     rules: evaluation.rules,
+    ...(evaluation.targets ? { targets: evaluation.targets } : {}),
+    calibration: evaluation.calibration,
     ...(evaluation.baseline ? { baseline: evaluation.baseline } : {}),
     errorsFile,
     misclassified: evaluation.misclassified.length,
@@ -86,6 +96,8 @@ export function registerEval(program: Command, ctx: CliContext): void {
     .option('--folds <k>', `cross-validation folds for the baseline (default ${DEFAULT_FOLDS})`)
     .option('--seed <n>', `seed of the fold assignment (default ${DEFAULT_SEED})`)
     .option('--min-macro-f1 <x>', "exit 1 when the rules' macro-F1 is below x (0..1)")
-    .option('--errors <file>', 'where to write the misclassified items (default: <gold>.errors.jsonl beside the gold file)')
+    .option('--errors <file>', 'where to write the misclassified items (default: <gold name>[.<split>].errors.jsonl in the current folder)')
+    .option('--allow-failing-examples', 'tag with a lexicon set whose rule examples fail (listed as warnings), to experiment')
+    .option('--split <name>', `evaluate only the items of this split (${SPLITS.join(' | ')}): write rules from fit, report check`)
     .action(async (flags: EvalFlags) => runEval(ctx, flags));
 }

@@ -11,6 +11,9 @@ interface TagInput {
   text: string;
   country?: string;
   year?: number;
+  venue?: string;
+  /** The sentence before: it decides an unclear target and carries relevance, as in a run. */
+  context?: string;
 }
 
 function parseInputLine(raw: string, where: string): TagInput {
@@ -26,22 +29,25 @@ function parseInputLine(raw: string, where: string): TagInput {
   if (record.id === undefined) throw new UsageError(`${where}: "id" is required`);
   const country = typeof record.country === 'string' ? normaliseCountry(record.country) : undefined;
   const year = typeof record.year === 'number' ? record.year : undefined;
-  return { id: record.id, text: record.text, country, year };
+  const venue = typeof record.venue === 'string' ? record.venue : undefined;
+  const context = typeof record.context === 'string' && record.context.trim() !== '' ? record.context : undefined;
+  return { id: record.id, text: record.text, country, year, venue, context };
 }
 
 export function registerTag(program: Command, ctx: CliContext): void {
   program
     .command('tag')
-    .description('Tag JSON lines ({"id","text"} plus optional country, year, venue) and write one JSON line per input, in order.')
+    .description('Tag JSON lines ({"id","text"} plus optional country, year, venue, context) and write one JSON line per input, in order.')
     .argument('[file]', 'input file, or - for standard input', '-')
     .option('--lexicons <dir>', 'lexicon set folder (default: the bundled lexicons/)')
     .option('--case <ISO3>', 'apply this case overlay to every line')
-    .action(async (file: string, flags: { lexicons?: string; case?: string }) => {
+    .option('--allow-failing-examples', 'tag with a lexicon set whose rule examples fail (listed as warnings), to experiment')
+    .action(async (file: string, flags: { lexicons?: string; case?: string; allowFailingExamples?: boolean }) => {
       // Loaded here, not at start-up: `spiral --help` must not pay for the tagger.
-      const [{ loadValidatedLexiconSet }, { createTagger }] = await Promise.all([import('../../tag/validated-set.js'), import('../../tag/tagger.js')]);
-      const tagger = createTagger(loadValidatedLexiconSet(lexiconDir(ctx, flags.lexicons)), {
-        forceCase: flags.case ? normaliseCountry(flags.case) : undefined,
-      });
+      const [{ loadLexiconSetChecked }, { createTagger }] = await Promise.all([import('../../tag/validated-set.js'), import('../../tag/tagger.js')]);
+      const { set, warnings } = loadLexiconSetChecked(lexiconDir(ctx, flags.lexicons), { allowFailingExamples: flags.allowFailingExamples });
+      for (const w of warnings) ctx.stderr(`spiral: warning: ${w}\n`);
+      const tagger = createTagger(set, { forceCase: flags.case ? normaliseCountry(flags.case) : undefined });
       const name = file === '-' ? '<stdin>' : file;
       const input = file === '-' ? Readable.from(ctx.readStdin()) : createReadStream(resolvePath(ctx, file));
       const lines = createInterface({ input, crlfDelay: Infinity });
@@ -51,8 +57,19 @@ export function registerTag(program: Command, ctx: CliContext): void {
           lineNo++;
           if (!raw.trim()) continue;
           const item = parseInputLine(raw, `${name}:${lineNo}`);
-          const r = tagger.tag(item.text, { country: item.country, year: item.year });
-          ctx.stdout(`${JSON.stringify({ id: item.id, label: r.label, confidence: r.confidence, scores: r.scores, evidence: r.evidence, flags: r.flags })}\n`);
+          const r = tagger.tag(item.text, { country: item.country, year: item.year, venue: item.venue, context: item.context });
+          const line = {
+            id: item.id,
+            label: r.label,
+            confidence: r.confidence,
+            target: r.target,
+            target_confidence: r.target_confidence,
+            target_basis: r.target_basis,
+            scores: r.scores,
+            evidence: r.evidence,
+            flags: r.flags,
+          };
+          ctx.stdout(`${JSON.stringify(line)}\n`);
         }
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError(`${name}: file not found`);

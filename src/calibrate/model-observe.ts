@@ -1,0 +1,130 @@
+// Tag every gold item once (with the sentence before, as in a run) and keep what
+// fitting the decision layer needs: the move evidence as (rule, category, share
+// of the rule's weight that counted), the relevance, the candidate terms, and
+// the target evidence of the sentence and of the one before. The effects that
+// set those shares depend on which evidence is present, not on the weights
+// (weights stay above zero), so the fitter can re-score any weights without
+// tagging again.
+import { createRequire } from 'node:module';
+import { documentOf, type GoldItem } from '../eval/gold.js';
+import { tagMeta } from '../eval/evaluate.js';
+import { stem } from '../lexicon/morph.js';
+import type { LexiconSet } from '../lexicon/types.js';
+import { summarizeContext } from '../tag/decide.js';
+import { isActive, isMove } from '../tag/score.js';
+import { isUprVenue, type Tagger } from '../tag/tagger.js';
+import { tokenize } from '../tag/tokenize.js';
+import { targetOfCategory, type Evidence, type Label, type MoveLabel, type Target, type TargetCategory, type TargetKind } from '../types.js';
+
+const require = createRequire(import.meta.url);
+const STOPWORDS: ReadonlySet<string> = new Set((require('natural/lib/natural/util/stopwords') as { words: string[] }).words);
+
+export interface MovePiece {
+  rule: string;
+  category: MoveLabel;
+  multiplier: number;
+  /** Set when a case overlay fixes the rule's weight for the item's country: the contribution, not fitted. */
+  fixed?: number;
+}
+
+/** Target evidence: a rule, or `country.own` / `country.other` for State mentions (one weight each). */
+export interface TargetPiece {
+  rule: string;
+  kind: TargetKind;
+  multiplier: number;
+}
+
+export interface ModelObservation {
+  id: string;
+  document: string;
+  gold: Label;
+  target?: Target;
+  /** Weight in the fit (label-shift correction for items drawn by another design, model-fit.ts). */
+  weight: number;
+  /** Whether the item is of the reference design, on which cross-validated figures are reported. */
+  reference: boolean;
+  pieces: MovePiece[];
+  terms: string[];
+  relevance: number;
+  contextRelevance: number;
+  upr: boolean;
+  targetPieces: TargetPiece[];
+  contextTargetPieces: TargetPiece[];
+}
+
+/** A word the term layer may weigh: letters, not a stop word, three letters or more. */
+function isTermWord(word: string): boolean {
+  return word.length >= 3 && /^\p{L}+$/u.test(word) && !STOPWORDS.has(word);
+}
+
+/** Distinct candidate terms (Porter stems) of a text. */
+export function candidateTerms(text: string): string[] {
+  const tokens = tokenize(text);
+  const out = new Set<string>();
+  for (const w of tokens.words) if (isTermWord(w)) out.add(stem(w));
+  return [...out].sort();
+}
+
+function ruleWeights(set: LexiconSet): Map<string, number> {
+  const weights = new Map(set.rules.map((r) => [r.id, r.weight]));
+  for (const overlay of Object.values(set.cases)) for (const r of overlay.rules) weights.set(r.id, r.weight);
+  return weights;
+}
+
+/**
+ * The share of its rule's weight a piece kept: a product of the effect factors
+ * (0.5, 0.4, ...). Rounded, because the evidence weight it is read from is
+ * rounded in the tagger's output: the same share whatever the rule's weight, so
+ * a calibrated set calibrated again reproduces itself.
+ */
+function shareOf(e: Evidence, weights: Map<string, number>): number {
+  return Math.round((e.weight / (weights.get(e.rule) ?? e.weight)) * 1e4) / 1e4;
+}
+
+function movePieces(evidence: readonly Evidence[], weights: Map<string, number>, adjusted: ReadonlySet<string>): MovePiece[] {
+  return evidence
+    .filter((e) => isMove(e.category) && isActive(e))
+    .map((e) => {
+      const piece: MovePiece = { rule: e.rule, category: e.category as MoveLabel, multiplier: shareOf(e, weights) };
+      if (adjusted.has(e.rule)) piece.fixed = e.weight;
+      return piece;
+    });
+}
+
+function targetPieces(evidence: readonly Evidence[], weights: Map<string, number>): TargetPiece[] {
+  return evidence
+    .filter((e) => e.category.startsWith('target_') && isActive(e))
+    .map((e) => {
+      const kind = targetOfCategory(e.category as TargetCategory);
+      if (e.rule.startsWith('country.')) return { rule: kind === 'self' ? 'country.own' : 'country.other', kind, multiplier: 1 };
+      return { rule: e.rule, kind, multiplier: shareOf(e, weights) };
+    });
+}
+
+/** `reference`: ids of the reference design (the distributed gold); undefined: every item is. */
+export function observeForModel(tagger: Tagger, items: readonly GoldItem[], reference?: ReadonlySet<string>): ModelObservation[] {
+  const weights = ruleWeights(tagger.set);
+  return items.map((item) => {
+    const meta = tagMeta(item);
+    const context = meta.context !== undefined ? tagger.tag(meta.context, { ...meta, context: undefined }) : undefined;
+    const result = tagger.tag(item.text, { ...meta, context: context ? summarizeContext(context) : undefined });
+    const overlay = item.meta.country ? tagger.set.cases[item.meta.country] : undefined;
+    const adjusted = new Set(overlay?.adjust.map((a) => a.rule) ?? []);
+    const obs: ModelObservation = {
+      id: item.id,
+      document: documentOf(item),
+      gold: item.label,
+      weight: 1,
+      reference: reference === undefined || reference.has(item.id),
+      pieces: movePieces(result.evidence, weights, adjusted),
+      terms: candidateTerms(item.text),
+      relevance: result.evidence.filter((e) => e.category === 'relevance').reduce((s, e) => s + e.weight, 0),
+      contextRelevance: context ? summarizeContext(context).relevance : 0,
+      upr: isUprVenue(item.meta.venue),
+      targetPieces: targetPieces(result.evidence, weights),
+      contextTargetPieces: context ? targetPieces(context.evidence, weights) : [],
+    };
+    if (item.target !== undefined) obs.target = item.target;
+    return obs;
+  });
+}

@@ -1,0 +1,213 @@
+// One decision from evidence: the effects (negation, attribution, concessive
+// clauses, lists, requirements) settle what each match counts for; the model
+// (tag/model.ts) turns what is left, the terms and the sentence before into a
+// label, a calibrated confidence and a target. Every number is lexicon data.
+import type { ScoringConfig } from '../lexicon/types.js';
+import {
+  LABELS,
+  MOVE_LABELS,
+  TARGET_CATEGORIES,
+  TARGET_KINDS,
+  targetOfCategory,
+  type Category,
+  type Evidence,
+  type Flag,
+  type Label,
+  type MoveLabel,
+  type TagResult,
+  type TargetCategory,
+  type TargetKind,
+} from '../types.js';
+import { argmax, moveLogits, softmax, targetLogits, type LabelVector, type ModelConfig, type MoveInput, type MoveWeights, type TargetVector } from './model.js';
+import { applyEffects, isActive, isMove, publicEvidence, round, type WorkingEvidence } from './score.js';
+import type { Tokens } from './tokenize.js';
+
+/** A term of the fitted term layer found in the sentence (offsets into its text). */
+export interface TermHit {
+  term: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** What the sentence before contributes: its relevance and its target evidence. */
+export interface ContextSummary {
+  relevance: number;
+  target: TargetVector;
+}
+
+export const NO_CONTEXT: ContextSummary = { relevance: 0, target: { self: 0, other: 0, general: 0 } };
+
+export interface DecisionSetting {
+  scoring: ScoringConfig;
+  model: ModelConfig;
+  weights: MoveWeights;
+  /** The speaker's own State (ISO3): a mention of it is self-reference, not another State. */
+  ownCountry?: string;
+  upr: boolean;
+  context: ContextSummary;
+  /** Decide the target as if the label were this move (evaluating attribution apart from the label). */
+  targetGiven?: MoveLabel;
+}
+
+const RELEVANCE_MET: ReadonlySet<Category> = new Set(['relevance']);
+const NOTHING_MET: ReadonlySet<Category> = new Set();
+
+const isTargetCategory = (c: string): c is TargetCategory => (TARGET_CATEGORIES as readonly string[]).includes(c);
+
+/**
+ * `country.<iso3>` evidence: the speaker's own State is self-reference, any
+ * other State is another's conduct; the weights are the model's. A mention
+ * inside a longer one ("Sudan" in "South Sudan") is dropped.
+ */
+function weighCountryMentions(working: WorkingEvidence[], ownCountry: string | undefined, targets: ModelConfig['targets']): void {
+  const own = ownCountry ? `country.${ownCountry.toLowerCase()}` : undefined;
+  const mentions = working.filter((e) => e.rule.startsWith('country.'));
+  for (const e of mentions) {
+    const inside = mentions.some(
+      (o) => o !== e && o.startToken <= e.startToken && o.endToken >= e.endToken && o.endToken - o.startToken > e.endToken - e.startToken,
+    );
+    if (inside) {
+      e.weight = 0;
+      e.effect = 'dropped';
+    } else if (e.rule === own) {
+      e.switched_from = e.category;
+      e.category = 'target_self';
+      e.effect = 'own_country';
+      e.weight = targets.own_country_weight;
+    } else e.weight = targets.other_country_weight;
+  }
+}
+
+/** Tokens between a speaker reference and its verb ("Bulgaria fully shares", "we also wish to"). */
+const SPEAKER_VERB_REACH = 3;
+/** The rule whose matches include the State's own act ("we have ratified"): never a mere speaker reference. */
+const SELF_CONDUCT_RULE = 'target.self-conduct';
+
+/**
+ * A self-reference that is the subject of a verb of saying or believing names
+ * the speaker, not the conduct at stake: it counts for nothing.
+ */
+function discountSpeakerVoice(working: WorkingEvidence[]): void {
+  const verbs = working.filter((e) => e.category === 'speaker');
+  if (verbs.length === 0) return;
+  for (const e of working) {
+    if (e.category !== 'target_self' || !isActive(e) || e.rule === SELF_CONDUCT_RULE) continue;
+    const subjectOfStance = verbs.some((v) => v.startToken >= e.endToken && v.startToken - e.endToken < SPEAKER_VERB_REACH);
+    if (!subjectOfStance) continue;
+    e.weight = 0;
+    e.effect = 'speaker_voice';
+  }
+}
+
+function relevanceOf(evidence: readonly Evidence[]): number {
+  return evidence.filter((e) => e.category === 'relevance').reduce((s, e) => s + e.weight, 0);
+}
+
+function targetSums(evidence: readonly Evidence[]): TargetVector {
+  const sums: TargetVector = { self: 0, other: 0, general: 0 };
+  for (const e of evidence) if (isTargetCategory(e.category) && e.weight > 0) sums[targetOfCategory(e.category)] += e.weight;
+  return sums;
+}
+
+/** What a tagged sentence offers the one after it. */
+export function summarizeContext(result: Pick<TagResult, 'evidence'>): ContextSummary {
+  return { relevance: relevanceOf(result.evidence), target: targetSums(result.evidence) };
+}
+
+export function moveInput(working: readonly WorkingEvidence[], terms: readonly TermHit[], setting: Pick<DecisionSetting, 'upr' | 'context'>): MoveInput {
+  const pieces = working
+    .filter((e) => isMove(e.category) && isActive(e))
+    .map((e) => ({ rule: e.rule, category: e.category as MoveLabel, multiplier: e.weight / e.baseWeight }));
+  return {
+    pieces,
+    terms: [...new Set(terms.map((t) => t.term))],
+    relevance: relevanceOf(working),
+    contextRelevance: setting.context.relevance,
+    upr: setting.upr,
+  };
+}
+
+function termEvidence(terms: readonly TermHit[], label: Label, weights: MoveWeights): Evidence[] {
+  const seen = new Set<string>();
+  const out: Evidence[] = [];
+  for (const hit of terms) {
+    if (seen.has(hit.term)) continue; // a term counts once per sentence
+    seen.add(hit.term);
+    const w = weights.termWeights(hit.term);
+    if (!w) continue;
+    const rounded = Object.fromEntries(LABELS.filter((l) => w[l] !== undefined).map((l) => [l, round(w[l]!)]));
+    out.push({
+      rule: `term.${hit.term}`,
+      category: 'term',
+      start: hit.start,
+      end: hit.end,
+      text: hit.text,
+      weight: round(w[label] ?? 0),
+      negated: false,
+      weights: rounded,
+    });
+  }
+  return out;
+}
+
+function moveScoresOf(input: MoveInput, weights: MoveWeights): Record<MoveLabel, number> {
+  const scores = Object.fromEntries(MOVE_LABELS.map((l) => [l, 0])) as Record<MoveLabel, number>;
+  for (const p of input.pieces) scores[p.category] += weights.ruleWeight(p.rule) * p.multiplier;
+  for (const term of input.terms) {
+    const w = weights.termWeights(term);
+    if (w) for (const l of MOVE_LABELS) scores[l] += w[l] ?? 0;
+  }
+  for (const l of MOVE_LABELS) scores[l] = round(scores[l]);
+  return scores;
+}
+
+function decideTarget(label: Label, evidence: readonly Evidence[], setting: DecisionSetting): Pick<TagResult, 'target' | 'target_confidence' | 'target_basis'> {
+  if (label === 'none') return { target: 'na', target_confidence: 1, target_basis: 'none' };
+  const text = targetSums(evidence);
+  const config = setting.model.targets;
+  const logits = targetLogits({ label, text, context: setting.context.target, upr: setting.upr }, config);
+  const target = argmax(logits, TARGET_KINDS);
+  const p = softmax(logits, TARGET_KINDS, config.temperature);
+  const has = (v: TargetVector) => TARGET_KINDS.some((k: TargetKind) => v[k] > 0);
+  const basis = has(text) ? 'text' : has(setting.context.target) ? 'context' : 'prior';
+  return { target, target_confidence: round(p[target]), target_basis: basis };
+}
+
+function flagsOf(label: Label, p: LabelVector, evidence: readonly Evidence[], relevant: boolean, scoring: ScoringConfig): Flag[] {
+  const flags: Flag[] = [];
+  const ranked = [...LABELS].sort((a, b) => p[b] - p[a]);
+  const runnerUp = ranked.find((l) => l !== label)!;
+  if (label !== 'none' && runnerUp !== 'none' && p[runnerUp] >= scoring.conflict_ratio * p[label]) flags.push('conflict');
+  if (evidence.some((e) => e.negated)) flags.push('negated');
+  if ((label !== 'none' || relevant) && p[label] < scoring.low_confidence_below) flags.push('low_confidence');
+  if (relevant && label === 'none') flags.push('relevant_unmatched');
+  return flags;
+}
+
+/** Decide one utterance from its matched evidence and terms. */
+export function decide(working: WorkingEvidence[], text: string, tokens: Tokens, terms: readonly TermHit[], setting: DecisionSetting): TagResult {
+  // A UPR report is a review of the State's human-rights record: its statements there answer that scrutiny
+  // (four in five of them are moves in the gold), so the setting meets a rule's relevance requirement, as
+  // a sentence about human rights just before does.
+  const contextRelevant = setting.upr || setting.context.relevance >= setting.scoring.relevance_threshold;
+  applyEffects(working, text, tokens, setting.scoring, contextRelevant ? RELEVANCE_MET : NOTHING_MET);
+  weighCountryMentions(working, setting.ownCountry, setting.model.targets);
+  discountSpeakerVoice(working);
+  const input = moveInput(working, terms, setting);
+  const logits = moveLogits(input, setting.weights);
+  const p = softmax(logits, LABELS, setting.model.moves.temperature);
+  const label = argmax(logits, LABELS);
+  const firedMove = input.pieces.length > 0;
+  const relevant = input.relevance >= setting.scoring.relevance_threshold || firedMove;
+  const evidence = [...working.map(publicEvidence), ...termEvidence(terms, label, setting.weights)];
+  return {
+    label,
+    confidence: round(p[label]),
+    relevant,
+    scores: moveScoresOf(input, setting.weights),
+    evidence,
+    flags: flagsOf(label, p, evidence, relevant, setting.scoring),
+    ...decideTarget(setting.targetGiven ?? label, evidence, setting),
+  };
+}

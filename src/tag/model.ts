@@ -1,0 +1,138 @@
+// The decision layer: from evidence to a label and a target. Every move label
+// gets a score (a logit): its bias, plus the weights of the rules that fired for
+// it, plus the fitted weights of the terms in the sentence, with relevance and
+// the sentence before counting against `none`. The label is the highest score;
+// its softmax probability is the confidence. Targets work the same way over the
+// target evidence. The numbers are lexicon data (model.yaml, rule weights,
+// terms.yaml) that `spiral calibrate` fits; this file only computes, so the
+// tagger and the fitter share one implementation.
+import { LABELS, MOVE_LABELS, TARGET_KINDS, type Label, type MoveLabel, type TargetKind } from '../types.js';
+
+export type LabelVector = Record<Label, number>;
+export type TargetVector = Record<TargetKind, number>;
+
+/** The fitted numbers of model.yaml. */
+export interface ModelConfig {
+  moves: {
+    bias: LabelVector;
+    /** Added for utterances from UPR reports (the venue changes what is usual). */
+    upr_bias: LabelVector;
+    /** Each unit of relevance evidence (up to the cap) counts this much against `none`. */
+    relevance_weight: number;
+    relevance_cap: number;
+    /** Relevance of the sentence before (capped the same way) counts this much against `none`. */
+    context_relevance_weight: number;
+    /** Softmax temperature fitted on cross-validated scores, so confidences are calibrated. */
+    temperature: number;
+  };
+  targets: {
+    bias: TargetVector;
+    label_bias: Record<MoveLabel, TargetVector>;
+    upr_bias: TargetVector;
+    /** Target evidence of the sentence before counts this much of its weight. */
+    context_weight: number;
+    /** Weight of a mention of another State, and of the speaker's own (its names and demonyms). */
+    other_country_weight: number;
+    own_country_weight: number;
+    temperature: number;
+  };
+}
+
+const zeros = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+
+/**
+ * The model of a set without model.yaml: a plain weighted-rule tagger where one
+ * full-weight rule (weight 1) beats `none` and relevance alone does not.
+ */
+export function defaultModelConfig(): ModelConfig {
+  return {
+    moves: {
+      bias: { ...zeros(MOVE_LABELS), none: 0.5 },
+      upr_bias: zeros(LABELS),
+      relevance_weight: 0,
+      relevance_cap: 3,
+      context_relevance_weight: 0,
+      temperature: 1,
+    },
+    targets: {
+      bias: { self: 0, other: 0, general: 0.1 },
+      label_bias: Object.fromEntries(MOVE_LABELS.map((l) => [l, zeros(TARGET_KINDS)])) as Record<MoveLabel, TargetVector>,
+      upr_bias: zeros(TARGET_KINDS),
+      context_weight: 0.5,
+      other_country_weight: 1,
+      own_country_weight: 1,
+      temperature: 1,
+    },
+  };
+}
+
+/** What the move decision reads of one utterance (weights not yet applied). */
+export interface MoveInput {
+  /** Active move evidence: rule id, category after negation, and the share of the rule's weight it keeps. */
+  pieces: ReadonlyArray<{ rule: string; category: MoveLabel; multiplier: number }>;
+  /** Distinct term-layer terms in the sentence. */
+  terms: readonly string[];
+  relevance: number;
+  contextRelevance: number;
+  upr: boolean;
+}
+
+export interface MoveWeights {
+  config: ModelConfig['moves'];
+  ruleWeight(rule: string): number;
+  termWeights(term: string): Partial<LabelVector> | undefined;
+}
+
+/** The evidence part of each move's score: rules and terms, no bias. */
+export function evidenceScores(input: MoveInput, weights: MoveWeights): LabelVector {
+  const scores = zeros(LABELS);
+  for (const p of input.pieces) scores[p.category] += weights.ruleWeight(p.rule) * p.multiplier;
+  for (const term of input.terms) {
+    const w = weights.termWeights(term);
+    if (!w) continue;
+    for (const label of LABELS) scores[label] += w[label] ?? 0;
+  }
+  return scores;
+}
+
+export function moveLogits(input: MoveInput, weights: MoveWeights): LabelVector {
+  const c = weights.config;
+  const logits = evidenceScores(input, weights);
+  for (const label of LABELS) logits[label] += c.bias[label] + (input.upr ? c.upr_bias[label] : 0);
+  logits.none -= c.relevance_weight * Math.min(input.relevance, c.relevance_cap);
+  logits.none -= c.context_relevance_weight * Math.min(input.contextRelevance, c.relevance_cap);
+  return logits;
+}
+
+/** What the target decision reads: target evidence sums of the sentence and of the one before. */
+export interface TargetInput {
+  label: MoveLabel;
+  text: TargetVector;
+  context: TargetVector;
+  upr: boolean;
+}
+
+export function targetLogits(input: TargetInput, config: ModelConfig['targets']): TargetVector {
+  const logits = zeros(TARGET_KINDS);
+  for (const k of TARGET_KINDS) {
+    logits[k] =
+      config.bias[k] + config.label_bias[input.label][k] + (input.upr ? config.upr_bias[k] : 0) + input.text[k] + config.context_weight * input.context[k];
+  }
+  return logits;
+}
+
+/** Softmax at a temperature, over the keys given (stable: the largest logit is subtracted first). */
+export function softmax<K extends string>(logits: Record<K, number>, keys: readonly K[], temperature: number): Record<K, number> {
+  const t = temperature > 0 ? temperature : 1;
+  const top = Math.max(...keys.map((k) => logits[k]));
+  const exps = keys.map((k) => Math.exp((logits[k] - top) / t));
+  const sum = exps.reduce((a, b) => a + b, 0);
+  return Object.fromEntries(keys.map((k, i) => [k, exps[i] / sum])) as Record<K, number>;
+}
+
+/** The highest-scoring key; ties go to the earlier key (for labels: the codebook's precedence). */
+export function argmax<K extends string>(scores: Record<K, number>, keys: readonly K[]): K {
+  let best = keys[0];
+  for (const k of keys) if (scores[k] > scores[best]) best = k;
+  return best;
+}

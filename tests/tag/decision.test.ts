@@ -1,0 +1,150 @@
+// The decision layer: scores from evidence, biases and terms (tag/model.ts), the
+// target of a move (self / other / general), and what the sentence before and
+// the UPR setting change. Built on small sets written here, so each behaviour is
+// seen alone.
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadLexiconSet } from '../../src/lexicon/load.js';
+import { argmax, defaultModelConfig, moveLogits, softmax, type MoveInput, type MoveWeights } from '../../src/tag/model.js';
+import { summarizeContext } from '../../src/tag/decide.js';
+import { createTagger, isUprVenue } from '../../src/tag/tagger.js';
+import { LABELS } from '../../src/types.js';
+import { MINI_LEXICONS } from '../helpers/lexicons.js';
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function setWith(files: Record<string, string>) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'spiral-dec-'));
+  dirs.push(dir);
+  cpSync(MINI_LEXICONS, dir, { recursive: true });
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  return loadLexiconSet(dir);
+}
+
+describe('scores, probabilities and ties (tag/model.ts)', () => {
+  const weights: MoveWeights = {
+    config: defaultModelConfig().moves,
+    ruleWeight: (id) => (id === 'a' ? 2 : 1),
+    termWeights: (t) => (t === 'campaign' ? { rhetorical_action: 0.5, none: -0.25 } : undefined),
+  };
+  const input = (over: Partial<MoveInput> = {}): MoveInput => ({ pieces: [], terms: [], relevance: 0, contextRelevance: 0, upr: false, ...over });
+
+  it('adds rule weights times what the effects left, and term weights, to the bias', () => {
+    const z = moveLogits(input({ pieces: [{ rule: 'a', category: 'denial', multiplier: 0.5 }], terms: ['campaign'] }), weights);
+    expect(z.denial).toBeCloseTo(1, 9);
+    expect(z.rhetorical_action).toBeCloseTo(0.5, 9);
+    expect(z.none).toBeCloseTo(0.5 - 0.25, 9);
+  });
+
+  it('lets relevance and the relevance of the sentence before count against none, up to the cap', () => {
+    const w: MoveWeights = { ...weights, config: { ...weights.config, relevance_weight: 1, context_relevance_weight: 0.5, relevance_cap: 2 } };
+    expect(moveLogits(input({ relevance: 5, contextRelevance: 1 }), w).none).toBeCloseTo(0.5 - 2 - 0.5, 9);
+  });
+
+  it('gives probabilities that sum to one, sharper at a lower temperature; a tie goes to the codebook order', () => {
+    const z = { denial: 1, rhetorical_action: 1, argumentative_concession: 0, norm_acknowledgment: 0, none: 0 };
+    const p = softmax(z, LABELS, 1);
+    expect(LABELS.reduce((s, l) => s + p[l], 0)).toBeCloseTo(1, 12);
+    expect(softmax(z, LABELS, 0.5).denial).toBeGreaterThan(p.denial);
+    expect(argmax(z, LABELS)).toBe('denial');
+  });
+});
+
+describe('targets', () => {
+  const set = setWith({
+    'target-self.yaml': `category: target_self
+description: self
+rules:
+  - id: target.self-gov
+    description: my government
+    patterns: ["(my|our) (government|country)"]
+    weight: 1.5
+    weight_evidence: test
+    examples:
+      match: ["My Government has ratified the Convention."]
+      nomatch: ["Their government has not."]
+`,
+    'target-general.yaml': `category: target_general
+description: general
+rules:
+  - id: target.general-all
+    description: all States
+    patterns: ["all states"]
+    weight: 1.5
+    weight_evidence: test
+    examples:
+      match: ["All States must respect human rights."]
+      nomatch: ["Some States must."]
+`,
+    'speaker.yaml': `category: speaker
+description: voice
+rules:
+  - id: speaker.stance
+    description: stance verbs
+    patterns: ["(believes|maintains|welcomes)"]
+    weight: 1
+    weight_evidence: test
+    examples:
+      match: ["Chile maintains that rights are universal."]
+      nomatch: ["Chile ratified the Covenant."]
+`,
+  });
+  const tagger = createTagger(set);
+
+  it('is na for none, and otherwise decided by the evidence in the sentence', () => {
+    expect(tagger.tag('Trade grew.').target).toBe('na');
+    expect(tagger.tag('My Government respects human rights.')).toMatchObject({ label: 'norm_acknowledgment', target: 'self', target_basis: 'text' });
+    expect(tagger.tag('All States must respect human rights.')).toMatchObject({ target: 'general', target_basis: 'text' });
+  });
+
+  it("claims the speaker's own State as self and any other State as other", () => {
+    expect(tagger.tag('Chile respects human rights.', { country: 'CHL' }).target).toBe('self');
+    expect(tagger.tag('Chile respects human rights.', { country: 'KEN' }).target).toBe('other');
+    const own = tagger.tag('Chile respects human rights.', { country: 'CHL' }).evidence.find((e) => e.rule === 'country.chl')!;
+    expect(own).toMatchObject({ category: 'target_self', effect: 'own_country', switched_from: 'target_other' });
+  });
+
+  it('does not count the speaker as the subject of a verb of believing as self-reference', () => {
+    const r = tagger.tag('Chile maintains that all States must respect human rights.', { country: 'CHL' });
+    expect(r.evidence.find((e) => e.rule === 'country.chl')).toMatchObject({ weight: 0, effect: 'speaker_voice' });
+    expect(r.target).toBe('general');
+  });
+
+  it('takes the target from the sentence before when the sentence alone has no target evidence', () => {
+    const r = tagger.tag('They show respect for human rights.', { context: 'My Government has reformed the police.' });
+    expect(r).toMatchObject({ label: 'norm_acknowledgment', target: 'self', target_basis: 'context' });
+    expect(tagger.tag('They show respect for human rights.').target_basis).toBe('prior');
+  });
+
+  it('decides the target as if the label were a given move (eval: attribution apart from the label)', () => {
+    expect(tagger.tag('Trade grew in my country.', { targetGiven: 'norm_acknowledgment' }).target).toBe('self');
+  });
+});
+
+describe('relevance from the sentence before and from the UPR setting', () => {
+  const set = setWith({});
+  const tagger = createTagger(set);
+  // concession.investigate in the mini set requires relevance; "were investigated" alone has none.
+  const plain = 'The incidents were investigated by an independent body.';
+
+  it('meets a relevance requirement with the sentence before, or in a UPR report', () => {
+    const fired = (r: ReturnType<typeof tagger.tag>) => r.evidence.some((e) => e.rule === 'concession.investigate' && e.weight > 0);
+    expect(fired(tagger.tag(plain))).toBe(false);
+    expect(fired(tagger.tag(plain, { context: 'Allegations of torture by the police were reported.' }))).toBe(true);
+    expect(fired(tagger.tag(plain, { venue: 'UPR Working Group' }))).toBe(true);
+  });
+
+  it('summarises a tagged sentence for the one after it', () => {
+    const summary = summarizeContext(tagger.tag('Human rights and torture were discussed.'));
+    expect(summary.relevance).toBeGreaterThan(0);
+    expect(summary.target).toEqual({ self: 0, other: 0, general: 0 });
+    expect(isUprVenue('UPR Working Group')).toBe(true);
+    expect(isUprVenue('Universal Periodic Review')).toBe(true);
+    expect(isUprVenue('UN General Assembly')).toBe(false);
+  });
+});
