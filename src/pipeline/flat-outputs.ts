@@ -25,9 +25,7 @@ const integer = (v: unknown): string => (typeof v === 'number' && Number.isInteg
 /** Numbers exactly as in the JSONL (shortest round-trip form): the CSV loses no precision. */
 const numeric = (v: unknown): string => (typeof v === 'number' && Number.isFinite(v) ? String(v) : '');
 const logical = (v: unknown): string => (typeof v === 'boolean' ? csvField(v) : '');
-const field =
-  (name: string, type: ColumnType, read: (v: unknown) => string): CsvColumn =>
-  ({ name, type, value: (u) => read(u[name]) });
+const field = (name: string, type: ColumnType, read: (v: unknown) => string): CsvColumn => ({ name, type, value: (u) => read(u[name]) });
 
 /** Distinct values of a string array, in first-seen order, joined with ";" (ids never hold one). */
 function joinDistinct(values: unknown[]): string {
