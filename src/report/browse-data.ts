@@ -32,6 +32,8 @@ export interface BrowseData {
     /** Bit i set: flag FLAGS[i]. */
     flags: number[];
     role: number[];
+    /** 1: relevant (about human-rights norms; every move is), 0: not. */
+    relevant: number[];
     text: string[];
     /** Per utterance: [start, end, rule index, category index * 2 + weak] repeated; weak = negated or dropped. */
     evidence: number[][];
@@ -62,7 +64,7 @@ export class BrowseCollector {
       categories: [],
       rules: [],
       docs: { id: [], country: [], year: [] },
-      u: { doc: [], n: [], label: [], target: null, confidence: [], flags: [], role: [], text: [], evidence: [] },
+      u: { doc: [], n: [], label: [], target: null, confidence: [], flags: [], role: [], relevant: [], text: [], evidence: [] },
       total: 0,
       held: 0,
     };
@@ -108,6 +110,7 @@ export class BrowseCollector {
     d.confidence.push(u.confidence === null ? -1 : Math.round(u.confidence * 100));
     d.flags.push(u.flags.reduce((bits, f) => bits | (1 << FLAGS.indexOf(f)), 0));
     d.role.push(SPEAKER_ROLES.indexOf(u.speaker_role));
+    d.relevant.push(u.relevant ? 1 : 0);
     d.text.push(u.text);
     const evidence: number[] = [];
     for (const e of u.evidence) {

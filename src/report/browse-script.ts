@@ -21,7 +21,7 @@ const KWIC_FUNCTIONS = [wordSpans, compileKwicPattern, kwicMatches].map((f) => S
 export const BROWSE_SCRIPT = `(function(){'use strict';
 var __name=function(f){return f;};
 ${KWIC_FUNCTIONS}
-var PAGE=${BROWSE_PAGE},WINDOW=${BROWSE_WINDOW},FILTERS=['country','period','label','target','rule','flag','role'];
+var PAGE=${BROWSE_PAGE},WINDOW=${BROWSE_WINDOW},FILTERS=['country','period','relevant','label','target','rule','flag','role'];
 var started=performance.now();
 function $(id){return document.getElementById(id);}
 function el(tag,cls,text){var e=document.createElement(tag);if(cls)e.className=cls;if(text!==undefined)e.textContent=text;return e;}
@@ -44,6 +44,7 @@ function uniq(list){var seen={},out=[];list.forEach(function(v){if(v!==''&&!seen
 function fill(id,values,names){var s=$(id);values.forEach(function(v){var o=el('option','',names?names(v):v);o.value=v;s.appendChild(o);});}
 fill('b-country',uniq(country).sort());
 fill('b-period',uniq(period).sort(function(a,b){return parseInt(a,10)-parseInt(b,10);}));
+fill('b-relevant',['yes','no'],function(v){return v==='yes'?'relevant only':'not relevant';});
 fill('b-label',D.labels.slice());
 if(U.target)fill('b-target',D.targets.slice());else $('b-target-box').hidden=true;
 fill('b-rule',D.rules.slice().sort());
@@ -55,6 +56,7 @@ function passes(i,f){
  if(f.id&&uid(i)!==f.id)return false;
  if(f.country&&country[i]!==f.country)return false;
  if(f.period&&period[i]!==f.period)return false;
+ if(f.relevant&&(f.relevant==='yes')!==(U.relevant[i]===1))return false;
  if(f.label&&D.labels[U.label[i]]!==f.label)return false;
  if(f.target&&targetOf(i)!==f.target)return false;
  if(f.flag&&!(U.flags[i]&(1<<D.flags.indexOf(f.flag))))return false;

@@ -43,8 +43,8 @@ export const CONFIG = {
   concat: { spacing: 14 },
 };
 
-/** A link into the browse view, filtered. */
-export function browseHref(filters: { country?: string; period?: string; label?: string }): string {
+/** A link into the browse view, filtered; keys in the order the page writes them (browse-script.ts FILTERS). */
+export function browseHref(filters: { country?: string; period?: string; relevant?: 'yes'; label?: string; role?: 'self' }): string {
   const parts = Object.entries(filters)
     .filter(([, v]) => v !== undefined && v !== '')
     .map(([k, v]) => `${k}=${encodeURIComponent(v!)}`);
@@ -143,7 +143,7 @@ function netRows(country: CountryReport): SeriesRow[] {
         high: p.netInterval?.high ?? null,
         seg: segs[i],
         sufficient: !p.insufficient,
-        href: browseHref({ country: country.country, period: p.unit.label }),
+        href: browseHref({ country: country.country, period: p.unit.label, relevant: 'yes', role: 'self' }),
         desc: `${country.name} ${years(p)}: net score ${signed(p.net)}, ${ci}; ${p.n_relevant} relevant utterances in ${p.n_documents} documents${evidence}. Click for the sentences.`,
       },
     ];
@@ -165,7 +165,7 @@ function moveRows(country: CountryReport, label: MoveLabel): SeriesRow[] {
         high: ci?.high ?? null,
         seg: segs[i],
         sufficient: !p.insufficient,
-        href: browseHref({ country: country.country, period: p.unit.label, label }),
+        href: browseHref({ country: country.country, period: p.unit.label, label, role: 'self' }),
         desc: `${country.name} ${years(p)}: ${MOVE_NAMES[label]} ${pct(share)} of ${p.n_relevant} relevant${ciText}${p.insufficient ? '; insufficient evidence' : ''}. Click for the sentences.`,
       },
     ];
@@ -204,7 +204,7 @@ function bandRows(country: CountryReport, domain: [number, number]): Spec[] {
         text: k === i && runWidth >= CHART.bandLabelMinPx ? phaseText(s) : '',
         mid: (spans[i].start + spans[j].end + 1) / 2,
         textColour: PHASE_TEXT[key],
-        href: browseHref({ country: country.country, period: s.start === s.end ? String(s.start) : `${s.start}-${s.end}` }),
+        href: browseHref({ country: country.country, period: s.start === s.end ? String(s.start) : `${s.start}-${s.end}`, relevant: 'yes', role: 'self' }),
         desc: `${country.name} ${unit}: phase ${phaseText(s)} (${PHASE_NAMES[key]}), rule ${s.rule}: ${s.reason}`,
       });
     }
@@ -290,7 +290,7 @@ export function comparisonSpec(countries: readonly CountryReport[]): Spec | null
         sufficient: !p.insufficient,
         text: p.insufficient ? '' : signed(p.net!).replace(/^([+-])0\./, '$1.'),
         textColour: Math.abs(p.net!) > 0.55 ? '#ffffff' : '#000000',
-        href: browseHref({ country: c.country, period: p.unit.label }),
+        href: browseHref({ country: c.country, period: p.unit.label, relevant: 'yes', role: 'self' }),
         desc: `${c.name} ${p.unit.label}: net score ${signed(p.net!)}, ${p.n_relevant} relevant utterances${p.insufficient ? ' (insufficient evidence)' : ''}. Click for the sentences.`,
       })),
   );

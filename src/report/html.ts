@@ -199,7 +199,7 @@ async function comparisonHtml(data: ReportData): Promise<string> {
     ? figure(
         await renderSvg(spec, 'chart-comparison'),
         'data-chart="comparison"',
-        `Net score per country and ${escapeHtml(unitName(data.period))}: blue accepts the norms, red rejects them; pale cells have too little evidence. Click a cell for its sentences.`,
+        `Net score per country and ${escapeHtml(unitName(data.period))}: blue accepts the norms, red rejects them; pale cells have too little evidence. Click a cell for its relevant sentences.`,
       )
     : '<p class="muted">No dated scores to compare.</p>';
   return `<section id="comparison"><h2>Countries compared</h2>${body}</section>`;
@@ -253,6 +253,7 @@ function browseHtml(data: ReportData): string {
     '<div class="filters">',
     select('country', 'country'),
     select('period', unitName(data.period)),
+    select('relevant', 'relevance'),
     select('label', 'label'),
     select('target', 'target'),
     select('rule', 'rule'),

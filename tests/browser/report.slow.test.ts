@@ -32,7 +32,13 @@ describe.skipIf(!browserTestsEnabled)('HTML report in Chromium', () => {
   const context = useBrowserContext();
 
   async function fixtureReport(): Promise<string> {
-    const status = statusFile([statusRow('KEN', 1990, 2), statusRow('KEN', 1991, 3), statusRow('KEN', 1992, null), statusRow('CHL', 1988, 1), statusRow('CHL', 1990, 4)]);
+    const status = statusFile([
+      statusRow('KEN', 1990, 2),
+      statusRow('KEN', 1991, 3),
+      statusRow('KEN', 1992, null),
+      statusRow('CHL', 1988, 1),
+      statusRow('CHL', 1990, 4),
+    ]);
     const dir = writeFixtureRun({ ...sampleRun(), extra: { 'status.json': JSON.stringify(status) } });
     const { html } = await writeReport(dir, dir, { displayName: 'runs/sample', period: 1 });
     return html;
@@ -86,17 +92,17 @@ describe.skipIf(!browserTestsEnabled)('HTML report in Chromium', () => {
     const page = await context().newPage();
     await openReport(page, html);
     // Kenya's denial point for 1992 (the move panels come after the net panel).
-    const link = page.locator('figure[data-country="KEN"] a[*|href="#browse?country=KEN&period=1992&label=denial"]');
+    const link = page.locator('figure[data-country="KEN"] a[*|href="#browse?country=KEN&period=1992&label=denial&role=self"]');
     expect(await link.count()).toBe(1);
     await link.locator('path').click();
-    await page.waitForFunction(() => location.hash === '#browse?country=KEN&period=1992&label=denial');
+    await page.waitForFunction(() => location.hash === '#browse?country=KEN&period=1992&label=denial&role=self');
     expect(await page.inputValue('#b-country')).toBe('KEN');
     expect(await page.inputValue('#b-label')).toBe('denial');
     expect(await visibleIds(page)).toEqual(['KEN_1992.txt:1', 'KEN_1992.txt:5']);
     // The net point of a unit opens all of its sentences.
-    await page.locator('figure[data-country="CHL"] a[*|href="#browse?country=CHL&period=1988"] path').first().click();
-    await page.waitForFunction(() => location.hash === '#browse?country=CHL&period=1988');
-    expect(await page.textContent('#b-count')).toBe('5 utterances');
+    await page.locator('figure[data-country="CHL"] a[*|href="#browse?country=CHL&period=1988&relevant=yes&role=self"] path').first().click();
+    await page.waitForFunction(() => location.hash === '#browse?country=CHL&period=1988&relevant=yes&role=self');
+    expect(await page.textContent('#b-count')).toBe('3 utterances');
     await page.screenshot({ path: artifact('report-fixture-linked.png') });
   }, 120_000);
 
@@ -120,7 +126,14 @@ describe.skipIf(!browserTestsEnabled)('HTML report in Chromium', () => {
     await download.saveAs(file);
     const rows = parse(readFileSync(file, 'utf8'), { columns: true }) as Array<Record<string, string>>;
     expect(rows.map((r) => r.id)).toEqual(['CHL_1988.txt:1', 'CHL_1990.txt:1']);
-    expect(rows[0]).toMatchObject({ country: 'CHL', year: '1988', label: 'denial', rules: 'denial.deny-allegations', review_flags: 'low_confidence', text: 'We deny these allegations entirely.' });
+    expect(rows[0]).toMatchObject({
+      country: 'CHL',
+      year: '1988',
+      label: 'denial',
+      rules: 'denial.deny-allegations',
+      review_flags: 'low_confidence',
+      text: 'We deny these allegations entirely.',
+    });
     await page.screenshot({ path: artifact('report-fixture-filtered.png') });
   }, 120_000);
 });
@@ -141,7 +154,9 @@ describe.skipIf(!browserTestsEnabled || !existsSync(BOOK))('the book countriesâ€
 
     const page = await context().newPage();
     const loadMs = await openReport(page, html);
-    console.log(`book-country report: ${(bytes / 1e6).toFixed(1)} MB, ${data.browse.total} utterances, written in ${writeMs} ms, ready in Chromium in ${loadMs} ms`);
+    console.log(
+      `book-country report: ${(bytes / 1e6).toFixed(1)} MB, ${data.browse.total} utterances, written in ${writeMs} ms, ready in Chromium in ${loadMs} ms`,
+    );
     expect(bytes).toBeLessThan(20e6);
 
     await page.evaluate(() => document.getElementById('comparison')!.scrollIntoView());
@@ -149,12 +164,15 @@ describe.skipIf(!browserTestsEnabled || !existsSync(BOOK))('the book countriesâ€
     await page.evaluate(() => document.getElementById('country-KEN')!.scrollIntoView());
     await page.screenshot({ path: artifact('report-book-kenya.png') });
 
-    // Kenya's net point for 1990â€“1994 opens its sentences.
-    await page.locator('figure[data-country="KEN"] a[*|href="#browse?country=KEN&period=1990-1994"] path').first().click();
-    await page.waitForFunction(() => location.hash === '#browse?country=KEN&period=1990-1994');
+    // Kenya's net point for 1990â€“1994 opens its relevant sentences.
+    await page.locator('figure[data-country="KEN"] a[*|href="#browse?country=KEN&period=1990-1994&relevant=yes&role=self"] path').first().click();
+    await page.waitForFunction(() => location.hash === '#browse?country=KEN&period=1990-1994&relevant=yes&role=self');
     const ids = await visibleIds(page);
     expect(ids.length).toBeGreaterThan(0);
     expect(ids.every((id) => /^KEN_\d+_199[0-4]\.txt:\d+$/.test(id!))).toBe(true);
+    expect(await page.textContent('#b-count')).toBe(
+      `${data.countries.find((c) => c.country === 'KEN')!.points.find((p) => p.unit.label === '1990-1994')!.n_relevant} utterances`,
+    );
     await page.screenshot({ path: artifact('report-book-kenya-sentences.png') });
 
     await page.click('#b-reset');

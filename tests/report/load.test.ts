@@ -96,7 +96,7 @@ describe('loading a run for the report', () => {
     const html = await renderReportHtml(data);
     // Three bands, each a link to its sentences, with its rule and reason on hover.
     expect(html).toContain('<title>Kenya 1992: phase 3/4 (one of two phases), rule P3-tactical: phase reason for 1992</title>');
-    expect(html).toContain('xlink:href="#browse?country=KEN&amp;period=1991"');
+    expect(html).toContain('xlink:href="#browse?country=KEN&amp;period=1991&amp;relevant=yes&amp;role=self"');
     expect(html.match(/<title>Kenya 199\d: phase/g)).toHaveLength(3);
     expect(html).toContain('<span class="ind ind-true" title="all of iccpr, cat &lt;ratified&gt;">true</span>');
     const md = renderReportMarkdown(data);

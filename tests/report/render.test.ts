@@ -120,11 +120,11 @@ describe('HTML report', () => {
     expect(html.match(/data-chart="trajectory"/g)).toHaveLength(2);
     expect(html).toContain('data-chart="comparison"');
     expect(html).toContain('data-country="CHL"');
-    for (const f of ['country', 'period', 'label', 'target', 'rule', 'flag', 'role']) expect(html).toContain(`<select id="b-${f}">`);
+    for (const f of ['country', 'period', 'relevant', 'label', 'target', 'rule', 'flag', 'role']) expect(html).toContain(`<select id="b-${f}">`);
     expect(html).toContain('id="b-search"');
     // Every point links to its sentences; move points to that move's.
-    expect(html).toContain('xlink:href="#browse?country=KEN&amp;period=1991&amp;label=denial"');
-    expect(html).toContain('xlink:href="#browse?country=KEN&amp;period=1991"');
+    expect(html).toContain('xlink:href="#browse?country=KEN&amp;period=1991&amp;label=denial&amp;role=self"');
+    expect(html).toContain('xlink:href="#browse?country=KEN&amp;period=1991&amp;relevant=yes&amp;role=self"');
     // Type is 12 px or more everywhere in the charts.
     const sizes = [...html.matchAll(/font-size="(\d+(?:\.\d+)?)px"/g)].map((m) => Number(m[1]));
     expect(sizes.length).toBeGreaterThan(10);
