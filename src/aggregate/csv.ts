@@ -3,9 +3,19 @@
 
 export type CsvValue = string | number | boolean | null | undefined;
 
-function csvField(value: CsvValue): string {
+/**
+ * One CSV field: RFC 4180 quoting; booleans as TRUE/FALSE (what R's read.csv
+ * reads as logical, and pandas as bool); null and undefined as an empty field
+ * (NA in R, NaN in pandas).
+ */
+export function csvField(value: CsvValue): string {
   if (value === null || value === undefined) return '';
-  const text = typeof value === 'number' ? formatNumber(value) : String(value);
+  const text = typeof value === 'number' ? formatNumber(value) : typeof value === 'boolean' ? (value ? 'TRUE' : 'FALSE') : value;
+  return quoteCsv(text);
+}
+
+/** Quote a text field when it holds a comma, a quote or a line break. */
+export function quoteCsv(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -16,6 +16,7 @@ import { INDEX_FILE, indexEntry, indexHeader } from './run-index.js';
 import { inputsHash, selectShard, type Shard } from './shard.js';
 import { ScoreTable } from './tally.js';
 import { LINE_OUTPUTS, type FileResult } from './file.js';
+import { UTTERANCES_CSV, utteranceCsvRows, utterancesCsvHeader, utterancesSection } from './flat-outputs.js';
 
 export interface ClassifyOptions {
   inputs: string[];
@@ -64,7 +65,7 @@ export interface ClassifySummary {
   skippedFolders: string[];
 }
 
-export const RUN_OUTPUTS = [...LINE_OUTPUTS, 'scores.csv', 'run.json', INDEX_FILE] as const;
+export const RUN_OUTPUTS = [...LINE_OUTPUTS, UTTERANCES_CSV, 'scores.csv', 'run.json', INDEX_FILE] as const;
 
 /** Files per worker task: fewer, larger messages between threads (each one wakes the main thread). */
 export const BATCH_FILES = 8;
@@ -226,6 +227,7 @@ class RunWriter {
   async add(result: FileResult, metaSha256: string): Promise<void> {
     if (!this.started) {
       await this.staging.write(INDEX_FILE, `${JSON.stringify(indexHeader(this.key))}\n`);
+      await this.staging.write(UTTERANCES_CSV, utterancesCsvHeader());
       this.started = true;
     }
     const entry = indexEntry(result, [...this.offsets], metaSha256, overlayHashes(this.parts, result.caseCodes));
@@ -237,6 +239,7 @@ class RunWriter {
       this.offsets[i] += length;
       at += length;
     }
+    await this.staging.write(UTTERANCES_CSV, utteranceCsvRows(utterancesSection(result)));
     for (const t of result.tallies) this.table.add(t);
     for (const k of ['ok', 'skipped', 'failed'] as const) this.totals[k] += result.status[k];
     if (result.fromCache) this.fromCache++;
@@ -244,7 +247,10 @@ class RunWriter {
 
   /** An empty run still has every output (and an index header). */
   async finish(): Promise<void> {
-    if (!this.started) await this.staging.write(INDEX_FILE, `${JSON.stringify(indexHeader(this.key))}\n`);
+    if (!this.started) {
+      await this.staging.write(INDEX_FILE, `${JSON.stringify(indexHeader(this.key))}\n`);
+      await this.staging.write(UTTERANCES_CSV, utterancesCsvHeader());
+    }
     for (const name of LINE_OUTPUTS) await this.staging.write(name, '');
   }
 }

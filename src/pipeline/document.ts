@@ -42,7 +42,8 @@ export function classifyDocument(doc: SourceDocument, tagger: Tagger, options: D
         n,
         country: doc.meta.country,
         year: doc.meta.year,
-        date: doc.meta.date,
+        // A document with only a year still gives its utterances a date: the year (ISO 8601 "YYYY").
+        date: doc.meta.date ?? (doc.meta.year !== undefined ? String(doc.meta.year) : undefined),
         venue: doc.meta.venue,
         audience: doc.meta.audience,
         type: doc.meta.type,

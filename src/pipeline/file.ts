@@ -13,6 +13,7 @@ import type { LexiconSet } from '../lexicon/types.js';
 import { createTagger, type Tagger } from '../tag/tagger.js';
 import type { DocMeta, DocumentRecord } from '../types.js';
 import { classifyDocument, type DocumentOptions } from './document.js';
+import { documentLine } from './flat-outputs.js';
 import { tallyDocument, type DocTally } from './tally.js';
 
 /** The three line outputs of a run, in the order their sections are packed. */
@@ -114,7 +115,7 @@ export function linesOfFile(file: DiscoveredFile, read: ReadResult, tagger: Tagg
 }
 
 function addRecord(out: FileLines, record: DocumentRecord): void {
-  out.documents.push(line(record));
+  out.documents.push(line(documentLine(record)));
   out.status[record.status]++;
   if (record.status !== 'ok' && record.bytes) out.bytes = Math.max(out.bytes, record.bytes);
 }

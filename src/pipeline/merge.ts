@@ -11,6 +11,7 @@ import { entryResult, INDEX_FILE, indexEntry, openLineOutputs, readEntryData, re
 import { inputsHash, shardOf } from './shard.js';
 import { ScoreTable } from './tally.js';
 import { LINE_OUTPUTS, type FileResult } from './file.js';
+import { UTTERANCES_CSV, utteranceCsvRows, utterancesCsvHeader, utterancesSection } from './flat-outputs.js';
 
 export class MergeError extends Error {
   readonly userFacing = true;
@@ -73,6 +74,7 @@ export async function mergeRuns(options: MergeOptions, now: () => number = Date.
     const offsets: [number, number, number] = [0, 0, 0];
     let utterances = 0;
     await staging.write(INDEX_FILE, `${JSON.stringify(shards[0].header)}\n`);
+    await staging.write(UTTERANCES_CSV, utterancesCsvHeader());
     for (const { shard, entry } of order) {
       const result = await readSections(shards[shard], handles[shard], entry);
       await staging.write(INDEX_FILE, `${JSON.stringify(indexEntry(result, [...offsets], entry.meta_sha256, entry.cases))}\n`);
@@ -82,6 +84,7 @@ export async function mergeRuns(options: MergeOptions, now: () => number = Date.
         offsets[i] += result.lengths[i];
         at += result.lengths[i];
       }
+      await staging.write(UTTERANCES_CSV, utteranceCsvRows(utterancesSection(result)));
       for (const t of entry.tallies) table.add(t);
       for (const k of ['ok', 'skipped', 'failed'] as const) totals[k] += entry.status[k];
       utterances += entry.utterance_count;

@@ -49,7 +49,7 @@ export class ScoreTable {
    * share_none is among all utterances.
    */
   toCsv(): string {
-    const header = ['country', 'year', 'documents', 'n_utterances', 'n_relevant', ...LABELS.map((l) => `count_${l}`), ...LABELS.map((l) => `share_${l}`)];
+    const header = ['country', 'year', 'n_documents', 'n_utterances', 'n_relevant', ...LABELS.map((l) => `count_${l}`), ...LABELS.map((l) => `share_${l}`)];
     const rows = [...this.cells.values()].sort((a, b) => (a.country ?? '').localeCompare(b.country ?? '') || (a.year ?? 0) - (b.year ?? 0));
     const lines = [header.join(',')];
     for (const c of rows) {

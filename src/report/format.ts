@@ -25,18 +25,16 @@ export function thousands(n: number): string {
 
 export function yearSpan(country: CountryReport): string {
   if (country.points.length === 0) return '–';
-  const first = country.points[0].year;
-  const last = country.points[country.points.length - 1].year;
+  const first = country.points[0].unit.start;
+  const last = country.points[country.points.length - 1].unit.end;
   return first === last ? String(first) : `${first}–${last}`;
 }
 
-/** The most recent point with a net score. */
-export function latestNet(country: CountryReport): { year: number; net: number } | null {
-  for (let i = country.points.length - 1; i >= 0; i--) {
-    const p = country.points[i];
-    if (p.net !== null) return { year: p.year, net: p.net };
-  }
-  return null;
+/** The most recent point with a net score and enough evidence, or else the most recent with a net score. */
+export function latestNet(country: CountryReport): { unit: string; net: number; insufficient: boolean } | null {
+  const withNet = country.points.filter((p) => p.net !== null);
+  const p = withNet.filter((q) => !q.insufficient).at(-1) ?? withNet.at(-1);
+  return p ? { unit: p.unit.label, net: p.net!, insufficient: p.insufficient } : null;
 }
 
 export function phaseLabel(phase: PhaseSpan['phase'], possible: PhaseSpan['possible']): string {

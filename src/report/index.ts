@@ -8,7 +8,8 @@ import { writeFileAtomic } from '../run/atomic.js';
 
 export { ReportError } from './errors.js';
 export { DEFAULT_FLAGGED_PER_GROUP } from './flagged.js';
-export { loadReportData } from './load.js';
+export { DEFAULT_REPORT_PERIOD, loadReportData } from './load.js';
+export { DEFAULT_MAX_BROWSE } from './browse-data.js';
 export { renderReportHtml } from './html.js';
 export { renderReportMarkdown } from './markdown.js';
 export type { ReportData } from './model.js';
@@ -23,7 +24,7 @@ export async function writeReport(runDir: string, outDir: string, options: LoadO
   const data = await loadReportData(runDir, options);
   const html = join(outDir, 'report.html');
   const markdown = join(outDir, 'report.md');
-  await writeFileAtomic(html, renderReportHtml(data));
+  await writeFileAtomic(html, await renderReportHtml(data));
   await writeFileAtomic(markdown, renderReportMarkdown(data));
   return { html, markdown, data };
 }

@@ -4,32 +4,52 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
 import type { ScoreCell, ScoresFile } from '../aggregate/types.js';
 import type { StatusFile, StatusRow } from '../indicators/types.js';
-import { aggregateRun, forEachUtterance } from '../run/aggregate.js';
+import { aggregateRun } from '../run/aggregate.js';
 import { DOCUMENTS_FILE, requireRun, RUN_FILE } from '../run/folder.js';
 import { forEachJsonLine } from '../run/jsonl.js';
-import { readDocumentLine, type UtteranceLine } from '../run/lines.js';
+import { readDocumentLine } from '../run/lines.js';
 import { LABELS, type Label } from '../types.js';
+import { forEachTargetedUtterance, targetOf, TARGETS, type Target, type TargetedUtterance } from '../kwic/lines.js';
+import { BrowseCollector, DEFAULT_MAX_BROWSE } from './browse-data.js';
 import { ReportError } from './errors.js';
 import { FlaggedCollector, DEFAULT_FLAGGED_PER_GROUP } from './flagged.js';
-import type { DocumentSummary, ReportData, RunSummary, UtteranceSummary } from './model.js';
+import type { DocumentSummary, ReportData, RunSummary, UtteranceSummary, WorldTimeRow } from './model.js';
 import { buildCountries } from './trajectory.js';
 
 /** Skipped/failed documents listed by name; the rest are counted. */
 export const DOCUMENT_PROBLEMS_CAP = 1000;
 
-/** Scores file the charts use when the run has one (written by `spiral scores`, default grouping and speakers). */
-export const SCORES_FILE = join('scores', 'country-year.json');
+/** Years per time unit of the charts by default (`spiral report --period`). */
+export const DEFAULT_REPORT_PERIOD = 5;
 
-/** Status files looked for, first found wins (written by `spiral status`). */
-export const STATUS_FILES = ['status.json', join('status', 'country-year.json'), join('status', 'country-period.json')];
+/** The scores file of the charts' grouping, used when the run has one (written by `spiral scores`, default speakers). */
+export function scoresFileFor(period: number): string {
+  return join('scores', period === 1 ? 'country-year.json' : 'country-period.json');
+}
+
+/** Status files looked for (written by `spiral status`): the one of the charts' grouping first, then any. */
+export function statusFilesFor(period: number): string[] {
+  const own = join('status', period === 1 ? 'country-year.json' : 'country-period.json');
+  return [own, 'status.json', ...[join('status', 'country-year.json'), join('status', 'country-period.json')].filter((f) => f !== own)];
+}
+
+/** World-time inputs looked for in the run folder when --world is not given. */
+export const WORLD_FILES = ['world-time.csv', 'world-time.json'];
 
 export interface LoadOptions {
-  /** Shown flagged utterances per flag and country. */
+  /** Quoted flagged utterances per flag and country (the Markdown summary). */
   maxFlagged?: number;
   /** The run folder as the user named it (for the report's text); defaults to the path. */
   displayName?: string;
+  /** Years per time unit of the charts (1: yearly); default DEFAULT_REPORT_PERIOD. */
+  period?: number;
+  /** Utterances the browse view holds at most. */
+  maxBrowse?: number;
+  /** Countries per phase and year for the world-time chart (CSV or JSON: year, phase, n_countries). */
+  worldFile?: string;
 }
 
 async function readJsonFile(file: string): Promise<unknown> {
@@ -103,24 +123,71 @@ function isStatusFile(value: unknown): value is StatusFile {
   return v.schema === 'spiral.status/1' && Array.isArray(v.rows);
 }
 
-async function readScores(runDir: string, warnings: string[]): Promise<ScoresFile | null> {
-  const file = join(runDir, SCORES_FILE);
+/** The run's scores file of the charts' grouping, when it is one (same period, the State's own utterances, not split by audience). */
+async function readScores(runDir: string, period: number, warnings: string[]): Promise<ScoresFile | null> {
+  const name = scoresFileFor(period);
+  const file = join(runDir, name);
   if (!existsSync(file)) return null;
   const value = await readJsonFile(file);
-  if (isScoresFile(value) && value.params?.by === 'country-year') return value;
-  warnings.push(`${file}: not a spiral.scores/1 country-year file; scores computed from the utterances instead`);
-  return null;
+  if (!isScoresFile(value)) {
+    warnings.push(`${file}: not a spiral.scores/1 file; scores computed from the utterances instead`);
+    return null;
+  }
+  const p = value.params;
+  const matches = period === 1 ? p?.by === 'country-year' : p?.by === 'country-period' && p.period === period;
+  return matches && (p.speakers ?? 'self') === 'self' ? value : null;
 }
 
-async function readStatus(runDir: string, warnings: string[]): Promise<{ file: string; rows: StatusRow[] } | null> {
-  for (const name of STATUS_FILES) {
+async function readStatus(runDir: string, period: number, warnings: string[]): Promise<{ file: string; rows: StatusRow[] } | null> {
+  for (const name of statusFilesFor(period)) {
     const file = join(runDir, name);
     if (!existsSync(file)) continue;
     const value = await readJsonFile(file);
-    if (isStatusFile(value)) return { file: name, rows: value.rows };
-    warnings.push(`${file}: not a spiral.status/1 file; ignored`);
+    if (!isStatusFile(value)) {
+      warnings.push(`${file}: not a spiral.status/1 file; ignored`);
+      continue;
+    }
+    const unit = value.by === 'country-year' ? 1 : value.period;
+    if (unit !== null && unit !== undefined && unit !== period)
+      warnings.push(
+        `${name} is by ${unit === 1 ? 'year' : `${unit}-year period`}; the phase bands show its units (run spiral status --by ${period === 1 ? 'country-year' : `country-period --period ${period}`} for the charts' own)`,
+      );
+    return { file: name, rows: value.rows };
   }
   return null;
+}
+
+function worldRow(r: Record<string, unknown>, where: string): WorldTimeRow {
+  const year = Number(r.year);
+  const n = Number(r.n_countries);
+  const phase = String(r.phase ?? '').trim();
+  if (!Number.isInteger(year) || !Number.isFinite(n) || phase === '') throw new ReportError(`${where}: needs year (integer), phase and n_countries (number)`);
+  return { year, phase, n_countries: n };
+}
+
+/** The world-time input: CSV with a header (year, phase, n_countries), or JSON (an array of such objects, or {rows: [...]}). */
+export async function readWorldTime(file: string): Promise<WorldTimeRow[]> {
+  const text = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
+    throw new ReportError(`${file}: cannot read the world-time file (${err.code ?? err.message})`);
+  });
+  if (/\.json$/i.test(file)) {
+    const value = asRecord(JSON.parse(text)).rows ?? JSON.parse(text);
+    if (!Array.isArray(value)) throw new ReportError(`${file}: expected an array of {year, phase, n_countries}`);
+    return value.map((r, i) => worldRow(asRecord(r), `${file}: row ${i + 1}`));
+  }
+  let records: Array<Record<string, unknown>>;
+  try {
+    records = parseCsv(text, { columns: true, skip_empty_lines: true, bom: true, trim: true }) as Array<Record<string, unknown>>;
+  } catch (err) {
+    throw new ReportError(`${file}: not a readable CSV (${(err as Error).message})`);
+  }
+  return records.map((r, i) => worldRow(r, `${file}:${i + 2}`));
+}
+
+async function readWorld(runDir: string, worldFile: string | undefined): Promise<ReportData['world']> {
+  const file = worldFile ?? WORLD_FILES.map((f) => join(runDir, f)).find((f) => existsSync(f));
+  if (!file) return null;
+  return { source: file, rows: await readWorldTime(file) };
 }
 
 function emptyLabelCounts(): Record<Label, number> {
@@ -130,47 +197,78 @@ function emptyLabelCounts(): Record<Label, number> {
 interface UtterancePass {
   summary: UtteranceSummary;
   flagged: FlaggedCollector;
+  browse: BrowseCollector;
+  /** Relevant utterances of each country's own speakers, by target; only when some line has a target. */
+  targets: Map<string, Record<Target, number>>;
   cells: ScoreCell[] | null;
   notCharted: { noCountry: number; noYear: number };
 }
 
-/** One pass over utterances.jsonl: counts, flagged selection and (when the run has no scores file) the scores. */
-async function readUtterances(runDir: string, file: string, maxFlagged: number, computeScores: boolean): Promise<UtterancePass> {
+interface PassOptions {
+  maxFlagged: number;
+  maxBrowse: number;
+  period: number;
+  computeScores: boolean;
+}
+
+/** One pass over utterances.jsonl: counts, flagged selection, browse data, targets and (when the run has no scores file) the scores. */
+async function readUtterances(runDir: string, file: string, o: PassOptions): Promise<UtterancePass> {
   const summary: UtteranceSummary = { total: 0, relevant: 0, byLabel: emptyLabelCounts() };
-  const flagged = new FlaggedCollector(maxFlagged);
-  const visit = (u: UtteranceLine) => {
+  const flagged = new FlaggedCollector(o.maxFlagged);
+  const browse = new BrowseCollector(o.period, o.maxBrowse);
+  const targets = new Map<string, Record<Target, number>>();
+  const visit = (u: TargetedUtterance) => {
     summary.total++;
     summary.byLabel[u.label]++;
     if (u.relevant) summary.relevant++;
     flagged.add(u);
+    browse.add(u);
+    if (u.target !== null && u.relevant && u.country !== null && u.speaker_role === 'self') {
+      let t = targets.get(u.country);
+      if (!t) targets.set(u.country, (t = Object.fromEntries(TARGETS.map((x) => [x, 0])) as Record<Target, number>));
+      t[u.target]++;
+    }
   };
-  if (!computeScores) {
-    await forEachUtterance(file, visit);
-    return { summary, flagged, cells: null, notCharted: { noCountry: 0, noYear: 0 } };
+  const pass = { summary, flagged, browse, targets };
+  if (!o.computeScores) {
+    await forEachTargetedUtterance(file, visit);
+    return { ...pass, cells: null, notCharted: { noCountry: 0, noYear: 0 } };
   }
-  const scores = await aggregateRun(runDir, { by: 'country-year' }, visit);
-  return { summary, flagged, cells: scores.cells, notCharted: { noCountry: scores.skipped.no_country, noYear: scores.skipped.no_year } };
+  const grouping = o.period === 1 ? { by: 'country-year' as const } : { by: 'country-period' as const, period: o.period };
+  const scores = await aggregateRun(runDir, grouping, (u, raw) => visit({ ...u, target: targetOf(raw) }));
+  return { ...pass, cells: scores.cells, notCharted: { noCountry: scores.skipped.no_country, noYear: scores.skipped.no_year } };
 }
 
 export async function loadReportData(runDir: string, options: LoadOptions = {}): Promise<ReportData> {
   const utterancesFile = requireRun(runDir);
   const warnings: string[] = [];
   const run = await readRunSummary(runDir, options.displayName ?? runDir, warnings);
+  const period = options.period ?? DEFAULT_REPORT_PERIOD;
   const documents = await readDocuments(runDir, warnings);
-  const scores = await readScores(runDir, warnings);
-  const status = await readStatus(runDir, warnings);
-  const pass = await readUtterances(runDir, utterancesFile, options.maxFlagged ?? DEFAULT_FLAGGED_PER_GROUP, scores === null);
+  const scores = await readScores(runDir, period, warnings);
+  const status = await readStatus(runDir, period, warnings);
+  const world = await readWorld(runDir, options.worldFile);
+  const pass = await readUtterances(runDir, utterancesFile, {
+    maxFlagged: options.maxFlagged ?? DEFAULT_FLAGGED_PER_GROUP,
+    maxBrowse: options.maxBrowse ?? DEFAULT_MAX_BROWSE,
+    period,
+    computeScores: scores === null,
+  });
   const cells = scores?.cells ?? pass.cells ?? [];
   const notCharted = scores ? { noCountry: scores.skipped.no_country, noYear: scores.skipped.no_year } : pass.notCharted;
+  const unit = period === 1 ? 'country-year' : `country-period, ${period} years`;
   return {
     run,
     documents,
     utterances: pass.summary,
-    countries: buildCountries(cells, status?.rows ?? []),
-    scoresSource: scores ? SCORES_FILE : "computed from utterances.jsonl (country-year, the State's own utterances)",
+    countries: buildCountries(cells, status?.rows ?? [], pass.targets),
+    scoresSource: scores ? scoresFileFor(period) : `computed from utterances.jsonl (${unit}, the State's own utterances)`,
     statusSource: status?.file ?? null,
     notCharted,
     flagged: pass.flagged.finish(),
+    period,
+    browse: pass.browse.finish(),
+    world,
     warnings,
   };
 }

@@ -65,7 +65,7 @@ function countriesMd(data: ReportData): string {
       yearSpan(c),
       thousands(c.utterances),
       thousands(c.relevant),
-      net ? `${signedNumber(net.net)} (${net.year})` : '–',
+      net ? `${signedNumber(net.net)} (${net.unit}${net.insufficient ? ', insufficient' : ''})` : '–',
     ];
     if (!withStatus) return base;
     const l = c.latest;
@@ -85,9 +85,10 @@ function trajectoriesMd(data: ReportData): string {
     .map((c) => {
       const rows = c.points.map((p) => {
         const interval = p.netInterval ? ` [${signedNumber(p.netInterval.low)}, ${signedNumber(p.netInterval.high)}]` : '';
-        const phase = c.phases.find((s) => s.start <= p.year && p.year <= s.end);
+        const phase =
+          c.phases.find((s) => s.start <= p.unit.start && p.unit.end <= s.end) ?? c.phases.find((s) => s.start <= p.unit.end && p.unit.start <= s.end);
         return [
-          String(p.year),
+          p.unit.label,
           thousands(p.n_relevant),
           percent(p.shares.denial),
           percent(p.shares.rhetorical_action),
@@ -97,7 +98,7 @@ function trajectoriesMd(data: ReportData): string {
           phase ? phaseLabel(phase.phase, phase.possible) : '–',
         ];
       });
-      return `### ${escapeMarkdown(c.name)} (${escapeMarkdown(c.country)})\n\n${table(['year', 'relevant', 'denial', 'rhetorical action', 'concession', 'acknowledgment', 'net [95% interval]', 'phase'], rows)}`;
+      return `### ${escapeMarkdown(c.name)} (${escapeMarkdown(c.country)})\n\n${table([data.period === 1 ? 'year' : 'period', 'relevant', 'denial', 'rhetorical action', 'concession', 'acknowledgment', 'net [95% interval]', 'phase'], rows)}`;
     });
   return `## Trajectories\n\n${sections.join('\n\n') || 'No dated utterances.'}`;
 }

@@ -4,6 +4,8 @@ import type { Interval } from '../aggregate/types.js';
 import type { IndicatorName, IndicatorResult, Phase, StatusRow } from '../indicators/types.js';
 import type { Label, MoveLabel } from '../types.js';
 import type { FlaggedSelection } from './flagged.js';
+import type { BrowseData } from './browse-data.js';
+import type { Target } from '../kwic/lines.js';
 
 export interface RunSummary {
   /** The run folder as the user named it. */
@@ -38,11 +40,22 @@ export interface UtteranceSummary {
   byLabel: Record<Label, number>;
 }
 
-/** One year of a country's trajectory. */
+/** A time unit of the charts: a year, or a period of years (end inclusive). */
+export interface TimeSpan {
+  start: number;
+  end: number;
+  /** "1990" or "1985-1989", as the scores files name the unit. */
+  label: string;
+}
+
+/** One time unit of a country's trajectory. */
 export interface TrajectoryPoint {
-  year: number;
+  unit: TimeSpan;
+  n_documents: number;
   n_relevant: number;
   shares: Record<MoveLabel, number | null>;
+  /** Bootstrap 95% intervals of the shares where the scores have one (denial: rejection, rhetorical action: deflection, concession: dialogue). */
+  shareIntervals: Record<MoveLabel, Interval | null>;
   net: number | null;
   netInterval: Interval | null;
   insufficient: boolean;
@@ -76,6 +89,15 @@ export interface CountryReport {
   latest: CountryIndicators | null;
   utterances: number;
   relevant: number;
+  /** Relevant utterances by target (whose conduct is at stake), when the run's utterances carry targets. */
+  targets: Record<Target, number> | null;
+}
+
+/** Countries per phase and year for the world-time chart (`spiral report --world FILE`). */
+export interface WorldTimeRow {
+  year: number;
+  phase: string; // "1".."5" or "unknown"
+  n_countries: number;
 }
 
 export interface ReportData {
@@ -90,6 +112,12 @@ export interface ReportData {
   /** Utterances without a country or year, not in any chart. */
   notCharted: { noCountry: number; noYear: number };
   flagged: FlaggedSelection;
+  /** Years per time unit of the charts (1: yearly). */
+  period: number;
+  /** Every utterance (up to the cap) for the browse view, in file order. */
+  browse: BrowseData;
+  /** The world-time chart's rows and where they came from; null without an input file. */
+  world: { source: string; rows: WorldTimeRow[] } | null;
   warnings: string[];
 }
 

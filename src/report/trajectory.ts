@@ -1,20 +1,45 @@
-// Per-country trajectories from the scores cells (country-year, all
-// audiences) and the phases of a status file. Pure: data in, data out.
-import type { ScoreCell } from '../aggregate/types.js';
+// Per-country trajectories from the scores cells (country-year or
+// country-period, all audiences) and the phases of a status file. Pure: data
+// in, data out.
+import type { IndexName, Interval, ScoreCell } from '../aggregate/types.js';
 import type { StatusRow } from '../indicators/types.js';
 import { countryName } from '../countries.js';
-import { MOVE_LABELS } from '../types.js';
-import type { CountryIndicators, CountryReport, PhaseSpan, TrajectoryPoint } from './model.js';
+import { MOVE_LABELS, type MoveLabel } from '../types.js';
+import type { Target } from '../kwic/lines.js';
+import type { CountryIndicators, CountryReport, PhaseSpan, TimeSpan, TrajectoryPoint } from './model.js';
 import { compareText } from '../run/lines.js';
 
+/** The index whose value is a move's share, for its interval (docs/indicators.md); acknowledgment alone has none. */
+const SHARE_INDEX: Record<MoveLabel, IndexName | null> = {
+  denial: 'rejection',
+  rhetorical_action: 'deflection',
+  argumentative_concession: 'dialogue',
+  norm_acknowledgment: null,
+};
+
+function unitOfCell(cell: ScoreCell): TimeSpan | null {
+  if (cell.year !== null) return { start: cell.year, end: cell.year, label: String(cell.year) };
+  if (cell.period) return { start: cell.period.start, end: cell.period.end, label: cell.period.label };
+  return null;
+}
+
 function toPoint(cell: ScoreCell): TrajectoryPoint | null {
-  if (cell.year === null || cell.audience !== 'all') return null;
+  const unit = unitOfCell(cell);
+  if (unit === null || cell.audience !== 'all') return null;
   const shares = { ...cell.shares };
   for (const l of MOVE_LABELS) if (shares[l] === undefined) shares[l] = null;
+  const shareIntervals = Object.fromEntries(
+    MOVE_LABELS.map((l) => {
+      const index = SHARE_INDEX[l];
+      return [l, index ? (cell.indices[index]?.ci95 ?? null) : null];
+    }),
+  ) as Record<MoveLabel, Interval | null>;
   return {
-    year: cell.year,
+    unit,
+    n_documents: cell.n_documents,
     n_relevant: cell.n_relevant,
     shares,
+    shareIntervals,
     net: cell.indices.net?.value ?? null,
     netInterval: cell.indices.net?.ci95 ?? null,
     insufficient: cell.insufficient_evidence,
@@ -57,7 +82,11 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 }
 
 /** One report per country found in the cells or the status rows, sorted by code. */
-export function buildCountries(cells: readonly ScoreCell[], rows: readonly StatusRow[]): CountryReport[] {
+export function buildCountries(
+  cells: readonly ScoreCell[],
+  rows: readonly StatusRow[],
+  targets: ReadonlyMap<string, Record<Target, number>> = new Map(),
+): CountryReport[] {
   const cellsBy = groupBy(cells, (c) => c.country);
   const rowsBy = groupBy(rows, (r) => r.country);
   const codes = [...new Set([...cellsBy.keys(), ...rowsBy.keys()])].sort(compareText);
@@ -66,7 +95,7 @@ export function buildCountries(cells: readonly ScoreCell[], rows: readonly Statu
     const points = own
       .map(toPoint)
       .filter((p): p is TrajectoryPoint => p !== null)
-      .sort((a, b) => a.year - b.year);
+      .sort((a, b) => a.unit.start - b.unit.start);
     const statusRows = rowsBy.get(country) ?? [];
     const phases = statusRows
       .map(toPhaseSpan)
@@ -82,6 +111,7 @@ export function buildCountries(cells: readonly ScoreCell[], rows: readonly Statu
       latest: latestRow ? toIndicators(latestRow) : null,
       utterances: allCells.reduce((sum, c) => sum + c.n_utterances, 0),
       relevant: allCells.reduce((sum, c) => sum + c.n_relevant, 0),
+      targets: targets.get(country) ?? null,
     };
   });
 }

@@ -9,21 +9,25 @@ import { RECOMMENDATIONS_FILE, requireRun } from './folder.js';
 import { forEachJsonLine } from './jsonl.js';
 import { readRecommendationLine, readUtteranceLine, type UtteranceLine } from './lines.js';
 
-/** Call `onUtterance` with every line of a utterances file, checked. */
-export async function forEachUtterance(utterancesFile: string, onUtterance: (u: UtteranceLine) => void): Promise<void> {
-  await forEachJsonLine(utterancesFile, (value) => onUtterance(readUtteranceLine(value)));
+/** Call `onUtterance` with every line of a utterances file, checked (and the parsed line, for fields the check does not read). */
+export async function forEachUtterance(utterancesFile: string, onUtterance: (u: UtteranceLine, raw: unknown) => void): Promise<void> {
+  await forEachJsonLine(utterancesFile, (value) => onUtterance(readUtteranceLine(value), value));
 }
 
 /**
  * Aggregate a run folder. `onUtterance`, when given, sees every utterance on the
  * same pass (for a caller that counts more than the scores).
  */
-export async function aggregateRun(runDir: string, options: Partial<AggregateOptions>, onUtterance?: (u: UtteranceLine) => void): Promise<ScoresFile> {
+export async function aggregateRun(
+  runDir: string,
+  options: Partial<AggregateOptions>,
+  onUtterance?: (u: UtteranceLine, raw: unknown) => void,
+): Promise<ScoresFile> {
   const file = requireRun(runDir);
   const aggregator = new Aggregator(options);
-  await forEachUtterance(file, (u) => {
+  await forEachUtterance(file, (u, raw) => {
     aggregator.add(u);
-    onUtterance?.(u);
+    onUtterance?.(u, raw);
   });
   const recsFile = join(runDir, RECOMMENDATIONS_FILE);
   if (existsSync(recsFile)) {

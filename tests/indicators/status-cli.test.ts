@@ -30,7 +30,7 @@ describe('spiral status', () => {
     expect(json.rows.map((x) => x.key)).toEqual(['KEN|1990', 'KEN|1991', 'KEN|1992', 'UGA|1990']);
     const csv = readFileSync(join(run, 'status', 'country-year.csv'), 'utf8').split('\n');
     expect(csv[0]).toMatch(/^key,country,year,period,as_of,n_documents,n_relevant,insufficient_evidence,rejection/);
-    expect(csv[3]).toMatch(/^KEN\|1992,KEN,1992,,1992-12-31,2,16,false,.*,5,sustained_with_deeds,/);
+    expect(csv[3]).toMatch(/^KEN\|1992,KEN,1992,,1992-12-31,2,16,FALSE,.*,5,sustained_with_deeds,/);
   });
 
   it('groups by period on request and writes to --out', async () => {

@@ -38,14 +38,14 @@ function corpus(): string {
 }
 
 describe('spiral classify', () => {
-  it('writes the four outputs and accounts for every file', async () => {
+  it('writes the outputs and accounts for every file', async () => {
     const input = corpus();
     const out = path.join(path.dirname(input), 'run');
     const r = await runCli(['classify', input, '--out', out, '--lexicons', MINI_LEXICONS, '--quiet']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('files discovered: 4; documents ok: 2, skipped: 2, failed: 0; utterances: 5');
-    for (const f of ['utterances.jsonl', 'documents.jsonl', 'scores.csv', 'run.json', 'recommendations.jsonl'])
+    for (const f of ['utterances.jsonl', 'utterances.csv', 'documents.jsonl', 'scores.csv', 'run.json', 'recommendations.jsonl'])
       expect(existsSync(path.join(out, f))).toBe(true);
     expect(readdirSync(out).filter((n) => n.startsWith('.spiral-staging'))).toEqual([]);
 
@@ -57,11 +57,13 @@ describe('spiral classify', () => {
       ['notes.xyz', 'skipped'],
     ]);
     expect(docs.filter((d) => d.status !== 'ok').every((d) => typeof d.reason === 'string' && d.reason.length > 0)).toBe(true);
+    // Country and year at the top level too (for data frame readers), meta kept.
+    expect(docs[1]).toMatchObject({ id: 'KEN_45_1990.txt', country: 'KEN', year: 1990, meta: { country: 'KEN', year: 1990 } });
 
     const utterances = readJsonl<UtteranceRecord>(path.join(out, 'utterances.jsonl'));
     const ken = utterances.filter((u) => u.doc === 'KEN_45_1990.txt');
     expect(ken.map((u) => u.label)).toEqual(['denial', 'none', 'argumentative_concession']);
-    expect(ken[2]).toMatchObject({ paragraph: '12', country: 'KEN', year: 1990, speaker_role: 'self', id: 'KEN_45_1990.txt:2' });
+    expect(ken[2]).toMatchObject({ paragraph: '12', country: 'KEN', year: 1990, date: '1990', speaker_role: 'self', id: 'KEN_45_1990.txt:2' });
     const source = readFileSync(path.join(input, 'KEN_45_1990.txt'), 'utf8');
     for (const u of ken) {
       expect(source.slice(u.start, u.end)).toBe(u.text);
@@ -70,7 +72,7 @@ describe('spiral classify', () => {
 
     const csv = readFileSync(path.join(out, 'scores.csv'), 'utf8').trim().split('\n');
     expect(csv[0]).toBe(
-      'country,year,documents,n_utterances,n_relevant,count_denial,count_rhetorical_action,count_argumentative_concession,count_norm_acknowledgment,count_none,share_denial,share_rhetorical_action,share_argumentative_concession,share_norm_acknowledgment,share_none',
+      'country,year,n_documents,n_utterances,n_relevant,count_denial,count_rhetorical_action,count_argumentative_concession,count_norm_acknowledgment,count_none,share_denial,share_rhetorical_action,share_argumentative_concession,share_norm_acknowledgment,share_none',
     );
     expect(csv[2]).toBe('KEN,1990,1,3,2,1,0,1,0,1,0.5000,0.0000,0.5000,0.0000,0.3333');
 
@@ -86,7 +88,7 @@ describe('spiral classify', () => {
     const b = path.join(path.dirname(input), 'b');
     await runCli(['classify', input, '--out', a, '--lexicons', MINI_LEXICONS, '-q']);
     await runCli(['classify', input, '--out', b, '--lexicons', MINI_LEXICONS, '-q']);
-    for (const f of ['utterances.jsonl', 'documents.jsonl', 'scores.csv', 'recommendations.jsonl']) {
+    for (const f of ['utterances.jsonl', 'utterances.csv', 'documents.jsonl', 'scores.csv', 'recommendations.jsonl']) {
       expect(readFileSync(path.join(b, f), 'utf8')).toBe(readFileSync(path.join(a, f), 'utf8'));
     }
   });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { MINI_LEXICONS } from '../helpers/lexicons.js';
 
-export const DATA_OUTPUTS = ['documents.jsonl', 'utterances.jsonl', 'recommendations.jsonl', 'scores.csv'] as const;
+export const DATA_OUTPUTS = ['documents.jsonl', 'utterances.jsonl', 'recommendations.jsonl', 'utterances.csv', 'scores.csv'] as const;
 
 const SENTENCES = [
   'We reject this interference in our internal affairs under the pretext of human rights.',

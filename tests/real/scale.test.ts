@@ -10,7 +10,7 @@ import { runCli } from '../helpers/cli.js';
 import { ROOT } from '../helpers/lexicons.js';
 
 const BOOK = path.resolve(ROOT, '../shared/data/ungdc/book-countries');
-const OUTPUTS = ['documents.jsonl', 'utterances.jsonl', 'recommendations.jsonl', 'scores.csv'];
+const OUTPUTS = ['documents.jsonl', 'utterances.jsonl', 'recommendations.jsonl', 'utterances.csv', 'scores.csv'];
 const work = mkdtempSync(path.join(tmpdir(), 'spiral-real-scale-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

@@ -4,14 +4,26 @@ import { describe, expect, it } from 'vitest';
 import type { ScoresFile } from '../../src/aggregate/types.js';
 import { loadReportData, renderReportHtml, renderReportMarkdown } from '../../src/report/index.js';
 import { runCli } from '../helpers/cli.js';
-import { sampleRun, statusFile, statusRow, writeFixtureRun } from './run-fixture.js';
+import { browseDataOf, sampleRun, statusFile, statusRow, writeFixtureRun } from './run-fixture.js';
 
 describe('loading a run for the report', () => {
-  it('computes country-year shares and net scores from the utterances when there is no scores file', async () => {
+  it('computes 5-year periods by default, from the utterances when there is no scores file', async () => {
     const data = await loadReportData(writeFixtureRun(sampleRun()));
+    expect(data.period).toBe(5);
+    expect(data.scoresSource).toMatch(/computed from utterances.jsonl \(country-period, 5 years/);
+    expect(data.countries.map((c) => [c.country, c.points.map((p) => p.unit.label)])).toEqual([
+      ['CHL', ['1985-1989', '1990-1994']],
+      ['KEN', ['1990-1994']],
+    ]);
+    // KEN 1990–1992: three moves in each of 3 documents, and one more denial.
+    expect(data.countries[1].points[0]).toMatchObject({ n_relevant: 10, n_documents: 3 });
+  });
+
+  it('computes country-year shares and net scores with --period 1', async () => {
+    const data = await loadReportData(writeFixtureRun(sampleRun()), { period: 1 });
     expect(data.scoresSource).toMatch(/computed/);
     expect(data.countries.map((c) => c.country)).toEqual(['CHL', 'KEN']);
-    const ken1992 = data.countries[1].points.find((p) => p.year === 1992)!;
+    const ken1992 = data.countries[1].points.find((p) => p.unit.start === 1992)!;
     // KEN 1992: denial ×2 (one hostile), acknowledgment, concession → 4 relevant.
     expect(ken1992.n_relevant).toBe(4);
     expect(ken1992.shares.denial).toBeCloseTo(0.5);
@@ -56,19 +68,23 @@ describe('loading a run for the report', () => {
       warnings: [],
     };
     const dir = writeFixtureRun({ ...run, extra: { 'scores/country-year.json': JSON.stringify(scores) } });
-    const data = await loadReportData(dir);
+    const data = await loadReportData(dir, { period: 1 });
     expect(data.scoresSource).toBe(join('scores', 'country-year.json'));
     expect(data.countries.map((c) => c.country)).toEqual(['UGA']);
     expect(data.countries[0].points[0].netInterval).toEqual({ low: -0.4, high: 0.35 });
-    const svg = renderReportHtml(data);
-    expect(svg).toContain('2000 net score +0.00, 95% interval -0.40 to +0.35');
-    expect(svg).toMatch(/<line class="interval"/);
+    expect(data.countries[0].points[0].shareIntervals.denial).toBeNull();
+    const svg = await renderReportHtml(data);
+    expect(svg).toContain('2000: net score +0.00, 95% interval -0.40 to +0.35; 20 relevant utterances in 3 documents');
+    // The interval is drawn: a vertical rule of the net colour.
+    expect(svg).toMatch(/<line [^>]*y2="-?[\d.]+" stroke="#333333"/);
+    // The default (5-year) report does not take a yearly scores file: it computes its own.
+    expect((await loadReportData(dir)).scoresSource).toMatch(/computed/);
   });
 
   it('draws phases as bands and lists indicators when a status file is present', async () => {
     const status = statusFile([statusRow('KEN', 1990, 2), statusRow('KEN', 1991, 3), statusRow('KEN', 1992, null)]);
     const dir = writeFixtureRun({ ...sampleRun(), extra: { 'status.json': JSON.stringify(status) } });
-    const data = await loadReportData(dir);
+    const data = await loadReportData(dir, { period: 1 });
     expect(data.statusSource).toBe('status.json');
     const ken = data.countries.find((c) => c.country === 'KEN')!;
     expect(ken.phases.map((p) => [p.start, p.phase])).toEqual([
@@ -77,9 +93,11 @@ describe('loading a run for the report', () => {
       [1992, null],
     ]);
     expect(ken.latest).toMatchObject({ key: 'KEN|1992', phase: null, possible: [3, 4] });
-    const html = renderReportHtml(data);
-    expect(html.match(/<rect class="phase"/g)).toHaveLength(3);
-    expect(html).toContain('1992: phase 3 or 4 (P3-tactical) — phase reason for 1992');
+    const html = await renderReportHtml(data);
+    // Three bands, each a link to its sentences, with its rule and reason on hover.
+    expect(html).toContain('<title>Kenya 1992: phase 3/4 (one of two phases), rule P3-tactical: phase reason for 1992</title>');
+    expect(html).toContain('xlink:href="#browse?country=KEN&amp;period=1991&amp;relevant=yes&amp;role=self"');
+    expect(html.match(/<title>Kenya 199\d: phase/g)).toHaveLength(3);
     expect(html).toContain('<span class="ind ind-true" title="all of iccpr, cat &lt;ratified&gt;">true</span>');
     const md = renderReportMarkdown(data);
     expect(md).toMatch(/\| Kenya \(KEN\) \|.*\| 1992-12-31 \| 3 or 4 \| true \| unknown \| false \| false \|/);
@@ -109,19 +127,37 @@ describe('spiral report', () => {
     expect(result.code).toBe(0);
     expect(existsSync(join(dir, 'report.html'))).toBe(true);
     expect(readFileSync(join(dir, 'report.md'), 'utf8')).toMatch(/^# spiral report/);
-    expect(result.stderr).toContain('2 countries, 10 flagged utterances (10 shown)');
+    expect(result.stderr).toContain('2 countries, 26 of 26 utterances to browse, 10 flagged');
   });
 
-  it('writes to --out and caps flagged utterances with --max-flagged', async () => {
+  it('writes to --out, holds every utterance up to --max-browse, then the relevant and flagged ones', async () => {
     const dir = writeFixtureRun(sampleRun());
     const out = join(dir, 'elsewhere');
-    const result = await runCli(['report', dir, '--out', out, '--max-flagged', '1']);
+    const result = await runCli(['report', dir, '--out', out, '--max-browse', '3', '--period', '1']);
     expect(result.code).toBe(0);
-    const html = readFileSync(join(out, 'report.html'), 'utf8');
-    // One per (flag, country): conflict CHL/KEN, low_confidence CHL/KEN, negated KEN.
-    expect(html.match(/<article class="utt"/g)).toHaveLength(5);
-    expect(html).toContain('5 flagged utterances left out (at most 1 shown per flag and country)');
+    const data = browseDataOf(readFileSync(join(out, 'report.html'), 'utf8'));
+    expect(data.total).toBe(26);
+    // The first three (one opening sentence among them), then every relevant or flagged one: the other
+    // nine opening and closing sentences are neither.
+    expect(data.held).toBe(26 - 9);
     expect(existsSync(join(dir, 'report.html'))).toBe(false);
+    expect((await runCli(['report', dir, '--period', '0'])).code).toBe(2);
+  });
+
+  it('draws the world-time chart from --world, and says where to put one without it', async () => {
+    const dir = writeFixtureRun(sampleRun());
+    const world = join(dir, 'world.csv');
+    writeFileSync(world, 'year,phase,n_countries\n1990,2,3\n1990,4,1\n1991,3,4\n');
+    expect((await runCli(['report', dir, '--world', world])).code).toBe(0);
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    expect(html).toContain('data-chart="world"');
+    expect(html).toContain('<title>1990: 3 countries in phase 2</title>');
+    expect((await runCli(['report', dir])).code).toBe(0);
+    expect(readFileSync(join(dir, 'report.html'), 'utf8')).toContain('World time (countries per phase by year): no input.');
+    writeFileSync(world, 'year,phase\n1990,2\n');
+    const bad = await runCli(['report', dir, '--world', world]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('world.csv:2: needs year (integer), phase and n_countries (number)');
   });
 
   it('fails with exit 2 and a message for a folder that is not a run', async () => {

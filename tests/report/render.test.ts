@@ -4,7 +4,9 @@ import { FlaggedCollector } from '../../src/report/flagged.js';
 import { highlightHtml, highlightPieces } from '../../src/report/highlight.js';
 import { renderReportHtml, renderReportMarkdown, loadReportData } from '../../src/report/index.js';
 import { readUtteranceLine, type EvidenceLine } from '../../src/run/lines.js';
-import { sampleRun, utteranceRecord, writeFixtureRun } from './run-fixture.js';
+import { browseDataOf, HOSTILE_TEXT, sampleRun, utteranceRecord, writeFixtureRun } from './run-fixture.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 function ev(rule: string, start: number, end: number, extra: Partial<EvidenceLine> = {}): EvidenceLine {
   return { rule, category: 'denial', start, end, text: '', weight: 1, negated: false, ...extra };
@@ -90,44 +92,77 @@ describe('flagged selection', () => {
 });
 
 describe('HTML report', () => {
-  it('renders hostile statements, file names, reasons and rule ids as inert text', async () => {
+  it('keeps hostile statements out of the markup: they travel as data, file names, reasons and rule ids escaped', async () => {
     const data = await loadReportData(writeFixtureRun(sampleRun()), { displayName: 'runs/<x>' });
-    const html = renderReportHtml(data);
-    // The report's own filter script is the only script element.
-    expect(html.match(/<script/g)).toHaveLength(1);
+    const html = await renderReportHtml(data);
+    // The report's own script and its data block are the only script elements.
+    expect(html.match(/<script/g)).toHaveLength(2);
+    expect(html).toContain('<script type="application/octet-stream" id="browse-data">');
     expect(html).not.toMatch(/<img/i);
-    expect(html).not.toContain('window.__pwned=1</script>');
-    expect(html).toContain('&lt;script&gt;window.__pwned=1&lt;/script&gt;');
-    expect(html).toContain('&lt;img src=x onerror=&quot;window.__pwned=2&quot;&gt;');
+    expect(html).not.toContain('__pwned');
     expect(html).toContain('bad&lt;script&gt;.pdf');
     expect(html).toContain('binary file: no text layer &lt;b&gt;found&lt;/b&gt;');
-    expect(html).toContain('title="denial.reject&lt;b&gt; (denial, weight 1, negated)"');
     expect(html).toContain('<code>runs/&lt;x&gt;</code>');
+    const browse = browseDataOf(html);
+    expect(browse.u.text).toContain(HOSTILE_TEXT);
+    expect(browse.rules).toContain('denial.reject<b>');
   });
 
   it('contains no reference to any external resource', async () => {
-    const html = renderReportHtml(await loadReportData(writeFixtureRun(sampleRun())));
+    const html = await renderReportHtml(await loadReportData(writeFixtureRun(sampleRun())));
     expect(html).not.toMatch(/\b(src|href)="(?!#)/);
-    expect(html).not.toMatch(/url\(/);
+    expect(html).not.toMatch(/url\((?!#)/);
     expect(html).toContain('Content-Security-Policy');
   });
 
-  it('draws one chart per country and a filter for country, label and flag', async () => {
-    const html = renderReportHtml(await loadReportData(writeFixtureRun(sampleRun())));
-    expect(html.match(/<svg class="chart"/g)).toHaveLength(2);
+  it('draws a trajectory per country, the comparison, and filters for the browse view', async () => {
+    const html = await renderReportHtml(await loadReportData(writeFixtureRun(sampleRun()), { period: 1 }));
+    expect(html.match(/data-chart="trajectory"/g)).toHaveLength(2);
+    expect(html).toContain('data-chart="comparison"');
     expect(html).toContain('data-country="CHL"');
-    expect(html).toContain('<select id="f-country"><option value="">all</option><option value="CHL">CHL</option><option value="KEN">KEN</option></select>');
-    expect(html).toContain('id="f-label"');
-    expect(html).toContain('<option value="relevant_unmatched">');
-    // 5 conflict + 3 low_confidence (even years: 1990, 1992, 1988, 1990 → 4) + 1 negated
-    expect(html.match(/<article class="utt"/g)).toHaveLength(10);
-    expect(html).toContain('data-flags="low_confidence"');
+    for (const f of ['country', 'period', 'relevant', 'label', 'target', 'rule', 'flag', 'role']) expect(html).toContain(`<select id="b-${f}">`);
+    expect(html).toContain('id="b-search"');
+    // Every point links to its sentences; move points to that move's.
+    expect(html).toContain('xlink:href="#browse?country=KEN&amp;period=1991&amp;label=denial&amp;role=self"');
+    expect(html).toContain('xlink:href="#browse?country=KEN&amp;period=1991&amp;relevant=yes&amp;role=self"');
+    // Type is 12 px or more everywhere in the charts.
+    const sizes = [...html.matchAll(/font-size="(\d+(?:\.\d+)?)px"/g)].map((m) => Number(m[1]));
+    expect(sizes.length).toBeGreaterThan(10);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
+  });
+
+  it('holds every utterance, packed: codes for labels, rules and documents, evidence as numbers', async () => {
+    const data = browseDataOf(await renderReportHtml(await loadReportData(writeFixtureRun(sampleRun()))));
+    expect(data.total).toBe(26);
+    expect(data.held).toBe(26);
+    expect(data.u.text).toHaveLength(26);
+    expect(data.period).toBe(5);
+    expect(data.u.target).toBeNull();
+    expect(data.docs.id).toContain('KEN_1990.txt');
+    const i = data.u.text.indexOf('We deny these allegations entirely.');
+    expect(data.labels[data.u.label[i]]).toBe('denial');
+    expect(data.u.evidence[i]).toEqual([3, 7, data.rules.indexOf('denial.deny-allegations'), data.categories.indexOf('denial') * 2]);
+  });
+
+  it('reads targets when the utterances carry them, and counts relevant ones per country', async () => {
+    const dir = writeFixtureRun(sampleRun());
+    const file = join(dir, 'utterances.jsonl');
+    const lines = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    writeFileSync(file, lines.map((u, n) => JSON.stringify({ ...u, target: u.label === 'none' ? 'na' : n % 2 ? 'self' : 'other' }) + '\n').join(''));
+    const data = await loadReportData(dir);
+    expect(data.countries.find((c) => c.country === 'KEN')!.targets).toMatchObject({ na: 0 });
+    const browse = browseDataOf(await renderReportHtml(data));
+    expect(browse.u.target).toHaveLength(26);
+    expect(browse.u.target!.every((t) => t >= 0)).toBe(true);
   });
 
   it('is the same string for the same run', async () => {
     const dir = writeFixtureRun(sampleRun());
-    const a = renderReportHtml(await loadReportData(dir, { displayName: 'r' }));
-    const b = renderReportHtml(await loadReportData(dir, { displayName: 'r' }));
+    const a = await renderReportHtml(await loadReportData(dir, { displayName: 'r' }));
+    const b = await renderReportHtml(await loadReportData(dir, { displayName: 'r' }));
     expect(a).toBe(b);
   });
 });
@@ -139,7 +174,7 @@ describe('Markdown report', () => {
     expect(md.replace(/`[^`]*`/g, '')).not.toMatch(/<script|<img|<b>/i);
     expect(md).toContain('&lt;script&gt;window.\\_\\_pwned=1&lt;/script&gt;');
     expect(md).toContain('| `bad<script>.pdf` | skipped | binary file: no text layer &lt;b&gt;found&lt;/b&gt; |');
-    expect(md).toMatch(/\| Kenya \(KEN\) \| 1990–1992 \|/);
+    expect(md).toMatch(/\| Kenya \(KEN\) \| 1990–1994 \|/);
     expect(md).toContain('### conflict');
     expect(md).toContain('Torture is **not practised** here, **although some abuses occurred.**');
   });

@@ -2,6 +2,8 @@
 // `spiral classify` writes, with a few utterances whose flags, evidence and
 // context the tests control.
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
+import type { BrowseData } from '../../src/report/browse-data.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StatusFile, StatusRow } from '../../src/indicators/types.js';
@@ -199,4 +201,11 @@ export function statusFile(rows: StatusRow[]): StatusFile {
     countries_without_facts: [],
     warnings: [],
   };
+}
+
+/** The utterances a report.html embeds for its browse view, unpacked as the page does. */
+export function browseDataOf(html: string): BrowseData {
+  const m = /<script type="application\/octet-stream" id="browse-data">([^<]*)<\/script>/.exec(html);
+  if (!m) throw new Error('no browse data in the report');
+  return JSON.parse(inflateSync(Buffer.from(m[1], 'base64')).toString('utf8')) as BrowseData;
 }

@@ -288,7 +288,7 @@ describe('shard + merge equals one run', () => {
           const merged = path.join(tempDir(), 'merged');
           const r = await runCli(['merge', ...shardRuns.reverse(), '--out', merged]);
           expect(r.code, r.stderr).toBe(0);
-          for (const name of ['documents.jsonl', 'utterances.jsonl', 'recommendations.jsonl', 'scores.csv']) {
+          for (const name of ['documents.jsonl', 'utterances.jsonl', 'recommendations.jsonl', 'utterances.csv', 'scores.csv']) {
             expect(readFileSync(path.join(merged, name), 'utf8'), name).toBe(readFileSync(path.join(single.out, name), 'utf8'));
           }
           expect(readJsonl(path.join(merged, 'documents.jsonl')).length).toBe(texts.length + 1);

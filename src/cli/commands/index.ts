@@ -12,6 +12,8 @@ import { registerReview } from './review.js';
 import { register as registerCalibrate } from './calibrate.js';
 import { register as registerLexicon } from './lexicon.js';
 import { registerEval } from './eval.js';
+import { registerKwic } from './kwic.js';
+import { registerKeyness } from './keyness.js';
 
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
@@ -27,4 +29,6 @@ export const COMMANDS: RegisterCommand[] = [
   registerCalibrate,
   registerLexicon,
   registerEval,
+  registerKwic,
+  registerKeyness,
 ];

@@ -5,12 +5,14 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { cellsCsv, cellsTable, pressureCsv, pressureTable } from '../../aggregate/format.js';
 import { GROUP_BYS, SPEAKER_FILTERS, type GroupBy, type SpeakerFilter } from '../../aggregate/types.js';
-import { aggregateRun, recoverRunDir, writeFileAtomic } from '../../run/index.js';
+import { aggregateRun, forEachUtterance, recoverRunDir, requireRun, writeFileAtomic } from '../../run/index.js';
+import { DocumentAccumulator, documentsCsv, documentsTable } from '../../aggregate/documents.js';
 import { UsageError, type CliContext } from '../context.js';
 import { parsePositiveInt, resolvePath as resolveRun } from '../options.js';
 
 function parseChoice<T extends string>(value: string, choices: readonly T[], option: string): T {
-  if (!(choices as readonly string[]).includes(value)) throw new UsageError(`${option} must be one of ${choices.join(', ')} (got "${value}")`);
+  if (!(choices as readonly string[]).includes(value))
+    throw new UsageError(`${option} must be one of ${[...choices, ...(option === '--by' ? [BY_DOCUMENT] : [])].join(', ')} (got "${value}")`);
   return value as T;
 }
 
@@ -35,7 +37,26 @@ export function outputStem(by: GroupBy, speakers: SpeakerFilter): string {
   return speakers === 'self' ? by : `${by}-${speakers}`;
 }
 
+/** `--by document`: the per-document table (counts and rates per 1,000 words per label), not cells. */
+export const BY_DOCUMENT = 'document';
+
+async function runDocumentScores(runArg: string, opts: ScoresOptions, ctx: CliContext): Promise<void> {
+  const runDir = resolve(ctx.cwd, runArg);
+  const speakers: SpeakerFilter = parseChoice(opts.speakers, SPEAKER_FILTERS, '--speakers');
+  const table = new DocumentAccumulator(speakers);
+  await forEachUtterance(requireRun(runDir), (u) => table.add(u));
+  const rows = table.finish();
+  const outDir = opts.out ? resolve(ctx.cwd, opts.out) : join(runDir, 'scores');
+  const stem = speakers === 'self' ? BY_DOCUMENT : `${BY_DOCUMENT}-${speakers}`;
+  const json = { schema: 'spiral.documents/1', run: runArg, params: { by: BY_DOCUMENT, speakers }, rows };
+  await writeFileAtomic(join(outDir, `${stem}.json`), JSON.stringify(json, null, 2) + '\n');
+  await writeFileAtomic(join(outDir, `${stem}.csv`), documentsCsv(rows));
+  ctx.stdout(documentsTable(rows));
+  ctx.stderr(`wrote ${join(outDir, stem)}.{json,csv}\n`);
+}
+
 async function runScores(runArg: string, opts: ScoresOptions, ctx: CliContext): Promise<void> {
+  if (opts.by === BY_DOCUMENT) return runDocumentScores(runArg, opts, ctx);
   const runDir = resolve(ctx.cwd, runArg);
   const by = parseChoice(opts.by, GROUP_BYS, '--by');
   const period = parsePositiveInt(opts.period, '--period');
@@ -69,7 +90,11 @@ export function register(program: Command, ctx: CliContext): void {
     .command('scores')
     .description('Discourse scores per country (and year or period) from a classified run, with bootstrap intervals')
     .argument('<run>', 'run folder written by spiral classify')
-    .option('--by <grouping>', `cells: ${GROUP_BYS.join(' | ')}`, 'country-year')
+    .option(
+      '--by <grouping>',
+      `cells: ${GROUP_BYS.join(' | ')}; or ${BY_DOCUMENT}: counts and rates per 1,000 words per label for each document`,
+      'country-year',
+    )
     .option('--period <years>', 'period length for --by country-period (aligned to multiples)', '5')
     .option('--by-audience', 'also report domestic and international cells separately')
     .option('--speakers <who>', 'whose utterances count: self (the State itself), other (other States), all', 'self')

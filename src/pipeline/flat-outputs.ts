@@ -1,0 +1,107 @@
+// The flat forms of a run's outputs, for R and pandas as they are:
+// - utterances.csv, one row per line of utterances.jsonl, made from the bytes of
+//   that file (so a merged run, a re-run from the cache and a fresh run give the
+//   same CSV whenever their JSONL is the same);
+// - the documents.jsonl line with `country` and `year` beside `meta`.
+// Pure: bytes and records in, text out. docs/outputs.md documents every column.
+import { csvField, quoteCsv } from '../aggregate/csv.js';
+import { MOVE_LABELS, type DocumentRecord } from '../types.js';
+import type { FileResult } from './file.js';
+
+export const UTTERANCES_CSV = 'utterances.csv';
+
+/** R's type of a column as read.csv reads it: logical, integer, numeric (double) or character. */
+export type ColumnType = 'logical' | 'integer' | 'numeric' | 'character';
+
+export interface CsvColumn {
+  name: string;
+  type: ColumnType;
+  /** The value of this column from one parsed utterances.jsonl line. */
+  value: (u: Record<string, unknown>) => string;
+}
+
+const text = (v: unknown): string => (typeof v === 'string' ? quoteCsv(v) : '');
+const integer = (v: unknown): string => (typeof v === 'number' && Number.isInteger(v) ? String(v) : '');
+/** Numbers exactly as in the JSONL (shortest round-trip form): the CSV loses no precision. */
+const numeric = (v: unknown): string => (typeof v === 'number' && Number.isFinite(v) ? String(v) : '');
+const logical = (v: unknown): string => (typeof v === 'boolean' ? csvField(v) : '');
+const field = (name: string, type: ColumnType, read: (v: unknown) => string): CsvColumn => ({ name, type, value: (u) => read(u[name]) });
+
+/** Distinct values of a string array, in first-seen order, joined with ";" (ids never hold one). */
+function joinDistinct(values: unknown[]): string {
+  return quoteCsv([...new Set(values.filter((v): v is string => typeof v === 'string'))].join(';'));
+}
+
+const evidenceRules = (u: Record<string, unknown>): string =>
+  joinDistinct(Array.isArray(u.evidence) ? u.evidence.map((e) => (typeof e === 'object' && e !== null ? (e as { rule?: unknown }).rule : undefined)) : []);
+
+const scoreOf =
+  (label: string) =>
+  (u: Record<string, unknown>): string =>
+    numeric(typeof u.scores === 'object' && u.scores !== null ? (u.scores as Record<string, unknown>)[label] : undefined);
+
+/** The columns of utterances.csv, in order; `text` last so a printed table stays readable. */
+export const UTTERANCE_CSV_COLUMNS: readonly CsvColumn[] = [
+  field('doc', 'character', text),
+  field('id', 'character', text),
+  field('n', 'integer', integer),
+  field('country', 'character', text),
+  field('year', 'integer', integer),
+  field('date', 'character', text),
+  field('venue', 'character', text),
+  field('audience', 'character', text),
+  field('type', 'character', text),
+  field('speaker', 'character', text),
+  field('speaker_role', 'character', text),
+  field('reported', 'logical', logical),
+  field('section', 'character', text),
+  field('paragraph', 'character', text),
+  field('start', 'integer', integer),
+  field('end', 'integer', integer),
+  field('label', 'character', text),
+  field('target', 'character', text),
+  field('confidence', 'numeric', numeric),
+  field('relevant', 'logical', logical),
+  ...MOVE_LABELS.map((l): CsvColumn => ({ name: `score_${l}`, type: 'numeric', value: scoreOf(l) })),
+  { name: 'rules', type: 'character', value: evidenceRules },
+  { name: 'review_flags', type: 'character', value: (u) => joinDistinct(Array.isArray(u.flags) ? u.flags : []) },
+  field('text', 'character', text),
+];
+
+export function utterancesCsvHeader(): string {
+  return `${UTTERANCE_CSV_COLUMNS.map((c) => c.name).join(',')}\n`;
+}
+
+/** One CSV row (with its newline) of a parsed utterances.jsonl line. */
+export function utteranceCsvRow(u: Record<string, unknown>): string {
+  return `${UTTERANCE_CSV_COLUMNS.map((c) => c.value(u)).join(',')}\n`;
+}
+
+/** The bytes of a file's utterances.jsonl section (the second of LINE_OUTPUTS). */
+export function utterancesSection(result: Pick<FileResult, 'data' | 'lengths'>): Uint8Array {
+  const at = result.lengths[0];
+  return result.data.subarray(at, at + result.lengths[1]);
+}
+
+/** The CSV rows of a section of utterances.jsonl (whole lines, UTF-8). */
+export function utteranceCsvRows(jsonl: Uint8Array): string {
+  if (jsonl.length === 0) return '';
+  const rows: string[] = [];
+  for (const line of Buffer.from(jsonl.buffer, jsonl.byteOffset, jsonl.byteLength).toString('utf8').split('\n')) {
+    if (line !== '') rows.push(utteranceCsvRow(JSON.parse(line) as Record<string, unknown>));
+  }
+  return rows.join('');
+}
+
+/**
+ * The documents.jsonl line of a record: `country` and `year` also at the top
+ * level (after `status`), where a data frame reader finds them without
+ * unnesting `meta`; `meta` stays as it was. Unknown values stay absent.
+ */
+export function documentLine(record: DocumentRecord): Record<string, unknown> {
+  const { id, path, status, ...rest } = record;
+  const top: Record<string, unknown> = { id, path, status };
+  if (record.meta?.country !== undefined) top.country = record.meta.country;
+  if (record.meta?.year !== undefined) top.year = record.meta.year;
+  return { ...top, ...rest };
+}
