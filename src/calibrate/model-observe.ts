@@ -5,7 +5,6 @@
 // set those shares depend on which evidence is present, not on the weights
 // (weights stay above zero), so the fitter can re-score any weights without
 // tagging again.
-import { createRequire } from 'node:module';
 import { documentOf, type GoldItem } from '../eval/gold.js';
 import { tagMeta } from '../eval/evaluate.js';
 import { stem } from '../lexicon/morph.js';
@@ -13,11 +12,10 @@ import type { LexiconSet } from '../lexicon/types.js';
 import { summarizeContext } from '../tag/decide.js';
 import { isActive, isMove } from '../tag/score.js';
 import { isUprVenue, type Tagger } from '../tag/tagger.js';
+import { isTermWord } from '../tag/terms.js';
 import { tokenize } from '../tag/tokenize.js';
 import { targetOfCategory, type Evidence, type Label, type MoveLabel, type Target, type TargetCategory, type TargetKind } from '../types.js';
 
-const require = createRequire(import.meta.url);
-const STOPWORDS: ReadonlySet<string> = new Set((require('natural/lib/natural/util/stopwords') as { words: string[] }).words);
 
 export interface MovePiece {
   rule: string;
@@ -50,11 +48,6 @@ export interface ModelObservation {
   upr: boolean;
   targetPieces: TargetPiece[];
   contextTargetPieces: TargetPiece[];
-}
-
-/** A word the term layer may weigh: letters, not a stop word, three letters or more. */
-function isTermWord(word: string): boolean {
-  return word.length >= 3 && /^\p{L}+$/u.test(word) && !STOPWORDS.has(word);
 }
 
 /** Distinct candidate terms (Porter stems) of a text. */

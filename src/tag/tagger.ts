@@ -8,6 +8,7 @@ import { decide, NO_CONTEXT, summarizeContext, type ContextSummary, type TermHit
 import { matchTokens } from './match.js';
 import type { MoveWeights } from './model.js';
 import { toEvidence } from './score.js';
+import { isTermWord } from './terms.js';
 import { tokenize, type Tokens } from './tokenize.js';
 
 export interface TagMeta {
@@ -60,6 +61,7 @@ function termHits(lexicon: CompiledLexicon, text: string, tokens: Tokens): TermH
   if (lexicon.termByFeature.size === 0) return [];
   const hits: TermHit[] = [];
   for (let i = 0; i < tokens.count; i++) {
+    if (!isTermWord(tokens.words[i])) continue;
     const term = termOf(lexicon, tokens.words[i]);
     if (term !== null) hits.push({ term, start: tokens.starts[i], end: tokens.ends[i], text: text.slice(tokens.starts[i], tokens.ends[i]) });
   }
