@@ -16,7 +16,6 @@ import { isTermWord } from '../tag/terms.js';
 import { tokenize } from '../tag/tokenize.js';
 import { targetOfCategory, type Evidence, type Label, type MoveLabel, type Target, type TargetCategory, type TargetKind } from '../types.js';
 
-
 export interface MovePiece {
   rule: string;
   category: MoveLabel;
