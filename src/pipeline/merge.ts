@@ -64,7 +64,7 @@ export async function mergeRuns(options: MergeOptions, now: () => number = Date.
     if (path.resolve(s.dir) === path.resolve(options.outDir)) throw new MergeError(`--out must not be one of the runs being merged (${s.dir})`);
   checkTogether(shards);
   const order = mergedOrder(shards);
-  const staging = await RunStaging.open(options.outDir);
+  const staging = await RunStaging.open(options.outDir, 'spiral merge');
   const handles: FileHandle[][] = [];
   try {
     for (const s of shards) handles.push(await openOutputs(s.dir));

@@ -3,14 +3,28 @@
 // place. A run killed before the marker leaves the previous outputs untouched
 // (the staging folder is removed next time); a run killed after it is completed
 // by recoverRunDir(), so readers see the old outputs or the new ones, never a mix.
+// One run writes a folder at a time: the staging holds the folder's lock
+// (lock.ts) from open to commit or abort, a second run into it is refused, and
+// recovery leaves alone a folder whose lock is held by a running process.
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { acquireLock, liveLockOwner, RUN_LOCK_FILE, type Lock } from './lock.js';
 
 export const STAGING_PREFIX = '.spiral-staging-';
 export const COMMIT_MARKER = 'COMMIT';
 
+/**
+ * Finish or drop what a killed run left in `outDir`. A folder a running
+ * process is writing (its lock is live) is left as it is: its staging folder
+ * is that run's work in progress.
+ */
 export async function recoverRunDir(outDir: string): Promise<void> {
+  if (await liveLockOwner(path.join(outDir, RUN_LOCK_FILE)).catch(() => null)) return;
+  await recoverUnlocked(outDir);
+}
+
+async function recoverUnlocked(outDir: string): Promise<void> {
   let names: string[];
   try {
     names = await readdir(outDir);
@@ -69,14 +83,27 @@ export class RunStaging {
   private constructor(
     readonly outDir: string,
     readonly dir: string,
+    private readonly lock: Lock,
   ) {}
 
-  static async open(outDir: string): Promise<RunStaging> {
+  /** Stale locks taken over when the staging opened. */
+  get warnings(): string[] {
+    return this.lock.warnings;
+  }
+
+  /** Lock `outDir` for `command` (refused while another run writes it), recover it, and open a staging folder in it. */
+  static async open(outDir: string, command = 'spiral classify'): Promise<RunStaging> {
     await mkdir(outDir, { recursive: true });
-    await recoverRunDir(outDir);
-    const dir = path.join(outDir, `${STAGING_PREFIX}${randomBytes(6).toString('hex')}`);
-    await mkdir(dir);
-    return new RunStaging(outDir, dir);
+    const lock = await acquireLock(path.join(outDir, RUN_LOCK_FILE), command, `--out ${outDir} is being written by another run`);
+    try {
+      await recoverUnlocked(outDir);
+      const dir = path.join(outDir, `${STAGING_PREFIX}${randomBytes(6).toString('hex')}`);
+      await mkdir(dir);
+      return new RunStaging(outDir, dir, lock);
+    } catch (err) {
+      await lock.release();
+      throw err;
+    }
   }
 
   private async output(name: string): Promise<Output> {
@@ -137,11 +164,13 @@ export class RunStaging {
     await rename(partial, path.join(this.dir, COMMIT_MARKER));
     await moveInto(this.dir, this.outDir, this.files);
     await rm(this.dir, { recursive: true, force: true });
+    await this.lock.release();
   }
 
   async abort(): Promise<void> {
     await Promise.all([...this.outputs.values()].map((out) => out.handle.close().catch(() => {})));
     this.outputs.clear();
     await rm(this.dir, { recursive: true, force: true });
+    await this.lock.release();
   }
 }
