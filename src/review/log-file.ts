@@ -11,6 +11,7 @@
 import { constants } from 'node:fs';
 import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { fsFailure } from '../run/errors.js';
 import { acquireLock, type Lock } from '../run/lock.js';
 import { parseReviewLog, serialiseRecord, type ReviewRecord } from './log.js';
 
@@ -55,6 +56,14 @@ export class ReviewLogFile {
 
   /** Lock the log, read (and repair a partial last line of) it, then open it for appending. */
   static async open(file: string): Promise<OpenedLog> {
+    try {
+      return await ReviewLogFile.lockAndOpen(file);
+    } catch (err) {
+      throw fsFailure(err, file);
+    }
+  }
+
+  private static async lockAndOpen(file: string): Promise<OpenedLog> {
     await mkdir(dirname(file), { recursive: true });
     const lock = await acquireLock(lockFileOf(file), 'spiral review', `${dirname(file)} is already being reviewed`);
     try {

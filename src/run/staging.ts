@@ -9,6 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { fsFailure, RunError } from './errors.js';
 import { acquireLock, liveLockOwner, RUN_LOCK_FILE, type Lock } from './lock.js';
 
 export const STAGING_PREFIX = '.spiral-staging-';
@@ -44,6 +45,14 @@ async function moveInto(staging: string, outDir: string, files: string[]): Promi
     const from = path.join(staging, file);
     if (await exists(from)) await rename(from, path.join(outDir, file));
   }
+}
+
+/** Something other than a folder is at `p` (a file, a FIFO). */
+async function isNonFolder(p: string): Promise<boolean> {
+  return stat(p).then(
+    (s) => !s.isDirectory(),
+    () => false,
+  );
 }
 
 async function exists(p: string): Promise<boolean> {
@@ -91,10 +100,21 @@ export class RunStaging {
     return this.lock.warnings;
   }
 
-  /** Lock `outDir` for `command` (refused while another run writes it), recover it, and open a staging folder in it. */
+  /**
+   * Lock `outDir` for `command` (refused while another run writes it), recover
+   * it, and open a staging folder in it. A folder that cannot be written (a
+   * file, read-only) is a RunError naming it and the cause.
+   */
   static async open(outDir: string, command = 'spiral classify'): Promise<RunStaging> {
-    await mkdir(outDir, { recursive: true });
-    const lock = await acquireLock(path.join(outDir, RUN_LOCK_FILE), command, `--out ${outDir} is being written by another run`);
+    const cannot = `--out ${outDir}: cannot write there`;
+    if (await isNonFolder(outDir)) throw new RunError(`--out ${outDir}: is a file, not a folder`);
+    let lock: Lock;
+    try {
+      await mkdir(outDir, { recursive: true });
+      lock = await acquireLock(path.join(outDir, RUN_LOCK_FILE), command, `--out ${outDir} is being written by another run`);
+    } catch (err) {
+      throw fsFailure(err, cannot);
+    }
     try {
       await recoverUnlocked(outDir);
       const dir = path.join(outDir, `${STAGING_PREFIX}${randomBytes(6).toString('hex')}`);
@@ -102,8 +122,13 @@ export class RunStaging {
       return new RunStaging(outDir, dir, lock);
     } catch (err) {
       await lock.release();
-      throw err;
+      throw fsFailure(err, cannot);
     }
+  }
+
+  /** A file-system failure while writing `name`, as one line naming the folder, the output and the cause. */
+  private failure(err: unknown, name: string): unknown {
+    return fsFailure(err, `cannot write the run into ${this.outDir} (${name})`);
   }
 
   private async output(name: string): Promise<Output> {
@@ -124,6 +149,14 @@ export class RunStaging {
 
   /** Append to an output (created empty on first use). Calls for one output must not overlap (await each). */
   async write(name: string, chunk: string | Uint8Array): Promise<void> {
+    try {
+      await this.append(name, chunk);
+    } catch (err) {
+      throw this.failure(err, name);
+    }
+  }
+
+  private async append(name: string, chunk: string | Uint8Array): Promise<void> {
     const out = await this.output(name);
     if (chunk.length === 0) return;
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
@@ -149,22 +182,37 @@ export class RunStaging {
 
   async commit(): Promise<void> {
     for (const name of this.files) {
-      const out = await this.output(name);
-      await this.flush(out);
-      await out.handle.sync();
-      await out.handle.close();
+      try {
+        const out = await this.output(name);
+        await this.flush(out);
+        await out.handle.sync();
+        await out.handle.close();
+        this.outputs.delete(name);
+      } catch (err) {
+        throw this.failure(err, name);
+      }
     }
-    this.outputs.clear();
-    // The marker appears whole or not at all: written under another name, then renamed.
+    try {
+      await this.writeMarker();
+      await moveInto(this.dir, this.outDir, this.files);
+      await rm(this.dir, { recursive: true, force: true });
+    } catch (err) {
+      throw this.failure(err, COMMIT_MARKER);
+    }
+    await this.lock.release();
+  }
+
+  /** The marker appears whole or not at all: written under another name, then renamed. */
+  private async writeMarker(): Promise<void> {
     const partial = path.join(this.dir, `${COMMIT_MARKER}.partial`);
     const marker = await open(partial, 'w');
-    await marker.writeFile(`${this.files.join('\n')}\n`);
-    await marker.sync();
-    await marker.close();
+    try {
+      await marker.writeFile(`${this.files.join('\n')}\n`);
+      await marker.sync();
+    } finally {
+      await marker.close();
+    }
     await rename(partial, path.join(this.dir, COMMIT_MARKER));
-    await moveInto(this.dir, this.outDir, this.files);
-    await rm(this.dir, { recursive: true, force: true });
-    await this.lock.release();
   }
 
   async abort(): Promise<void> {
