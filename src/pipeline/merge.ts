@@ -119,7 +119,10 @@ async function readShardRun(dir: string): Promise<ShardRun> {
   if (!info.inputs) throw new MergeError(`${dir}: run.json has no "inputs" (made by an older spiral; run the shard again)`);
   const index = await readRunIndex(dir);
   if (!index) throw new MergeError(`${path.join(dir, INDEX_FILE)}: missing or unreadable`);
-  if (index.damaged.length > 0) throw new MergeError(`${path.join(dir, INDEX_FILE)}:${index.damaged[0]}: damaged line; run the shard again`);
+  if (index.damaged.length > 0)
+    throw new MergeError(
+      `${path.join(dir, INDEX_FILE)}:${index.damaged[0]}: damaged or edited line (it does not hash to its line_sha256); run the shard again`,
+    );
   return { dir, info, index: Number(spec[1]), count: Number(spec[2]), header: index.header, entries: index.entries };
 }
 

@@ -3,7 +3,9 @@
 // whose content, metadata inputs and case overlay are unchanged (under the same
 // run key) gets those bytes copied instead of being read and tagged again.
 // Nothing is trusted unchecked: the copied bytes must hash to the index's
-// data_sha256, and an entry that fails any check is re-tagged.
+// data_sha256, the entry (its tallies and status) to its own line_sha256 (an
+// entry that does not is left out by readRunIndex), and an entry that fails
+// any check is re-tagged.
 import type { FileHandle } from 'node:fs/promises';
 import type { DiscoveredFile } from '../ingest/index.js';
 import { hashFile, probeFile } from '../ingest/read.js';
