@@ -9,6 +9,7 @@ import { leftOut, type FlaggedSelection } from './flagged.js';
 import { INDICATOR_NAMES, INDICATOR_TITLES, durationText, latestNet, percent, phaseLabel, signedNumber, thousands, yearSpan } from './format.js';
 import { describeEvidence, highlightHtml } from './highlight.js';
 import type { CountryReport, ReportData } from './model.js';
+import { RUN_HASH_META } from '../run/derived.js';
 import type { UtteranceLine } from '../run/lines.js';
 import { chartLegendHtml, legendCss, trajectorySvg } from './svg.js';
 
@@ -195,6 +196,11 @@ function flaggedHtml(data: ReportData): string {
   return `<section id="flagged"><h2>Flagged utterances</h2><p>${thousands(sel.total)} flagged (${byFlag}); evidence is highlighted, hover it for the rule ids.</p>${leftOutHtml(sel)}${filters}<div id="utterances">${list}</div></section>`;
 }
 
+/** The run the report was made from (its content hash), for readers that check a report against its run. */
+function runHashMeta(data: ReportData): string {
+  return data.run.contentSha256 ? `<meta name="${RUN_HASH_META}" content="${escapeHtml(data.run.contentSha256)}">` : '';
+}
+
 /** The whole report as one HTML document. */
 export function renderReportHtml(data: ReportData): string {
   const css = `${BASE_CSS}${legendCss()}\n`;
@@ -204,6 +210,7 @@ export function renderReportHtml(data: ReportData): string {
     '<html lang="en"><head><meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(css, FILTER_SCRIPT))}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    runHashMeta(data),
     `<title>${escapeHtml(title)}</title>`,
     `<style>${css}</style>`,
     '</head><body>',

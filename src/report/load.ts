@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { ScoreCell, ScoresFile } from '../aggregate/types.js';
 import type { StatusFile, StatusRow } from '../indicators/types.js';
 import { aggregateRun, forEachUtterance } from '../run/aggregate.js';
+import { jsonProvenance, provenanceText, runContentHash } from '../run/derived.js';
 import { DOCUMENTS_FILE, requireRun, RUN_FILE } from '../run/folder.js';
 import { forEachJsonLine } from '../run/jsonl.js';
 import { readDocumentLine, type UtteranceLine } from '../run/lines.js';
@@ -103,22 +104,43 @@ function isStatusFile(value: unknown): value is StatusFile {
   return v.schema === 'spiral.status/1' && Array.isArray(v.rows);
 }
 
-async function readScores(runDir: string, warnings: string[]): Promise<ScoresFile | null> {
+/**
+ * Whether a scores or status file may be shown with this run: one made from
+ * another run is not (the caller says what it does instead); one that does
+ * not say which run it came from is, with a warning.
+ */
+function fromThisRun(file: string, value: unknown, runSha256: string, instead: string, warnings: string[]): boolean {
+  const p = jsonProvenance(value, runSha256);
+  if (p.kind === 'this-run') return true;
+  if (p.kind === 'other-run') {
+    warnings.push(`${file}: ${provenanceText(p, runSha256)}; ${instead}`);
+    return false;
+  }
+  warnings.push(`${file}: ${provenanceText(p, runSha256)}; shown, but it may be stale — ${instead.replace(/^.*?(run spiral)/, '$1')}`);
+  return true;
+}
+
+async function readScores(runDir: string, runSha256: string, warnings: string[]): Promise<ScoresFile | null> {
   const file = join(runDir, SCORES_FILE);
   if (!existsSync(file)) return null;
   const value = await readJsonFile(file);
-  if (isScoresFile(value) && value.params?.by === 'country-year') return value;
-  warnings.push(`${file}: not a spiral.scores/1 country-year file; scores computed from the utterances instead`);
-  return null;
+  if (!isScoresFile(value) || value.params?.by !== 'country-year') {
+    warnings.push(`${file}: not a spiral.scores/1 country-year file; scores computed from the utterances instead`);
+    return null;
+  }
+  return fromThisRun(file, value, runSha256, 'scores computed from the utterances instead (run spiral scores again to refresh it)', warnings) ? value : null;
 }
 
-async function readStatus(runDir: string, warnings: string[]): Promise<{ file: string; rows: StatusRow[] } | null> {
+async function readStatus(runDir: string, runSha256: string, warnings: string[]): Promise<{ file: string; rows: StatusRow[] } | null> {
   for (const name of STATUS_FILES) {
     const file = join(runDir, name);
     if (!existsSync(file)) continue;
     const value = await readJsonFile(file);
-    if (isStatusFile(value)) return { file: name, rows: value.rows };
-    warnings.push(`${file}: not a spiral.status/1 file; ignored`);
+    if (!isStatusFile(value)) {
+      warnings.push(`${file}: not a spiral.status/1 file; ignored`);
+      continue;
+    }
+    if (fromThisRun(file, value, runSha256, 'phases and indicators not shown (run spiral status again)', warnings)) return { file: name, rows: value.rows };
   }
   return null;
 }
@@ -155,10 +177,11 @@ async function readUtterances(runDir: string, file: string, maxFlagged: number, 
 export async function loadReportData(runDir: string, options: LoadOptions = {}): Promise<ReportData> {
   const utterancesFile = requireRun(runDir);
   const warnings: string[] = [];
-  const run = await readRunSummary(runDir, options.displayName ?? runDir, warnings);
+  const runSha256 = await runContentHash(runDir);
+  const run = { ...(await readRunSummary(runDir, options.displayName ?? runDir, warnings)), contentSha256: runSha256 };
   const documents = await readDocuments(runDir, warnings);
-  const scores = await readScores(runDir, warnings);
-  const status = await readStatus(runDir, warnings);
+  const scores = await readScores(runDir, runSha256, warnings);
+  const status = await readStatus(runDir, runSha256, warnings);
   const pass = await readUtterances(runDir, utterancesFile, options.maxFlagged ?? DEFAULT_FLAGGED_PER_GROUP, scores === null);
   const cells = scores?.cells ?? pass.cells ?? [];
   const notCharted = scores ? { noCountry: scores.skipped.no_country, noYear: scores.skipped.no_year } : pass.notCharted;

@@ -3,6 +3,7 @@ import { normaliseCountry } from '../../countries.js';
 import { isKnownEncoding } from '../../ingest/index.js';
 import { classify, type ClassifyProgress } from '../../pipeline/classify.js';
 import { parseShard } from '../../pipeline/shard.js';
+import { staleDerivedOutputs } from '../../run/derived.js';
 import { AUDIENCES, DOC_TYPES, type DocMeta } from '../../types.js';
 import { EXIT_FINDINGS, UsageError, type CliContext } from '../context.js';
 import { lexiconDir, oneOf, positiveInt, resolvePath } from '../options.js';
@@ -47,6 +48,13 @@ function cliDefaults(flags: ClassifyFlags): DocMeta {
   const type = oneOf('--type', flags.type, DOC_TYPES);
   if (type) meta.type = type;
   return meta;
+}
+
+/** Scores, status or a report in --out made from an earlier run: say so (the report ignores them, but a reader of the files would not). */
+async function warnStaleDerived(outDir: string, shown: string, ctx: CliContext): Promise<void> {
+  const stale = await staleDerivedOutputs(outDir);
+  if (stale.length > 0)
+    ctx.stderr(`warning: ${shown} holds outputs made from an earlier run: ${stale.join(', ')}; run spiral scores, status or report again\n`);
 }
 
 export function registerClassify(program: Command, ctx: CliContext): void {
@@ -100,6 +108,7 @@ export function registerClassify(program: Command, ctx: CliContext): void {
       );
       progress?.stop();
       for (const w of summary.skippedFolders) ctx.stderr(`warning: ${w}\n`);
+      await warnStaleDerived(summary.outDir, flags.out, ctx);
       const { ok, skipped, failed } = summary.documents;
       ctx.stdout(
         `files discovered: ${summary.filesDiscovered}; documents ok: ${ok}, skipped: ${skipped}, failed: ${failed}; ` +
