@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import type { Command } from 'commander';
 import { normaliseCountry } from '../../countries.js';
+import { MAX_UTTERANCE_CHARS } from '../../segment/rules.js';
 import { UsageError, type CliContext } from '../context.js';
 import { lexiconDir, resolvePath } from '../options.js';
 
@@ -29,6 +30,24 @@ function parseInputLine(raw: string, where: string): TagInput {
   return { id: record.id, text: record.text, country, year };
 }
 
+/**
+ * Where a text longer than classify's sentence cap (MAX_UTTERANCE_CHARS) is
+ * cut, by the segmenter's rule for an over-long sentence: after the last
+ * clause break ("; ", ": ", ", ") in the first MAX_UTTERANCE_CHARS characters
+ * when it lies in their second half, else after the last space, else at the
+ * cap. Tagging is then bounded per line, as in classify (the tagger's work
+ * grows faster than linearly in one utterance's length).
+ */
+export function capEnd(text: string): number {
+  if (text.length <= MAX_UTTERANCE_CHARS) return text.length;
+  const window = text.slice(0, MAX_UTTERANCE_CHARS);
+  let cut = Math.max(window.lastIndexOf('; '), window.lastIndexOf(': '), window.lastIndexOf(', '));
+  if (cut < MAX_UTTERANCE_CHARS / 2) cut = window.lastIndexOf(' ');
+  if (cut > 0) return cut + 1;
+  // No break at all: cut at the cap, but not inside a surrogate pair.
+  return /[\uD800-\uDBFF]/.test(text[MAX_UTTERANCE_CHARS - 1]) ? MAX_UTTERANCE_CHARS - 1 : MAX_UTTERANCE_CHARS;
+}
+
 export function registerTag(program: Command, ctx: CliContext): void {
   program
     .command('tag')
@@ -51,8 +70,17 @@ export function registerTag(program: Command, ctx: CliContext): void {
           lineNo++;
           if (!raw.trim()) continue;
           const item = parseInputLine(raw, `${name}:${lineNo}`);
-          const r = tagger.tag(item.text, { country: item.country, year: item.year });
-          ctx.stdout(`${JSON.stringify({ id: item.id, label: r.label, confidence: r.confidence, scores: r.scores, evidence: r.evidence, flags: r.flags })}\n`);
+          const end = capEnd(item.text);
+          if (end < item.text.length) {
+            ctx.stderr(
+              `warning: ${name}:${lineNo}: text of ${item.text.length} characters; only its first ${end} are tagged (the ${MAX_UTTERANCE_CHARS}-character sentence cap of classify; classify a document to tag all of it)\n`,
+            );
+          }
+          const r = tagger.tag(item.text.slice(0, end), { country: item.country, year: item.year });
+          const capped = end < item.text.length ? { tagged_chars: end } : {};
+          ctx.stdout(
+            `${JSON.stringify({ id: item.id, label: r.label, confidence: r.confidence, scores: r.scores, evidence: r.evidence, flags: r.flags, ...capped })}\n`,
+          );
         }
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError(`${name}: file not found`);
