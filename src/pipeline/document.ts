@@ -2,7 +2,7 @@
 // recommendations. Pure: the structure parser says who speaks where, the
 // segmenter cuts sentences, the tagger decides each one.
 import { segment } from '../segment/segment.js';
-import { structureDocument, type Recommendation } from '../structure/index.js';
+import { structureDocument, type DocumentStructure, type Recommendation } from '../structure/index.js';
 import type { Tagger } from '../tag/tagger.js';
 import type { DocumentRecord, SourceDocument, UtteranceRecord } from '../types.js';
 
@@ -24,13 +24,22 @@ export interface DocumentOptions {
 
 export function classifyDocument(doc: SourceDocument, tagger: Tagger, options: DocumentOptions = {}): ClassifiedDocument {
   const structure = structureDocument(doc.text, doc.meta, options.format);
-  const utterances: UtteranceRecord[] = [];
+  const utterances = [...taggedUtterances(doc, structure, tagger)];
+  return { record: documentRecord(doc, structure, utterances.length), utterances, recommendations: recommendationsOf(doc, structure) };
+}
+
+/**
+ * The document's utterances, one at a time, in order: each block segmented,
+ * each sentence tagged. A caller that writes them as they come (a large file,
+ * stream-file.ts) holds one at a time instead of all of them.
+ */
+export function* taggedUtterances(doc: SourceDocument, structure: DocumentStructure, tagger: Tagger): Generator<UtteranceRecord> {
+  let n = 0;
   for (const block of structure.blocks) {
     for (const seg of segment(doc.text, block.start, block.end)) {
       const text = doc.text.slice(seg.start, seg.end);
       const result = tagger.tag(text, { country: doc.meta.country, year: doc.meta.year });
-      const n = utterances.length;
-      utterances.push({
+      yield {
         doc: doc.id,
         id: `${doc.id}:${n}`,
         n,
@@ -54,9 +63,14 @@ export function classifyDocument(doc: SourceDocument, tagger: Tagger, options: D
         scores: result.scores,
         evidence: result.evidence,
         flags: result.flags,
-      });
+      };
+      n++;
     }
   }
+}
+
+/** The document's documents.jsonl line, once its `utterances` are counted. */
+export function documentRecord(doc: SourceDocument, structure: DocumentStructure, utterances: number): DocumentRecord {
   const record: DocumentRecord = {
     id: doc.id,
     path: doc.path,
@@ -68,10 +82,13 @@ export function classifyDocument(doc: SourceDocument, tagger: Tagger, options: D
     meta: doc.meta,
     meta_sources: doc.metaSources,
     structure: structure.parser,
-    utterances: utterances.length,
+    utterances,
     warnings: [...doc.warnings, ...structure.warnings],
   };
-  if (utterances.length === 0) record.warnings!.push('no sentences found in the text');
-  const recommendations = structure.recommendations.map((r) => ({ doc: doc.id, year: doc.meta.year, ...r }));
-  return { record, utterances, recommendations };
+  if (utterances === 0) record.warnings!.push('no sentences found in the text');
+  return record;
+}
+
+export function recommendationsOf(doc: SourceDocument, structure: DocumentStructure): RecommendationRecord[] {
+  return structure.recommendations.map((r) => ({ doc: doc.id, year: doc.meta.year, ...r }));
 }

@@ -166,7 +166,41 @@ export async function readEntryData(handles: FileHandle[], entry: IndexEntry): P
 
 const entrySpans = (entry: IndexEntry): [Span, Span, Span] => [entry.documents, entry.utterances, entry.recommendations];
 
-/** A FileResult standing for an entry's (checked) bytes. */
+/** An entry's sections above this many bytes are copied in chunks (copyEntryData), never read whole. */
+export const LARGE_ENTRY_BYTES = 64 << 20;
+const COPY_CHUNK_BYTES = 1 << 20;
+
+export const entryDataBytes = (entry: IndexEntry): number => entry.documents[1] + entry.utterances[1] + entry.recommendations[1];
+
+/**
+ * An entry's three sections, read in chunks of a megabyte and handed to
+ * `write` (section index, chunk; a chunk is only valid during its call);
+ * resolves to whether they hashed to data_sha256. A caller that must not
+ * write bad bytes checks first with a `write` that does nothing.
+ */
+export async function copyEntryData(
+  handles: FileHandle[],
+  entry: IndexEntry,
+  write: (section: 0 | 1 | 2, chunk: Uint8Array) => Promise<void>,
+): Promise<EntryData | { ok: true }> {
+  const hash = createHash('sha256');
+  const spans = entrySpans(entry);
+  const chunk = Buffer.allocUnsafe(COPY_CHUNK_BYTES);
+  for (const i of [0, 1, 2] as const) {
+    const [offset, length] = spans[i];
+    for (let done = 0; done < length;) {
+      const { bytesRead } = await handles[i].read(chunk, 0, Math.min(chunk.length, length - done), offset + done);
+      if (bytesRead === 0) return { ok: false, problem: `${LINE_OUTPUTS[i]} is shorter than its index says` };
+      const piece = chunk.subarray(0, bytesRead);
+      hash.update(piece);
+      await write(i, piece);
+      done += bytesRead;
+    }
+  }
+  return hash.digest('hex') === entry.data_sha256 ? { ok: true } : { ok: false, problem: 'its lines differ from what the index recorded' };
+}
+
+/** A FileResult standing for an entry's (checked) bytes (`data` empty for an entry copied in chunks). */
 export function entryResult(entry: IndexEntry, data: Uint8Array, fromCache: boolean): FileResult {
   const spans = entrySpans(entry);
   return {

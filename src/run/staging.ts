@@ -62,11 +62,11 @@ async function exists(p: string): Promise<boolean> {
   );
 }
 
-/** Write all of `bytes` (a positional-less write may write less than asked). */
-async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
+/** Write all of `bytes` at `position` (one write may write less than asked). */
+async function writeAll(handle: FileHandle, bytes: Uint8Array, position: number): Promise<void> {
   let done = 0;
   while (done < bytes.length) {
-    const { bytesWritten } = await handle.write(bytes, done, bytes.length - done);
+    const { bytesWritten } = await handle.write(bytes, done, bytes.length - done, position + done);
     done += bytesWritten;
   }
 }
@@ -82,7 +82,12 @@ interface Output {
   handle: FileHandle;
   buffer: Buffer;
   used: number;
+  /** Bytes on disk: the buffer's bytes come after them. */
+  flushed: number;
 }
+
+/** Chunk size of reading an output back (readBack). */
+const READ_BACK_BYTES = 1 << 20;
 
 export class RunStaging {
   private readonly outputs = new Map<string, Output>();
@@ -137,8 +142,9 @@ export class RunStaging {
     let opening = this.opening.get(name);
     if (!opening) {
       this.files.push(name);
-      opening = open(path.join(this.dir, name), 'w').then((handle) => {
-        const created = { handle, buffer: Buffer.allocUnsafe(WRITE_BUFFER_BYTES), used: 0 };
+      // w+: a large file's sections are read back to hash them (readBack).
+      opening = open(path.join(this.dir, name), 'w+').then((handle) => {
+        const created = { handle, buffer: Buffer.allocUnsafe(WRITE_BUFFER_BYTES), used: 0, flushed: 0 };
         this.outputs.set(name, created);
         return created;
       });
@@ -162,16 +168,57 @@ export class RunStaging {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
     if (out.used + bytes.length > out.buffer.length) await this.flush(out);
     if (bytes.length >= out.buffer.length) {
-      await writeAll(out.handle, bytes);
+      await writeAll(out.handle, bytes, out.flushed);
+      out.flushed += bytes.length;
       return;
     }
     out.buffer.set(bytes, out.used);
     out.used += bytes.length;
   }
 
+  /** Bytes written to an output so far (0 before its first write). */
+  async size(name: string): Promise<number> {
+    const out = await this.output(name);
+    return out.flushed + out.used;
+  }
+
+  /** Drop what was written to an output after its first `size` bytes (a document that failed half-way through a streamed file). */
+  async rewind(name: string, size: number): Promise<void> {
+    try {
+      const out = await this.output(name);
+      if (size >= out.flushed) {
+        out.used = Math.min(out.used, size - out.flushed);
+        return;
+      }
+      await out.handle.truncate(size);
+      out.flushed = size;
+      out.used = 0;
+    } catch (err) {
+      throw this.failure(err, name);
+    }
+  }
+
+  /** Read `length` bytes of an output from `offset` back, in chunks of at most 1 MB (a chunk is only valid during its call). */
+  async readBack(name: string, offset: number, length: number, onChunk: (chunk: Uint8Array) => void): Promise<void> {
+    try {
+      const out = await this.output(name);
+      if (offset + length > out.flushed) await this.flush(out);
+      const chunk = Buffer.allocUnsafe(Math.min(READ_BACK_BYTES, Math.max(length, 1)));
+      for (let done = 0; done < length; ) {
+        const { bytesRead } = await out.handle.read(chunk, 0, Math.min(chunk.length, length - done), offset + done);
+        if (bytesRead === 0) throw new RunError(`${path.join(this.dir, name)}: shorter than what was written to it`);
+        onChunk(chunk.subarray(0, bytesRead));
+        done += bytesRead;
+      }
+    } catch (err) {
+      throw this.failure(err, name);
+    }
+  }
+
   private async flush(out: Output): Promise<void> {
     if (out.used === 0) return;
-    await writeAll(out.handle, out.buffer.subarray(0, out.used));
+    await writeAll(out.handle, out.buffer.subarray(0, out.used), out.flushed);
+    out.flushed += out.used;
     out.used = 0;
   }
 
