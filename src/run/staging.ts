@@ -3,6 +3,8 @@
 // place. A run killed before the marker leaves the previous outputs untouched
 // (the staging folder is removed next time); a run killed after it is completed
 // by recoverRunDir(), so readers see the old outputs or the new ones, never a mix.
+// Readers other than spiral, which do not recover, never see run.json beside a
+// mix: it is removed before the moves and moved last (SEAL_FILE).
 // One run writes a folder at a time: the staging holds the folder's lock
 // (lock.ts) from open to commit or abort, a second run into it is refused, and
 // recovery leaves alone a folder whose lock is held by a running process.
@@ -40,8 +42,18 @@ async function recoverUnlocked(outDir: string): Promise<void> {
   }
 }
 
+/**
+ * run.json says a run folder is complete. It is moved last, and the old one is
+ * taken away before the first file moves: a reader that waits for run.json
+ * (spiral, or any other program) never finds it beside a mix of old and new
+ * files — while the moves run, or after a kill between two of them.
+ */
+export const SEAL_FILE = 'run.json';
+
 async function moveInto(staging: string, outDir: string, files: string[]): Promise<void> {
-  for (const file of files) {
+  const sealed = files.includes(SEAL_FILE);
+  if (sealed && (await exists(path.join(staging, SEAL_FILE)))) await rm(path.join(outDir, SEAL_FILE), { force: true });
+  for (const file of [...files.filter((f) => f !== SEAL_FILE), ...(sealed ? [SEAL_FILE] : [])]) {
     const from = path.join(staging, file);
     if (await exists(from)) await rename(from, path.join(outDir, file));
   }
@@ -204,7 +216,7 @@ export class RunStaging {
       const out = await this.output(name);
       if (offset + length > out.flushed) await this.flush(out);
       const chunk = Buffer.allocUnsafe(Math.min(READ_BACK_BYTES, Math.max(length, 1)));
-      for (let done = 0; done < length; ) {
+      for (let done = 0; done < length;) {
         const { bytesRead } = await out.handle.read(chunk, 0, Math.min(chunk.length, length - done), offset + done);
         if (bytesRead === 0) throw new RunError(`${path.join(this.dir, name)}: shorter than what was written to it`);
         onChunk(chunk.subarray(0, bytesRead));
