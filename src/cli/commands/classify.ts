@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { normaliseCountry } from '../../countries.js';
 import { isKnownEncoding } from '../../ingest/index.js';
 import { classify, type ClassifyProgress } from '../../pipeline/classify.js';
-import { parseShard } from '../../pipeline/shard.js';
+import { MAX_SHARDS, parseShard } from '../../pipeline/shard.js';
 import { staleDerivedOutputs } from '../../run/derived.js';
 import { AUDIENCES, DOC_TYPES, type DocMeta } from '../../types.js';
 import { EXIT_FINDINGS, UsageError, type CliContext } from '../context.js';
@@ -83,7 +83,7 @@ export function registerClassify(program: Command, ctx: CliContext): void {
     .option('-q, --quiet', 'no progress output')
     .action(async (paths: string[], flags: ClassifyFlags) => {
       const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
-      if (flags.shard !== undefined && !shard) throw new UsageError(`--shard must be K/N with 1 ≤ K ≤ N, got "${flags.shard}"`);
+      if (flags.shard !== undefined && !shard) throw new UsageError(`--shard must be K/N with 1 ≤ K ≤ N ≤ ${MAX_SHARDS}, got "${flags.shard}"`);
       const caseCountry = flags.case ? normaliseCountry(flags.case) : undefined;
       if (flags.case && !caseCountry) throw new UsageError(`--case: unknown country "${flags.case}"`);
       if (flags.encoding !== undefined && !isKnownEncoding(flags.encoding)) throw new UsageError(`--encoding: unknown encoding "${flags.encoding}"`);

@@ -8,10 +8,20 @@ import { UsageError, type CliContext } from '../context.js';
 import { lexiconDir, resolvePath } from '../options.js';
 
 interface TagInput {
-  id: unknown;
+  id: string | number;
   text: string;
   country?: string;
   year?: number;
+}
+
+/** An id the output line can carry back as it came: a string, or a number JSON can hold. */
+function isId(id: unknown): id is string | number {
+  return typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id));
+}
+
+function shownId(value: unknown): string {
+  if (typeof value === 'number') return `${value} (a number too large to hold, such as 1e400)`;
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : String(JSON.stringify(value));
 }
 
 function parseInputLine(raw: string, where: string): TagInput {
@@ -25,7 +35,9 @@ function parseInputLine(raw: string, where: string): TagInput {
   const record = value as Record<string, unknown>;
   if (typeof record.text !== 'string') throw new UsageError(`${where}: "text" must be a string`);
   if (record.id === undefined) throw new UsageError(`${where}: "id" is required`);
+  if (!isId(record.id)) throw new UsageError(`${where}: "id" must be a string or a number, got ${shownId(record.id)}`);
   const country = typeof record.country === 'string' ? normaliseCountry(record.country) : undefined;
+  if (typeof record.year === 'number' && !Number.isFinite(record.year)) throw new UsageError(`${where}: "year" is a number too large to hold (such as 1e400)`);
   const year = typeof record.year === 'number' ? record.year : undefined;
   return { id: record.id, text: record.text, country, year };
 }
