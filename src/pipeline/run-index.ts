@@ -185,7 +185,7 @@ export async function copyEntryData(
 ): Promise<EntryData | { ok: true }> {
   const hash = createHash('sha256');
   const spans = entrySpans(entry);
-  const chunk = Buffer.allocUnsafe(COPY_CHUNK_BYTES);
+  const chunk = Buffer.allocUnsafe(Math.max(1, Math.min(COPY_CHUNK_BYTES, entryDataBytes(entry))));
   for (const i of [0, 1, 2] as const) {
     const [offset, length] = spans[i];
     for (let done = 0; done < length;) {

@@ -134,13 +134,7 @@ export async function acquireLock(file: string, command: string, what: string): 
   const warnings: string[] = [];
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
-      const handle = await open(file, 'wx');
-      try {
-        await handle.writeFile(text);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
+      await writeOwner(file, text);
       return { file, owner, warnings, release: () => releaseLock(file, owner.token) };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
@@ -150,6 +144,20 @@ export async function acquireLock(file: string, command: string, what: string): 
     if (seen.kind === 'stale' && (await removeStale(file, seen.text))) warnings.push(staleWarning(file, seen.owner));
   }
   throw new LockHeld(file, null, what);
+}
+
+/** Create the lock file (refused with EEXIST when there is one) and write its owner line; a lock that cannot be written whole is removed. */
+async function writeOwner(file: string, text: string): Promise<void> {
+  const handle = await open(file, 'wx');
+  try {
+    await handle.writeFile(text);
+    await handle.sync();
+  } catch (err) {
+    await handle.close().catch(() => undefined);
+    await rm(file, { force: true });
+    throw err;
+  }
+  await handle.close();
 }
 
 async function releaseLock(file: string, token: string): Promise<void> {
