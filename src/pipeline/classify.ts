@@ -44,6 +44,8 @@ export interface ClassifyOptions {
   workerHeapLimitMb?: number;
   /** Files above this size are tagged in the main thread by the writer, their lines written as they come (default LARGE_FILE_BYTES). */
   largeFileBytes?: number;
+  /** Input bytes a batch tags in memory at most; files past it are streamed like large ones (default BATCH_BYTES). */
+  batchBytes?: number;
   /** Reused files whose lines are above this size are copied in chunks (default LARGE_ENTRY_BYTES). */
   largeEntryBytes?: number;
 }
@@ -189,6 +191,7 @@ function taskConfig(options: ClassifyOptions, lexiconHash: string) {
     format: options.format,
     encoding: options.encoding,
     largeFileBytes: options.largeFileBytes,
+    batchBytes: options.batchBytes,
   };
 }
 

@@ -221,8 +221,31 @@ export interface Deferred {
   reason: 'large' | 'out-of-memory';
 }
 
-/** A batch: like runFileBatch, but files above `largeFileBytes` come back as Deferred. */
-export async function runWorkerBatch(files: DiscoveredFile[], env: FileTaskEnv, largeFileBytes: number): Promise<Array<FileResult | Deferred>> {
+/**
+ * Input bytes a batch tags in memory at most: a file that would take the
+ * batch past this is deferred like a large one. A batch's results are held
+ * until the writer takes them (several batches ahead), so eight files just
+ * under LARGE_FILE_BYTES must not form one batch.
+ */
+export const BATCH_BYTES = 8 << 20;
+
+/** Which files of a batch are tagged in it: each within `largeFileBytes`, all together within `batchBytes`, in order. */
+export function fitsInBatch(sizes: readonly number[], largeFileBytes: number, batchBytes: number): boolean[] {
+  let left = batchBytes;
+  return sizes.map((size) => {
+    if (size > largeFileBytes || size > left) return false;
+    left -= size;
+    return true;
+  });
+}
+
+/** A batch: like runFileBatch, but files above `largeFileBytes`, or past `batchBytes` in all, come back as Deferred. */
+export async function runWorkerBatch(
+  files: DiscoveredFile[],
+  env: FileTaskEnv,
+  largeFileBytes: number,
+  batchBytes: number = BATCH_BYTES,
+): Promise<Array<FileResult | Deferred>> {
   const sizes = await Promise.all(
     files.map((file) =>
       stat(file.abs).then(
@@ -231,10 +254,11 @@ export async function runWorkerBatch(files: DiscoveredFile[], env: FileTaskEnv, 
       ),
     ),
   );
-  const small = files.filter((_, i) => sizes[i] <= largeFileBytes);
+  const fits = fitsInBatch(sizes, largeFileBytes, batchBytes);
+  const small = files.filter((_, i) => fits[i]);
   const results = small.length > 0 ? await runFileBatch(small, env) : [];
   let next = 0;
-  return files.map((file, i) => (sizes[i] <= largeFileBytes ? results[next++] : { id: file.id, deferred: true as const, reason: 'large' as const }));
+  return files.map((file, i) => (fits[i] ? results[next++] : { id: file.id, deferred: true as const, reason: 'large' as const }));
 }
 
 /** The one raw-bytes hash every item of the file carries, or null (unread, or read twice with different bytes). */
@@ -268,6 +292,8 @@ export interface TaskConfig {
   inflections?: Record<string, string[]>;
   /** Files above this size are left to the main thread (default LARGE_FILE_BYTES). */
   largeFileBytes?: number;
+  /** Input bytes a batch tags in memory at most (default BATCH_BYTES). */
+  batchBytes?: number;
   forceCase?: string;
   namePattern?: string;
   defaults?: DocMeta;

@@ -69,7 +69,7 @@ export interface ExecutorOptions {
 export function createExecutor(options: ExecutorOptions, config: TaskConfig, set: LexiconSet): Executor {
   let env: FileTaskEnv | undefined;
   const mainEnv = () => (env ??= createTaskEnv(config, set));
-  const inProcess = (files: DiscoveredFile[]) => runWorkerBatch(files, mainEnv(), config.largeFileBytes ?? LARGE_FILE_BYTES);
+  const inProcess = (files: DiscoveredFile[]) => runWorkerBatch(files, mainEnv(), config.largeFileBytes ?? LARGE_FILE_BYTES, config.batchBytes);
   const stats: ExecutorStats = { outOfMemory: 0, largeFiles: 0 };
   if (options.workers <= 1) return { workers: 1, stats, run: inProcess, env: mainEnv, close: async () => {} };
   const filename = workerScript();

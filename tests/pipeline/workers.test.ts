@@ -48,6 +48,22 @@ describe('the main thread as fallback', () => {
     expect(readOutputs(split)).toEqual(readOutputs(one));
   });
 
+  it('tags in a batch no more input bytes than the batch budget; the files past it are streamed, with the same outputs', async () => {
+    const { classify } = await import('../../src/pipeline/classify.js');
+    const { fitsInBatch } = await import('../../src/pipeline/file.js');
+    expect(fitsInBatch([3, 3, 3, 9, 1], 8, 8)).toEqual([true, true, false, false, true]);
+    const input = scratch.corpus(0);
+    for (let n = 0; n < 24; n++) writeFileSync(path.join(input, fileName(n)), speech(n, 10 + 3 * n));
+    const budget = path.join(scratch.dir(), 'budget');
+    const one = path.join(scratch.dir(), 'one');
+    for (const workers of [1, 2]) {
+      const summary = await classify({ inputs: [input], outDir: budget, lexiconDir: MINI_LEXICONS, workers, batchBytes: 6000, cache: false });
+      expect(summary.largeFilesInMainThread).toBeGreaterThan(0);
+      await runCli(['classify', input, '--out', one, '--lexicons', MINI_LEXICONS, '-q', '--workers', '1']);
+      expect(readOutputs(budget)).toEqual(readOutputs(one));
+    }
+  });
+
   it('defers a batch that ran a worker out of memory to the main thread (streamed), and stops using the pool after repeated failures', async () => {
     const { runOnPool, MAX_WORKER_OOM } = await import('../../src/pipeline/pool.js');
     const files = ['a', 'b', 'c'].map((id) => ({ id, abs: id, rel: id, root: '/' }));
