@@ -16,14 +16,21 @@ export function emptyLabelCounts(): Record<Label, number> {
 }
 
 export function tallyDocument(meta: DocMeta, utterances: UtteranceRecord[]): DocTally {
-  const tally: DocTally = { country: meta.country, year: meta.year, utterances: 0, relevant: 0, labels: emptyLabelCounts() };
-  for (const u of utterances) {
-    if (u.speaker_role !== 'self') continue;
-    tally.utterances++;
-    if (u.relevant) tally.relevant++;
-    tally.labels[u.label]++;
-  }
+  const tally = emptyTally(meta);
+  for (const u of utterances) countUtterance(tally, u);
   return tally;
+}
+
+/** A document's tally before any utterance is counted (utterances are then counted one by one: a streamed document). */
+export function emptyTally(meta: DocMeta): DocTally {
+  return { country: meta.country, year: meta.year, utterances: 0, relevant: 0, labels: emptyLabelCounts() };
+}
+
+export function countUtterance(tally: DocTally, u: UtteranceRecord): void {
+  if (u.speaker_role !== 'self') return;
+  tally.utterances++;
+  if (u.relevant) tally.relevant++;
+  tally.labels[u.label]++;
 }
 
 /** Country-year rows, sorted, with counts and shares. */

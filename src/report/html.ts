@@ -13,6 +13,7 @@ import { browseHref, comparisonSpec, trajectorySpec, worldSpec } from './charts.
 import { escapeHtml } from './escape.js';
 import { INDICATOR_NAMES, INDICATOR_TITLES, durationText, latestNet, phaseLabel, signedNumber, thousands, yearSpan } from './format.js';
 import type { CountryReport, ReportData } from './model.js';
+import { RUN_HASH_META } from '../run/derived.js';
 import { CATEGORY_COLOURS, MOVE_COLOURS, MOVE_NAMES, NET_COLOUR, PHASE_COLOURS, PHASE_KEYS, PHASE_NAMES } from './palette.js';
 import { renderSvg } from './vega.js';
 
@@ -274,6 +275,11 @@ function browseHtml(data: ReportData): string {
   ].join('');
 }
 
+/** The run the report was made from (its content hash), for readers that check a report against its run. */
+function runHashMeta(data: ReportData): string {
+  return data.run.contentSha256 ? `<meta name="${RUN_HASH_META}" content="${escapeHtml(data.run.contentSha256)}">` : '';
+}
+
 /** The whole report as one HTML document. */
 export async function renderReportHtml(data: ReportData): Promise<string> {
   const css = `${BASE_CSS}${paletteCss()}\n`;
@@ -292,6 +298,7 @@ export async function renderReportHtml(data: ReportData): Promise<string> {
     '<html lang="en"><head><meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(css, BROWSE_SCRIPT))}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    runHashMeta(data),
     `<title>${escapeHtml(title)}</title>`,
     `<style>${css}</style>`,
     '</head><body>',

@@ -8,6 +8,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import type { ScoreCell, ScoresFile } from '../aggregate/types.js';
 import type { StatusFile, StatusRow } from '../indicators/types.js';
 import { aggregateRun } from '../run/aggregate.js';
+import { jsonProvenance, provenanceText, runContentHash } from '../run/derived.js';
 import { DOCUMENTS_FILE, requireRun, RUN_FILE } from '../run/folder.js';
 import { forEachJsonLine } from '../run/jsonl.js';
 import { readDocumentLine } from '../run/lines.js';
@@ -123,8 +124,24 @@ function isStatusFile(value: unknown): value is StatusFile {
   return v.schema === 'spiral.status/1' && Array.isArray(v.rows);
 }
 
-/** The run's scores file of the charts' grouping, when it is one (same period, the State's own utterances, not split by audience). */
-async function readScores(runDir: string, period: number, warnings: string[]): Promise<ScoresFile | null> {
+/**
+ * Whether a scores or status file may be shown with this run: one made from
+ * another run is not (the caller says what it does instead); one that does
+ * not say which run it came from is, with a warning.
+ */
+function fromThisRun(file: string, value: unknown, runSha256: string, instead: string, warnings: string[]): boolean {
+  const p = jsonProvenance(value, runSha256);
+  if (p.kind === 'this-run') return true;
+  if (p.kind === 'other-run') {
+    warnings.push(`${file}: ${provenanceText(p, runSha256)}; ${instead}`);
+    return false;
+  }
+  warnings.push(`${file}: ${provenanceText(p, runSha256)}; shown, but it may be stale — ${instead.replace(/^.*?(run spiral)/, '$1')}`);
+  return true;
+}
+
+/** The run's scores file of the charts' grouping, when it is one (same period, the State's own utterances, not split by audience) and of this run. */
+async function readScores(runDir: string, period: number, runSha256: string, warnings: string[]): Promise<ScoresFile | null> {
   const name = scoresFileFor(period);
   const file = join(runDir, name);
   if (!existsSync(file)) return null;
@@ -135,10 +152,11 @@ async function readScores(runDir: string, period: number, warnings: string[]): P
   }
   const p = value.params;
   const matches = period === 1 ? p?.by === 'country-year' : p?.by === 'country-period' && p.period === period;
-  return matches && (p.speakers ?? 'self') === 'self' ? value : null;
+  if (!matches || (p.speakers ?? 'self') !== 'self') return null;
+  return fromThisRun(file, value, runSha256, 'scores computed from the utterances instead (run spiral scores again to refresh it)', warnings) ? value : null;
 }
 
-async function readStatus(runDir: string, period: number, warnings: string[]): Promise<{ file: string; rows: StatusRow[] } | null> {
+async function readStatus(runDir: string, period: number, runSha256: string, warnings: string[]): Promise<{ file: string; rows: StatusRow[] } | null> {
   for (const name of statusFilesFor(period)) {
     const file = join(runDir, name);
     if (!existsSync(file)) continue;
@@ -147,6 +165,7 @@ async function readStatus(runDir: string, period: number, warnings: string[]): P
       warnings.push(`${file}: not a spiral.status/1 file; ignored`);
       continue;
     }
+    if (!fromThisRun(file, value, runSha256, 'phases and indicators not shown (run spiral status again)', warnings)) continue;
     const unit = value.by === 'country-year' ? 1 : value.period;
     if (unit !== null && unit !== undefined && unit !== period)
       warnings.push(
@@ -242,11 +261,12 @@ async function readUtterances(runDir: string, file: string, o: PassOptions): Pro
 export async function loadReportData(runDir: string, options: LoadOptions = {}): Promise<ReportData> {
   const utterancesFile = requireRun(runDir);
   const warnings: string[] = [];
-  const run = await readRunSummary(runDir, options.displayName ?? runDir, warnings);
+  const runSha256 = await runContentHash(runDir);
+  const run = { ...(await readRunSummary(runDir, options.displayName ?? runDir, warnings)), contentSha256: runSha256 };
   const period = options.period ?? DEFAULT_REPORT_PERIOD;
   const documents = await readDocuments(runDir, warnings);
-  const scores = await readScores(runDir, period, warnings);
-  const status = await readStatus(runDir, period, warnings);
+  const scores = await readScores(runDir, period, runSha256, warnings);
+  const status = await readStatus(runDir, period, runSha256, warnings);
   const world = await readWorld(runDir, options.worldFile);
   const pass = await readUtterances(runDir, utterancesFile, {
     maxFlagged: options.maxFlagged ?? DEFAULT_FLAGGED_PER_GROUP,

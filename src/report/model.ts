@@ -16,6 +16,8 @@ export interface RunSummary {
   counts: Record<string, number>;
   warnings: string[];
   elapsedMs: number | null;
+  /** The run's content hash (src/run/derived.ts), recorded in the report. */
+  contentSha256?: string;
 }
 
 export interface DocumentProblem {

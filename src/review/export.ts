@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../run/atomic.js';
+import { fsFailure } from '../run/errors.js';
 import { compareText } from '../run/lines.js';
 import { ReviewError } from './errors.js';
 import { latestDecisions, parseReviewLog, type ReviewRecord } from './log.js';
@@ -52,7 +53,10 @@ export interface ExportResult extends GoldExport {
 export async function exportReviews(runDir: string, outFile: string): Promise<ExportResult> {
   const file = join(runDir, REVIEWS_FILE);
   if (!existsSync(file)) throw new ReviewError(`${file}: no reviews yet — run spiral review ${runDir} first`);
-  const parsed = parseReviewLog(await readFile(file), file);
+  const bytes = await readFile(file).catch((err: unknown) => {
+    throw fsFailure(err, `${file}: cannot read`);
+  });
+  const parsed = parseReviewLog(bytes, file);
   const gold = goldFromRecords(parsed.records);
   await writeFileAtomic(outFile, gold.text);
   return { ...gold, warnings: parsed.warnings };

@@ -14,6 +14,11 @@ export interface ReviewRecord {
   id: string; // utterance id
   doc: string;
   text: string;
+  /** sha256 of `text` (UTF-8): on load, a decision whose sentence no longer has it is re-attached or orphaned (attach.ts). */
+  text_sha256?: string;
+  /** The sentence's offsets in its document when decided. */
+  start?: number;
+  end?: number;
   proposed_label: Label;
   decision: Decision;
   /** The label the reviewer gives: the proposed one (accept), another one (relabel), null (skip). */
@@ -65,6 +70,15 @@ export function toReviewRecord(value: unknown): ReviewRecord {
     label: decision === 'skip' ? null : (r.label as Label),
     timestamp: r.timestamp,
   };
+  const hash = optionalString(r, 'text_sha256');
+  if (hash !== null) {
+    if (!/^[0-9a-f]{64}$/.test(hash)) throw new Error('"text_sha256" must be 64 hex digits');
+    record.text_sha256 = hash;
+  }
+  if (Number.isInteger(r.start) && Number.isInteger(r.end)) {
+    record.start = r.start as number;
+    record.end = r.end as number;
+  }
   const note = optionalString(r, 'note');
   if (note !== null) record.note = note;
   const reviewer = optionalString(r, 'reviewer');

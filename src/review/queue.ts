@@ -91,9 +91,12 @@ function close(o: Open): void {
   o.item.after = ordered(o.after);
 }
 
-/** Read the queue from a run's utterances file. */
-export async function loadQueue(utterancesFile: string, context: number = CONTEXT_SENTENCES): Promise<QueueItem[]> {
+/** Read the queue from a run's utterances file; `observe`, when given, sees every utterance on the same pass. */
+export async function loadQueue(utterancesFile: string, context: number = CONTEXT_SENTENCES, observe?: (u: UtteranceLine) => void): Promise<QueueItem[]> {
   const builder = new QueueBuilder(context);
-  await forEachUtterance(utterancesFile, (u) => builder.add(u));
+  await forEachUtterance(utterancesFile, (u) => {
+    builder.add(u);
+    observe?.(u);
+  });
   return builder.finish();
 }

@@ -2,6 +2,7 @@
 // and the log they are appended to. A decision is written and fsynced before
 // it counts, so what the page confirms is on disk. The clock is injected.
 import { isLabel, type Label } from '../types.js';
+import { textHash } from './attach.js';
 import { DECISIONS, latestDecisions, type Decision, type ReviewRecord } from './log.js';
 import type { QueueItem } from './queue.js';
 
@@ -31,6 +32,8 @@ export interface SessionState {
   counts: Record<Decision, number>;
   /** Decisions in the log for utterances that are not in this queue (e.g. after a re-run). */
   outside: number;
+  /** Decisions whose sentence is no longer in the run (attach.ts): not shown, not counted above. */
+  orphaned: number;
 }
 
 export interface DecisionResult {
@@ -84,6 +87,8 @@ export interface SessionOptions {
   now?: () => Date;
   /** Recorded on every decision unless the request names one. */
   reviewer?: string;
+  /** Decisions of the log whose sentence is no longer in the run (counted in the state, never shown). */
+  orphaned?: readonly ReviewRecord[];
 }
 
 export class ReviewSession {
@@ -129,7 +134,14 @@ export class ReviewSession {
       done++;
       counts[d.decision]++;
     }
-    return { total: this.queue.length, done, position: this.firstUndecided(0), counts, outside: this.decisions.size - done };
+    return {
+      total: this.queue.length,
+      done,
+      position: this.firstUndecided(0),
+      counts,
+      outside: this.decisions.size - done,
+      orphaned: this.options.orphaned?.length ?? 0,
+    };
   }
 
   private toRecord(item: QueueItem, input: DecisionInput): ReviewRecord {
@@ -139,6 +151,8 @@ export class ReviewSession {
       id: item.id,
       doc: item.doc,
       text: item.text,
+      text_sha256: textHash(item.text),
+      ...(item.start !== undefined && item.end !== undefined ? { start: item.start, end: item.end } : {}),
       proposed_label: item.label,
       decision,
       label: decision === 'skip' ? null : decision === 'accept' ? item.label : input.label!,

@@ -47,6 +47,9 @@ export interface UtteranceLine {
   flags: Flag[];
   evidence: EvidenceLine[];
   text: string;
+  /** Offsets of `text` in its document's decoded text, when the line has them. */
+  start?: number;
+  end?: number;
 }
 
 function stringOrNull(value: unknown): string | null {
@@ -112,7 +115,7 @@ export function readUtteranceLine(value: unknown): UtteranceLine {
   const role = r.speaker_role ?? 'self';
   if (!(SPEAKER_ROLES as readonly unknown[]).includes(role)) throw new LineError(`unknown speaker_role ${JSON.stringify(r.speaker_role)}`);
   const evidence = Array.isArray(r.evidence) ? r.evidence.map(readEvidence) : [];
-  return {
+  const line: UtteranceLine = {
     doc: r.doc,
     id: r.id,
     n: r.n as number,
@@ -129,6 +132,11 @@ export function readUtteranceLine(value: unknown): UtteranceLine {
     evidence,
     text: r.text,
   };
+  if (Number.isInteger(r.start) && Number.isInteger(r.end)) {
+    line.start = r.start as number;
+    line.end = r.end as number;
+  }
+  return line;
 }
 
 /** One line of documents.jsonl as the report lists it. */

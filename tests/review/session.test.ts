@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { readUtteranceLine } from '../../src/run/lines.js';
 import type { ReviewRecord } from '../../src/review/log.js';
@@ -73,6 +74,9 @@ describe('review session', () => {
       id: 'a.txt:0',
       doc: 'a.txt',
       text: 'a.txt s0',
+      text_sha256: createHash('sha256').update('a.txt s0').digest('hex'),
+      start: 0,
+      end: 8,
       proposed_label: 'denial',
       decision: 'accept',
       label: 'denial',
@@ -87,7 +91,7 @@ describe('review session', () => {
     const third = await session.decide({ id: 'a.txt:3', decision: 'skip' });
     expect(third.record).toMatchObject({ decision: 'skip', label: null });
     expect(third.next).toBe(2); // wraps round to the one left
-    expect(third.state).toEqual({ total: 4, done: 3, position: 2, counts: { accept: 1, relabel: 1, skip: 1 }, outside: 0 });
+    expect(third.state).toEqual({ total: 4, done: 3, position: 2, counts: { accept: 1, relabel: 1, skip: 1 }, outside: 0, orphaned: 0 });
     expect(sink.records).toHaveLength(3);
   });
 
@@ -104,7 +108,7 @@ describe('review session', () => {
     await first.decide({ id: 'a.txt:1', decision: 'skip' });
     await first.decide({ id: 'a.txt:1', decision: 'relabel', label: 'rhetorical_action' });
     const resumed = new ReviewSession(queue, [...sink.records, { ...sink.records[0], id: 'gone:9' }], new MemorySink());
-    expect(resumed.state()).toEqual({ total: 4, done: 2, position: 2, counts: { accept: 1, relabel: 1, skip: 0 }, outside: 1 });
+    expect(resumed.state()).toEqual({ total: 4, done: 2, position: 2, counts: { accept: 1, relabel: 1, skip: 0 }, outside: 1, orphaned: 0 });
     expect(resumed.decisionFor('a.txt:1')).toMatchObject({ decision: 'relabel', label: 'rhetorical_action' });
   });
 

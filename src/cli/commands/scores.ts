@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { cellsCsv, cellsTable, pressureCsv, pressureTable } from '../../aggregate/format.js';
 import { GROUP_BYS, SPEAKER_FILTERS, type GroupBy, type SpeakerFilter } from '../../aggregate/types.js';
-import { aggregateRun, forEachUtterance, recoverRunDir, requireRun, writeFileAtomic } from '../../run/index.js';
+import { aggregateRun, forEachUtterance, recoverRunDir, requireRun, runContentHash, stampRun, writeFileAtomic } from '../../run/index.js';
 import { DocumentAccumulator, documentsCsv, documentsTable } from '../../aggregate/documents.js';
 import { UsageError, type CliContext } from '../context.js';
 import { parsePositiveInt, resolvePath as resolveRun } from '../options.js';
@@ -61,6 +61,9 @@ async function runScores(runArg: string, opts: ScoresOptions, ctx: CliContext): 
   const by = parseChoice(opts.by, GROUP_BYS, '--by');
   const period = parsePositiveInt(opts.period, '--period');
   const speakers: SpeakerFilter = parseChoice(opts.speakers, SPEAKER_FILTERS, '--speakers');
+  requireRun(runDir);
+  // Hashed before reading: the outputs record the run they were computed from.
+  const runSha256 = await runContentHash(runDir);
   const scores = await aggregateRun(runDir, {
     by,
     period,
@@ -73,7 +76,8 @@ async function runScores(runArg: string, opts: ScoresOptions, ctx: CliContext): 
   scores.run = runArg;
   const outDir = opts.out ? resolve(ctx.cwd, opts.out) : join(runDir, 'scores');
   const stem = outputStem(by, speakers);
-  await writeFileAtomic(join(outDir, `${stem}.json`), JSON.stringify(scores, null, 2) + '\n');
+  const stamped = stampRun(scores, runSha256);
+  await writeFileAtomic(join(outDir, `${stem}.json`), JSON.stringify(stamped, null, 2) + '\n');
   await writeFileAtomic(join(outDir, `${stem}.csv`), cellsCsv(scores.cells));
   await writeFileAtomic(join(outDir, `${stem}-pressure.csv`), pressureCsv(scores.pressure));
   ctx.stdout(cellsTable(scores.cells));

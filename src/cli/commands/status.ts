@@ -6,7 +6,7 @@ import { statusCsv, statusTable } from '../../indicators/format.js';
 import { loadDeeds } from '../../indicators/load-deeds.js';
 import { loadFactsDir } from '../../indicators/load-facts.js';
 import { buildStatus } from '../../indicators/status.js';
-import { aggregateRun, recoverRunDir, writeFileAtomic } from '../../run/index.js';
+import { aggregateRun, recoverRunDir, requireRun, runContentHash, stampRun, writeFileAtomic } from '../../run/index.js';
 import { UsageError, type CliContext } from '../context.js';
 import { parsePositiveInt, resolvePath as resolveRun } from '../options.js';
 
@@ -29,11 +29,14 @@ async function runStatus(runArg: string, opts: StatusOptions, ctx: CliContext): 
   const facts = loadFactsDir(factsDir);
   const deedsFile = opts.deeds ? resolve(ctx.cwd, opts.deeds) : null;
   const deeds = deedsFile ? loadDeeds(deedsFile) : null;
+  requireRun(runDir);
+  // Hashed before reading: the outputs record the run they were computed from.
+  const runSha256 = await runContentHash(runDir);
   const scores = await aggregateRun(runDir, { by, period, speakers: 'self' });
   scores.run = runArg;
   const status = buildStatus({ scores, facts, factsDir: opts.facts, deeds, deedsFile: opts.deeds ?? null });
   const outDir = opts.out ? resolve(ctx.cwd, opts.out) : join(runDir, 'status');
-  await writeFileAtomic(join(outDir, `${by}.json`), JSON.stringify(status, null, 2) + '\n');
+  await writeFileAtomic(join(outDir, `${by}.json`), JSON.stringify(stampRun(status, runSha256), null, 2) + '\n');
   await writeFileAtomic(join(outDir, `${by}.csv`), statusCsv(status.rows));
   ctx.stdout(statusTable(status.rows));
   if (status.countries_without_facts.length > 0) {
