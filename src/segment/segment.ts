@@ -40,11 +40,101 @@ function canStartSentence(text: string, pos: number): boolean {
   return !/\p{Ll}/u.test(ch);
 }
 
+/** A stretch of the text that is no one's words (page furniture): [start, end), absolute. */
+export interface Hole {
+  start: number;
+  end: number;
+}
+
 /**
  * Split text[from, to) into sentences. Offsets are absolute. Paragraph numbers
  * at the start of a sentence are left out of the span and reported in `paragraph`.
+ * `holes` (sorted, disjoint: the block's page furniture) are read as if they were
+ * not there: a sentence runs on over them, and one that contains a hole lists it
+ * in `removed`; its text is `keptText(text, start, end, removed)`.
  */
-export function segment(text: string, from = 0, to = text.length): Segment[] {
+export function segment(text: string, from = 0, to = text.length, holes: readonly Hole[] = []): Segment[] {
+  const inside = holes.filter((h) => h.end > from && h.start < to);
+  if (inside.length === 0) return segmentRange(text, from, to);
+  const view = new KeptView(text, from, to, inside);
+  return segmentRange(view.text, 0, view.text.length).map((s) => view.toSource(s));
+}
+
+/**
+ * The text of an utterance: text[start, end) without the `removed` spans
+ * (absolute offsets, sorted, inside [start, end)).
+ */
+export function keptText(text: string, start: number, end: number, removed: ReadonlyArray<readonly [number, number]> = []): string {
+  if (removed.length === 0) return text.slice(start, end);
+  let out = '';
+  let at = start;
+  for (const [s, e] of removed) {
+    out += text.slice(at, s);
+    at = e;
+  }
+  return out + text.slice(at, end);
+}
+
+/** text[from, to) with the holes cut out, and the way back to offsets of the text. */
+class KeptView {
+  readonly text: string;
+  /** For each kept piece: where it starts in the view and in the source. */
+  private readonly viewStarts: number[] = [];
+  private readonly sourceStarts: number[] = [];
+  private readonly holes: Array<readonly [number, number]>;
+
+  constructor(source: string, from: number, to: number, holes: readonly Hole[]) {
+    const pieces: string[] = [];
+    let viewAt = 0;
+    let at = from;
+    const kept: Array<readonly [number, number]> = [];
+    for (const h of holes) {
+      const s = Math.max(h.start, from);
+      const e = Math.min(h.end, to);
+      if (s < at) continue; // overlapping or unsorted: take the first
+      if (s > at) {
+        this.viewStarts.push(viewAt);
+        this.sourceStarts.push(at);
+        pieces.push(source.slice(at, s));
+        viewAt += s - at;
+      }
+      kept.push([s, e]);
+      at = e;
+    }
+    if (at < to) {
+      this.viewStarts.push(viewAt);
+      this.sourceStarts.push(at);
+      pieces.push(source.slice(at, to));
+    }
+    this.text = pieces.join('');
+    this.holes = kept;
+  }
+
+  /** Offset in the source of the character at view offset `i`. */
+  private source(i: number): number {
+    let lo = 0;
+    let hi = this.viewStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.viewStarts[mid] <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.sourceStarts[lo] + (i - this.viewStarts[lo]);
+  }
+
+  /** A segment of the view as a segment of the source, with the holes it spans. */
+  toSource(seg: Segment): Segment {
+    const start = this.source(seg.start);
+    const end = this.source(seg.end - 1) + 1;
+    const removed = this.holes.filter(([s, e]) => s > start && e <= end).map(([s, e]): [number, number] => [s, e]);
+    const out: Segment = { start, end };
+    if (removed.length > 0) out.removed = removed;
+    if (seg.paragraph !== undefined) out.paragraph = seg.paragraph;
+    return out;
+  }
+}
+
+function segmentRange(text: string, from: number, to: number): Segment[] {
   const segments: Segment[] = [];
   let sentenceStart = from;
   SCAN.lastIndex = from;
