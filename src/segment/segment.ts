@@ -5,7 +5,7 @@
 // paragraph numbers off as sentences. A single regex pass with an abbreviation
 // list runs at tens of MB/s and keeps offsets exact, which every later stage needs.
 import type { Segment } from '../types.js';
-import { ABBREVIATIONS, MAX_UTTERANCE_CHARS, NUMBER_ABBREVIATIONS } from './rules.js';
+import { ABBREVIATIONS, CONTINUING_WORDS, MAX_UTTERANCE_CHARS, MISREAD_NUMBER, NUMBER_ABBREVIATIONS } from './rules.js';
 
 /** A sentence end (terminator, closing quotes/brackets, then space) or a blank line. */
 const BOUNDARY = /[.!?\u2026]+["'\u201d\u2019\u00bb)\]]*[ \t\f\v\u00a0]*(?:\r\n|\r|\n)?[ \t\f\v\u00a0]*|(?:\r\n|\r|\n)[ \t\f\v\u00a0]*(?:\r\n|\r|\n)\s*/gy;
@@ -154,13 +154,25 @@ function segmentRange(text: string, from: number, to: number): Segment[] {
 
 function isBoundary(text: string, m: RegExpExecArray, boundaryEnd: number, sentenceStart: number, to: number): boolean {
   const isBlankLine = m[0].length > 1;
-  // A blank line ends a paragraph, unless the sentence runs on over a page break in lowercase.
-  if (isBlankLine) return canStartSentence(text, boundaryEnd);
+  // A blank line ends a paragraph, unless the sentence runs on over a page break:
+  // in lowercase, or after a word no sentence ends on ("raised by the\n\nCommittee").
+  if (isBlankLine) return canStartSentence(text, boundaryEnd) && !endsOnContinuingWord(text, sentenceStart, m.index);
   const followedBySpace = boundaryEnd > m.index + 1 && /\s/.test(text[boundaryEnd - 1] ?? '');
   if (!followedBySpace && boundaryEnd < to) return false; // "3.5", "E/CN.4", "U.N.)"
   if (text[m.index] === '.' && isAbbreviationPeriod(text, m.index, boundaryEnd)) return false;
   if (isParagraphNumberOnly(text, sentenceStart, m.index)) return false;
   return canStartSentence(text, boundaryEnd);
+}
+
+/** Does text[sentenceStart, at) end on a word no sentence ends on ("the", "of", "and")? */
+function endsOnContinuingWord(text: string, sentenceStart: number, at: number): boolean {
+  let end = at;
+  while (end > sentenceStart && /[ \t\f\v\u00a0]/.test(text[end - 1])) end--;
+  let start = end;
+  while (start > sentenceStart && end - start <= 8 && /\p{L}/u.test(text[start - 1])) start--;
+  if (start === end || end - start > 8) return false;
+  if (start > sentenceStart && !/[\s(\[{"\u201c\u2018]/.test(text[start - 1])) return false;
+  return CONTINUING_WORDS.has(text.slice(start, end).toLowerCase());
 }
 
 /** "2." at a sentence start is a paragraph number, not a sentence. */
@@ -182,7 +194,8 @@ function pushSentence(text: string, start: number, end: number, out: Segment[]):
   }
   if (start >= end) return;
   for (const piece of splitOverlong(text, start, end)) {
-    if (!LETTER.test(text.slice(piece.start, piece.end))) continue; // page numbers, rules, asterisks
+    const pieceText = text.slice(piece.start, piece.end);
+    if (!LETTER.test(pieceText) || MISREAD_NUMBER.test(pieceText)) continue; // page numbers, rules, asterisks, "1Q5."
     out.push(paragraph !== undefined && piece.start === start ? { ...piece, paragraph } : piece);
   }
 }

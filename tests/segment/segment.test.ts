@@ -71,6 +71,28 @@ describe('segment', () => {
       'Then we left.',
     ]);
   });
+
+  it('joins a sentence over a page break after a word no sentence ends on, even before a capital', () => {
+    expect(sentences('It welcomed the report of the\n\n\nCommittee against Torture. The\r\rUnited Kingdom spoke.')).toEqual([
+      'It welcomed the report of the\n\n\nCommittee against Torture.',
+      'The\r\rUnited Kingdom spoke.',
+    ]);
+    // A paragraph that ends on another word still ends at the blank line; the cost: one that ends on such a
+    // word without a stop ("We gave in") runs on.
+    expect(sentences('Heading of Chapter\n\nThe text begins.')).toEqual(['Heading of Chapter', 'The text begins.']);
+    expect(sentences('We gave in\n\nThe end.')).toEqual(['We gave in\n\nThe end.']);
+  });
+
+  it('drops a paragraph number the OCR misread, and keeps short words', () => {
+    expect(sentences('The Organization is divided. 1Q5. The United Nations acts. I9. Why? No. J99. In 1990. I\n106.\tWork helps.')).toEqual([
+      'The Organization is divided.',
+      'The United Nations acts.',
+      'Why?',
+      'No.',
+      'In 1990.',
+      'Work helps.',
+    ]);
+  });
 });
 
 describe('segment with holes (page furniture)', () => {
