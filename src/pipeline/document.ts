@@ -1,7 +1,7 @@
 // One decoded document → its utterances, its documents.jsonl line and its
 // recommendations. Pure: the structure parser says who speaks where, the
 // segmenter cuts sentences, the tagger decides each one.
-import { segment } from '../segment/segment.js';
+import { keptText, segment } from '../segment/segment.js';
 import { structureDocument, type DocumentStructure, type Recommendation } from '../structure/index.js';
 import { summarizeContext, type ContextSummary } from '../tag/decide.js';
 import type { Tagger } from '../tag/tagger.js';
@@ -41,8 +41,8 @@ export function* taggedUtterances(doc: SourceDocument, structure: DocumentStruct
     const speaker = block.attribution.speaker_role === 'other_state' && block.attribution.speaker ? block.attribution.speaker : doc.meta.country;
     // The sentence before decides an unclear target, as coders read it; a new block is a new speaker.
     let context: ContextSummary | undefined;
-    for (const seg of segment(doc.text, block.start, block.end)) {
-      const text = doc.text.slice(seg.start, seg.end);
+    for (const seg of segment(doc.text, block.start, block.end, block.removed)) {
+      const text = keptText(doc.text, seg.start, seg.end, seg.removed);
       const result = tagger.tag(text, { country: speaker, year: doc.meta.year, venue: doc.meta.venue, context });
       context = summarizeContext(result);
       yield {
@@ -63,6 +63,7 @@ export function* taggedUtterances(doc: SourceDocument, structure: DocumentStruct
         paragraph: seg.paragraph ?? (seg.start === block.start ? block.paragraph : undefined),
         start: seg.start,
         end: seg.end,
+        removed: seg.removed,
         text,
         label: result.label,
         confidence: result.confidence,

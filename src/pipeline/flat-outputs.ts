@@ -34,6 +34,15 @@ function joinDistinct(values: unknown[]): string {
 const evidenceRules = (u: Record<string, unknown>): string =>
   joinDistinct(Array.isArray(u.evidence) ? u.evidence.map((e) => (typeof e === 'object' && e !== null ? (e as { rule?: unknown }).rule : undefined)) : []);
 
+/** The removed page furniture as `start-end` pairs, `;`-joined ("6666-6684;7010-7031"): offsets into the decoded text. */
+const removedSpans = (u: Record<string, unknown>): string =>
+  Array.isArray(u.removed)
+    ? u.removed
+        .filter((r): r is [number, number] => Array.isArray(r) && r.length === 2 && r.every((n) => Number.isInteger(n)))
+        .map(([s, e]) => `${s}-${e}`)
+        .join(';')
+    : '';
+
 const scoreOf =
   (label: string) =>
   (u: Record<string, unknown>): string =>
@@ -57,6 +66,7 @@ export const UTTERANCE_CSV_COLUMNS: readonly CsvColumn[] = [
   field('paragraph', 'character', text),
   field('start', 'integer', integer),
   field('end', 'integer', integer),
+  { name: 'removed', type: 'character', value: removedSpans },
   field('label', 'character', text),
   field('target', 'character', text),
   field('confidence', 'numeric', numeric),
