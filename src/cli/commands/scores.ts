@@ -4,8 +4,18 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { cellsCsv, cellsTable, pressureCsv, pressureTable } from '../../aggregate/format.js';
-import { GROUP_BYS, SPEAKER_FILTERS, type GroupBy, type SpeakerFilter } from '../../aggregate/types.js';
-import { aggregateRun, forEachUtterance, recoverRunDir, requireRun, writeFileAtomic } from '../../run/index.js';
+import { existsSync } from 'node:fs';
+import { Aggregator, targetOfLine, type AggregateOptions } from '../../aggregate/index.js';
+import { GROUP_BYS, SPEAKER_FILTERS, TARGET_FILTERS, type GroupBy, type ScoresFile, type SpeakerFilter, type TargetFilter } from '../../aggregate/types.js';
+import {
+  forEachJsonLine,
+  forEachUtterance,
+  recoverRunDir,
+  readRecommendationLine,
+  RECOMMENDATIONS_FILE,
+  requireRun,
+  writeFileAtomic,
+} from '../../run/index.js';
 import { DocumentAccumulator, documentsCsv, documentsTable } from '../../aggregate/documents.js';
 import { UsageError, type CliContext } from '../context.js';
 import { parsePositiveInt, resolvePath as resolveRun } from '../options.js';
@@ -21,20 +31,45 @@ function parseSeed(value: string): number {
   return Number(value);
 }
 
+/**
+ * Aggregate a run folder with each utterance's target (whose conduct is at
+ * stake), which the run's line reader does not read: utterances.jsonl (and
+ * recommendations.jsonl when the run has one) streamed into src/aggregate.
+ */
+export async function aggregateRunWithTargets(runDir: string, options: Partial<AggregateOptions>): Promise<ScoresFile> {
+  const aggregator = new Aggregator(options);
+  await forEachUtterance(requireRun(runDir), (u, raw) => aggregator.add({ ...u, target: targetOfLine(raw) }));
+  const recsFile = join(runDir, RECOMMENDATIONS_FILE);
+  if (existsSync(recsFile)) {
+    let unreadable = 0;
+    await forEachJsonLine(recsFile, (value, lineNo) => {
+      const rec = readRecommendationLine(value, `${RECOMMENDATIONS_FILE}:${lineNo}`);
+      if (rec) aggregator.addRecommendation(rec);
+      else unreadable++;
+    });
+    if (unreadable > 0) aggregator.warn(`${recsFile}: ${unreadable} recommendations without a reviewed State were not counted`);
+  }
+  return aggregator.finish(runDir);
+}
+
 interface ScoresOptions {
   by: string;
   period: string;
   byAudience?: boolean;
   speakers: string;
+  target: string;
   out?: string;
   seed?: string;
   bootstrap?: string;
   ids?: boolean;
 }
 
-/** The file stem of the outputs: the grouping, plus the speakers when not the default ("country-year-other"). */
-export function outputStem(by: GroupBy, speakers: SpeakerFilter): string {
-  return speakers === 'self' ? by : `${by}-${speakers}`;
+/**
+ * The file stem of the outputs: the grouping, plus the speakers and the target
+ * when not the defaults ("country-year-other", "country-period-target-all").
+ */
+export function outputStem(by: GroupBy, speakers: SpeakerFilter, target: TargetFilter = 'self'): string {
+  return [by, ...(speakers === 'self' ? [] : [speakers]), ...(target === 'self' ? [] : [`target-${target}`])].join('-');
 }
 
 /** `--by document`: the per-document table (counts and rates per 1,000 words per label), not cells. */
@@ -61,18 +96,20 @@ async function runScores(runArg: string, opts: ScoresOptions, ctx: CliContext): 
   const by = parseChoice(opts.by, GROUP_BYS, '--by');
   const period = parsePositiveInt(opts.period, '--period');
   const speakers: SpeakerFilter = parseChoice(opts.speakers, SPEAKER_FILTERS, '--speakers');
-  const scores = await aggregateRun(runDir, {
+  const target: TargetFilter = parseChoice(opts.target, TARGET_FILTERS, '--target');
+  const scores = await aggregateRunWithTargets(runDir, {
     by,
     period,
     byAudience: Boolean(opts.byAudience),
     speakers,
+    target,
     keepIds: Boolean(opts.ids),
     ...(opts.seed !== undefined ? { seed: parseSeed(opts.seed) } : {}),
     ...(opts.bootstrap !== undefined ? { resamples: parsePositiveInt(opts.bootstrap, '--bootstrap') } : {}),
   });
   scores.run = runArg;
   const outDir = opts.out ? resolve(ctx.cwd, opts.out) : join(runDir, 'scores');
-  const stem = outputStem(by, speakers);
+  const stem = outputStem(by, speakers, target);
   await writeFileAtomic(join(outDir, `${stem}.json`), JSON.stringify(scores, null, 2) + '\n');
   await writeFileAtomic(join(outDir, `${stem}.csv`), cellsCsv(scores.cells));
   await writeFileAtomic(join(outDir, `${stem}-pressure.csv`), pressureCsv(scores.pressure));
@@ -98,6 +135,11 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--period <years>', 'period length for --by country-period (aligned to multiples)', '5')
     .option('--by-audience', 'also report domestic and international cells separately')
     .option('--speakers <who>', 'whose utterances count: self (the State itself), other (other States), all', 'self')
+    .option(
+      '--target <target>',
+      "whose conduct the shares and indices are about: self (the government's own record), other, general (the norms, the UN system), all",
+      'self',
+    )
     .option('--out <dir>', 'output folder (default RUN/scores)')
     .option('--seed <n>', 'bootstrap seed (default 1999)')
     .option('--bootstrap <n>', 'bootstrap resamples (default 1000)')
