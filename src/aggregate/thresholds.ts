@@ -141,6 +141,19 @@ export const DISCURSIVE_MIN_DIALOGUE = 0.05;
  */
 export const WORLD_MIN_COUNTRIES = 100;
 
+// ------------------------------------------------------------ before and after a regime change (validation)
+
+/**
+ * The self-rejecting share before a regime change or liberalisation and after it
+ * is read over this many years on each side (three five-year periods: the span
+ * the book's country chapters compare) ...
+ */
+export const CHANGE_WINDOW_YEARS = 15;
+/** ... widened by this many years at a time while a side has fewer than MIN_SELF_MOVES self-referential moves ... */
+export const CHANGE_WIDEN_STEP_YEARS = 5;
+/** ... up to a generation: beyond it the comparison is no longer about the change. */
+export const CHANGE_MAX_WINDOW_YEARS = 30;
+
 // ------------------------------------------------------------ phases
 
 /**

@@ -2,8 +2,9 @@
 // country-year (from scores by country-year, target self), gathered into the
 // status units (years or periods) and pooled with neighbouring units when a unit
 // alone is too thin to read. Pure.
-import { bootstrapIntervals, type DocCounts } from '../aggregate/bootstrap.js';
-import { compareAudiences } from '../aggregate/consistency.js';
+import { bootstrapIntervals, quantile, type DocCounts } from '../aggregate/bootstrap.js';
+import { compareAudiences, toDistribution, totalVariation } from '../aggregate/consistency.js';
+import { streamFor } from '../aggregate/random.js';
 import type { MoveCounts } from '../aggregate/indices.js';
 import * as T from '../aggregate/thresholds.js';
 import type { Consistency, Interval, ScoreCell, ScoresFile } from '../aggregate/types.js';
@@ -126,8 +127,8 @@ export interface SelfEvidence {
   n_utterances: number;
   /** Talk about others and the norms in the window (other + general): norm promotion abroad, beside the own record. */
   promotion: { n_moves: number; acceptance: number | null; net: number | null } | null;
-  /** Domestic against international self-referential stance over the window. */
-  consistency: Consistency;
+  /** Domestic against international self-referential stance, over its own window (both audiences need MIN_SELF_MOVES). */
+  consistency: AudienceTest;
 }
 
 export interface PoolOptions {
@@ -154,17 +155,93 @@ function sumSelf(years: readonly YearRecord[]): MoveCounts {
  * before it fill the rest of the budget.
  */
 export function poolWindow(years: readonly YearRecord[], unit: StatusUnit, o: PoolOptions): { start: number; end: number } {
-  const moves = (w: { start: number; end: number }): number => movesTotal(sumSelf(years.filter((y) => inWindow(y, w.start, w.end))));
+  return growWindow(years, unit, o, (pool) => movesTotal(sumSelf(pool)));
+}
+
+/**
+ * The window rule with any measure of evidence: the unit, then following units,
+ * then preceding ones, until `evidence` reaches MIN_SELF_MOVES; failing that, the
+ * window with the most. Reported as the units it actually holds.
+ */
+function growWindow(years: readonly YearRecord[], unit: StatusUnit, o: PoolOptions, evidence: (pool: YearRecord[]) => number): { start: number; end: number } {
+  const amount = (w: { start: number; end: number }): number => evidence(years.filter((y) => inWindow(y, w.start, w.end)));
   const own = { start: unit.start, end: unit.end };
-  if (moves(own) >= T.MIN_SELF_MOVES) return own;
+  if (amount(own) >= T.MIN_SELF_MOVES) return own;
   const tried = [own];
   for (let k = 1; k <= o.maxExtraUnits; k++) tried.push({ start: unit.start, end: unit.end + k * o.length });
   for (let k = 1; k <= o.maxExtraUnits; k++) tried.push({ start: unit.start - k * o.length, end: unit.end + (o.maxExtraUnits - k) * o.length });
   // The first window with enough evidence; failing that, the one with the most.
-  const found = tried.find((w) => moves(w) >= T.MIN_SELF_MOVES) ?? tried.reduce((best, w) => (moves(w) > moves(best) ? w : best));
+  const found = tried.find((w) => amount(w) >= T.MIN_SELF_MOVES) ?? tried.reduce((best, w) => (amount(w) > amount(best) ? w : best));
   // Reported as the units it actually holds (the unit included), not the span searched.
   const held = years.filter((y) => inWindow(y, found.start, found.end)).map((y) => Math.floor(y.year / o.length) * o.length);
   return { start: Math.min(unit.start, ...held), end: Math.max(unit.end, ...held.map((s) => s + o.length - 1)) };
+}
+
+/** Audience consistency (codebook §4) over its own window, with the self-referential net score of each side and an interval for the distance. */
+export interface AudienceTest extends Consistency {
+  /** The years compared: the smallest window (same rule as pooling) in which both audiences have MIN_SELF_MOVES self-referential moves. */
+  window: { start: number; end: number };
+  net_domestic: number | null;
+  net_international: number | null;
+  /** Bootstrap 95% interval of the total variation, resampling each side's years; null when either side has fewer than two years. */
+  total_variation_ci95: Interval | null;
+}
+
+type Side = 'domestic' | 'international';
+
+function sideMoves(pool: readonly YearRecord[], a: Side): MoveCounts {
+  return pool.reduce((s, y) => addMoves(s, y.audiences[a]), zeroMoves());
+}
+
+/** Domestic against international self-referential stance around a unit. */
+export function audienceTest(
+  key: string,
+  years: readonly YearRecord[],
+  unit: StatusUnit,
+  o: PoolOptions,
+  fallback: { start: number; end: number },
+): AudienceTest {
+  const hasDomestic = years.some((y) => y.audiences.domestic.documents > 0) && years.some((y) => y.audiences.international.documents > 0);
+  const window = hasDomestic
+    ? growWindow(years, unit, o, (pool) => Math.min(movesTotal(sideMoves(pool, 'domestic')), movesTotal(sideMoves(pool, 'international'))))
+    : fallback;
+  const pool = years.filter((y) => inWindow(y, window.start, window.end));
+  const side = (a: Side) => {
+    const m = sideMoves(pool, a);
+    return { relevant: movesTotal(m), documents: pool.reduce((s, y) => s + y.audiences[a].documents, 0), moves: movesOnly(m) };
+  };
+  const consistency = compareAudiences(side('domestic'), side('international'), {
+    minRelevant: T.MIN_SELF_MOVES,
+    minDocuments: T.MIN_DOCUMENTS,
+    tvThreshold: T.AUDIENCE_TV_THRESHOLD,
+  });
+  return {
+    ...consistency,
+    window,
+    net_domestic: netScore(sideMoves(pool, 'domestic')),
+    net_international: netScore(sideMoves(pool, 'international')),
+    total_variation_ci95: consistency.total_variation === null ? null : tvInterval(key, pool, o),
+  };
+}
+
+/** Percentile interval of the total variation, resampling the years of each side separately. */
+function tvInterval(key: string, pool: readonly YearRecord[], o: PoolOptions): Interval | null {
+  const yearsOf = (a: Side) => pool.filter((y) => movesTotal(y.audiences[a]) > 0).map((y) => y.audiences[a]);
+  const dom = yearsOf('domestic');
+  const int = yearsOf('international');
+  if (dom.length < T.MIN_DOCUMENTS_FOR_INTERVAL || int.length < T.MIN_DOCUMENTS_FOR_INTERVAL) return null;
+  const next = streamFor(o.seed, `${key}|audiences`);
+  const draw = (list: MoveCounts[]) => list.reduce((s) => addMoves(s, list[Math.floor(next() * list.length)]), zeroMoves());
+  const values: number[] = [];
+  for (let b = 0; b < o.resamples; b++) {
+    const p = toDistribution(movesOnly(draw(dom)));
+    const q = toDistribution(movesOnly(draw(int)));
+    if (p && q) values.push(totalVariation(p, q));
+  }
+  if (values.length === 0) return null;
+  values.sort((a, b) => a - b);
+  const tail = (1 - T.INTERVAL_COVERAGE) / 2;
+  return { low: quantile(values, tail), high: quantile(values, 1 - tail) };
 }
 
 function shareIntervals(key: string, years: readonly YearRecord[], o: PoolOptions): { rejecting: Interval | null; net: Interval | null } {
@@ -183,10 +260,6 @@ export function selfEvidence(country: string, years: readonly YearRecord[], unit
   const ci = shareIntervals(`${country}|${unit.label}|self`, pool, o);
   const promotion = pool.some((y) => y.promotion) ? pool.reduce((m, y) => (y.promotion ? addMoves(m, y.promotion) : m), zeroMoves()) : null;
   const nPromotion = promotion ? movesTotal(promotion) : 0;
-  const side = (a: 'domestic' | 'international') => {
-    const m = pool.reduce((s, y) => addMoves(s, y.audiences[a]), zeroMoves());
-    return { relevant: movesTotal(m), documents: pool.reduce((s, y) => s + y.audiences[a].documents, 0), moves: movesOnly(m) };
-  };
   return {
     n_own: movesTotal(sumSelf(own)),
     window,
@@ -208,11 +281,7 @@ export function selfEvidence(country: string, years: readonly YearRecord[], unit
           net: netScore(promotion),
         }
       : null,
-    consistency: compareAudiences(side('domestic'), side('international'), {
-      minRelevant: T.MIN_SELF_MOVES,
-      minDocuments: T.MIN_DOCUMENTS,
-      tvThreshold: T.AUDIENCE_TV_THRESHOLD,
-    }),
+    consistency: audienceTest(`${country}|${unit.label}`, years, unit, o, window),
   };
 }
 

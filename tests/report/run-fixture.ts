@@ -188,6 +188,10 @@ export function selfEvidenceFixture(year: number): StatusRow['self'] {
       jensen_shannon: null,
       audience_dependent: null,
       threshold: 0.3,
+      window: { start: year, end: year },
+      net_domestic: null,
+      net_international: 1 / 3,
+      total_variation_ci95: null,
     },
   };
 }
