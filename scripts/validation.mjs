@@ -403,6 +403,18 @@ function phlTable() {
   });
   return [head, ...lines].join('\n');
 }
+/** Countries held at phase 3 in 1985–1999 for want of dialogue: accepting talk about their record, but no concessions. */
+const noDialogue = countries.filter((iso) =>
+  byYear.rows.some(
+    (r) =>
+      r.country === iso &&
+      r.year >= 1985 &&
+      r.year <= 1999 &&
+      r.phase.rule === 'acceptance_talk' &&
+      r.self.dialogue !== null &&
+      r.self.dialogue < T.DISCURSIVE_MIN_DIALOGUE,
+  ),
+);
 const phlComparable = phl.rows.filter((r) => r.self.consistency.comparable);
 const phlDependent = phlComparable.filter((r) => r.self.consistency.audience_dependent);
 const domesticMoves = phl.rows.map((r) => r.self.consistency.n_relevant_domestic);
@@ -612,22 +624,27 @@ denial of this kind is invisible to the consistency measure.
    it (up to nine sessions), so a change is seen up to a few years early or late;
    the window is printed for every period, and the persistence rule (three years)
    adds its own lag.
-4. **Residual rhetorical action after a change.** Where a new government still
+4. **Dialogue is required.** Indicator 4 asks that a government engage its
+   critics (concessions about its own record: at least ${pct(T.DISCURSIVE_MIN_DIALOGUE)}% of its
+   self-referential moves). Some governments talk about their record only in
+   acknowledgment — institutions, laws, commitments — and are held at phase 3
+   (\`acceptance_talk\`) in some year of 1985–1999: ${listOf(noDialogue.map((iso) => NARRATIVE[iso].name))}.
+5. **Residual rhetorical action after a change.** Where a new government still
    deflects allegations about the past regime's record (Poland's speeches in the
    1990s), its self-rejecting share stays above its decade's median and indicator
    4 fails, though the book dates prescriptive status there.
-5. **Relative thresholds.** A government is judged against its decade: in the
+6. **Relative thresholds.** A government is judged against its decade: in the
    1970s, when a median government's self-referential talk was ${pct(Number(eraLine(1970)?.rejecting_p50))}% rejecting, more
    passes than in the 2000s (${pct(Number(eraLine(2000)?.rejecting_p50))}%). This is the intent (what the venue makes
    possible), but it means that a phase 2 in one decade and a phase 4 in another
    can rest on similar shares.
-6. **The tagger's targets and moves.** Target macro-F1 is 0.74 on the dev gold's
+7. **The tagger's targets and moves.** Target macro-F1 is 0.74 on the dev gold's
    check split and label macro-F1 0.62; a sentence about the predecessor regime's
    violations is \`self\` (as the codebook wants) and counts as a concession
    when the new government reports investigating them, but attacks on critics
    phrased as claims about human rights in general are missed (see the
    Philippines above).
-7. **One audience for most countries.** Only the Philippines has domestic
+8. **One audience for most countries.** Only the Philippines has domestic
    speeches here; for the others consistency across audiences is not testable
    and indicator 4 rests on rejection and dialogue.
 `;
