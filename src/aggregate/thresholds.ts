@@ -88,7 +88,7 @@ export const PETITION_INSTRUMENTS: readonly string[] = ['iccpr_op1'];
  * Self-referential moves (target self: the government's own conduct) a unit
  * needs before indicator 4 and the phase are read from it. Below ten, one
  * sentence moves the rejecting share by more than ten points. A General Assembly
- * speech holds about one such move (median country-year: 0–1), so units are
+ * speech holds at most about one such move (median country-year 0, upper quartile 1), so units are
  * pooled with their neighbours (below) until they have ten.
  */
 export const MIN_SELF_MOVES = 10;
