@@ -207,10 +207,18 @@ async function comparisonHtml(data: ReportData): Promise<string> {
 }
 
 async function worldHtml(data: ReportData): Promise<string> {
-  const spec = data.world ? worldSpec(data.world.rows) : null;
+  const spec = data.world ? worldSpec(data.world.rows, data.world.net, data.world.lines) : null;
+  const under =
+    data.world && (data.world.net.length > 0 || data.world.lines.length > 0)
+      ? " Under it, the self-referential net score (moves about a government's own conduct): the world's median with its interval, and the run's countries' own from <code>status/country-year.json</code>."
+      : '';
   const body =
     spec && data.world
-      ? figure(await renderSvg(spec, 'chart-world'), 'data-chart="world"', `Countries per phase and year, from <code>${escapeHtml(data.world.source)}</code>.`)
+      ? figure(
+          await renderSvg(spec, 'chart-world'),
+          'data-chart="world"',
+          `Countries per phase (the phase the discourse supports) and year, from <code>${escapeHtml(data.world.source)}</code>.${under}`,
+        )
       : '<p class="slot muted">World time (countries per phase by year): no input. Pass <code>spiral report RUN --world FILE</code>, or put <code>world-time.csv</code> in the run folder, with columns <code>year,phase,n_countries</code> (phase 1–5 or unknown).</p>';
   return `<section id="world"><h2>World time</h2>${body}</section>`;
 }

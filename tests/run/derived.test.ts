@@ -45,11 +45,11 @@ describe('outputs derived from a run', () => {
     const chile = corpus({ 'CHL_45_1990.txt': SPEECH, 'CHL_46_1991.txt': SPEECH });
     const out = path.join(tempDir(), 'run');
     await ok(['classify', kenya, '--out', out, '-q', '--workers', '1', '--lexicons', MINI_LEXICONS]);
-    await ok(['scores', out]);
+    await ok(['scores', out, '--target', 'all']);
     await ok(['status', out, '--facts', path.join(ROOT, 'corpus/facts')]);
     await ok(['report', out, '--period', '1']);
     const kenyaHash = await runContentHash(out);
-    for (const file of ['scores/country-year.json', 'status/country-year.json']) {
+    for (const file of ['scores/country-year-target-all.json', 'status/country-year.json']) {
       expect(JSON.parse(readFileSync(path.join(out, file), 'utf8')).run_sha256, file).toBe(kenyaHash);
     }
     expect(readFileSync(path.join(out, 'report.html'), 'utf8')).toContain(`<meta name="spiral-run-sha256" content="${kenyaHash}">`);
@@ -60,7 +60,7 @@ describe('outputs derived from a run', () => {
 
     const reclassified = await ok(['classify', chile, '--out', out, '-q', '--workers', '1', '--lexicons', MINI_LEXICONS]);
     expect(reclassified.stderr).toContain(
-      `warning: ${out} holds outputs made from an earlier run: scores/country-year.json, status/country-year.json, report.html; run spiral scores, status or report again`,
+      `warning: ${out} holds outputs made from an earlier run: scores/country-year-target-all.json, status/country-year.json, report.html; run spiral scores, status or report again`,
     );
     const chileHash = await runContentHash(out);
     expect(chileHash).not.toBe(kenyaHash);
@@ -70,7 +70,7 @@ describe('outputs derived from a run', () => {
     expect(data.scoresSource).toMatch(/computed from utterances\.jsonl/);
     expect(data.warnings).toEqual([
       expect.stringMatching(
-        /scores[/\\]country-year\.json: made from another run \(its run_sha256 \w{12}…, this run's \w{12}…\); scores computed from the utterances instead/,
+        /scores[/\\]country-year-target-all\.json: made from another run \(its run_sha256 \w{12}…, this run's \w{12}…\); scores computed from the utterances instead/,
       ),
       expect.stringMatching(/status[/\\]country-year\.json: made from another run .*; phases and indicators not shown \(run spiral status again\)$/),
     ]);
@@ -79,7 +79,7 @@ describe('outputs derived from a run', () => {
     expect(readFileSync(path.join(out, 'report.md'), 'utf8')).not.toContain('Kenya');
 
     // Refreshed, they are this run's again, and used.
-    await ok(['scores', out]);
+    await ok(['scores', out, '--target', 'all']);
     await ok(['status', out, '--facts', path.join(ROOT, 'corpus/facts')]);
     expect(await countriesOf(out)).toEqual(['CHL']);
     const fresh = await loadReportData(out, { period: 1 });
