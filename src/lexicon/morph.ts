@@ -4,16 +4,19 @@
 //
 // Only real word forms: compromise inflects any word it is given ("are" →
 // "ares", "selectivity" → "selectivitied"), so each form it makes is kept only
-// when it is a known word (in wink-nlp's English lexicon, or in compromise's
-// own), or when it is a regular inflection (deny → denies, rapporteur →
-// rapporteurs) that the word's part of speech allows: a plural of a word that
-// can be a noun, a verb form of a word that can be a verb, never a form of a
-// word that is itself already inflected ("allegations" → "allegationses").
-// The part of speech comes from wink-nlp's lexicon and compromise's tagger;
-// a word also counts as a verb when one of its past or -ing forms is a known
-// word (wink knows "mainstreamed", so "mainstreaming" is kept). The matcher
-// (lexicon/compile.ts) and the dictionary export (interchange/expand.ts) both
-// use inflections(), so they match and write the same forms.
+// when it is a word of wink-nlp's English lexicon related to the word (a
+// regular form, compromise's plural, or one sharing a lemma: "are" → "were",
+// not "his" → "hiss"), or when it is a regular (or, by wink's lemmatizer,
+// irregular) inflection that the word's part of speech allows: a plural of a
+// word that can be a noun (rapporteur → rapporteurs, which wink lacks), a verb
+// form of a word that can be a verb — never a form of a word that is itself
+// inflected ("allegations" → "allegationses") or a pronoun. The part of speech
+// comes from wink's lexicon and compromise's tagger; a word also counts as a
+// verb when one of its past or -ing forms is in wink's lexicon (wink knows
+// "mainstreamed", so "mainstreaming" is kept). The matcher (lexicon/compile.ts)
+// and the dictionary export (interchange/expand.ts) both use inflections(), so
+// they match and write the same forms. The forms kept are a subset of what
+// compromise makes: a pattern never matches more than it did before.
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
