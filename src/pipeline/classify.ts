@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { discoverFiles, createIngestContext, type DiscoveredFile, type IngestContext } from '../ingest/index.js';
-import { loadValidatedLexiconSet } from '../tag/validated-set.js';
+import { loadLexiconSetChecked } from '../tag/validated-set.js';
 import type { DocMeta } from '../types.js';
 import { lexiconParts, metaHash, overlayHashes, runKey, type LexiconParts, type RunKey } from './cache-key.js';
 import { createExecutor, type Executor } from './pool.js';
@@ -49,6 +49,8 @@ export interface ClassifyOptions {
   batchBytes?: number;
   /** Reused files whose lines are above this size are copied in chunks (default LARGE_ENTRY_BYTES). */
   largeEntryBytes?: number;
+  /** Tag with a lexicon set whose rule examples fail (`--allow-failing-examples`): the failures become warnings. */
+  allowFailingExamples?: boolean;
 }
 
 export interface ClassifyProgress {
@@ -73,6 +75,8 @@ export interface ClassifySummary {
   lexicon: { name: string; version: string; hash: string };
   /** Folders under the inputs not read because they are outputs (this run's --out, earlier runs). */
   skippedFolders: string[];
+  /** Failing rule examples of the lexicon set, when allowed (`file:line: message`); also in run.json's warnings. */
+  lexiconWarnings: string[];
 }
 
 export const RUN_OUTPUTS = [...LINE_OUTPUTS, UTTERANCES_CSV, 'scores.csv', 'run.json', INDEX_FILE] as const;
@@ -98,7 +102,7 @@ export async function classify(
   now: () => number = Date.now,
 ): Promise<ClassifySummary> {
   const started = now();
-  const set = loadValidatedLexiconSet(options.lexiconDir);
+  const { set, warnings: lexiconWarnings } = loadLexiconSetChecked(options.lexiconDir, { allowFailingExamples: options.allowFailingExamples });
   const parts = lexiconParts(set);
   const key = runKey(parts, options);
   const skippedFolders: string[] = [];
@@ -148,8 +152,9 @@ export async function classify(
       largeFilesInMainThread: executor.stats.largeFiles,
       lexicon: { name: set.name, version: set.version, hash: set.hash },
       skippedFolders,
+      lexiconWarnings,
     };
-    const warnings = [...skippedFolders, ...ingest.manifestWarnings()];
+    const warnings = [...lexiconWarnings.map((w) => `lexicon: ${w}`), ...skippedFolders, ...ingest.manifestWarnings()];
     const manifest = runManifest(options, summary, progress, warnings, { total: discovered.length, inputs: inputsHash(discovered) });
     await staging.writeFile('run.json', `${JSON.stringify(manifest, null, 2)}\n`);
     await staging.commit();

@@ -28,6 +28,7 @@ interface ClassifyFlags {
   cache?: string | boolean;
   strict?: boolean;
   quiet?: boolean;
+  allowFailingExamples?: boolean;
 }
 
 function cliDefaults(flags: ClassifyFlags): DocMeta {
@@ -81,6 +82,7 @@ export function registerClassify(program: Command, ctx: CliContext): void {
     .option('--no-cache', 'tag every file again, reusing nothing')
     .option('--strict', 'exit 1 when any file is skipped or failed')
     .option('-q, --quiet', 'no progress output')
+    .option('--allow-failing-examples', 'tag with a lexicon set whose rule examples fail (listed as warnings), to experiment')
     .action(async (paths: string[], flags: ClassifyFlags) => {
       const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
       if (flags.shard !== undefined && !shard) throw new UsageError(`--shard must be K/N with 1 ≤ K ≤ N ≤ ${MAX_SHARDS}, got "${flags.shard}"`);
@@ -103,10 +105,12 @@ export function registerClassify(program: Command, ctx: CliContext): void {
           shard,
           workers: positiveInt('--workers', flags.workers),
           cache: flags.cache === false ? false : typeof flags.cache === 'string' ? resolvePath(ctx, flags.cache) : undefined,
+          allowFailingExamples: flags.allowFailingExamples,
         },
         (p: ClassifyProgress) => progress?.update(p),
       );
       progress?.stop();
+      for (const w of summary.lexiconWarnings) ctx.stderr(`warning: ${w}\n`);
       for (const w of summary.skippedFolders) ctx.stderr(`warning: ${w}\n`);
       await warnStaleDerived(summary.outDir, flags.out, ctx);
       const { ok, skipped, failed } = summary.documents;
