@@ -10,6 +10,7 @@ import { tagMeta } from '../eval/evaluate.js';
 import { stem } from '../lexicon/morph.js';
 import type { LexiconSet } from '../lexicon/types.js';
 import { summarizeContext } from '../tag/decide.js';
+import { contextCounts } from '../tag/model.js';
 import { isActive, isMove } from '../tag/score.js';
 import { isUprVenue, type Tagger } from '../tag/tagger.js';
 import { isTermWord } from '../tag/terms.js';
@@ -102,17 +103,21 @@ export function observeForModel(tagger: Tagger, items: readonly GoldItem[], refe
     const result = tagger.tag(item.text, { ...meta, context: context ? summarizeContext(context) : undefined });
     const overlay = item.meta.country ? tagger.set.cases[item.meta.country] : undefined;
     const adjusted = new Set(overlay?.adjust.map((a) => a.rule) ?? []);
+    const pieces = movePieces(result.evidence, weights, adjusted);
+    const relevance = result.evidence.filter((e) => e.category === 'relevance').reduce((s, e) => s + e.weight, 0);
+    const upr = isUprVenue(item.meta.venue);
     const obs: ModelObservation = {
       id: item.id,
       document: documentOf(item),
       gold: item.label,
       weight: 1,
       reference: reference === undefined || reference.has(item.id),
-      pieces: movePieces(result.evidence, weights, adjusted),
+      pieces,
       terms: candidateTerms(item.text),
-      relevance: result.evidence.filter((e) => e.category === 'relevance').reduce((s, e) => s + e.weight, 0),
-      contextRelevance: context ? summarizeContext(context).relevance : 0,
-      upr: isUprVenue(item.meta.venue),
+      relevance,
+      // As the tagger reads it: the sentence before counts only for a sentence with ground of its own.
+      contextRelevance: context && contextCounts({ movePieces: pieces.length, relevance, upr }) ? summarizeContext(context).relevance : 0,
+      upr,
       targetPieces: targetPieces(result.evidence, weights),
       contextTargetPieces: context ? targetPieces(context.evidence, weights) : [],
     };

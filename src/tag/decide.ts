@@ -18,7 +18,18 @@ import {
   type TargetCategory,
   type TargetKind,
 } from '../types.js';
-import { argmax, moveLogits, softmax, targetLogits, type LabelVector, type ModelConfig, type MoveInput, type MoveWeights, type TargetVector } from './model.js';
+import {
+  argmax,
+  contextCounts,
+  moveLogits,
+  softmax,
+  targetLogits,
+  type LabelVector,
+  type ModelConfig,
+  type MoveInput,
+  type MoveWeights,
+  type TargetVector,
+} from './model.js';
 import { applyEffects, isActive, isMove, publicEvidence, round, type WorkingEvidence } from './score.js';
 import type { Tokens } from './tokenize.js';
 
@@ -119,11 +130,13 @@ export function moveInput(working: readonly WorkingEvidence[], terms: readonly T
   const pieces = working
     .filter((e) => isMove(e.category) && isActive(e))
     .map((e) => ({ rule: e.rule, category: e.category as MoveLabel, multiplier: e.weight / e.baseWeight }));
+  const relevance = relevanceOf(working);
+  const ground = { movePieces: pieces.length, relevance, upr: setting.upr };
   return {
     pieces,
     terms: [...new Set(terms.map((t) => t.term))],
-    relevance: relevanceOf(working),
-    contextRelevance: setting.context.relevance,
+    relevance,
+    contextRelevance: contextCounts(ground) ? setting.context.relevance : 0,
     upr: setting.upr,
   };
 }

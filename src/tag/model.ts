@@ -90,6 +90,18 @@ export interface MoveWeights {
   termWeights(term: string): Partial<LabelVector> | undefined;
 }
 
+/**
+ * Whether the sentence before may count against `none`: only for a sentence
+ * with ground of its own (a move rule, relevance of its own, or a UPR report,
+ * which is about human rights throughout). Without it, a sentence would take a
+ * move from its neighbour with no evidence a reader can see ("Okay ako niyan."
+ * after a sentence on human rights) — the gold, sampled near human-rights talk,
+ * rarely shows such sentences, a whole document is full of them.
+ */
+export function contextCounts(ground: { movePieces: number; relevance: number; upr: boolean }): boolean {
+  return ground.upr || ground.movePieces > 0 || ground.relevance > 0;
+}
+
 /** The evidence part of each move's score: rules and terms, no bias. */
 export function evidenceScores(input: MoveInput, weights: MoveWeights): LabelVector {
   const scores = zeros(LABELS);

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadLexiconSet } from '../../src/lexicon/load.js';
-import { argmax, defaultModelConfig, moveLogits, softmax, type MoveInput, type MoveWeights } from '../../src/tag/model.js';
+import { argmax, contextCounts, defaultModelConfig, moveLogits, softmax, type MoveInput, type MoveWeights } from '../../src/tag/model.js';
 import { summarizeContext } from '../../src/tag/decide.js';
 import { createTagger, isUprVenue } from '../../src/tag/tagger.js';
 import { LABELS } from '../../src/types.js';
@@ -146,6 +146,26 @@ describe('relevance from the sentence before and from the UPR setting', () => {
     expect(fired(tagger.tag(plain))).toBe(false);
     expect(fired(tagger.tag(plain, { context: 'Allegations of torture by the police were reported.' }))).toBe(true);
     expect(fired(tagger.tag(plain, { venue: 'UPR Working Group' }))).toBe(true);
+  });
+
+  it('lets the sentence before count against none only for a sentence with ground of its own', () => {
+    expect(contextCounts({ movePieces: 0, relevance: 0, upr: false })).toBe(false);
+    expect(contextCounts({ movePieces: 1, relevance: 0, upr: false })).toBe(true);
+    expect(contextCounts({ movePieces: 0, relevance: 0.5, upr: false })).toBe(true);
+    expect(contextCounts({ movePieces: 0, relevance: 0, upr: true })).toBe(true);
+    const before = 'Human rights and torture were discussed.';
+    const weighing = createTagger({ ...set, model: { ...set.model, moves: { ...set.model.moves, context_relevance_weight: 1 } } });
+    // No evidence at all: the neighbour's relevance leaves the scores as they are.
+    const bare = 'Trade grew.';
+    const decision = (text: string, context?: string) => {
+      const r = weighing.tag(text, { context });
+      return { label: r.label, confidence: r.confidence };
+    };
+    expect(decision(bare, before)).toEqual(decision(bare));
+    expect(weighing.tag(bare, { context: before }).label).toBe('none');
+    // Relevance of its own: the sentence before still adds to it.
+    const own = 'Human rights were discussed.';
+    expect(decision(own, before)).not.toEqual(decision(own));
   });
 
   it('summarises a tagged sentence for the one after it', () => {
