@@ -52,6 +52,41 @@ const PRONOUN_NEGATORS: ReadonlySet<string> = new Set(['nobody', 'nothing', 'non
  */
 export const NOT_A_NEGATION_BEFORE: ReadonlySet<string> = new Set(['but', 'other', 'less', 'least', 'only']);
 
+/**
+ * Verbs of neglecting or doubting whose negation affirms their complement: "we
+ * must not forget that human rights are universal", "no one can ignore the
+ * torture", "there is no doubt that abuses occurred". A negation that reaches
+ * one of them stops there; the words after it are not negated. ("deny" is not
+ * among them: "we do not deny that" is a concession, read by its own rule.)
+ */
+export const NEGATION_STOPS_AFTER: ReadonlySet<string> = new Set([
+  'forget',
+  'forgets',
+  'forgot',
+  'forgotten',
+  'forgetting',
+  'overlook',
+  'overlooks',
+  'overlooked',
+  'overlooking',
+  'ignore',
+  'ignores',
+  'ignored',
+  'ignoring',
+  'neglect',
+  'neglects',
+  'neglected',
+  'neglecting',
+  'disregard',
+  'disregards',
+  'disregarded',
+  'disregarding',
+  'sight', // lose sight of
+  'doubt',
+  'doubts',
+  'doubted',
+]);
+
 export function isNegatorAt(tokens: Tokens, i: number): boolean {
   const w = tokens.words[i];
   const isNegator = w === 't' ? i > 0 && tokens.words[i - 1].endsWith('n') : NEGATORS.has(w); // don't, can't, won't
@@ -85,6 +120,7 @@ export function negationScopes(text: string, tokens: Tokens, window: number): nu
     }
   }
   addPronounScopes(tokens, negatedBy, winkScopes ? PRONOUN_NEGATORS : undefined);
+  releaseComplements(tokens, negatedBy);
   return limitWindow(tokens, negatedBy, window);
 }
 
@@ -95,6 +131,15 @@ function addPronounScopes(tokens: Tokens, negatedBy: number[], only?: ReadonlySe
     for (let j = i + 1; j < tokens.count && tokens.phrase[j] === tokens.phrase[i]; j++) {
       if (negatedBy[j] === -1) negatedBy[j] = tokens.starts[i];
     }
+  }
+}
+
+/** A negated verb of neglect or doubt keeps its negation; what follows it in the same scope is affirmed. */
+function releaseComplements(tokens: Tokens, negatedBy: number[]): void {
+  for (let i = 0; i < tokens.count; i++) {
+    if (negatedBy[i] < 0 || !NEGATION_STOPS_AFTER.has(tokens.words[i])) continue;
+    const negator = negatedBy[i];
+    for (let j = i + 1; j < tokens.count && negatedBy[j] === negator; j++) negatedBy[j] = -1;
   }
 }
 

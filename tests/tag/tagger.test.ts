@@ -106,6 +106,15 @@ describe('engine refinements on the mini lexicon', () => {
     expect(r.evidence.some((e) => e.rule === 'denial.internal-affairs' && e.text.startsWith('non'))).toBe(false);
   });
 
+  it('affirms what follows a negated verb of neglect or doubt ("must not forget that", "no doubt that")', () => {
+    const denial = (text: string) => tagger.tag(text).evidence.find((e) => e.rule === 'denial.internal-affairs')!;
+    expect(denial('We must not forget that criticism of human rights is interference in our internal affairs.')).toMatchObject({ negated: false });
+    expect(denial('There is no doubt that criticism of human rights is interference in our internal affairs.')).toMatchObject({ negated: false });
+    expect(tagger.tag('We must not forget that criticism of human rights is interference in our internal affairs.').label).toBe('denial');
+    // The negation still reaches a complement when the verb is not one of them.
+    expect(denial('We do not think that criticism of human rights is interference in our internal affairs.')).toMatchObject({ negated: true });
+  });
+
   it('treats a negator inside a gap as negating the match', () => {
     const r = tagger.tag('The allegations of torture are not baseless.');
     const ev = r.evidence.find((e) => e.rule === 'rhetorical.baseless')!;
