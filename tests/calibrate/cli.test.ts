@@ -114,6 +114,19 @@ describe('spiral lexicon check', () => {
     expect(r.stdout).toContain(`${file}:11: acknowledgment.respect: nomatch example "We respect human rights fully.": should not match but the rule fired`);
   });
 
+  it('warns, with file:line, of an alternative the pattern already matches, and still exits 0', async () => {
+    const dir = miniCopy();
+    const file = path.join(dir, 'denial.yaml');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('patterns: ["interfer* in', 'patterns: ["(reject|rejects|rejected) ..3 interference", "interfer* in'));
+    const r = await runCli(['lexicon', 'check', dir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      new RegExp(`denial\\.yaml:\\d+: warning: denial\\.internal-affairs: pattern 1: "rejected" is a form of "reject", which already matches it`),
+    );
+    expect(r.stdout).toMatch(/, 2 lint warnings\n/);
+  });
+
   it('exits 2 with file:line for an invalid set', async () => {
     const dir = miniCopy();
     const file = path.join(dir, 'denial.yaml');

@@ -11,6 +11,7 @@ import { importDictionary } from '../../interchange/import.js';
 import { readLiwc, writeLiwc } from '../../interchange/liwc.js';
 import { readQuanteda, writeQuanteda } from '../../interchange/quanteda.js';
 import { checkExamples, type WaivedExample } from '../../lexicon/examples.js';
+import { lintSet } from '../../lexicon/lint.js';
 import { loadLexiconSet } from '../../lexicon/load.js';
 import { HELPER_CATEGORIES, MOVE_LABELS, type Category } from '../../types.js';
 import { createTagger } from '../../tag/tagger.js';
@@ -46,8 +47,10 @@ function check(ctx: CliContext, dir: string | undefined): void {
     0,
   );
   for (const w of waived) ctx.stdout(waivedLine(folder, w));
+  const lint = lintSet(set);
+  for (const f of lint) ctx.stdout(`${path.join(folder, f.file)}:${f.line}: warning: ${f.rule ? `${f.rule}: ` : ''}${f.message}\n`);
   ctx.stdout(
-    `${set.name} ${set.version} (sha256 ${set.hash.slice(0, 12)}): ${rules} rules, ${examples} examples, ${failures.length} failing${waivedSummary(waived.length)}\n`,
+    `${set.name} ${set.version} (sha256 ${set.hash.slice(0, 12)}): ${rules} rules, ${examples} examples, ${failures.length} failing${waivedSummary(waived.length)}${lint.length ? `, ${lint.length} lint warning${lint.length > 1 ? 's' : ''}` : ''}\n`,
   );
   if (failures.length) ctx.exitCode = EXIT_FINDINGS;
 }
