@@ -8,6 +8,8 @@ import { readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+// The schema's defaults and the rule-field table come from the build (npm run build).
+import { defaultWhenNegated, ruleFieldTable } from '../dist/lexicon/schema.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -25,13 +27,12 @@ const FILE_ORDER = [
   'speaker.yaml',
 ];
 const SPECIAL_FILES = new Set(['lexicon.yaml', 'scoring.yaml', 'classes.yaml', 'model.yaml', 'terms.yaml', 'countries.yaml']);
-const HELPER_CATEGORIES = new Set(['relevance', 'attribution', 'speaker', 'target_self', 'target_other', 'target_general']);
 /** Terms shown per label in the term-layer summary (the rest are in terms.yaml). */
 const TOP_TERMS = 12;
 
 /** What the loader does when a rule gives no `when_negated`: helpers keep, moves drop. */
 function whenNegated(rule, category) {
-  return rule.when_negated ?? (HELPER_CATEGORIES.has(category) ? 'keep' : 'drop');
+  return rule.when_negated ?? defaultWhenNegated(category);
 }
 
 function readYaml(file) {
@@ -228,6 +229,17 @@ function writeAtomic(file, content) {
   renameSync(temporary, file);
 }
 
+const FIELD_TABLE_START = '<!-- rule-fields: generated from src/lexicon/schema.ts by scripts/lexicon-docs.mjs -->';
+const FIELD_TABLE_END = '<!-- /rule-fields -->';
+
+/** docs/lexicon-format.md with its rule-field table replaced by the schema's. */
+export function withFieldTable(page) {
+  const start = page.indexOf(FIELD_TABLE_START);
+  const end = page.indexOf(FIELD_TABLE_END);
+  if (start < 0 || end < start) throw new Error('docs/lexicon-format.md: rule-field table markers not found');
+  return page.slice(0, start + FIELD_TABLE_START.length) + '\n\n' + ruleFieldTable() + '\n\n' + page.slice(end);
+}
+
 function main(argv) {
   const option = (name, fallback) => {
     const at = argv.indexOf(name);
@@ -251,6 +263,13 @@ function main(argv) {
   }
   writeAtomic(out, content);
   process.stdout.write(`wrote ${out}\n`);
+  const formatPage = path.join(ROOT, 'docs/lexicon-format.md');
+  const page = readFileSync(formatPage, 'utf8');
+  const updated = withFieldTable(page);
+  if (updated !== page) {
+    writeAtomic(formatPage, updated);
+    process.stdout.write(`wrote ${formatPage} (rule-field table)\n`);
+  }
   return 0;
 }
 

@@ -5,7 +5,7 @@
 // dictionary's own head (quanteda; LIWC has no comments): patterns left out or
 // approximated, `requires`, `when_negated`, weights, and the case overlays. Pure.
 import type { LexiconSet, Rule } from '../lexicon/types.js';
-import { HELPER_CATEGORIES, MOVE_LABELS, type Category } from '../types.js';
+import { CATEGORIES, defaultWhenNegated } from '../lexicon/schema.js';
 import type { Dictionary, DictionaryFormat, DictNode, Warning } from './dictionary.js';
 import { expandPattern, MAX_EXPANSION } from './expand.js';
 
@@ -21,19 +21,14 @@ export interface ExportOptions {
   maxEntries?: number;
 }
 
-const CATEGORY_ORDER: readonly Category[] = [...MOVE_LABELS, ...HELPER_CATEGORIES];
 const where = (rule: Rule) => `${rule.file}:${rule.line}: ${rule.id}`;
-
-function defaultWhenNegated(rule: Rule): string {
-  return (HELPER_CATEGORIES as readonly string[]).includes(rule.category) ? 'keep' : 'drop';
-}
 
 /** Rule properties no dictionary format carries. */
 function lostProperties(rule: Rule): Warning[] {
   const out: Warning[] = [];
   if (rule.requires.length)
     out.push({ where: where(rule), message: `requires [${rule.requires.join(', ')}] is not exported: dictionary entries count wherever they occur` });
-  if (rule.whenNegated !== defaultWhenNegated(rule))
+  if (rule.whenNegated !== defaultWhenNegated(rule.category))
     out.push({ where: where(rule), message: `when_negated: ${rule.whenNegated} is not exported: dictionaries do not see negation` });
   return out;
 }
@@ -82,7 +77,7 @@ export function exportSet(set: LexiconSet, format: DictionaryFormat, options: Ex
   const notes: PatternNote[] = [];
   const stats = { entries: 0, patterns: 0, approximatedPatterns: 0, skippedPatterns: 0, skippedRules: 0 };
   const nodes: DictNode[] = [];
-  for (const category of CATEGORY_ORDER) {
+  for (const category of CATEGORIES) {
     const rules = set.rules.filter((r) => r.category === category).sort((a, b) => (a.id < b.id ? -1 : 1));
     const children: DictNode[] = [];
     for (const rule of rules) {

@@ -15,14 +15,12 @@ import { createHash } from 'node:crypto';
 import { MIN_PREFIX, parsePattern, PatternError } from '../lexicon/pattern.js';
 import type { LexiconSet, Rule, RuleExample } from '../lexicon/types.js';
 import { createTagger, type Tagger } from '../tag/tagger.js';
-import { HELPER_CATEGORIES, MOVE_LABELS, type Category } from '../types.js';
+import { MOVE_LABELS, type Category } from '../types.js';
+import { CATEGORIES, defaultWhenNegated, RULE_ID_SHAPE } from '../lexicon/schema.js';
 import { rewriteVersion } from '../calibrate/write-set.js';
 import type { Dictionary, DictionaryFormat, DictNode, Warning } from './dictionary.js';
 import { IMPORTED_FILE_PREFIX } from '../lexicon/examples.js';
 
-const CATEGORIES: readonly Category[] = [...MOVE_LABELS, ...HELPER_CATEGORIES];
-/** The loader's rule-id shape (lexicon/load.ts): `category-ish.slug`, lowercase. */
-const ID_SHAPE = /^[a-z0-9][a-z0-9_-]*(?:\.[a-z0-9][a-z0-9_-]*)+$/;
 const WORD = /^[\p{L}\p{N}'’-]+$/u;
 
 /**
@@ -154,7 +152,7 @@ function assignIds(drafts: Draft[], taken: Set<string>): void {
   for (const d of drafts) {
     const last = d.path[d.path.length - 1];
     let id =
-      ID_SHAPE.test(last) && !taken.has(last)
+      RULE_ID_SHAPE.test(last) && !taken.has(last)
         ? last
         : `${d.category.replace(/_/g, '-')}.${slug(d.path.length > 1 ? d.path.slice(1).join('-') : `imported-${d.path[0]}`) || 'imported'}`;
     for (let n = 2; taken.has(id); n++) id = `${id.replace(/-\d+$/, '')}-${n}`;
@@ -164,7 +162,6 @@ function assignIds(drafts: Draft[], taken: Set<string>): void {
 }
 
 function toRule(d: Draft, input: ImportInput): Rule {
-  const isHelper = (HELPER_CATEGORIES as readonly string[]).includes(d.category);
   return {
     id: d.id,
     category: d.category,
@@ -173,7 +170,7 @@ function toRule(d: Draft, input: ImportInput): Rule {
     weight: 1,
     weightEvidence: `imported from ${input.source} (${input.format}); weight not calibrated`,
     requires: [],
-    whenNegated: isHelper ? 'keep' : 'drop',
+    whenNegated: defaultWhenNegated(d.category),
     examples: { match: [], nomatch: [] },
     file: input.into ? importedFileName(input.source, d.category) : fileNameOf(d.category),
     line: 0,

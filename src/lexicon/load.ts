@@ -6,29 +6,33 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, isSeq, type Node as YamlNode, type YAMLMap } from 'yaml';
-import { HELPER_CATEGORIES, isLabel, MOVE_LABELS, type Category } from '../types.js';
+import { isLabel, MOVE_LABELS, type Category } from '../types.js';
 import { isCountryCode } from '../countries.js';
 import { parseYamlLines, type YamlLines } from '../yaml/lines.js';
 import { LexiconError, type SourceLocation } from './errors.js';
 import { parseClassMember, parsePattern, PatternError, type Atom, type PatternAst, type WordClasses } from './pattern.js';
 import type { CaseOverlay, LexiconSet, Rule, RuleExample, ScoringConfig, WeightAdjustment, WhenNegated, WordClass } from './types.js';
 import { SCORING_KEYS } from './scoring.js';
+import {
+  CASE_FILE_KEYS,
+  CATEGORIES,
+  CATEGORY_FILE_KEYS,
+  CLASS_KEYS,
+  CLASS_NAME_SHAPE,
+  CLASSES_FILE_KEYS,
+  defaultWhenNegated,
+  isCategory,
+  RULE_ID_SHAPE,
+  RULE_KEYS,
+  SET_FILE_KEYS,
+} from './schema.js';
 import { COUNTRIES_FILE, MODEL_FILE, readCountries, readModel, readTerms, TERMS_FILE, type TermLayer } from './fitted.js';
 import { defaultModelConfig } from '../tag/model.js';
 
 type Problem = SourceLocation & { message: string };
 
-const CATEGORIES: readonly Category[] = [...MOVE_LABELS, ...HELPER_CATEGORIES];
-const RULE_KEYS = new Set(['id', 'description', 'patterns', 'weight', 'weight_evidence', 'requires', 'when_negated', 'examples']);
-const CATEGORY_FILE_KEYS = new Set(['category', 'description', 'rules']);
-const CASE_FILE_KEYS = new Set(['country', 'description', 'rules', 'adjust']);
-const SET_FILE_KEYS = new Set(['name', 'version', 'description']);
 const CLASSES_FILE = 'classes.yaml';
-const CLASSES_FILE_KEYS = new Set(['description', 'classes']);
-const CLASS_KEYS = new Set(['description', 'members']);
-const CLASS_NAME = /^[a-z][a-z0-9_-]*$/;
 const SPECIAL_FILES = new Set(['lexicon.yaml', 'scoring.yaml', CLASSES_FILE, MODEL_FILE, TERMS_FILE, COUNTRIES_FILE]);
-const ID_SHAPE = /^[a-z0-9][a-z0-9_-]*(?:\.[a-z0-9][a-z0-9_-]*)+$/;
 
 /** A YAML file parsed with line numbers. */
 class YamlFile {
@@ -155,7 +159,7 @@ function mapOf(file: YamlFile, node: unknown, what: string, problems: Problem[])
   return undefined;
 }
 
-function checkKeys(file: YamlFile, map: YAMLMap, allowed: Set<string>, what: string, problems: Problem[]): void {
+function checkKeys(file: YamlFile, map: YAMLMap, allowed: ReadonlySet<string>, what: string, problems: Problem[]): void {
   for (const pair of map.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
     if (!allowed.has(key)) {
@@ -214,7 +218,7 @@ function readClasses(dir: string, problems: Problem[]): WordClass[] {
     const name = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
     const line = file.line(pair.key);
     const fail = (message: string) => problems.push({ file: file.rel, line, message: `class ${name}: ${message}` });
-    if (!CLASS_NAME.test(name)) fail('a class name is lowercase letters, digits, _ and -');
+    if (!CLASS_NAME_SHAPE.test(name)) fail('a class name is lowercase letters, digits, _ and -');
     if (table.has(name)) fail('defined twice');
     const body = mapOf(file, pair.value, `class ${name}`, problems);
     if (!body) continue;
@@ -256,7 +260,7 @@ function readCategoryFile(dir: string, rel: string, classes: WordClasses, proble
   if (!map) return [];
   checkKeys(file, map, CATEGORY_FILE_KEYS, 'a category file', problems);
   const category = map.get('category');
-  if (typeof category !== 'string' || !(CATEGORIES as readonly string[]).includes(category)) {
+  if (!isCategory(category)) {
     problems.push({ file: file.rel, line: file.line(map.get('category', true) ?? map), message: `"category" must be one of ${CATEGORIES.join(', ')}` });
     return [];
   }
@@ -285,10 +289,10 @@ function readRule(file: YamlFile, node: unknown, fileCategory: Category | undefi
   const keys = fileCategory ? RULE_KEYS : new Set([...RULE_KEYS, 'category']);
   checkKeys(file, map, keys, 'a rule', problems);
   const id = map.get('id');
-  if (typeof id !== 'string' || !ID_SHAPE.test(id)) fail('id', `rule "id" must look like "category.slug" (lowercase), got ${JSON.stringify(id)}`);
+  if (typeof id !== 'string' || !RULE_ID_SHAPE.test(id)) fail('id', `rule "id" must look like "category.slug" (lowercase), got ${JSON.stringify(id)}`);
   const where = typeof id === 'string' ? `rule ${id}: ` : '';
   const category = fileCategory ?? (map.get('category') as Category);
-  if (!(CATEGORIES as readonly string[]).includes(category)) fail('category', `${where}"category" must be one of ${CATEGORIES.join(', ')}`);
+  if (!isCategory(category)) fail('category', `${where}"category" must be one of ${CATEGORIES.join(', ')}`);
   const description = map.get('description');
   if (typeof description !== 'string' || !description.trim()) fail('description', `${where}"description" is required`);
   const weight = map.get('weight');
@@ -341,18 +345,15 @@ function readRequires(file: YamlFile, node: unknown, where: string, problems: Pr
   const values = isSeq(node) ? node.items.map((i) => (isScalar(i) ? i.value : i)) : [isScalar(node) ? node.value : node];
   const out: Category[] = [];
   for (const v of values) {
-    if (typeof v === 'string' && (CATEGORIES as readonly string[]).includes(v)) out.push(v as Category);
+    if (isCategory(v)) out.push(v);
     else problems.push({ file: file.rel, line: file.line(node), message: `${where}"requires" entries must be categories, got ${JSON.stringify(v)}` });
   }
   return out;
 }
 
 function readWhenNegated(value: unknown, category: Category, fail: (m: string) => void): WhenNegated {
-  const isHelper = (HELPER_CATEGORIES as readonly string[]).includes(category);
-  if (value === undefined) return isHelper ? 'keep' : 'drop';
-  if (value === 'drop' || value === 'keep' || (typeof value === 'string' && (CATEGORIES as readonly string[]).includes(value))) {
-    return value as WhenNegated;
-  }
+  if (value === undefined) return defaultWhenNegated(category);
+  if (value === 'drop' || value === 'keep' || isCategory(value)) return value as WhenNegated;
   fail(`"when_negated" must be drop, keep or a category, got ${JSON.stringify(value)}`);
   return 'drop';
 }
