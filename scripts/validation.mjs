@@ -623,7 +623,10 @@ denial of this kind is invisible to the consistency measure.
 3. **Pooling blurs the dating.** A thin year is read with the years that follow
    it (up to nine sessions), so a change is seen up to a few years early or late;
    the window is printed for every period, and the persistence rule (three years)
-   adds its own lag.
+   adds its own lag. The direction (following years first) was chosen after
+   seeing these countries' results — a symmetric window dated fewer onsets
+   within three years of the book's — so the onset figures are not an
+   independent test of that choice.
 4. **Dialogue is required.** Indicator 4 asks that a government engage its
    critics (concessions about its own record: at least ${pct(T.DISCURSIVE_MIN_DIALOGUE)}% of its
    self-referential moves). Some governments talk about their record only in
