@@ -1,7 +1,9 @@
 // Run every rule's examples, as ESLint's RuleTester runs valid and invalid cases:
 // a `match` example must make the rule fire (active evidence) when tagged with
 // the whole set; a `nomatch` example must not; `{text, label}` also checks the label.
+import path from 'node:path';
 import type { Tagger } from '../tag/tagger.js';
+import { LexiconError } from './errors.js';
 import type { Rule } from './types.js';
 
 export interface ExampleFailure {
@@ -40,4 +42,20 @@ export function allRules(tagger: Tagger): Rule[] {
 
 export function checkExamples(tagger: Tagger): ExampleFailure[] {
   return allRules(tagger).flatMap((rule) => checkRuleExamples(tagger, rule));
+}
+
+/**
+ * What failing examples mean for a set loaded to tag with: it is refused with
+ * `file:line` for each (a LexiconError, like a syntax error), unless the user
+ * lets it through to experiment; then the failures come back as warnings.
+ */
+export function examplesVerdict(dir: string, failures: readonly ExampleFailure[], allowFailingExamples = false): string[] {
+  const problems = failures.map((f) => ({
+    file: path.join(dir, f.file),
+    line: f.line,
+    message: `rule ${f.rule}: ${f.kind} example "${f.text}": ${f.message}`,
+  }));
+  if (problems.length === 0) return [];
+  if (!allowFailingExamples) throw new LexiconError(problems);
+  return problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
 }

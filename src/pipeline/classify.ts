@@ -6,7 +6,8 @@
 // unchanged since the previous run in --out (or --cache) is copied from it.
 import { availableParallelism } from 'node:os';
 import { discoverFiles, createIngestContext, type DiscoveredFile, type IngestContext } from '../ingest/index.js';
-import { loadValidatedLexiconSet } from '../tag/validated-set.js';
+import type { CompiledSet } from '../lexicon/compiled-set.js';
+import { openLexiconSet } from '../tag/open-set.js';
 import type { DocMeta } from '../types.js';
 import { lexiconParts, metaHash, overlayHashes, runKey, type LexiconParts, type RunKey } from './cache-key.js';
 import { createExecutor, type Executor } from './pool.js';
@@ -35,6 +36,8 @@ export interface ClassifyOptions {
   workers?: number;
   /** Reuse unchanged files from the run in this folder (default: outDir); false: tag everything. */
   cache?: string | false;
+  /** spiral's cache folder for the compiled lexicon set (lexicon/cache.ts); false or absent: compile it afresh. */
+  lexiconCache?: string | false;
   /** Heap cap of each worker thread (default WORKER_HEAP_LIMIT_MB); a batch beyond it runs in the main thread. */
   workerHeapLimitMb?: number;
   /** Files above this size are tagged in the main thread, not a worker (default LARGE_FILE_BYTES). */
@@ -88,7 +91,7 @@ export async function classify(
   now: () => number = Date.now,
 ): Promise<ClassifySummary> {
   const started = now();
-  const set = loadValidatedLexiconSet(options.lexiconDir);
+  const { set, compiled } = await openLexiconSet(options.lexiconDir, { cacheDir: options.lexiconCache });
   const parts = lexiconParts(set);
   const key = runKey(parts, options);
   const skippedFolders: string[] = [];
@@ -107,7 +110,7 @@ export async function classify(
     previous = options.cache === false ? undefined : await openPreviousRun(options.cache ?? options.outDir, key.key, parts);
     executor = createExecutor(
       { workers: options.workers ?? defaultWorkers(files.length), heapLimitMb: options.workerHeapLimitMb },
-      taskConfig(options, set.hash),
+      taskConfig(options, set.hash, compiled),
       set,
     );
     const writer = new RunWriter(staging, parts, key);
@@ -169,10 +172,11 @@ async function produceBatch(batch: DiscoveredFile[], ingest: IngestContext, prev
   return batch.map((_, i) => ({ meta: metas[i], result: reused[i] ?? tagged[next++] }));
 }
 
-function taskConfig(options: ClassifyOptions, lexiconHash: string) {
+function taskConfig(options: ClassifyOptions, lexiconHash: string, compiled: CompiledSet) {
   return {
     lexiconDir: options.lexiconDir,
     lexiconHash,
+    compiled,
     forceCase: options.caseCountry,
     namePattern: options.namePattern,
     defaults: options.defaults,

@@ -7,8 +7,7 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { createIngestContext, ingestFile, type DiscoveredFile, type IngestContext, type IngestItem } from '../ingest/index.js';
-import { preloadInflections } from '../lexicon/compile.js';
-import { loadLexiconSet } from '../lexicon/load.js';
+import { openCompiledSet, type CompiledSet } from '../lexicon/compiled-set.js';
 import type { LexiconSet } from '../lexicon/types.js';
 import { createTagger, type Tagger } from '../tag/tagger.js';
 import type { DocMeta, DocumentRecord } from '../types.js';
@@ -260,10 +259,8 @@ export interface TaskConfig {
   lexiconDir: string;
   /** The set hash the main thread loaded: a worker that reads another set refuses to run. */
   lexiconHash: string;
-  /** The set as the main thread loaded it, so a worker need not parse the YAML again. */
-  set?: LexiconSet;
-  /** Word forms of the set's patterns (inflectionTable), so a worker need not load the morphology model. */
-  inflections?: Record<string, string[]>;
+  /** The set as the main thread compiled it (tag/open-set.ts): a worker neither parses YAML nor compiles patterns. */
+  compiled: CompiledSet;
   /** Files above this size are left to the main thread (default LARGE_FILE_BYTES). */
   largeFileBytes?: number;
   forceCase?: string;
@@ -281,11 +278,10 @@ export class LexiconChangedError extends Error {
   }
 }
 
-export function createTaskEnv(config: TaskConfig, set: LexiconSet = config.set ?? loadLexiconSet(config.lexiconDir)): FileTaskEnv {
+export function createTaskEnv(config: TaskConfig, set: LexiconSet = openCompiledSet(config.compiled, config.lexiconDir)): FileTaskEnv {
   if (set.hash !== config.lexiconHash) throw new LexiconChangedError(config.lexiconDir);
-  if (config.inflections) preloadInflections(config.inflections);
   return {
-    tagger: createTagger(set, { forceCase: config.forceCase }),
+    tagger: createTagger(set, { forceCase: config.forceCase, compiled: config.compiled }),
     ingest: createIngestContext({ namePattern: config.namePattern, defaults: config.defaults, encoding: config.encoding }),
     document: { format: config.format },
     forceCase: config.forceCase,

@@ -5,7 +5,6 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { DiscoveredFile } from '../ingest/index.js';
-import { inflectionTable } from '../lexicon/compile.js';
 import type { LexiconSet } from '../lexicon/types.js';
 import { createTaskEnv, runFileBatch, type Deferred, type FileResult, type FileTaskEnv, type TaskConfig } from './file.js';
 
@@ -73,8 +72,8 @@ export function createExecutor(options: ExecutorOptions, config: TaskConfig, set
     maxThreads: options.workers,
     idleTimeout: Infinity,
     concurrentTasksPerWorker: TASKS_PER_WORKER,
-    // The set and its word forms go along, so workers neither parse YAML nor load the morphology model.
-    workerData: { ...config, set, inflections: inflectionTable([...set.rules, ...Object.values(set.cases).flatMap((c) => c.rules)]) },
+    // The compiled set goes along (config.compiled), so workers neither parse YAML nor compile patterns.
+    workerData: config,
     resourceLimits: { maxOldGenerationSizeMb: options.heapLimitMb ?? WORKER_HEAP_LIMIT_MB },
   });
   return {

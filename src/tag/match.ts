@@ -9,7 +9,17 @@
 // (interned by the compiler, so all words with the same features share one
 // key). After warm-up a step is one Map lookup; the NFA is simulated only the
 // first time a (state, feature list) pair is seen.
-import { ANY, featureSetOf, type CompiledLexicon, type CompiledPattern, type FeatureSet, type NfaState } from '../lexicon/compile.js';
+import {
+  ANY,
+  featureSetOf,
+  NFA_ACCEPT,
+  NFA_CONSUME,
+  NFA_SPLIT,
+  NFA_STRIDE,
+  type CompiledLexicon,
+  type CompiledPattern,
+  type FeatureSet,
+} from '../lexicon/compile.js';
 import type { Tokens } from './tokenize.js';
 
 export interface RuleMatch {
@@ -57,21 +67,20 @@ const dfaCache = new WeakMap<CompiledPattern, PatternDfa>();
 function dfaOf(pattern: CompiledPattern): PatternDfa {
   const cached = dfaCache.get(pattern);
   if (cached) return cached;
-  const { states } = pattern;
-  const n = states.length;
+  const { nfa } = pattern;
+  const n = nfa.length / NFA_STRIDE;
   const feature = new Int32Array(n);
   const target = new Int32Array(n);
   const closure: Int32Array[] = [];
   const accepts = new Uint8Array(n);
   for (let s = 0; s < n; s++) {
-    const state = states[s];
-    if (state.op === 'consume') {
-      feature[s] = state.feature;
-      target[s] = state.next;
+    if (nfa[s * NFA_STRIDE] === NFA_CONSUME) {
+      feature[s] = nfa[s * NFA_STRIDE + 1];
+      target[s] = nfa[s * NFA_STRIDE + 2];
     }
-    const reached = splitClosure(states, s);
-    closure.push(Int32Array.from(reached.filter((r) => states[r].op === 'consume').sort((a, b) => a - b)));
-    accepts[s] = reached.some((r) => states[r].op === 'accept') ? 1 : 0;
+    const reached = splitClosure(nfa, s);
+    closure.push(Int32Array.from(reached.filter((r) => nfa[r * NFA_STRIDE] === NFA_CONSUME).sort((a, b) => a - b)));
+    accepts[s] = reached.some((r) => nfa[r * NFA_STRIDE] === NFA_ACCEPT) ? 1 : 0;
   }
   const dfa: PatternDfa = {
     feature,
@@ -107,7 +116,7 @@ function internState(dfa: PatternDfa, consume: Int32Array, accepting: boolean): 
 }
 
 /** Follow split states from `from`; returns the consume/accept states reached. */
-function splitClosure(states: NfaState[], from: number): number[] {
+function splitClosure(nfa: Int32Array, from: number): number[] {
   const out: number[] = [];
   const seen = new Set<number>();
   const stack = [from];
@@ -115,8 +124,7 @@ function splitClosure(states: NfaState[], from: number): number[] {
     const s = stack.pop()!;
     if (seen.has(s)) continue;
     seen.add(s);
-    const state = states[s];
-    if (state.op === 'split') stack.push(state.b, state.a);
+    if (nfa[s * NFA_STRIDE] === NFA_SPLIT) stack.push(nfa[s * NFA_STRIDE + 2], nfa[s * NFA_STRIDE + 1]);
     else out.push(s);
   }
   return out;

@@ -9,10 +9,10 @@ import { writeFileAtomic } from '../../run/atomic.js';
 import { formatReportText, meetsFloor, reportJson, type EvalReport } from '../../eval/report.js';
 import { evaluate } from '../../eval/run.js';
 import { itemsOfSplit, SPLITS } from '../../eval/gold.js';
-import { loadLexiconSetChecked } from '../../tag/validated-set.js';
+import { openLexiconSet } from '../../tag/open-set.js';
 import { createTagger } from '../../tag/tagger.js';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliContext } from '../context.js';
-import { lexiconDir, oneOf, positiveInt, resolvePath } from '../options.js';
+import { lexiconCache, lexiconDir, oneOf, positiveInt, resolvePath } from '../options.js';
 
 interface EvalFlags {
   gold?: string;
@@ -26,6 +26,7 @@ interface EvalFlags {
   errors?: string;
   split?: string;
   allowFailingExamples?: boolean;
+  cache?: boolean;
 }
 
 function fraction(name: string, value: string | undefined): number | undefined {
@@ -57,9 +58,12 @@ async function runEval(ctx: CliContext, flags: EvalFlags): Promise<void> {
   const allItems = readGoldFile(goldPath);
   const items = itemsOfSplit(allItems, split);
   if (items.length === 0) throw new UsageError(`${flags.gold}: no items with split "${split}" (the file's items carry no such "split" field)`);
-  const { set, warnings } = loadLexiconSetChecked(lexiconDir(ctx, flags.lexicons), { allowFailingExamples: flags.allowFailingExamples });
+  const { set, compiled, warnings } = await openLexiconSet(lexiconDir(ctx, flags.lexicons), {
+    allowFailingExamples: flags.allowFailingExamples,
+    cacheDir: lexiconCache(ctx, flags.cache),
+  });
   for (const w of warnings) ctx.stderr(`spiral: warning: ${w}\n`);
-  const tagger = createTagger(set);
+  const tagger = createTagger(set, { compiled });
   const evaluation = evaluate(items, (text, meta) => tagger.tag(text, meta), flags.baseline ? { model, folds, seed } : undefined);
 
   const errorsFile = flags.errors ? resolvePath(ctx, flags.errors) : defaultErrorsPath(goldPath, ctx.cwd, split);
@@ -98,6 +102,7 @@ export function registerEval(program: Command, ctx: CliContext): void {
     .option('--min-macro-f1 <x>', "exit 1 when the rules' macro-F1 is below x (0..1)")
     .option('--errors <file>', 'where to write the misclassified items (default: <gold name>[.<split>].errors.jsonl in the current folder)')
     .option('--allow-failing-examples', 'tag with a lexicon set whose rule examples fail (listed as warnings), to experiment')
+    .option('--no-cache', 'compile and check the lexicon set afresh instead of loading it from the cache (~/.cache/spiral)')
     .option('--split <name>', `evaluate only the items of this split (${SPLITS.join(' | ')}): write rules from fit, report check`)
     .action(async (flags: EvalFlags) => runEval(ctx, flags));
 }
