@@ -5,7 +5,7 @@
 // NFA runs only where some pattern can begin. Compile cost grows linearly with
 // pattern size (each element adds a bounded number of states).
 import { MIN_PREFIX, type Atom, type PatternAst } from './pattern.js';
-import { inflections, stem } from './morph.js';
+import { inflections, stem, STOPWORDS } from './morph.js';
 import type { Rule } from './types.js';
 
 export const ANY = -1;
@@ -78,9 +78,6 @@ export interface FeatureSet {
   readonly ids: readonly number[];
   /** The matcher's cache: the patterns that can start at a word with these features. */
   starts?: Int32Array;
-  /** The matcher's scratch: of `starts`, those the current utterance can match (valid for utterance `viableIn`). */
-  viable?: number[];
-  viableIn?: number;
   /** The term-layer term of words with these features (null: none), worked out on first use. */
   term?: string | null;
 }
@@ -193,8 +190,11 @@ function firstFeatures(states: NfaState[], start: number): number[] {
 }
 
 /**
- * Per mandatory element: one feature per alternative (its first non-wildcard
- * atom), since a match of the element includes that atom. An element with an
+ * Per mandatory element: one feature per alternative, since a match of the
+ * element includes every atom of one of its alternatives. Of an alternative's
+ * atoms the one likeliest to be rare is taken (not a stop word, the longest):
+ * "the international community" requires "international", not "the", so the
+ * matcher skips the pattern in most utterances with "the". An element with an
  * all-wildcard alternative requires nothing.
  */
 function requiredFeatures(ast: PatternAst, features: FeatureRegistry): Int32Array[] {
@@ -204,13 +204,29 @@ function requiredFeatures(ast: PatternAst, features: FeatureRegistry): Int32Arra
     const ids = new Set<number>();
     let open = false;
     for (const alt of element.alternatives) {
-      const atom = alt.find((a) => a.kind !== 'any');
+      const atom = rarestAtom(alt);
       if (!atom) open = true;
       else ids.add(features.featureFor(atom));
     }
     if (!open) required.push(Int32Array.from([...ids].sort((a, b) => a - b)));
   }
   return required;
+}
+
+/** The atom of an alternative likeliest to be rare in text (undefined: wildcards only). */
+function rarestAtom(alt: Atom[]): Exclude<Atom, { kind: 'any' }> | undefined {
+  let best: Exclude<Atom, { kind: 'any' }> | undefined;
+  let bestScore = -1;
+  for (const atom of alt) {
+    if (atom.kind === 'any') continue;
+    const written = atom.kind === 'prefix' ? atom.prefix : atom.word;
+    const score = STOPWORDS.has(written) ? 0 : written.length;
+    if (score > bestScore) {
+      best = atom;
+      bestScore = score;
+    }
+  }
+  return best;
 }
 
 export function compileRules(rules: Rule[], terms: Iterable<string> = []): CompiledLexicon {
@@ -265,9 +281,8 @@ export function fromForm(form: CompiledForm): CompiledLexicon {
   return { ...form, vocabulary: new Vocabulary(), featureSets: new Map() };
 }
 
-/** The term-layer term of a word, if it has one (cached on its shared feature set). */
-export function termOf(lexicon: CompiledLexicon, word: string): string | null {
-  const set = featureSetOf(lexicon, word);
+/** The term-layer term of a word, if it has one (cached on its shared feature set; pass the set when it is known). */
+export function termOf(lexicon: CompiledLexicon, word: string, set: FeatureSet = featureSetOf(lexicon, word)): string | null {
   if (set.ids.length === 0) return null; // the shared, frozen empty set
   if (set.term === undefined) {
     const id = set.ids.find((f) => lexicon.termByFeature.has(f));

@@ -74,6 +74,9 @@ function addSingleToken(forms: Set<string>, form: string | undefined): void {
   if (form && /^[\p{L}\p{N}]+$/u.test(form)) forms.add(form.toLowerCase());
 }
 
+/** English stop words (natural's list): the words a pattern is least selective by. */
+export const STOPWORDS: ReadonlySet<string> = new Set((require('natural/lib/natural/util/stopwords') as { words: string[] }).words);
+
 const stemCache = new Map<string, string>();
 
 /** Porter stem of a lowercased word, cached per distinct word. */

@@ -62,11 +62,7 @@ interface PatternDfa {
  */
 export const MAX_DFA_STATES_PER_PATTERN = 4096;
 
-const dfaCache = new WeakMap<CompiledPattern, PatternDfa>();
-
 function dfaOf(pattern: CompiledPattern): PatternDfa {
-  const cached = dfaCache.get(pattern);
-  if (cached) return cached;
   const { nfa } = pattern;
   const n = nfa.length / NFA_STRIDE;
   const feature = new Int32Array(n);
@@ -95,7 +91,6 @@ function dfaOf(pattern: CompiledPattern): PatternDfa {
   };
   // The start state never counts as a match (patterns are never empty).
   dfa.start = internState(dfa, closure[pattern.start], false);
-  dfaCache.set(pattern, dfa);
   return dfa;
 }
 
@@ -196,98 +191,139 @@ function patternsStartingWith(lexicon: CompiledLexicon, set: FeatureSet): Int32A
   return set.starts;
 }
 
-/** Per lexicon: scratch marks of the features present in the current utterance and of the patterns checked against them. */
-interface UtteranceScratch {
+/**
+ * Per lexicon: each pattern's DFA, and what the requirement check reads.
+ * Every mandatory element of every pattern (CompiledPattern.required) is
+ * numbered; `postings` lists, per feature, the elements it meets (CSR:
+ * `postingStart[f]` to `postingStart[f + 1]`). An utterance marks the elements
+ * its features meet and counts them per pattern: a pattern can match only when
+ * all of its elements are met — one comparison per candidate run, however long
+ * its alternatives' lists.
+ */
+interface LexiconScratch {
+  dfas: Array<PatternDfa | undefined>;
+  postingStart: Int32Array;
+  postings: Int32Array;
+  elementPattern: Int32Array;
+  requiredCount: Int32Array;
+  /** Per utterance (valid where stamped with its generation): features seen, elements met, elements met per pattern. */
   featureStamp: Uint32Array;
-  patternStamp: Uint32Array;
-  patternPossible: Uint8Array;
+  elementStamp: Uint32Array;
+  metStamp: Uint32Array;
+  met: Int32Array;
   generation: number;
 }
 
-const scratchCache = new WeakMap<CompiledLexicon, UtteranceScratch>();
+const scratchCache = new WeakMap<CompiledLexicon, LexiconScratch>();
 
-function scratchFor(lexicon: CompiledLexicon): UtteranceScratch {
+function buildScratch(lexicon: CompiledLexicon): LexiconScratch {
+  const { patterns, featureCount } = lexicon;
+  const counts = new Int32Array(featureCount + 1);
+  let elements = 0;
+  for (const pattern of patterns) {
+    for (const anyOf of pattern.required) {
+      for (const f of anyOf) counts[f + 1]++;
+      elements++;
+    }
+  }
+  const postingStart = new Int32Array(featureCount + 1);
+  for (let f = 0; f < featureCount; f++) postingStart[f + 1] = postingStart[f] + counts[f + 1];
+  const postings = new Int32Array(postingStart[featureCount]);
+  const fill = postingStart.slice(0, featureCount);
+  const elementPattern = new Int32Array(elements);
+  const requiredCount = new Int32Array(patterns.length);
+  let e = 0;
+  patterns.forEach((pattern, p) => {
+    requiredCount[p] = pattern.required.length;
+    for (const anyOf of pattern.required) {
+      elementPattern[e] = p;
+      for (const f of anyOf) postings[fill[f]++] = e;
+      e++;
+    }
+  });
+  return {
+    dfas: new Array<PatternDfa | undefined>(patterns.length),
+    postingStart,
+    postings,
+    elementPattern,
+    requiredCount,
+    featureStamp: new Uint32Array(featureCount),
+    elementStamp: new Uint32Array(elements),
+    metStamp: new Uint32Array(patterns.length),
+    met: new Int32Array(patterns.length),
+    generation: 0,
+  };
+}
+
+function scratchFor(lexicon: CompiledLexicon): LexiconScratch {
   let scratch = scratchCache.get(lexicon);
   if (!scratch) {
-    scratch = {
-      featureStamp: new Uint32Array(lexicon.featureCount),
-      patternStamp: new Uint32Array(lexicon.patterns.length),
-      patternPossible: new Uint8Array(lexicon.patterns.length),
-      generation: 0,
-    };
+    scratch = buildScratch(lexicon);
     scratchCache.set(lexicon, scratch);
   }
   if (scratch.generation === 0xffffffff) {
     scratch.featureStamp.fill(0);
-    scratch.patternStamp.fill(0);
-    for (const set of lexicon.featureSets.values()) set.viableIn = undefined;
+    scratch.elementStamp.fill(0);
+    scratch.metStamp.fill(0);
     scratch.generation = 0;
   }
   scratch.generation++;
   return scratch;
 }
 
-/** Can the utterance (its features marked in `scratch`) meet every requirement of the pattern? Cached per utterance. */
-function possible(scratch: UtteranceScratch, pattern: CompiledPattern, index: number): boolean {
-  const generation = scratch.generation;
-  if (scratch.patternStamp[index] === generation) return scratch.patternPossible[index] === 1;
-  let ok = true;
-  for (const anyOf of pattern.required) {
-    let met = false;
-    for (let i = 0; i < anyOf.length && !met; i++) met = scratch.featureStamp[anyOf[i]] === generation;
-    if (!met) {
-      ok = false;
-      break;
+/** Mark a feature of the current utterance: the elements it meets, counted once each for their pattern. */
+function markFeature(scratch: LexiconScratch, f: number, generation: number): void {
+  if (scratch.featureStamp[f] === generation) return;
+  scratch.featureStamp[f] = generation;
+  const { postings, elementStamp, elementPattern, metStamp, met } = scratch;
+  for (let k = scratch.postingStart[f], end = scratch.postingStart[f + 1]; k < end; k++) {
+    const e = postings[k];
+    if (elementStamp[e] === generation) continue;
+    elementStamp[e] = generation;
+    const p = elementPattern[e];
+    if (metStamp[p] === generation) met[p]++;
+    else {
+      metStamp[p] = generation;
+      met[p] = 1;
     }
   }
-  scratch.patternStamp[index] = generation;
-  scratch.patternPossible[index] = ok ? 1 : 0;
-  return ok;
 }
 
-/**
- * Of the patterns that can start at a word with this feature set, those the
- * current utterance can match: worked out once per distinct set and
- * utterance (function words recur within a sentence), kept on the set.
- */
-function viableStarts(lexicon: CompiledLexicon, scratch: UtteranceScratch, set: FeatureSet): readonly number[] {
-  const starts = patternsStartingWith(lexicon, set);
-  if (starts.length === 0) return EMPTY;
-  if (set.viableIn === scratch.generation) return set.viable!;
-  const viable = (set.viable ??= []);
-  viable.length = 0;
-  for (let k = 0; k < starts.length; k++) if (possible(scratch, lexicon.patterns[starts[k]], starts[k])) viable.push(starts[k]);
-  set.viableIn = scratch.generation;
-  return viable;
+/** Can the current utterance meet every requirement of pattern `p`? */
+function possible(scratch: LexiconScratch, p: number, generation: number): boolean {
+  const required = scratch.requiredCount[p];
+  return required === 0 || (scratch.metStamp[p] === generation && scratch.met[p] === required);
 }
 
-const EMPTY: readonly number[] = Object.freeze([]);
-
-/** The feature sets of the current utterance's tokens (reused: matching never nests). */
-let sets: FeatureSet[] = [];
+/** The feature set of each token of an utterance (looked up once: the matcher and the term layer both read them). */
+export function tokenFeatureSets(lexicon: CompiledLexicon, tokens: Tokens): FeatureSet[] {
+  const n = tokens.count;
+  const sets = new Array<FeatureSet>(n);
+  for (let i = 0; i < n; i++) sets[i] = featureSetOf(lexicon, tokens.words[i]);
+  return sets;
+}
 
 /** All rule matches in the utterance, one per rule and non-overlapping, in text order. */
-export function matchTokens(lexicon: CompiledLexicon, tokens: Tokens): RuleMatch[] {
+export function matchTokens(lexicon: CompiledLexicon, tokens: Tokens, sets: readonly FeatureSet[] = tokenFeatureSets(lexicon, tokens)): RuleMatch[] {
   const scratch = scratchFor(lexicon);
   const generation = scratch.generation;
   const n = tokens.count;
-  if (sets.length < n) sets = new Array<FeatureSet>(n);
   let anyFeatures = false;
   for (let i = 0; i < n; i++) {
-    const set = featureSetOf(lexicon, tokens.words[i]);
-    sets[i] = set;
-    const ids = set.ids;
-    for (let k = 0; k < ids.length; k++) scratch.featureStamp[ids[k]] = generation;
+    const ids = sets[i].ids;
+    for (let k = 0; k < ids.length; k++) markFeature(scratch, ids[k], generation);
     if (ids.length > 0) anyFeatures = true;
   }
   const found: RuleMatch[] = [];
   if (!anyFeatures) return found;
+  const { dfas } = scratch;
   for (let i = 0; i < n; i++) {
-    const viable = viableStarts(lexicon, scratch, sets[i]);
-    for (let k = 0; k < viable.length; k++) {
-      const p = viable[k];
+    const starts = patternsStartingWith(lexicon, sets[i]);
+    for (let k = 0; k < starts.length; k++) {
+      const p = starts[k];
+      if (!possible(scratch, p, generation)) continue;
       const pattern = lexicon.patterns[p];
-      const end = runFrom(dfaOf(pattern), sets, tokens, i);
+      const end = runFrom((dfas[p] ??= dfaOf(pattern)), sets, tokens, i);
       if (end > i) found.push({ rule: pattern.rule, pattern: p, startToken: i, endToken: end });
     }
   }

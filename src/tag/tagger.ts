@@ -1,12 +1,12 @@
 // The tagger: one utterance in, one decision with its evidence out. Pure; the
 // compiled matcher is built once per lexicon set (and once per case overlay).
-import { termOf, type CompiledLexicon } from '../lexicon/compile.js';
+import { termOf, type CompiledLexicon, type FeatureSet } from '../lexicon/compile.js';
 import { compilePart, unpackPart, type CompiledPart, type CompiledSet } from '../lexicon/compiled-set.js';
 import { rulesForCountry } from '../lexicon/overlay.js';
 import type { LexiconSet } from '../lexicon/types.js';
 import type { MoveLabel, TagResult } from '../types.js';
 import { decide, NO_CONTEXT, summarizeContext, type ContextSummary, type TermHit } from './decide.js';
-import { matchTokens } from './match.js';
+import { matchTokens, tokenFeatureSets } from './match.js';
 import type { MoveWeights } from './model.js';
 import { toEvidence } from './score.js';
 import { isTermWord } from './terms.js';
@@ -68,13 +68,14 @@ function partFor(set: LexiconSet, options: TaggerOptions, caseCode?: string): Co
   return set.cases[caseCode] ? compilePart(set, rulesForCountry(set, caseCode)) : undefined;
 }
 
-function termHits(lexicon: CompiledLexicon, text: string, tokens: Tokens): TermHit[] {
+/** Term-layer terms in the sentence: a word's term comes with its feature set (cached there); only then is the word itself checked. */
+function termHits(lexicon: CompiledLexicon, text: string, tokens: Tokens, sets: readonly FeatureSet[]): TermHit[] {
   if (lexicon.termByFeature.size === 0) return [];
   const hits: TermHit[] = [];
   for (let i = 0; i < tokens.count; i++) {
-    if (!isTermWord(tokens.words[i])) continue;
-    const term = termOf(lexicon, tokens.words[i]);
-    if (term !== null) hits.push({ term, start: tokens.starts[i], end: tokens.ends[i], text: text.slice(tokens.starts[i], tokens.ends[i]) });
+    const term = termOf(lexicon, tokens.words[i], sets[i]);
+    if (term !== null && isTermWord(tokens.words[i]))
+      hits.push({ term, start: tokens.starts[i], end: tokens.ends[i], text: text.slice(tokens.starts[i], tokens.ends[i]) });
   }
   return hits;
 }
@@ -97,12 +98,14 @@ export function createTagger(set: LexiconSet, options: TaggerOptions = {}): Tagg
   const tag = (text: string, meta: TagMeta = {}): TagResult => {
     const { lexicon, weights } = compiledFor(meta.country);
     const tokens = tokenize(text);
-    const matches = matchTokens(lexicon, tokens);
+    const sets = tokenFeatureSets(lexicon, tokens);
+    const matches = matchTokens(lexicon, tokens, sets);
+    const terms = termHits(lexicon, text, tokens, sets);
     const context =
       typeof meta.context === 'string'
         ? summarizeContext(tag(meta.context, { ...meta, context: undefined, targetGiven: undefined }))
         : (meta.context ?? NO_CONTEXT);
-    return decide(toEvidence(lexicon, text, tokens, matches), text, tokens, termHits(lexicon, text, tokens), {
+    return decide(toEvidence(lexicon, text, tokens, matches), text, tokens, terms, {
       scoring: set.scoring,
       model: set.model,
       weights,
