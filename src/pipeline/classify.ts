@@ -243,7 +243,7 @@ class RunWriter {
       this.offsets[i] += length;
       at += length;
     }
-    await this.staging.write(UTTERANCES_CSV, utteranceCsvRows(utterancesSection(result)));
+    await this.staging.write(UTTERANCES_CSV, result.csv ?? utteranceCsvRows(utterancesSection(result)));
     for (const t of result.tallies) this.table.add(t);
     for (const k of ['ok', 'skipped', 'failed'] as const) this.totals[k] += result.status[k];
     if (result.fromCache) this.fromCache++;

@@ -12,7 +12,7 @@ import type { LexiconSet } from '../lexicon/types.js';
 import { createTagger, type Tagger } from '../tag/tagger.js';
 import type { DocMeta, DocumentRecord } from '../types.js';
 import { classifyDocument, type DocumentOptions } from './document.js';
-import { documentLine } from './flat-outputs.js';
+import { documentLine, utteranceCsvRow } from './flat-outputs.js';
 import { tallyDocument, type DocTally } from './tally.js';
 
 /** The three line outputs of a run, in the order their sections are packed. */
@@ -29,6 +29,12 @@ export interface FileResult {
   lines: [number, number, number];
   /** sha256 of `data`: checks a reused section is what was written. */
   dataSha256: string;
+  /**
+   * The file's utterances.csv rows (UTF-8), made where it was tagged from the
+   * utterances themselves (the same rows as from their JSON lines). Absent for
+   * lines copied from an earlier run: the writer makes those from the bytes.
+   */
+  csv?: Uint8Array;
   tallies: DocTally[];
   status: { ok: number; skipped: number; failed: number };
   utteranceCount: number;
@@ -56,6 +62,8 @@ export interface FileLines {
   documents: string[];
   utterances: string[];
   recommendations: string[];
+  /** The utterances' utterances.csv rows, each with its newline. */
+  csvRows: string[];
   tallies: DocTally[];
   status: { ok: number; skipped: number; failed: number };
   utteranceCount: number;
@@ -83,6 +91,7 @@ export function linesOfFile(file: DiscoveredFile, read: ReadResult, tagger: Tagg
     documents: [],
     utterances: [],
     recommendations: [],
+    csvRows: [],
     tallies: [],
     status: { ok: 0, skipped: 0, failed: 0 },
     utteranceCount: 0,
@@ -101,7 +110,10 @@ export function linesOfFile(file: DiscoveredFile, read: ReadResult, tagger: Tagg
       const classified = classifyDocument(item.doc, tagger, options);
       addRecord(out, classified.record);
       out.bytes = Math.max(out.bytes, item.doc.bytes);
-      for (const u of classified.utterances) out.utterances.push(line(u));
+      for (const u of classified.utterances) {
+        out.utterances.push(line(u));
+        out.csvRows.push(utteranceCsvRow(u as unknown as Record<string, unknown>));
+      }
       for (const r of classified.recommendations) out.recommendations.push(line(r));
       out.utteranceCount += classified.utterances.length;
       out.tallies.push(tallyDocument(item.doc.meta, classified.utterances));
@@ -124,13 +136,14 @@ function failedRecord(file: DiscoveredFile, reason: string, id = file.id, meta =
 }
 
 /** A file's result before its lines are encoded (the lines still strings). */
-type Unpacked = Omit<FileResult, 'data' | 'lengths' | 'dataSha256'> & { sections: [string[], string[], string[]] };
+type Unpacked = Omit<FileResult, 'data' | 'lengths' | 'dataSha256' | 'csv'> & { sections: [string[], string[], string[]]; csvRows: string[] };
 
 function unpackedResult(file: DiscoveredFile, read: ReadResult, env: FileTaskEnv): Unpacked {
   const out = linesOfFile(file, read, env.tagger, env.document);
   return {
     id: file.id,
     sections: [out.documents, out.utterances, out.recommendations],
+    csvRows: out.csvRows,
     lines: [out.documents.length, out.utterances.length, out.recommendations.length],
     tallies: out.tallies,
     status: out.status,
@@ -153,13 +166,20 @@ export async function runFileBatch(files: DiscoveredFile[], env: FileTaskEnv): P
   const reads = files.map((file) => readDiscovered(file, env.ingest));
   const unpacked: Unpacked[] = [];
   for (let i = 0; i < files.length; i++) unpacked.push(unpackedResult(files[i], await reads[i], env));
-  const { data, lengths } = pack(unpacked.map((u) => u.sections));
+  const { data, lengths, csvLengths } = pack(
+    unpacked.map((u) => u.sections),
+    unpacked.map((u) => u.csvRows),
+  );
   let offset = 0;
-  return unpacked.map(({ sections: _sections, ...rest }, i) => {
-    const size = lengths[i][0] + lengths[i][1] + lengths[i][2];
-    const view = data.subarray(offset, offset + size);
-    offset += size;
-    return { ...rest, data: view, lengths: lengths[i], dataSha256: createHash('sha256').update(view).digest('hex') };
+  const views = lengths.map(([a, b, c]) => {
+    const view = data.subarray(offset, offset + a + b + c);
+    offset += a + b + c;
+    return view;
+  });
+  return unpacked.map(({ sections: _sections, csvRows: _csvRows, ...rest }, i) => {
+    const csv = data.subarray(offset, offset + csvLengths[i]);
+    offset += csvLengths[i];
+    return { ...rest, data: views[i], lengths: lengths[i], dataSha256: createHash('sha256').update(views[i]).digest('hex'), csv };
   });
 }
 
@@ -180,9 +200,13 @@ function ensureScratch(used: number, bytes: number): void {
 /**
  * Every file's sections encoded, in order, into one buffer of its own (never
  * a slice of Node's shared pool: the buffer is transferred to the main thread,
- * which detaches it here). Each JSON text is followed by a newline.
+ * which detaches it here). Each JSON text is followed by a newline. After all
+ * files' sections come their CSV rows (which carry their own newlines).
  */
-function pack(files: Array<[string[], string[], string[]]>): { data: Buffer; lengths: Array<[number, number, number]> } {
+function pack(
+  files: Array<[string[], string[], string[]]>,
+  csvRows: string[][],
+): { data: Buffer; lengths: Array<[number, number, number]>; csvLengths: number[] } {
   const lengths: Array<[number, number, number]> = [];
   let offset = 0;
   for (const sections of files) {
@@ -199,10 +223,18 @@ function pack(files: Array<[string[], string[], string[]]>): { data: Buffer; len
     });
     lengths.push(own);
   }
+  const csvLengths = csvRows.map((rows) => {
+    const start = offset;
+    for (const row of rows) {
+      ensureScratch(offset, 3 * row.length);
+      offset += scratch.write(row, offset, 'utf8');
+    }
+    return offset - start;
+  });
   const data = Buffer.allocUnsafeSlow(offset);
   scratch.copy(data, 0, 0, offset);
   if (scratch.length > KEEP_SCRATCH_BYTES) scratch = Buffer.allocUnsafeSlow(1 << 20);
-  return { data, lengths };
+  return { data, lengths, csvLengths };
 }
 
 /**
