@@ -36,8 +36,13 @@ interface DfaState {
   /** The features its consume states need, and whether one takes any word: a token with none of them ends the run. */
   features: ReadonlySet<number>;
   wildcard: boolean;
-  /** Cached transitions by feature set id; null: the run dies. */
+  /**
+   * Cached transitions, by the id of a feature set with one of `features`;
+   * null: the run dies. A word with none of them only moves the wildcards:
+   * that one transition is `other` (null: the run dies; undefined: not yet built).
+   */
   next: Map<number, DfaState | null>;
+  other?: DfaState | null;
 }
 
 /** A pattern's NFA in flat arrays (split closures precomputed), and its DFA built so far. */
@@ -104,7 +109,7 @@ function internState(dfa: PatternDfa, consume: Int32Array, accepting: boolean): 
       if (dfa.feature[c] === ANY) wildcard = true;
       else features.add(dfa.feature[c]);
     }
-    state = { consume, accepting, features, wildcard, next: new Map() };
+    state = { consume, accepting, features, wildcard, next: new Map(), other: wildcard ? undefined : null };
     if (dfa.states.size < MAX_DFA_STATES_PER_PATTERN) dfa.states.set(key, state);
   }
   return state;
@@ -154,17 +159,37 @@ function transition(dfa: PatternDfa, from: DfaState, features: readonly number[]
   return internState(dfa, dfa.scratch.slice(0, size).sort(), accepting);
 }
 
-/** Longest match of the pattern starting at token `from`, or -1 (the end token, exclusive). */
+/** Does the word (its feature set) have one of the features the state's consume states need? */
+function meets(state: DfaState, ids: readonly number[]): boolean {
+  for (let k = 0; k < ids.length; k++) if (state.features.has(ids[k])) return true;
+  return false;
+}
+
+const NO_IDS: readonly number[] = Object.freeze([]);
+
+/**
+ * Longest match of the pattern starting at token `from`, or -1 (the end token,
+ * exclusive). A step on a word without any feature the state needs takes the
+ * state's one `other` transition (wildcards only, or none); only words that
+ * meet the state look up their transition by feature set, so most failing
+ * steps cost a few set lookups and no cache entry.
+ */
 function runFrom(dfa: PatternDfa, sets: readonly FeatureSet[], tokens: Tokens, from: number): number {
   let state: DfaState | null = dfa.start;
   let best = -1;
   const clause = tokens.clause[from];
   for (let pos = from; pos < tokens.count && state !== null && tokens.clause[pos] === clause; pos++) {
     const set = sets[pos];
-    let next = state.next.get(set.id);
-    if (next === undefined) {
-      next = state.wildcard || set.ids.some((f) => state!.features.has(f)) ? transition(dfa, state, set.ids) : null;
-      if (state.next.size < MAX_TRANSITIONS_PER_STATE) state.next.set(set.id, next);
+    let next: DfaState | null | undefined;
+    if (!meets(state, set.ids)) {
+      next = state.other;
+      if (next === undefined) next = state.other = transition(dfa, state, NO_IDS);
+    } else {
+      next = state.next.get(set.id);
+      if (next === undefined) {
+        next = transition(dfa, state, set.ids);
+        if (state.next.size < MAX_TRANSITIONS_PER_STATE) state.next.set(set.id, next);
+      }
     }
     if (next !== null && next.accepting) best = pos + 1;
     state = next;
