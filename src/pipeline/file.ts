@@ -158,83 +158,85 @@ function unpackedResult(file: DiscoveredFile, read: ReadResult, env: FileTaskEnv
 /**
  * Consecutive files, one after the other (a worker's task: fewer messages
  * between threads than one file each). Their lines are encoded into one buffer
- * for the whole batch, each file's `data` a view of it: one allocation and one
- * transfer per batch.
+ * for the whole batch, each file's `data` (and `csv`) a view of it: one
+ * allocation and one transfer per batch. A file's lines are encoded as soon as
+ * it is done, so its strings die young instead of living through the batch.
  */
 export async function runFileBatch(files: DiscoveredFile[], env: FileTaskEnv): Promise<FileResult[]> {
-  // All of the batch's files are read at once, so reading overlaps tagging.
-  const reads = files.map((file) => readDiscovered(file, env.ingest));
-  const unpacked: Unpacked[] = [];
-  for (let i = 0; i < files.length; i++) unpacked.push(unpackedResult(files[i], await reads[i], env));
-  const { data, lengths, csvLengths } = pack(
-    unpacked.map((u) => u.sections),
-    unpacked.map((u) => u.csvRows),
-  );
+  // All of the batch's files are read at once (while another batch is tagged); then the batch is tagged
+  // and encoded without a pause, so batches in flight in one thread never share the encoding scratch.
+  const reads = await Promise.all(files.map((file) => readDiscovered(file, env.ingest)));
+  const encoder = new BatchEncoder();
+  const done: Array<{ rest: Omit<Unpacked, 'sections' | 'csvRows'>; lengths: [number, number, number]; csvLength: number }> = [];
+  for (let i = 0; i < files.length; i++) {
+    const { sections, csvRows, ...rest } = unpackedResult(files[i], reads[i], env);
+    done.push({ rest, ...encoder.add(sections, csvRows) });
+  }
+  const data = encoder.finish();
   let offset = 0;
-  const views = lengths.map(([a, b, c]) => {
+  const views = done.map(({ lengths: [a, b, c] }) => {
     const view = data.subarray(offset, offset + a + b + c);
     offset += a + b + c;
     return view;
   });
-  return unpacked.map(({ sections: _sections, csvRows: _csvRows, ...rest }, i) => {
-    const csv = data.subarray(offset, offset + csvLengths[i]);
-    offset += csvLengths[i];
-    return { ...rest, data: views[i], lengths: lengths[i], dataSha256: createHash('sha256').update(views[i]).digest('hex'), csv };
+  return done.map(({ rest, lengths, csvLength }, i) => {
+    const csv = data.subarray(offset, offset + csvLength);
+    offset += csvLength;
+    return { ...rest, data: views[i], lengths, dataSha256: createHash('sha256').update(views[i]).digest('hex'), csv };
   });
 }
 
-/** Encoding scratch, reused across batches, grown as needed. */
-let scratch = Buffer.allocUnsafeSlow(1 << 20);
+/** Encoding scratch, reused across batches, grown as needed: the JSON lines, and the CSV rows. */
+const scratch = { data: Buffer.allocUnsafeSlow(1 << 20), csv: Buffer.allocUnsafeSlow(1 << 20) };
 /** A scratch grown past this for one large batch is let go afterwards. */
 const KEEP_SCRATCH_BYTES = 64 << 20;
 const NEWLINE = 0x0a;
 
-/** Room for `bytes` more bytes after `used` in the scratch (doubling, keeping what is written). */
-function ensureScratch(used: number, bytes: number): void {
-  if (scratch.length - used >= bytes) return;
-  const grown = Buffer.allocUnsafeSlow(Math.max(scratch.length * 2, used + bytes));
-  scratch.copy(grown, 0, 0, used);
-  scratch = grown;
-}
-
 /**
- * Every file's sections encoded, in order, into one buffer of its own (never
- * a slice of Node's shared pool: the buffer is transferred to the main thread,
- * which detaches it here). Each JSON text is followed by a newline. After all
- * files' sections come their CSV rows (which carry their own newlines).
+ * A batch's files encoded one after the other (UTF-8): each file's three
+ * sections of JSON lines, each text followed by a newline, and its CSV rows
+ * (which carry their newlines). `finish` gives one buffer of its own (never a
+ * slice of Node's shared pool: it is transferred to the main thread, which
+ * detaches it here) holding every file's sections, then every file's rows.
  */
-function pack(
-  files: Array<[string[], string[], string[]]>,
-  csvRows: string[][],
-): { data: Buffer; lengths: Array<[number, number, number]>; csvLengths: number[] } {
-  const lengths: Array<[number, number, number]> = [];
-  let offset = 0;
-  for (const sections of files) {
-    const own: [number, number, number] = [0, 0, 0];
+class BatchEncoder {
+  private dataUsed = 0;
+  private csvUsed = 0;
+
+  add(sections: [string[], string[], string[]], csvRows: string[]): { lengths: [number, number, number]; csvLength: number } {
+    const lengths: [number, number, number] = [0, 0, 0];
     sections.forEach((lines, i) => {
-      const start = offset;
+      const start = this.dataUsed;
       for (const l of lines) {
         // UTF-16 → UTF-8 takes at most 3 bytes per code unit, plus the newline.
-        ensureScratch(offset, 3 * l.length + 1);
-        offset += scratch.write(l, offset, 'utf8');
-        scratch[offset++] = NEWLINE;
+        const buffer = room('data', this.dataUsed, 3 * l.length + 1);
+        this.dataUsed += buffer.write(l, this.dataUsed, 'utf8');
+        buffer[this.dataUsed++] = NEWLINE;
       }
-      own[i] = offset - start;
+      lengths[i] = this.dataUsed - start;
     });
-    lengths.push(own);
+    const csvStart = this.csvUsed;
+    for (const row of csvRows) this.csvUsed += room('csv', this.csvUsed, 3 * row.length).write(row, this.csvUsed, 'utf8');
+    return { lengths, csvLength: this.csvUsed - csvStart };
   }
-  const csvLengths = csvRows.map((rows) => {
-    const start = offset;
-    for (const row of rows) {
-      ensureScratch(offset, 3 * row.length);
-      offset += scratch.write(row, offset, 'utf8');
-    }
-    return offset - start;
-  });
-  const data = Buffer.allocUnsafeSlow(offset);
-  scratch.copy(data, 0, 0, offset);
-  if (scratch.length > KEEP_SCRATCH_BYTES) scratch = Buffer.allocUnsafeSlow(1 << 20);
-  return { data, lengths, csvLengths };
+
+  finish(): Buffer {
+    const out = Buffer.allocUnsafeSlow(this.dataUsed + this.csvUsed);
+    scratch.data.copy(out, 0, 0, this.dataUsed);
+    scratch.csv.copy(out, this.dataUsed, 0, this.csvUsed);
+    for (const name of ['data', 'csv'] as const) if (scratch[name].length > KEEP_SCRATCH_BYTES) scratch[name] = Buffer.allocUnsafeSlow(1 << 20);
+    return out;
+  }
+}
+
+/** The scratch with room for `bytes` more bytes after `used` (doubling, keeping what is written). */
+function room(name: 'data' | 'csv', used: number, bytes: number): Buffer {
+  const buffer = scratch[name];
+  if (buffer.length - used >= bytes) return buffer;
+  const grown = Buffer.allocUnsafeSlow(Math.max(buffer.length * 2, used + bytes));
+  buffer.copy(grown, 0, 0, used);
+  scratch[name] = grown;
+  return grown;
 }
 
 /**
