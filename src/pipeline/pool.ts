@@ -66,21 +66,26 @@ export function createExecutor(options: ExecutorOptions, config: TaskConfig, set
   if (options.workers <= 1) return { workers: 1, stats, run: inProcess, close: async () => {} };
   const filename = workerScript();
   if (!existsSync(filename)) throw new WorkerScriptMissingError(filename);
-  const pool = new Piscina({
-    filename,
-    minThreads: options.workers,
-    maxThreads: options.workers,
-    idleTimeout: Infinity,
-    concurrentTasksPerWorker: TASKS_PER_WORKER,
-    // The compiled set goes along (config.compiled), so workers neither parse YAML nor compile patterns.
-    workerData: config,
-    resourceLimits: { maxOldGenerationSizeMb: options.heapLimitMb ?? WORKER_HEAP_LIMIT_MB },
-  });
+  // Started with the first batch that needs tagging: a re-run that reuses every file starts no thread.
+  let pool: Piscina | undefined;
+  const started = () =>
+    (pool ??= new Piscina({
+      filename,
+      minThreads: options.workers,
+      maxThreads: options.workers,
+      idleTimeout: Infinity,
+      concurrentTasksPerWorker: TASKS_PER_WORKER,
+      // The compiled set goes along (config.compiled), so workers neither parse YAML nor compile patterns.
+      workerData: config,
+      resourceLimits: { maxOldGenerationSizeMb: options.heapLimitMb ?? WORKER_HEAP_LIMIT_MB },
+    }));
   return {
     workers: options.workers,
     stats,
-    run: (files) => runOnPool(files, (batch) => pool.run(batch) as Promise<Array<FileResult | Deferred>>, inProcess, stats),
-    close: () => pool.destroy(),
+    run: (files) => runOnPool(files, (batch) => started().run(batch) as Promise<Array<FileResult | Deferred>>, inProcess, stats),
+    close: async () => {
+      await pool?.destroy();
+    },
   };
 }
 
