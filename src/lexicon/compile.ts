@@ -367,7 +367,7 @@ export class Vocabulary {
 }
 
 /** Words without features share one set in every lexicon (nothing can start there). */
-const NO_FEATURES: FeatureSet = Object.freeze({ id: 0, ids: Object.freeze([]), starts: new Int32Array(0) });
+const NO_FEATURES: FeatureSet = Object.freeze({ id: 0, ids: Object.freeze([]), starts: new Int32Array(0), term: null });
 
 /** Features of one lowercased word, computed once per distinct word. */
 export function featuresOf(lexicon: CompiledLexicon, word: string): readonly number[] {
@@ -413,7 +413,8 @@ function internFeatures(lexicon: CompiledLexicon, ids: number[]): FeatureSet {
   const key = ids.join(',');
   let shared = lexicon.featureSets.get(key);
   if (!shared) {
-    shared = { id: lexicon.featureSets.size + 1, ids: Object.freeze(ids) };
+    // Every field present from the start: one object shape for all sets keeps the matcher's reads monomorphic.
+    shared = { id: lexicon.featureSets.size + 1, ids: Object.freeze(ids), starts: undefined, term: undefined };
     lexicon.featureSets.set(key, shared);
   }
   return shared;
