@@ -89,6 +89,7 @@ for (const [a, b] of pairs) {
       venue: s.venue,
       start: s.start,
       end: s.end,
+      ...(s.removed ? { removed: s.removed } : {}),
       text_sha256: createHash('sha256').update(s.text).digest('hex'),
       ...(spans.has(s.id) ? { context_start: spans.get(s.id).start, context_end: spans.get(s.id).end } : {}),
       label: decision.label,

@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.SPIRAL_DIST ?? path.join(root, 'dist');
 const { decodeBytes } = await import(path.join(dist, 'ingest', 'decode.js'));
+const { keptText } = await import(path.join(dist, 'segment', 'segment.js'));
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -63,7 +64,7 @@ const lines = [];
 let bad = 0;
 for (const ref of refs) {
   const whole = textOf(ref);
-  const text = whole.slice(ref.start, ref.end);
+  const text = keptText(whole, ref.start, ref.end, ref.removed); // without the page furniture the run left out
   if (sha(text) !== ref.text_sha256) {
     process.stderr.write(`${refsFile}: ${ref.id}: the text at ${ref.document} ${ref.start}-${ref.end} is not the coded one (sha256 differs)\n`);
     bad++;

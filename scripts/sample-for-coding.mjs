@@ -131,6 +131,7 @@ async function candidates(source, runDir, excluded) {
         doc: u.doc,
         start: u.start,
         end: u.end,
+        ...(u.removed ? { removed: u.removed } : {}), // page furniture left out of the text
         country: u.country,
         year: u.year,
         venue: u.venue,

@@ -95,6 +95,8 @@ export interface DocumentRecord {
 export interface Segment {
   start: number; // first character after any removed paragraph number
   end: number;
+  /** Page furniture inside [start, end) left out of the text: [start, end) pairs, absolute, sorted. */
+  removed?: Array<[number, number]>;
   paragraph?: string; // the removed paragraph number ("166"), if any
 }
 
@@ -155,6 +157,12 @@ export interface UtteranceRecord extends TagResult, Attribution {
   type?: DocType;
   start: number;
   end: number;
+  /**
+   * Page furniture inside [start, end) that is not in `text`: [start, end) pairs,
+   * offsets into the decoded text like `start`/`end`, sorted. Absent when none:
+   * `text === decoded.slice(start, end)` with these spans deleted.
+   */
+  removed?: Array<[number, number]>;
   paragraph?: string;
   text: string;
 }

@@ -26,7 +26,7 @@ export function quantile(sorted: readonly number[], q: number): number {
 }
 
 function emptyIntervals(): Record<IndexName, Interval | null> {
-  return { rejection: null, deflection: null, dialogue: null, acceptance: null, net: null };
+  return Object.fromEntries(INDEX_NAMES.map((n) => [n, null])) as Record<IndexName, Interval | null>;
 }
 
 function sumResample(docs: readonly DocCounts[], next: () => number): MoveCounts {
@@ -51,7 +51,7 @@ export function bootstrapIntervals(name: string, docs: readonly DocCounts[], opt
   if (docs.length < options.minDocuments || docs.length === 0) return result;
   const ordered = [...docs].sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : 0));
   const next = streamFor(options.seed, name);
-  const samples: Record<IndexName, number[]> = { rejection: [], deflection: [], dialogue: [], acceptance: [], net: [] };
+  const samples = Object.fromEntries(INDEX_NAMES.map((n) => [n, [] as number[]])) as Record<IndexName, number[]>;
   for (let b = 0; b < options.resamples; b++) {
     const values = computeIndices(sumResample(ordered, next));
     for (const index of INDEX_NAMES) {

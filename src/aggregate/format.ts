@@ -1,5 +1,5 @@
 // Output shapers for scores: CSV rows and the terminal table. Pure strings.
-import { LABELS, MOVE_LABELS } from '../types.js';
+import { LABELS, MOVE_LABELS, TARGET_KINDS } from '../types.js';
 import { pct, textTable, toCsv, type CsvValue } from './csv.js';
 import { INDEX_NAMES, type PressureCell, type ScoreCell } from './types.js';
 
@@ -11,10 +11,18 @@ const CELL_HEADER = [
   'audience',
   'n_documents',
   'n_utterances',
+  'target',
+  'n_relevant_all',
   'n_relevant',
   ...LABELS.map((l) => `count_${l}`),
   ...MOVE_LABELS.map((l) => `share_${l}`),
   ...INDEX_NAMES.flatMap((n) => [n, `${n}_low`, `${n}_high`]),
+  ...TARGET_KINDS.flatMap((t) => [`n_relevant_${t}`, ...MOVE_LABELS.map((l) => `share_${l}_${t}`)]),
+  'n_relevant_promotion',
+  'promotion_acceptance',
+  'promotion_net',
+  'promotion_net_low',
+  'promotion_net_high',
   'insufficient_evidence',
   'insufficient_reasons',
   'audience_tv',
@@ -35,10 +43,18 @@ function cellRow(c: ScoreCell): CsvValue[] {
     c.audience,
     c.n_documents,
     c.n_utterances,
+    c.target,
+    c.n_relevant_all,
     c.n_relevant,
     ...LABELS.map((l) => c.counts[l]),
     ...MOVE_LABELS.map((l) => c.shares[l]),
     ...INDEX_NAMES.flatMap((n) => [c.indices[n].value, c.indices[n].ci95?.low, c.indices[n].ci95?.high]),
+    ...TARGET_KINDS.flatMap((t) => [c.by_target?.[t].n_relevant, ...MOVE_LABELS.map((l) => c.by_target?.[t].shares[l])]),
+    c.promotion?.n_relevant,
+    c.promotion?.acceptance.value,
+    c.promotion?.net.value,
+    c.promotion?.net.ci95?.low,
+    c.promotion?.net.ci95?.high,
     c.insufficient_evidence,
     c.insufficient_reasons.join('; '),
     c.consistency?.total_variation,
@@ -109,7 +125,7 @@ function marks(c: ScoreCell): string {
 }
 
 export function cellsTable(cells: readonly ScoreCell[]): string {
-  const header = ['country', 'unit', 'audience', 'docs', 'relevant', 'rej%', 'defl%', 'dial%', 'acc%', 'net%', 'net 95% CI', 'marks'];
+  const header = ['country', 'unit', 'audience', 'docs', 'relevant', 'den%', 'rhet%', 'dial%', 'acc%', 'net%', 'net 95% CI', 'promo net%', 'marks'];
   const rows = cells.map((c) => [
     c.country,
     unitLabel(c),
@@ -122,10 +138,18 @@ export function cellsTable(cells: readonly ScoreCell[]): string {
     pct(c.indices.acceptance.value),
     pct(c.indices.net.value),
     interval(c),
+    pct(c.promotion?.net.value),
     marks(c),
   ]);
-  const right = [false, false, false, true, true, true, true, true, true, true, false, false];
-  return textTable(header, rows, right) + 'marks: ! insufficient evidence  ≠ stance depends on the audience  + accepting stance persists\n';
+  const right = [false, false, false, true, true, true, true, true, true, true, false, true, false];
+  const target = cells[0]?.target;
+  const about =
+    target === undefined ? '' : target === 'all' ? 'moves: all relevant utterances\n' : `moves about: ${target} (relevant = moves with that target)\n`;
+  return (
+    about +
+    textTable(header, rows, right) +
+    'promo: net score of talk about others and the norms (targets other + general)\nmarks: ! insufficient evidence  ≠ stance depends on the audience  + accepting stance persists\n'
+  );
 }
 
 /** Totals rows only (per country and unit), with the three most active speaking States. */

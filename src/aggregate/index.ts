@@ -43,11 +43,17 @@ export class Aggregator {
     const warnings = [...this.warnings];
     if (skipped.no_country > 0) warnings.push(`${skipped.no_country} utterances without a country were not counted`);
     if (skipped.no_year > 0) warnings.push(`${skipped.no_year} utterances without a year were not counted (grouping ${this.options.by})`);
+    const targetsInRun = this.cells.anyTarget;
+    const target = targetsInRun ? this.options.target : 'all';
+    if (!targetsInRun && this.options.target !== 'all')
+      warnings.push(
+        `the run's utterances carry no target (classified before targets were tagged): shares and indices are over all relevant utterances, not target ${this.options.target}`,
+      );
     return {
       schema: 'spiral.scores/1',
       run,
-      params: scoreParams(this.options),
-      cells: finishCells(this.cells.cells.values(), this.options),
+      params: scoreParams(this.options, { target, targetsInRun }),
+      cells: finishCells(this.cells.cells.values(), this.options, { target, targetsInRun }),
       pressure: this.pressure.finish(),
       skipped,
       warnings,

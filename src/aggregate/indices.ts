@@ -12,14 +12,16 @@ export interface MoveCounts {
 
 /** Index values, or null for every index when nothing relevant was said. */
 export function computeIndices(c: MoveCounts): Record<IndexName, number | null> {
-  if (c.relevant <= 0) return { rejection: null, deflection: null, dialogue: null, acceptance: null, net: null };
+  if (c.relevant <= 0) return { rejection: null, deflection: null, rejecting: null, dialogue: null, acceptance: null, net: null };
   const share = (n: number): number => n / c.relevant;
   const acceptance = share(c.argumentative_concession + c.norm_acknowledgment);
+  const rejecting = share(c.denial + c.rhetorical_action);
   return {
     rejection: share(c.denial),
     deflection: share(c.rhetorical_action),
+    rejecting,
     dialogue: share(c.argumentative_concession),
     acceptance,
-    net: acceptance - share(c.denial + c.rhetorical_action),
+    net: acceptance - rejecting,
   };
 }

@@ -1,12 +1,14 @@
 // Options of one aggregation, with defaults from thresholds.ts.
 import * as T from './thresholds.js';
-import type { GroupBy, ScoreParams, SpeakerFilter } from './types.js';
+import type { GroupBy, ScoreParams, SpeakerFilter, TargetFilter } from './types.js';
 
 export interface AggregateOptions {
   by: GroupBy;
   period: number; // years per period (country-period only)
   byAudience: boolean;
   speakers: SpeakerFilter;
+  /** Whose conduct the shares and indices are about: self (a government's own record, the default), other, general, all. */
+  target: TargetFilter;
   resamples: number;
   seed: number;
   examplesPerLabel: number;
@@ -31,6 +33,7 @@ export function aggregateOptions(partial: Partial<AggregateOptions> = {}): Aggre
     period: partial.period ?? DEFAULT_PERIOD_YEARS,
     byAudience: partial.byAudience ?? false,
     speakers: partial.speakers ?? 'self',
+    target: partial.target ?? 'self',
     resamples: partial.resamples ?? T.BOOTSTRAP_RESAMPLES,
     seed: partial.seed ?? T.BOOTSTRAP_SEED,
     examplesPerLabel: partial.examplesPerLabel ?? T.EXAMPLES_PER_LABEL,
@@ -46,13 +49,16 @@ export function aggregateOptions(partial: Partial<AggregateOptions> = {}): Aggre
   };
 }
 
-/** The options as they are recorded in scores JSON. */
-export function scoreParams(o: AggregateOptions): ScoreParams {
+/** The options as they are recorded in scores JSON, with the target actually used. */
+export function scoreParams(o: AggregateOptions, used: { target: TargetFilter; targetsInRun: boolean }): ScoreParams {
   return {
     by: o.by,
     period: o.by === 'country-period' ? o.period : null,
     by_audience: o.byAudience,
     speakers: o.speakers,
+    target: used.target,
+    target_requested: o.target,
+    targets_in_run: used.targetsInRun,
     bootstrap: { resamples: o.resamples, seed: o.seed, unit: 'document', min_documents: o.minDocumentsForInterval },
     thresholds: {
       min_relevant_utterances: o.minRelevant,

@@ -82,33 +82,89 @@ export const RATIFICATION_INSTRUMENTS: readonly string[] = ['iccpr', 'iccpr_op1'
 /** Being party to these makes individual petition available (ICCPR-OP1: communications to the Human Rights Committee). */
 export const PETITION_INSTRUMENTS: readonly string[] = ['iccpr_op1'];
 
-// ------------------------------------------------------------ indicator 4: discursive practice
+// ------------------------------------------------------------ indicator 4 and the phases: a government's own record
 
-/** Acceptance share (concession + acknowledgment) at or above which the discourse "acknowledges the validity of the norms". */
-export const DISCURSIVE_MIN_ACCEPTANCE = 0.5;
-/** Denial share at or below which the government "no longer denounces criticism as interference" (a stray sentence allowed). */
-export const DISCURSIVE_MAX_DENIAL = 0.1;
-/** Dialogue share (concessions) at or above which it "engages in dialogue with critics": one concession in twenty relevant sentences. */
+/**
+ * Self-referential moves (target self: the government's own conduct) a unit
+ * needs before indicator 4 and the phase are read from it. Below ten, one
+ * sentence moves the rejecting share by more than ten points. A General Assembly
+ * speech holds at most about one such move (median country-year 0, upper quartile 1), so units are
+ * pooled with their neighbours (below) until they have ten.
+ */
+export const MIN_SELF_MOVES = 10;
+/**
+ * A country-year short of MIN_SELF_MOVES takes in the years that follow it, one
+ * at a time, up to this many (then, where those are too thin or the record ends,
+ * the years before it): a window of at most nine General Assembly sessions,
+ * about a decade. Longer windows would mix regimes whose change the phases are
+ * meant to date. Following years first: the stance of a year is what the
+ * government goes on to say (persistence), and a new government is not credited
+ * with its predecessor's words — pooling backwards would date every change late.
+ */
+export const POOL_MAX_EXTRA_YEARS = 8;
+/** A five-year period short of MIN_SELF_MOVES takes in at most two more periods, following ones first (fifteen years). */
+export const POOL_MAX_EXTRA_PERIODS = 2;
+
+/**
+ * The era a unit is judged against: the decade its first year falls in. The
+ * General Debate's register changed by decade (decolonisation and apartheid in
+ * the 1960s–80s, the end of the Cold War, the Council and the UPR after 2006),
+ * and with it how much a government says about its own record.
+ */
+export const ERA_YEARS = 10;
+/**
+ * An era needs the self-rejecting shares of at least this many countries
+ * (country × decade, each with MIN_SELF_MOVES self-referential moves); an era
+ * with fewer borrows the countries of the nearest decades until it has them (the
+ * 1940s and 1950s, when few governments spoke of their own record).
+ */
+export const ERA_MIN_COUNTRIES = 20;
+/**
+ * Indicator 4 holds only when the self-rejecting share (denial + rhetorical
+ * action about the government's own conduct) is at or below this quantile of the
+ * era's distribution: no more rejecting than the median government of its decade.
+ */
+export const ERA_ACCEPT_QUANTILE = 0.5;
+/**
+ * A unit whose self-rejecting share is at or above this quantile of its era —
+ * more rejecting than three governments in four of the same decade — is in the
+ * rejecting phases: 2 when denial leads, 3 when rhetorical action does.
+ */
+export const ERA_REJECT_QUANTILE = 0.75;
+/** Dialogue share (concessions about its own record) at or above which a government "engages in dialogue with critics": one in twenty self-referential moves. */
 export const DISCURSIVE_MIN_DIALOGUE = 0.05;
+/**
+ * A run "covers the world" — and `spiral status` reads the era distributions
+ * from the run itself rather than from the bundled reference table — when it
+ * has speeches of at least this many countries (the General Assembly has had more
+ * than a hundred members since 1961).
+ */
+export const WORLD_MIN_COUNTRIES = 100;
+
+// ------------------------------------------------------------ before and after a regime change (validation)
+
+/**
+ * The self-rejecting share before a regime change or liberalisation and after it
+ * is read over this many years on each side (three five-year periods: the span
+ * the book's country chapters compare) ...
+ */
+export const CHANGE_WINDOW_YEARS = 15;
+/** ... widened by this many years at a time while a side has fewer than MIN_SELF_MOVES self-referential moves ... */
+export const CHANGE_WIDEN_STEP_YEARS = 5;
+/** ... up to a generation: beyond it the comparison is no longer about the change. */
+export const CHANGE_MAX_WINDOW_YEARS = 30;
 
 // ------------------------------------------------------------ phases
 
 /**
- * Phase 1 (repression: "little or nothing" said): a unit with fewer than
- * MIN_RELEVANT_UTTERANCES relevant utterances, at least SILENCE_MIN_UTTERANCES
- * utterances, and at most this share of them relevant (one sentence in fifty).
+ * Phase 1 (repression: "little or nothing" said): a unit without enough
+ * self-referential moves whose human-rights talk overall (relevant utterances,
+ * any target, over all utterances) is at or below this quantile of the era's
+ * country-years: among the scarcest quarter of its decade.
  */
-export const SILENCE_MAX_RELEVANT_SHARE = 0.02;
+export const SILENCE_ERA_QUANTILE = 0.25;
 /** Enough sentences to call a low relevant share silence rather than a short text. */
 export const SILENCE_MIN_UTTERANCES = 50;
-
-/** Phase 2: denial is the largest move and at least this share of the relevant utterances. */
-export const DENIAL_DOMINANT_MIN_SHARE = 0.25;
-
-/** Phase 3: "talking the talk" — acceptance share at least this ... */
-export const TALK_MIN_ACCEPTANCE = 0.3;
-/** ... while allegations are deflected: rhetorical action at least this share (or denial above DISCURSIVE_MAX_DENIAL). */
-export const DEFLECTION_MIN_SHARE = 0.1;
 
 /** Phase 5: phase-4 conditions held for this many consecutive years ... */
 export const PHASE5_MIN_YEARS = 3;

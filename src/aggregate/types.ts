@@ -1,6 +1,6 @@
 // The shapes `spiral scores` writes (RUN/scores/<by>.json) and that `spiral status`
 // and the report read. Keys are snake_case because they are the JSON on disk.
-import type { Label, MoveLabel } from '../types.js';
+import type { Label, MoveLabel, TargetKind } from '../types.js';
 
 /** How utterances are grouped into cells. */
 export const GROUP_BYS = ['country', 'country-year', 'country-period'] as const;
@@ -10,11 +10,19 @@ export type GroupBy = (typeof GROUP_BYS)[number];
 export const SPEAKER_FILTERS = ['self', 'other', 'all'] as const;
 export type SpeakerFilter = (typeof SPEAKER_FILTERS)[number];
 
+/**
+ * Whose conduct the counted moves are about (codebook, "Target"): the shares and
+ * indices of a cell are computed over moves with this target, or over every
+ * relevant utterance ('all'). Indicators read 'self': a government's own record.
+ */
+export const TARGET_FILTERS = ['self', 'other', 'general', 'all'] as const;
+export type TargetFilter = (typeof TARGET_FILTERS)[number];
+
 /** Audience of a cell: one of the codebook's audiences, 'unspecified' when the document has none, 'all' when not split. */
 export type AudienceKey = 'international' | 'domestic' | 'unspecified' | 'all';
 
 /** The documented indices (docs/indicators.md). */
-export const INDEX_NAMES = ['rejection', 'deflection', 'dialogue', 'acceptance', 'net'] as const;
+export const INDEX_NAMES = ['rejection', 'deflection', 'rejecting', 'dialogue', 'acceptance', 'net'] as const;
 export type IndexName = (typeof INDEX_NAMES)[number];
 
 /** A bootstrap 95% interval (percentiles of the resampled statistic). */
@@ -63,6 +71,24 @@ export interface Persistence {
   min_units: number;
 }
 
+/** The moves of one target in a cell: counts and shares among that target's moves. */
+export interface TargetTally {
+  n_relevant: number; // moves with this target
+  counts: Record<MoveLabel, number>;
+  shares: Record<MoveLabel, number | null>;
+}
+
+/**
+ * Talk about others and about the norms (targets other + general), reported beside
+ * a government's own record and never mixed into it: norm promotion abroad, the
+ * book's "argumentative self-entrapment".
+ */
+export interface PromotionIndex {
+  n_relevant: number; // moves with target other or general
+  acceptance: IndexValue;
+  net: IndexValue;
+}
+
 /** One cell: a country, a time unit (none, a year, a period) and an audience. */
 export interface ScoreCell {
   key: string; // "KEN", "KEN|1990", "KEN|1985-1989", plus "|domestic" etc. when split by audience
@@ -72,9 +98,18 @@ export interface ScoreCell {
   audience: AudienceKey;
   n_documents: number; // documents with at least one counted utterance in the cell
   n_utterances: number; // counted utterances (after the speaker filter)
-  n_relevant: number; // of which relevant: the denominator of every share
+  /** What the shares and indices are computed over (`--target`; 'all' when the run has no targets). */
+  target: TargetFilter;
+  /** Relevant utterances of any target (or none): how much human-rights talk there is at all. */
+  n_relevant_all: number;
+  n_relevant: number; // relevant utterances with the cell's target: the denominator of every share
+  /** Moves with the cell's target; `none` counts every utterance labelled none. */
   counts: Record<Label, number>;
   shares: Record<MoveLabel, number | null>; // count / n_relevant
+  /** The four moves per target (self, other, general); null when the run's utterances carry no target. */
+  by_target: Record<TargetKind, TargetTally> | null;
+  /** Talk about others and the norms (other + general); null when the run carries no target. */
+  promotion: PromotionIndex | null;
   indices: Record<IndexName, IndexValue>;
   insufficient_evidence: boolean;
   /** Why the evidence is insufficient ("n_relevant 4 < 10"); empty when sufficient. */
@@ -124,6 +159,12 @@ export interface ScoreParams {
   period: number | null; // period length in years for country-period
   by_audience: boolean;
   speakers: SpeakerFilter;
+  /** The target the shares and indices are computed over, as used ('all' when the run carries no target). */
+  target: TargetFilter;
+  /** The target asked for (`--target`). */
+  target_requested: TargetFilter;
+  /** Whether any utterance of the run carries a target. */
+  targets_in_run: boolean;
   bootstrap: { resamples: number; seed: number; unit: 'document'; min_documents: number };
   thresholds: {
     min_relevant_utterances: number;

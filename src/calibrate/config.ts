@@ -62,6 +62,8 @@ export const MODEL_FITTING = {
   termL1Grid: [null, 0.004, 0.002, 0.001] as Array<number | null>,
   /** Class weights (total / (classes × count))^power: 0 plain likelihood, 1 balanced. Macro-F1 rewards the rare moves. */
   classWeightPowerGrid: [0, 0.5, 1],
+  /** L1 strength of the move rules' leans toward a target (sparse: most rules lean nowhere). */
+  moveRuleTargetL1: 0.002,
   /** Weight of the target model's context evidence, tried. */
   targetContextGrid: [0, 0.25, 0.5, 0.75],
   /** Small ridge on biases and term weights, so a separable item cannot send them to infinity. */

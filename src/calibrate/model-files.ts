@@ -37,6 +37,21 @@ function fittedOn(p: Provenance, fit: ModelFit): string[] {
   ];
 }
 
+function moveRuleBiasLines(bias: ModelConfig['targets']['move_rule_bias']): string[] {
+  const rules = Object.keys(bias).sort();
+  if (rules.length === 0) return ['  move_rule_bias: {}'];
+  return [
+    '  move_rule_bias:',
+    ...rules.map(
+      (r) =>
+        `    ${r}: ${vector(
+          bias[r] as Record<string, number>,
+          TARGET_KINDS.filter((k) => bias[r][k] !== undefined),
+        )}`,
+    ),
+  ];
+}
+
 export function modelYaml(model: ModelConfig, p: Provenance, fit: ModelFit): string {
   const m = model.moves;
   const t = model.targets;
@@ -65,6 +80,7 @@ export function modelYaml(model: ModelConfig, p: Provenance, fit: ModelFit): str
     `  context_weight: ${num(t.context_weight)}`,
     `  other_country_weight: ${num(t.other_country_weight)}`,
     `  own_country_weight: ${num(t.own_country_weight)}`,
+    ...moveRuleBiasLines(t.move_rule_bias),
     `  temperature: ${num(t.temperature)}`,
     '',
   ].join('\n');

@@ -349,7 +349,23 @@ export function fitMoves(
 interface TargetLayout {
   rules: string[];
   ruleIndex: Map<string, number>;
+  /** Move rules whose firing leans toward a target: K parameters each, after the target rules. */
+  moves: string[];
+  moveIndex: Map<string, number>;
+  movesAt: number;
   size: number;
+}
+
+function targetLayout(ruleIds: string[], moveIds: string[]): TargetLayout {
+  const movesAt = T_RULES + ruleIds.length;
+  return {
+    rules: ruleIds,
+    ruleIndex: new Map(ruleIds.map((r, i) => [r, i])),
+    moves: moveIds,
+    moveIndex: new Map(moveIds.map((r, i) => [r, i])),
+    movesAt,
+    size: movesAt + moveIds.length * K,
+  };
 }
 
 const T_BIAS = 0;
@@ -384,6 +400,10 @@ function targetDesign(o: ModelObservation, label: MoveLabel, target: TargetKind,
   }
   for (const p of o.targetPieces) add(targetParam(p, layout), TARGET_KINDS.indexOf(p.kind), p.multiplier);
   for (const p of o.contextTargetPieces) add(targetParam(p, layout), TARGET_KINDS.indexOf(p.kind), contextWeight * p.multiplier);
+  for (const p of o.pieces) {
+    const m = layout.moveIndex.get(p.rule);
+    if (m !== undefined) for (let k = 0; k < K; k++) add(layout.movesAt + m * K + k, k, p.multiplier);
+  }
   // Targets are not label-shifted: every coded target counts once.
   return {
     params: Int32Array.from(params),
@@ -407,6 +427,9 @@ function targetSpecs(layout: TargetLayout, priors: Map<string, number>, ruleL2: 
     const prior = priors.get(rule) ?? 1;
     specs.push({ l2: ruleL2, centre: prior, l1: 0, lower: MODEL_FITTING.minRuleWeight, upper: MODEL_FITTING.maxRuleWeight, start: prior });
   }
+  for (let i = 0; i < layout.moves.length * K; i++) {
+    specs.push({ l2: MODEL_FITTING.termL2, centre: 0, l1: MODEL_FITTING.moveRuleTargetL1, lower: -20, upper: 20, start: 0 });
+  }
   return specs;
 }
 
@@ -420,8 +443,14 @@ function targetItems(observations: readonly ModelObservation[]): Array<{ o: Mode
   return observations.flatMap((o) => (o.gold !== 'none' && o.target && o.target !== 'na' ? [{ o, label: o.gold as MoveLabel, target: o.target }] : []));
 }
 
-function fitTargetsOnce(items: ReturnType<typeof targetItems>, ruleIds: string[], priors: Map<string, number>, setting: TargetSetting): FittedTargets {
-  const layout: TargetLayout = { rules: ruleIds, ruleIndex: new Map(ruleIds.map((r, i) => [r, i])), size: T_RULES + ruleIds.length };
+function fitTargetsOnce(
+  items: ReturnType<typeof targetItems>,
+  ruleIds: string[],
+  moveIds: string[],
+  priors: Map<string, number>,
+  setting: TargetSetting,
+): FittedTargets {
+  const layout = targetLayout(ruleIds, moveIds);
   const design = items.map(({ o, label, target }) => targetDesign(o, label, target, layout, setting.contextWeight));
   const { theta } = fitLogistic(design, targetSpecs(layout, priors, setting.ruleL2), K, {
     iterations: MODEL_FITTING.iterations,
@@ -435,9 +464,24 @@ function fitTargetsOnce(items: ReturnType<typeof targetItems>, ruleIds: string[]
     context_weight: setting.contextWeight,
     other_country_weight: round(theta[T_OTHER_COUNTRY]),
     own_country_weight: round(theta[T_OWN_COUNTRY]),
+    move_rule_bias: moveRuleBias(layout, theta),
     temperature: 1,
   };
   return { config, ruleWeights: new Map(ruleIds.map((r, i) => [r, round(theta[T_RULES + i])])) };
+}
+
+/** The move rules' fitted leans, only where one is large enough to change a decision. */
+function moveRuleBias(layout: TargetLayout, theta: Float64Array): ModelConfig['targets']['move_rule_bias'] {
+  const out: ModelConfig['targets']['move_rule_bias'] = {};
+  layout.moves.forEach((rule, m) => {
+    const lean: Partial<Record<TargetKind, number>> = {};
+    TARGET_KINDS.forEach((k, i) => {
+      const v = round(theta[layout.movesAt + m * K + i]);
+      if (Math.abs(v) >= MODEL_FITTING.termMinWeight) lean[k] = v;
+    });
+    if (Object.keys(lean).length > 0) out[rule] = lean;
+  });
+  return out;
 }
 
 function targetLogitsOf(o: ModelObservation, label: MoveLabel, fitted: FittedTargets): Float64Array {
@@ -447,6 +491,10 @@ function targetLogitsOf(o: ModelObservation, label: MoveLabel, fitted: FittedTar
     p.rule === 'country.own' ? c.own_country_weight : p.rule === 'country.other' ? c.other_country_weight : (fitted.ruleWeights.get(p.rule) ?? 0);
   for (const p of o.targetPieces) z[TARGET_KINDS.indexOf(p.kind)] += weightOf(p) * p.multiplier;
   for (const p of o.contextTargetPieces) z[TARGET_KINDS.indexOf(p.kind)] += c.context_weight * weightOf(p) * p.multiplier;
+  for (const p of o.pieces) {
+    const lean = c.move_rule_bias[p.rule];
+    if (lean) TARGET_KINDS.forEach((k, i) => (z[i] += (lean[k] ?? 0) * p.multiplier));
+  }
   return z;
 }
 
@@ -459,6 +507,7 @@ export interface TargetFit {
 export function fitTargets(observations: readonly ModelObservation[], set: LexiconSet, folds: number, seed: number): TargetFit {
   const targetRules = set.rules.filter((r) => r.category.startsWith('target_'));
   const ruleIds = targetRules.map((r) => r.id);
+  const moveIds = set.rules.filter((r) => (MOVE_LABELS as readonly string[]).includes(r.category)).map((r) => r.id);
   const priors = new Map(targetRules.map((r) => [r.id, priorWeight(r)]));
   const items = targetItems(observations);
   const foldOf = documentFolds(
@@ -476,6 +525,7 @@ export function fitTargets(observations: readonly ModelObservation[], set: Lexic
         const fitted = fitTargetsOnce(
           items.filter((_, i) => foldOf[i] !== f),
           ruleIds,
+          moveIds,
           priors,
           setting,
         );
@@ -494,7 +544,7 @@ export function fitTargets(observations: readonly ModelObservation[], set: Lexic
     }
   }
   const best = simplestNearBest(tried, targetComplexity);
-  const fitted = fitTargetsOnce(items, ruleIds, priors, best.setting);
+  const fitted = fitTargetsOnce(items, ruleIds, moveIds, priors, best.setting);
   fitted.config.temperature = round(fitTemperature(best.heldOut));
   const strip = ({ setting, macroF1, metrics }: CrossValidated<TargetSetting, TargetKind>) => ({ setting, macroF1, metrics });
   return { fitted, chosen: strip(best), tried: tried.map(strip) };

@@ -1,5 +1,6 @@
 import { Command, CommanderError, Help } from 'commander';
 import { createRequire } from 'node:module';
+import { fsCause } from '../run/errors.js';
 import { COMMANDS, type CommandEntry } from './commands/index.js';
 import { EXIT_FATAL, UsageError, type CliContext } from './context.js';
 
@@ -9,6 +10,16 @@ const pkg = require('../../package.json') as { version: string };
 /** Errors that carry a user-facing message (bad file, bad YAML): no stack trace. */
 function isUserFacing(err: unknown): err is Error {
   return err instanceof Error && (err instanceof UsageError || (err as { userFacing?: boolean }).userFacing === true);
+}
+
+/**
+ * A file-system error no command turned into a message of its own (a folder
+ * where a file belongs, a full disk): one line with the path and the cause.
+ */
+function fileSystemProblem(err: unknown): string | undefined {
+  const cause = fsCause(err);
+  const where = (err as NodeJS.ErrnoException | undefined)?.path;
+  return cause !== undefined && typeof where === 'string' ? `${where}: ${cause}` : undefined;
 }
 
 /**
@@ -56,6 +67,11 @@ export async function main(argv: string[], ctx: CliContext): Promise<number> {
     }
     if (isUserFacing(err)) {
       ctx.stderr(`spiral: ${err.message}\n`);
+      return EXIT_FATAL;
+    }
+    const fsProblem = fileSystemProblem(err);
+    if (fsProblem) {
+      ctx.stderr(`spiral: ${fsProblem}\n`);
       return EXIT_FATAL;
     }
     ctx.stderr(`spiral: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

@@ -13,6 +13,8 @@ export interface GoldMeta {
   context?: string;
   /** The document the item was drawn from, when the file names it; else source, country and year stand for it. */
   document?: string;
+  /** How a reviewed item was sampled (`spiral review export`): flagged, uncertainty, random, rule:<id>. */
+  sampledBy?: string;
 }
 
 /** The document an item comes from: folds that keep a document's items together use it. */
@@ -23,6 +25,15 @@ export function documentOf(item: GoldItem): string {
 /** The items of one split (all of them when `split` is undefined); an item without a split is on neither side. */
 export function itemsOfSplit(items: readonly GoldItem[], split: Split | undefined): GoldItem[] {
   return split === undefined ? [...items] : items.filter((i) => i.split === split);
+}
+
+/**
+ * The items sampled so (`sampled_by` of a review export): `rule` stands for
+ * any rule queue; items without the field are on no side.
+ */
+export function itemsSampledBy(items: readonly GoldItem[], how: string | undefined): GoldItem[] {
+  if (how === undefined) return [...items];
+  return items.filter((i) => i.meta.sampledBy === how || (how === 'rule' && i.meta.sampledBy?.startsWith('rule:')));
 }
 
 /** Which side of the fit/check discipline an item is on (gold README): rules are written from `fit` only. */
@@ -160,5 +171,6 @@ function readMeta(record: Record<string, unknown>): GoldMeta {
   if (typeof record.source === 'string' && record.source !== '') meta.source = record.source;
   if (typeof record.context === 'string' && record.context !== '') meta.context = record.context;
   if (typeof record.document === 'string' && record.document !== '') meta.document = record.document;
+  if (typeof record.sampled_by === 'string' && record.sampled_by !== '') meta.sampledBy = record.sampled_by;
   return meta;
 }

@@ -2,7 +2,8 @@
 // one day. Indicators 1–3 read facts; a fact that is absent reads `unknown`
 // unless the facts file declares its list complete, so a gap in our knowledge
 // is never reported as a fact about the country.
-import type { ScoreCell } from '../aggregate/types.js';
+import type { EraRow } from './era.js';
+import type { SelfEvidence } from './evidence.js';
 import * as T from '../aggregate/thresholds.js';
 import { happenedBy } from './dates.js';
 import { BINDING_ACTIONS, type CountryFacts, type IndicatorResult, type TreatyFact } from './types.js';
@@ -72,43 +73,67 @@ export function complaintIndicator(facts: CountryFacts | undefined, country: str
   return { value: 'unknown', reason: `no complaint mechanism recorded by ${asOf}; the list of national mechanisms is not declared complete`, fact_ids: [] };
 }
 
-/** Indicator 4: discursive practice, from the unit's scores (self utterances). */
-export function discursiveIndicator(cell: ScoreCell): IndicatorResult {
-  const acceptance = cell.indices.acceptance.value;
-  const denial = cell.indices.rejection.value;
-  const dialogue = cell.indices.dialogue.value;
-  const consistency = cell.consistency;
+/** A unit's era: its decade's row of the era table, with the thresholds read from it. */
+export type UnitEra = EraRow & EraThresholds & { silence_at: number | null };
+
+/** The era's thresholds for one unit, as status reads them from the era table. */
+export interface EraThresholds {
+  decade: number;
+  /** Self-rejecting share at or below which indicator 4 can hold (ERA_ACCEPT_QUANTILE of the era). */
+  accept_at: number;
+  /** Self-rejecting share at or above which the unit is in the rejecting phases (ERA_REJECT_QUANTILE). */
+  reject_at: number;
+}
+
+/**
+ * Indicator 4: discursive practice, from the government's moves about its own
+ * conduct (target self) over the unit or its pooled window. True when it rejects
+ * no more than the era's median government (denial and rhetorical action about
+ * its own record), engages in dialogue (concessions) and says the same to both
+ * audiences where both are heard.
+ */
+export function discursiveIndicator(self: SelfEvidence, era: EraThresholds | null): IndicatorResult {
+  const consistency = self.consistency;
   const scores = {
-    acceptance,
-    rejection: denial,
-    dialogue,
-    n_relevant: cell.n_relevant,
-    audience_tv: consistency?.total_variation ?? null,
-    audience_dependent: consistency?.audience_dependent ?? null,
+    n_self_moves: self.n_moves,
+    window_start: self.window.start,
+    window_end: self.window.end,
+    rejecting: self.rejecting,
+    dialogue: self.dialogue,
+    net: self.net,
+    audience_tv: consistency.total_variation,
+    audience_dependent: consistency.audience_dependent,
   };
-  const thresholds = {
-    DISCURSIVE_MIN_ACCEPTANCE: T.DISCURSIVE_MIN_ACCEPTANCE,
-    DISCURSIVE_MAX_DENIAL: T.DISCURSIVE_MAX_DENIAL,
+  const thresholds: Record<string, number> = {
+    MIN_SELF_MOVES: T.MIN_SELF_MOVES,
     DISCURSIVE_MIN_DIALOGUE: T.DISCURSIVE_MIN_DIALOGUE,
-    AUDIENCE_TV_THRESHOLD: consistency?.threshold ?? T.AUDIENCE_TV_THRESHOLD,
-    MIN_RELEVANT_UTTERANCES: T.MIN_RELEVANT_UTTERANCES,
+    AUDIENCE_TV_THRESHOLD: consistency.threshold,
   };
-  const base = { fact_ids: [], scores, thresholds };
-  if (cell.insufficient_evidence || acceptance === null || denial === null || dialogue === null) {
-    return { ...base, value: 'unknown', reason: `too little evidence (${cell.insufficient_reasons.join('; ') || 'nothing relevant'})` };
+  if (era) {
+    thresholds.ERA_ACCEPT_QUANTILE = T.ERA_ACCEPT_QUANTILE;
+    thresholds.era_rejecting_accept_at = era.accept_at;
   }
+  const base = { fact_ids: [], scores, thresholds };
+  const windowText = self.pooled ? ` in ${self.window.start}–${self.window.end}` : '';
+  if (self.n_moves < T.MIN_SELF_MOVES || self.rejecting === null || self.dialogue === null) {
+    return {
+      ...base,
+      value: 'unknown',
+      reason: `too little self-referential talk: ${self.n_moves} moves about its own conduct${windowText} < ${T.MIN_SELF_MOVES}`,
+    };
+  }
+  if (!era) return { ...base, value: 'unknown', reason: 'no era reference to judge the self-rejecting share against' };
   const failures: string[] = [];
-  if (acceptance < T.DISCURSIVE_MIN_ACCEPTANCE) failures.push(`acceptance ${fmt(acceptance)} < ${T.DISCURSIVE_MIN_ACCEPTANCE}`);
-  if (denial > T.DISCURSIVE_MAX_DENIAL) failures.push(`denial ${fmt(denial)} > ${T.DISCURSIVE_MAX_DENIAL}`);
-  if (dialogue < T.DISCURSIVE_MIN_DIALOGUE) failures.push(`dialogue ${fmt(dialogue)} < ${T.DISCURSIVE_MIN_DIALOGUE}`);
-  if (consistency?.audience_dependent === true)
+  if (self.rejecting > era.accept_at) failures.push(`self-rejecting share ${fmt(self.rejecting)} above the ${era.decade}s median ${fmt(era.accept_at)}`);
+  if (self.dialogue < T.DISCURSIVE_MIN_DIALOGUE) failures.push(`dialogue about its own record ${fmt(self.dialogue)} < ${T.DISCURSIVE_MIN_DIALOGUE}`);
+  if (consistency.audience_dependent === true)
     failures.push(`stance depends on the audience (TV ${fmt(consistency.total_variation ?? 0)} > ${consistency.threshold})`);
   if (failures.length > 0) return { ...base, value: 'false', reason: failures.join('; ') };
-  const audienceNote = consistency?.comparable ? 'consistent across audiences' : 'audience consistency not testable (one audience only or too little evidence)';
+  const audienceNote = consistency.comparable ? 'consistent across audiences' : 'audience consistency not testable (one audience only or too little evidence)';
   return {
     ...base,
     value: 'true',
-    reason: `accepts the norms (acceptance ${fmt(acceptance)}), no denial above ${T.DISCURSIVE_MAX_DENIAL}, dialogue ${fmt(dialogue)}; ${audienceNote}`,
+    reason: `self-rejecting share ${fmt(self.rejecting)} at or below the ${era.decade}s median ${fmt(era.accept_at)}, dialogue ${fmt(self.dialogue)} (${self.n_moves} self-referential moves${windowText}); ${audienceNote}`,
   };
 }
 

@@ -1,12 +1,16 @@
-// The phase of the spiral model for one country-unit, from its scores and
+// The phase of the spiral model for one country-unit, from the government's
+// moves about its own conduct (target self), judged against its era, and the
 // indicators. Rules are tried in order; the first that applies decides, and its
 // id is reported (docs/indicators.md lists them with their thresholds).
-import type { ScoreCell } from '../aggregate/types.js';
 import * as T from '../aggregate/thresholds.js';
+import type { SelfEvidence } from './evidence.js';
+import type { EraThresholds, UnitEra } from './indicators.js';
 import type { IndicatorName, IndicatorResult, PhaseResult } from './types.js';
 
 export interface PhaseInput {
-  cell: ScoreCell;
+  self: SelfEvidence;
+  /** The era's thresholds; null without an era table. */
+  era: UnitEra | null;
   indicators: Record<IndicatorName, IndicatorResult>;
   /** Phase-4 conditions held over enough consecutive units (this one included). */
   sustained: boolean;
@@ -17,15 +21,15 @@ export interface PhaseInput {
 export const PHASE_RULES = [
   'silence',
   'insufficient_evidence',
-  'denial_dominant',
+  'self_denial',
+  'self_rhetorical_action',
   'sustained_with_deeds',
   'prescriptive_status',
+  'discursive_practice',
   'talk_without_institutions',
   'status_unconfirmed',
   'tactical_concessions',
   'acceptance_talk',
-  'rhetorical_action',
-  'little_acceptance',
 ] as const;
 export type PhaseRule = (typeof PHASE_RULES)[number];
 
@@ -36,28 +40,21 @@ function pct(x: number | null): string {
 }
 
 /**
- * Silence ("little or nothing" — phase 1): too few relevant utterances to read a
- * stance, not for want of text but for want of human-rights talk in plenty of it.
- * A unit with enough relevant utterances is never silent, however long its text.
+ * Silence ("little or nothing" — phase 1): too little self-referential talk to
+ * read a stance, and human-rights talk overall among the scarcest of its era
+ * (relevant share at or below the era's SILENCE_ERA_QUANTILE) in a text long
+ * enough to have said something.
  */
-export function isSilent(cell: ScoreCell): boolean {
-  return (
-    cell.n_relevant < T.MIN_RELEVANT_UTTERANCES &&
-    cell.n_utterances >= T.SILENCE_MIN_UTTERANCES &&
-    cell.n_relevant / cell.n_utterances <= T.SILENCE_MAX_RELEVANT_SHARE
-  );
+export function isSilent(input: Pick<PhaseInput, 'self' | 'era'>): boolean {
+  const { self, era } = input;
+  if (self.n_moves >= T.MIN_SELF_MOVES || !era || era.silence_at === null) return false;
+  return self.n_utterances >= T.SILENCE_MIN_UTTERANCES && self.n_relevant_all / self.n_utterances <= era.silence_at;
 }
 
-/** Denial is the largest move and at least DENIAL_DOMINANT_MIN_SHARE of the relevant utterances. */
-export function isDenialDominant(cell: ScoreCell): boolean {
-  const s = cell.shares;
-  const denial = s.denial ?? 0;
-  return (
-    denial >= T.DENIAL_DOMINANT_MIN_SHARE &&
-    denial >= (s.rhetorical_action ?? 0) &&
-    denial >= (s.argumentative_concession ?? 0) &&
-    denial >= (s.norm_acknowledgment ?? 0)
-  );
+/** The rejecting phases: a self-rejecting share at or above the era's upper quartile (and above its median, and above zero). */
+export function isRejecting(self: SelfEvidence, era: EraThresholds | null): boolean {
+  if (!era || self.rejecting === null || self.n_moves < T.MIN_SELF_MOVES) return false;
+  return self.rejecting > 0 && self.rejecting > era.accept_at && self.rejecting >= era.reject_at;
 }
 
 /** All four indicators true: the conditions of phase 4 (before deeds and persistence). */
@@ -69,7 +66,7 @@ function result(phase: PhaseResult['phase'], rule: PhaseRule, reason: string, po
   return possible ? { phase, rule, reason, possible } : { phase, rule, reason };
 }
 
-function discursivePhase(input: PhaseInput): PhaseResult {
+function withFacts(input: PhaseInput): PhaseResult {
   const facts = FACT_INDICATORS.map((name) => [name, input.indicators[name].value] as const);
   if (facts.every(([, v]) => v === 'true')) {
     if (input.sustained && input.deedsMeet === true) {
@@ -86,27 +83,37 @@ function discursivePhase(input: PhaseInput): PhaseResult {
   return result(3, 'status_unconfirmed', `discourse meets indicator 4; ${unknownOnes.join(', ')} unknown, so phase 3 or 4`, [3, 4]);
 }
 
-export function estimatePhase(input: PhaseInput): PhaseResult {
-  const { cell } = input;
-  if (isSilent(cell)) {
-    return result(1, 'silence', `${cell.n_relevant} of ${cell.n_utterances} utterances relevant (≤ ${pct(T.SILENCE_MAX_RELEVANT_SHARE)})`);
-  }
-  if (cell.insufficient_evidence) return result(null, 'insufficient_evidence', cell.insufficient_reasons.join('; '));
-  const acceptance = cell.indices.acceptance.value ?? 0;
-  const deflection = cell.indices.deflection.value ?? 0;
-  const denial = cell.indices.rejection.value ?? 0;
-  if (isDenialDominant(cell)) return result(2, 'denial_dominant', `denial ${pct(denial)} is the largest move (≥ ${pct(T.DENIAL_DOMINANT_MIN_SHARE)})`);
-  if (input.indicators.discursive_practice.value === 'true') return discursivePhase(input);
-  const discursiveWhy = input.indicators.discursive_practice.reason;
-  if (acceptance >= T.TALK_MIN_ACCEPTANCE && (deflection >= T.DEFLECTION_MIN_SHARE || denial > T.DISCURSIVE_MAX_DENIAL)) {
+/**
+ * The phase. With `facts: false`, the phase the discourse alone supports:
+ * indicator 4 true gives 4 (`discursive_practice`) whatever indicators 1–3 say.
+ */
+export function estimatePhase(input: PhaseInput, options: { facts: boolean } = { facts: true }): PhaseResult {
+  const { self, era } = input;
+  const window = self.pooled ? ` (${self.window.start}–${self.window.end} pooled)` : '';
+  if (isSilent(input)) {
     return result(
-      3,
-      'tactical_concessions',
-      `acceptance talk (${pct(acceptance)}) while allegations are deflected (rhetorical ${pct(deflection)}, denial ${pct(denial)})`,
+      1,
+      'silence',
+      `${self.n_moves} self-referential moves${window}; ${self.n_relevant_all} of ${self.n_utterances} utterances about human rights (≤ ${pct(era!.silence_at)}, the ${era!.decade}s' lower quartile)`,
     );
   }
-  if (acceptance >= T.TALK_MIN_ACCEPTANCE) return result(3, 'acceptance_talk', `acceptance talk (${pct(acceptance)}) short of indicator 4: ${discursiveWhy}`);
-  if (deflection >= T.DEFLECTION_MIN_SHARE)
-    return result(3, 'rhetorical_action', `rhetorical action ${pct(deflection)} with little acceptance (${pct(acceptance)})`);
-  return result(2, 'little_acceptance', `acceptance ${pct(acceptance)} < ${pct(T.TALK_MIN_ACCEPTANCE)} and no deflection pattern`);
+  if (self.n_moves < T.MIN_SELF_MOVES || self.rejecting === null) {
+    return result(null, 'insufficient_evidence', `${self.n_moves} self-referential moves${window} < ${T.MIN_SELF_MOVES}`);
+  }
+  if (!era) return result(null, 'insufficient_evidence', 'no era reference to judge the self-rejecting share against');
+  const rejecting = `self-rejecting share ${pct(self.rejecting)}${window}`;
+  if (isRejecting(self, era)) {
+    return self.counts.denial >= self.counts.rhetorical_action
+      ? result(2, 'self_denial', `${rejecting} ≥ the ${era.decade}s' upper quartile ${pct(era.reject_at)}, led by denial`)
+      : result(3, 'self_rhetorical_action', `${rejecting} ≥ the ${era.decade}s' upper quartile ${pct(era.reject_at)}, led by rhetorical action`);
+  }
+  const discursive = input.indicators.discursive_practice;
+  if (discursive.value === 'true') {
+    if (!options.facts) return result(4, 'discursive_practice', `indicator 4 holds (${discursive.reason}); indicators 1–3 not consulted`);
+    return withFacts(input);
+  }
+  if (self.rejecting > era.accept_at) {
+    return result(3, 'tactical_concessions', `${rejecting} between the ${era.decade}s' median ${pct(era.accept_at)} and upper quartile ${pct(era.reject_at)}`);
+  }
+  return result(3, 'acceptance_talk', `rejects no more than the ${era.decade}s' median but short of indicator 4: ${discursive.reason}`);
 }

@@ -1,6 +1,9 @@
 // Facts (corpus/facts/<ISO3>.yaml), deeds and the `spiral status` output
 // (RUN/status/<by>.json). Keys are snake_case because they are the JSON on disk.
-import type { AudienceKey, IndexName, PeriodSpan } from '../aggregate/types.js';
+import type { AudienceKey, IndexName, PeriodSpan, TargetFilter } from '../aggregate/types.js';
+import type { EraRow } from './era.js';
+import type { SelfEvidence } from './evidence.js';
+import type { UnitEra } from './indicators.js';
 
 // ---------------------------------------------------------------- facts
 
@@ -116,13 +119,32 @@ export interface StatusRow {
   as_of: string;
   n_documents: number;
   n_relevant: number;
+  /** Fewer than MIN_SELF_MOVES self-referential moves even after pooling. */
   insufficient_evidence: boolean;
+  /** The unit's own indices over its self-referential moves (not pooled). */
   indices: Record<IndexName, number | null>;
+  /** The self-referential evidence indicator 4 and the phase read: the unit, or its pooled window. */
+  self: SelfEvidence;
+  /** The era the unit is judged against (its decade's distribution across countries); null without an era table. */
+  era: UnitEra | null;
   indicators: Record<IndicatorName, IndicatorResult>;
   deeds: DeedsScore[] | null; // null when no deeds file was given
+  /** The phase (codebook §4: phase 4 needs all four indicators). */
   phase: PhaseResult;
+  /** The phase the discourse alone supports: indicator 4 true is 4, whatever indicators 1–3 say (the world-time count). */
+  discursive_phase: PhaseResult;
   /** Example utterance ids behind the discursive scores (from the score cell). */
   examples: string[];
+}
+
+/** When a country's phase 4 began: the first unit of the first run of it that persists (null: never). */
+export interface CountryOnset {
+  country: string;
+  /** Phase 4 or 5 (all four indicators). */
+  prescriptive: { unit: string; year: number } | null;
+  /** Indicator 4 alone (discursive practice), facts aside. */
+  discursive: { unit: string; year: number } | null;
+  min_units: number;
 }
 
 export interface StatusFile {
@@ -135,7 +157,12 @@ export interface StatusFile {
   /** Every named threshold used, name → value (src/indicators/thresholds.ts). */
   thresholds: Record<string, number | string | string[]>;
   audience: AudienceKey;
+  /** Whose conduct indicator 4 reads: 'self', or 'all' for a run without targets. */
+  target: TargetFilter;
+  /** Where the era distributions came from ("run" or a file) and the table. */
+  era: { source: string; rows: EraRow[] } | null;
   rows: StatusRow[];
+  onsets: CountryOnset[];
   /** Countries in the run without a facts file: indicators 1-3 read unknown. */
   countries_without_facts: string[];
   warnings: string[];

@@ -8,9 +8,20 @@ export const MAX_YEAR = 2100;
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
 
+/**
+ * A metadata value as a warning shows it: JSON, except numbers JSON cannot
+ * hold (1e400 parses to Infinity, YAML has .inf and .nan), which
+ * JSON.stringify would show as "null".
+ */
+export function shownValue(raw: unknown): string {
+  if (typeof raw === 'number' && Number.isNaN(raw)) return 'NaN (not a number)';
+  if (typeof raw === 'number' && !Number.isFinite(raw)) return `${raw} (a number too large to hold, such as 1e400)`;
+  return JSON.stringify(raw);
+}
+
 export function checkYear(raw: unknown): Checked<number> {
   const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*\d{1,4}\s*$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isInteger(n)) return { ok: false, reason: `year ${JSON.stringify(raw)} is not a whole number` };
+  if (!Number.isInteger(n)) return { ok: false, reason: `year ${shownValue(raw)} is not a whole number` };
   if (n < MIN_YEAR || n > MAX_YEAR) return { ok: false, reason: `impossible year ${n} (expected ${MIN_YEAR}–${MAX_YEAR})` };
   return { ok: true, value: n };
 }
@@ -30,20 +41,20 @@ export function checkDate(raw: unknown): Checked<string> {
     return checkDate(raw.toISOString().slice(0, 10));
   }
   if (typeof raw === 'number' && Number.isInteger(raw)) return checkDate(String(raw));
-  if (typeof raw !== 'string') return { ok: false, reason: `date ${JSON.stringify(raw)} is not text` };
+  if (typeof raw !== 'string') return { ok: false, reason: `date ${shownValue(raw)} is not text` };
   // An ISO timestamp (web pages' <meta name="date">) counts by its date part.
   const s = raw.trim().replace(ISO_TIME_SUFFIX, '');
   const m = ISO_DATE.exec(s) ?? COMPACT_DATE.exec(s);
-  if (!m) return { ok: false, reason: `unrecognised date ${JSON.stringify(raw)} (expected YYYY, YYYY-MM or YYYY-MM-DD)` };
+  if (!m) return { ok: false, reason: `unrecognised date ${shownValue(raw)} (expected YYYY, YYYY-MM or YYYY-MM-DD)` };
   const year = checkYear(Number(m[1]));
-  if (!year.ok) return { ok: false, reason: `impossible date ${JSON.stringify(raw)}: ${year.reason}` };
+  if (!year.ok) return { ok: false, reason: `impossible date ${shownValue(raw)}: ${year.reason}` };
   if (m[2] === undefined) return { ok: true, value: m[1] };
   const month = Number(m[2]);
-  if (month < 1 || month > 12) return { ok: false, reason: `impossible date ${JSON.stringify(raw)} (month ${month})` };
+  if (month < 1 || month > 12) return { ok: false, reason: `impossible date ${shownValue(raw)} (month ${month})` };
   if (m[3] === undefined) return { ok: true, value: `${m[1]}-${m[2]}` };
   const day = Number(m[3]);
   if (day < 1 || day > daysInMonth(year.value, month)) {
-    return { ok: false, reason: `impossible date ${JSON.stringify(raw)} (day ${day})` };
+    return { ok: false, reason: `impossible date ${shownValue(raw)} (day ${day})` };
   }
   return { ok: true, value: `${m[1]}-${m[2]}-${m[3]}` };
 }

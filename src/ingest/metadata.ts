@@ -3,7 +3,7 @@
 // recording where every field came from. Pure: no I/O.
 import { AUDIENCES, DOC_TYPES, type Audience, type DocMeta, type DocType, type MetaSource } from '../types.js';
 import { normaliseCountry } from '../countries.js';
-import { checkDate, checkYear, yearOfDate } from './dates.js';
+import { checkDate, checkYear, shownValue, yearOfDate } from './dates.js';
 import { canonicalVenue, impliedAudience } from './venues.js';
 import { META_FIELDS, type MetaField, type MetaLayer, type RawFields } from './types.js';
 
@@ -38,21 +38,21 @@ type Check = { ok: true; value: unknown } | { ok: false; reason: string };
 
 function checkText(field: string, raw: unknown): Check {
   if (typeof raw === 'number') raw = String(raw);
-  if (typeof raw !== 'string') return { ok: false, reason: `${field} ${JSON.stringify(raw)} is not text` };
+  if (typeof raw !== 'string') return { ok: false, reason: `${field} ${shownValue(raw)} is not text` };
   const value = raw.trim().replace(/\s+/g, ' ');
   return value ? { ok: true, value } : { ok: false, reason: `${field} is empty` };
 }
 
 function checkCountry(raw: unknown): Check {
-  if (typeof raw !== 'string') return { ok: false, reason: `country ${JSON.stringify(raw)} is not text` };
+  if (typeof raw !== 'string') return { ok: false, reason: `country ${shownValue(raw)} is not text` };
   const code = normaliseCountry(raw);
-  return code ? { ok: true, value: code } : { ok: false, reason: `unknown country ${JSON.stringify(raw)}` };
+  return code ? { ok: true, value: code } : { ok: false, reason: `unknown country ${shownValue(raw)}` };
 }
 
 function checkAudience(raw: unknown): Check {
   const value = typeof raw === 'string' ? raw.trim().toLowerCase() : raw;
   if ((AUDIENCES as readonly unknown[]).includes(value)) return { ok: true, value: value as Audience };
-  return { ok: false, reason: `audience ${JSON.stringify(raw)} is not one of ${AUDIENCES.join(', ')}` };
+  return { ok: false, reason: `audience ${shownValue(raw)} is not one of ${AUDIENCES.join(', ')}` };
 }
 
 function checkType(raw: unknown): Check {
@@ -66,7 +66,7 @@ function checkType(raw: unknown): Check {
   if ((DOC_TYPES as readonly string[]).includes(key)) return { ok: true, value: key };
   const alias = TYPE_ALIASES[key];
   if (alias) return { ok: true, value: alias };
-  return { ok: false, reason: `type ${JSON.stringify(raw)} is not one of ${DOC_TYPES.join(', ')}` };
+  return { ok: false, reason: `type ${shownValue(raw)} is not one of ${DOC_TYPES.join(', ')}` };
 }
 
 function checkField(field: MetaField, raw: unknown): Check {

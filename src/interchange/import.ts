@@ -2,11 +2,15 @@
 // `denial`, `rhetorical-action`, or through --map KEY=CATEGORY); each key with
 // values becomes one rule (a nested key is one rule per sub-key), each value one
 // pattern: words as exact forms (`=word`, as a dictionary matches them), `word*`
-// as a prefix. Every rule gets weight 1, `weight_evidence: imported ...`, and
-// examples made from its own entries — each entry must fire on its own text
-// (match), and a shortened entry or a neutral sentence must not (nomatch). Those
-// examples prove that the patterns were read as meant, not that the rule is
-// precise: docs/calibration.md says so. Pure: the tagger is built in memory.
+// as a prefix, `*` alone as any one word (`_`, as `spiral lexicon export` writes
+// gaps). Every rule gets weight 1, `weight_evidence: imported ...`, and
+// examples made from its own entries — up to three entries that fire on their
+// own text (match), and a shortened entry or a neutral sentence that does not
+// (nomatch). Those examples prove that the patterns were read as meant, not that
+// the rule is precise: docs/calibration.md says so. With `into`, the rules land
+// in their own files, `imported-<dictionary>-<category>.yaml`, beside the set's
+// (lexicon/examples.ts checks the set's own examples as written for the set).
+// Pure: the tagger is built in memory.
 import { createHash } from 'node:crypto';
 import { MIN_PREFIX, parsePattern, PatternError } from '../lexicon/pattern.js';
 import type { LexiconSet, Rule, RuleExample } from '../lexicon/types.js';
@@ -14,6 +18,7 @@ import { createTagger, type Tagger } from '../tag/tagger.js';
 import { HELPER_CATEGORIES, MOVE_LABELS, type Category } from '../types.js';
 import { rewriteVersion } from '../calibrate/write-set.js';
 import type { Dictionary, DictionaryFormat, DictNode, Warning } from './dictionary.js';
+import { IMPORTED_FILE_PREFIX } from '../lexicon/examples.js';
 
 const CATEGORIES: readonly Category[] = [...MOVE_LABELS, ...HELPER_CATEGORIES];
 /** The loader's rule-id shape (lexicon/load.ts): `category-ish.slug`, lowercase. */
@@ -75,6 +80,13 @@ const slug = (s: string) =>
     .replace(/^-+|-+$/g, '');
 
 const fileNameOf = (category: Category) => `${category.replace(/_/g, '-')}.yaml`;
+/** Most match examples written per imported rule (each is tagged whenever the set is loaded). */
+export const MAX_MATCH_EXAMPLES = 3;
+/** The word an example puts where an entry has `*` for any one word. */
+const ANY_WORD_FILLER = 'something';
+/** Where `--into` writes a dictionary's rules of one category (lexicon/examples.ts knows the prefix). */
+export const importedFileName = (source: string, category: Category) =>
+  `${IMPORTED_FILE_PREFIX}${slug(source.replace(/\.[a-z]+$/i, '')) || 'dictionary'}-${fileNameOf(category)}`;
 
 function categoryOf(key: string, map: ReadonlyMap<string, Category>): Category | undefined {
   if (map.has(key)) return map.get(key);
@@ -87,9 +99,13 @@ export function valueToPattern(value: string): { source: string; text: string } 
   const words = value.trim().toLowerCase().split(/\s+/);
   const parts: string[] = [];
   for (const word of words) {
+    if (word === '*') {
+      parts.push('_');
+      continue;
+    }
     const isPrefix = word.endsWith('*');
     const body = isPrefix ? word.slice(0, -1) : word;
-    if (/[*?]/.test(body)) return { reason: `glob "${word}" is not a word prefix (spiral has only a trailing *)` };
+    if (/[*?]/.test(body)) return { reason: `glob "${word}" is not a word prefix (spiral has only a trailing *, or * alone for any one word)` };
     if (!WORD.test(body)) return { reason: `"${word}" is not a word (letters, digits, - and ' only)` };
     if (isPrefix && body.replace(/['’-]/g, '').length < MIN_PREFIX) return { reason: `prefix "${word}" is shorter than ${MIN_PREFIX} letters` };
     parts.push(isPrefix ? word : `=${body}`);
@@ -101,7 +117,7 @@ export function valueToPattern(value: string): { source: string; text: string } 
     if (err instanceof PatternError) return { reason: err.message };
     throw err;
   }
-  return { source, text: words.map((w) => w.replace(/\*$/, '')).join(' ') };
+  return { source, text: words.map((w) => (w === '*' ? ANY_WORD_FILLER : w.replace(/\*$/, ''))).join(' ') };
 }
 
 function collectDrafts(input: ImportInput, warnings: Warning[]): Draft[] {
@@ -159,7 +175,7 @@ function toRule(d: Draft, input: ImportInput): Rule {
     requires: [],
     whenNegated: isHelper ? 'keep' : 'drop',
     examples: { match: [], nomatch: [] },
-    file: input.into ? `imported-${fileNameOf(d.category)}` : fileNameOf(d.category),
+    file: input.into ? importedFileName(input.source, d.category) : fileNameOf(d.category),
     line: 0,
   };
 }
@@ -168,11 +184,12 @@ function fires(tagger: Tagger, rule: Rule, text: string): boolean {
   return tagger.tag(text).evidence.some((e) => e.rule === rule.id && e.weight > 0);
 }
 
-/** Match: each entry on its own. Nomatch: an entry without its last word, else a neutral sentence. */
+/** Match: entries on their own (the first few that fire). Nomatch: an entry without its last word, else a neutral sentence. */
 function chooseExamples(tagger: Tagger, rule: Rule, draft: Draft): { match: RuleExample[]; nomatch: RuleExample[]; silent: string[] } {
   const match: RuleExample[] = [];
   const silent: string[] = [];
   for (const p of draft.patterns) {
+    if (match.length >= MAX_MATCH_EXAMPLES) break;
     if (match.some((m) => m.text === p.text)) continue;
     if (fires(tagger, rule, p.text)) match.push({ text: p.text });
     else silent.push(p.text);
@@ -230,7 +247,7 @@ function setFiles(input: ImportInput, categoryFiles: Record<string, string>): Re
   if (input.into) {
     for (const name of Object.keys(categoryFiles)) {
       if (name in input.referenceFiles)
-        throw new ImportError(`${input.reference.dir} already has ${name}: import into a set without earlier imports, or merge by hand`);
+        throw new ImportError(`${input.reference.dir} already has ${name}: this dictionary was imported into it before (remove that file to import it again)`);
     }
     const version = `${input.reference.version.split('+')[0]}+import.${short}`;
     return { ...input.referenceFiles, 'lexicon.yaml': rewriteVersion(input.referenceFiles['lexicon.yaml'], version), ...categoryFiles };

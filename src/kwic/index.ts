@@ -6,7 +6,7 @@ import { compileKwicPattern, kwicMatches, type KwicPattern } from './core.js';
 import type { TargetedUtterance } from './lines.js';
 
 export { compileKwicPattern, kwicMatches, type KwicMatch, type KwicPattern } from './core.js';
-export { forEachTargetedUtterance, listOption, TARGETS, targetOf, type Target, type TargetedUtterance } from './lines.js';
+export { forEachTargetedUtterance, listOption, TARGETS, type Target, type TargetedUtterance } from './lines.js';
 
 /** Words of context on each side by default (quanteda's kwic default). */
 export const DEFAULT_KWIC_WINDOW = 5;

@@ -5,7 +5,7 @@
 // problems as file:line, like the rule files.
 import { isMap, isScalar, type Node as YamlNode, type YAMLMap } from 'yaml';
 import { countryNameEntries, isCountryCode } from '../countries.js';
-import { LABELS, MOVE_LABELS, TARGET_KINDS, type Label } from '../types.js';
+import { LABELS, MOVE_LABELS, TARGET_KINDS, type Label, type TargetKind } from '../types.js';
 import type { SourceLocation } from './errors.js';
 import { parsePattern, PatternError } from './pattern.js';
 import type { Rule } from './types.js';
@@ -92,7 +92,7 @@ export function readModel(file: ParsedYaml, problems: Problem[]): ModelConfig {
     checkKeys(
       file,
       targets,
-      ['bias', 'label_bias', 'upr_bias', 'context_weight', 'other_country_weight', 'own_country_weight', 'temperature'],
+      ['bias', 'label_bias', 'upr_bias', 'context_weight', 'other_country_weight', 'own_country_weight', 'move_rule_bias', 'temperature'],
       'targets',
       problems,
     );
@@ -109,9 +109,39 @@ export function readModel(file: ParsedYaml, problems: Problem[]): ModelConfig {
     config.targets.context_weight = positive(file, targets, 'context_weight', 'targets', problems) ?? 0;
     config.targets.other_country_weight = positive(file, targets, 'other_country_weight', 'targets', problems) ?? 0;
     config.targets.own_country_weight = positive(file, targets, 'own_country_weight', 'targets', problems) ?? 0;
+    config.targets.move_rule_bias = readMoveRuleBias(file, targets.get('move_rule_bias', true), problems);
     config.targets.temperature = positive(file, targets, 'temperature', 'targets', problems, false) ?? 1;
   } else problems.push({ file: file.rel, line: file.line(targets ?? root), message: '"targets" must be a mapping' });
   return config;
+}
+
+/** targets.move_rule_bias: move rule id → {self?, other?, general?} (absent: no lean). */
+function readMoveRuleBias(file: ParsedYaml, node: unknown, problems: Problem[]): ModelConfig['targets']['move_rule_bias'] {
+  const out: ModelConfig['targets']['move_rule_bias'] = {};
+  if (node === undefined || node === null || (isScalar(node) && node.value === null)) return out;
+  if (!isMap(node)) {
+    problems.push({ file: file.rel, line: file.line(node), message: 'targets.move_rule_bias must be a mapping of rule id → {self, other, general}' });
+    return out;
+  }
+  for (const pair of node.items) {
+    const rule = keyOf(pair);
+    if (!isMap(pair.value)) {
+      problems.push({ file: file.rel, line: file.line(pair.key), message: `targets.move_rule_bias.${rule} must be a mapping of target → number` });
+      continue;
+    }
+    const lean: Partial<Record<TargetKind, number>> = {};
+    for (const inner of pair.value.items) {
+      const k = keyOf(inner);
+      const v = isScalar(inner.value) ? inner.value.value : undefined;
+      if (!(TARGET_KINDS as readonly string[]).includes(k))
+        problems.push({ file: file.rel, line: file.line(inner.key), message: `targets.move_rule_bias.${rule}: unknown target "${k}"` });
+      else if (typeof v !== 'number' || !Number.isFinite(v))
+        problems.push({ file: file.rel, line: file.line(inner.key), message: `targets.move_rule_bias.${rule}.${k} must be a number` });
+      else lean[k as TargetKind] = v;
+    }
+    out[rule] = lean;
+  }
+  return out;
 }
 
 export interface TermLayer {

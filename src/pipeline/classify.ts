@@ -3,7 +3,11 @@
 // ahead of the writer, which takes their results strictly in discovery order:
 // the output does not depend on the worker count, and memory stays flat (only
 // the window's results and the per-country-year tallies are held). A file
-// unchanged since the previous run in --out (or --cache) is copied from it.
+// unchanged since the previous run in --out (or --cache) is copied from it. A
+// large file is tagged by the writer itself when its turn comes, its lines
+// written as they are made (stream-file.ts), and a large reused one copied in
+// chunks: no file's whole output is ever held.
+import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { discoverFiles, createIngestContext, type DiscoveredFile, type IngestContext } from '../ingest/index.js';
 import type { CompiledSet } from '../lexicon/compiled-set.js';
@@ -11,13 +15,15 @@ import { openLexiconSet } from '../tag/open-set.js';
 import type { DocMeta } from '../types.js';
 import { lexiconParts, metaHash, overlayHashes, runKey, type LexiconParts, type RunKey } from './cache-key.js';
 import { createExecutor, type Executor } from './pool.js';
-import { openPreviousRun, type PreviousRun } from './reuse.js';
+import { openPreviousRun, type PreviousRun, type ReusedLarge } from './reuse.js';
+import { RunError } from '../run/errors.js';
 import { RunStaging } from '../run/staging.js';
-import { INDEX_FILE, indexEntry, indexHeader } from './run-index.js';
+import { entryResult, INDEX_FILE, indexEntry, indexHeader } from './run-index.js';
 import { inputsHash, selectShard, type Shard } from './shard.js';
+import { streamFile, type SectionSink } from './stream-file.js';
 import { ScoreTable } from './tally.js';
-import { LINE_OUTPUTS, type FileResult } from './file.js';
-import { UTTERANCES_CSV, utteranceCsvRows, utterancesCsvHeader, utterancesSection } from './flat-outputs.js';
+import { LINE_OUTPUTS, readDiscovered, type Deferred, type FileResult, type FileTaskEnv } from './file.js';
+import { UTTERANCES_CSV, utterancesCsvHeader, writeUtterancesCsv } from './flat-outputs.js';
 
 export interface ClassifyOptions {
   inputs: string[];
@@ -40,8 +46,14 @@ export interface ClassifyOptions {
   lexiconCache?: string | false;
   /** Heap cap of each worker thread (default WORKER_HEAP_LIMIT_MB); a batch beyond it runs in the main thread. */
   workerHeapLimitMb?: number;
-  /** Files above this size are tagged in the main thread, not a worker (default LARGE_FILE_BYTES). */
+  /** Files above this size are tagged in the main thread by the writer, their lines written as they come (default LARGE_FILE_BYTES). */
   largeFileBytes?: number;
+  /** Input bytes a batch tags in memory at most; files past it are streamed like large ones (default BATCH_BYTES). */
+  batchBytes?: number;
+  /** Reused files whose lines are above this size are copied in chunks (default LARGE_ENTRY_BYTES). */
+  largeEntryBytes?: number;
+  /** Tag with a lexicon set whose rule examples fail (`--allow-failing-examples`): the failures become warnings. */
+  allowFailingExamples?: boolean;
 }
 
 export interface ClassifyProgress {
@@ -61,11 +73,13 @@ export interface ClassifySummary {
   workers: number;
   /** Batches redone in the main thread because a worker ran out of its capped heap. */
   workerOutOfMemory: number;
-  /** Files tagged in the main thread for their size (see LARGE_FILE_BYTES). */
+  /** Files tagged in the main thread for their size, their lines streamed (see LARGE_FILE_BYTES). */
   largeFilesInMainThread: number;
   lexicon: { name: string; version: string; hash: string };
   /** Folders under the inputs not read because they are outputs (this run's --out, earlier runs). */
   skippedFolders: string[];
+  /** Failing rule examples of the lexicon set, when allowed (`file:line: message`); also in run.json's warnings. */
+  lexiconWarnings: string[];
 }
 
 export const RUN_OUTPUTS = [...LINE_OUTPUTS, UTTERANCES_CSV, 'scores.csv', 'run.json', INDEX_FILE] as const;
@@ -91,7 +105,14 @@ export async function classify(
   now: () => number = Date.now,
 ): Promise<ClassifySummary> {
   const started = now();
-  const { set, compiled } = await openLexiconSet(options.lexiconDir, { cacheDir: options.lexiconCache });
+  const {
+    set,
+    compiled,
+    warnings: lexiconWarnings,
+  } = await openLexiconSet(options.lexiconDir, {
+    cacheDir: options.lexiconCache,
+    allowFailingExamples: options.allowFailingExamples,
+  });
   const parts = lexiconParts(set);
   const key = runKey(parts, options);
   const skippedFolders: string[] = [];
@@ -107,19 +128,19 @@ export async function classify(
   let previous: PreviousRun | undefined;
   let executor: Executor | undefined;
   try {
-    previous = options.cache === false ? undefined : await openPreviousRun(options.cache ?? options.outDir, key.key, parts);
+    previous = options.cache === false ? undefined : await openPreviousRun(options.cache ?? options.outDir, key.key, parts, options.largeEntryBytes);
     executor = createExecutor(
       { workers: options.workers ?? defaultWorkers(files.length), heapLimitMb: options.workerHeapLimitMb },
       taskConfig(options, set.hash, compiled),
       set,
     );
-    const writer = new RunWriter(staging, parts, key);
+    const writer = new RunWriter(staging, parts, key, executor, previous);
     const progress: ClassifyProgress = { filesDone: 0, filesTotal: files.length, utterances: 0, bytes: 0 };
     const produce = (batch: DiscoveredFile[]) => produceBatch(batch, ingest, previous, executor!);
     const window = Math.max(MIN_WINDOW, executor.workers * WINDOW_PER_WORKER);
     await inOrder(batches(files, BATCH_FILES), window, produce, async (results) => {
-      for (const { meta, result } of results) {
-        await writer.add(result, meta);
+      for (const { file, meta, produced } of results) {
+        const result = await writer.add(file, produced, meta);
         progress.filesDone++;
         progress.utterances += result.utteranceCount;
         progress.bytes += result.bytes;
@@ -141,8 +162,9 @@ export async function classify(
       largeFilesInMainThread: executor.stats.largeFiles,
       lexicon: { name: set.name, version: set.version, hash: set.hash },
       skippedFolders,
+      lexiconWarnings,
     };
-    const warnings = [...skippedFolders, ...ingest.manifestWarnings()];
+    const warnings = [...lexiconWarnings.map((w) => `lexicon: ${w}`), ...skippedFolders, ...ingest.manifestWarnings()];
     const manifest = runManifest(options, summary, progress, warnings, { total: discovered.length, inputs: inputsHash(discovered) });
     await staging.writeFile('run.json', `${JSON.stringify(manifest, null, 2)}\n`);
     await staging.commit();
@@ -162,6 +184,9 @@ function batches<T>(items: T[], size: number): T[][] {
   return out;
 }
 
+/** What the writer gets for a file: its result, a file to tag and stream (large), or a large reused entry to copy. */
+type Produced = FileResult | Deferred | ReusedLarge;
+
 /** A batch's results in order: files unchanged since the previous run are copied from it, the rest tagged. */
 async function produceBatch(batch: DiscoveredFile[], ingest: IngestContext, previous: PreviousRun | undefined, executor: Executor) {
   const metas = await Promise.all(batch.map((file) => metaHash(file, ingest)));
@@ -169,7 +194,7 @@ async function produceBatch(batch: DiscoveredFile[], ingest: IngestContext, prev
   const toTag = batch.filter((_, i) => !reused[i]);
   const tagged = toTag.length > 0 ? await executor.run(toTag) : [];
   let next = 0;
-  return batch.map((_, i) => ({ meta: metas[i], result: reused[i] ?? tagged[next++] }));
+  return batch.map((file, i) => ({ file, meta: metas[i], produced: (reused[i] ?? tagged[next++]) as Produced }));
 }
 
 function taskConfig(options: ClassifyOptions, lexiconHash: string, compiled: CompiledSet) {
@@ -183,6 +208,7 @@ function taskConfig(options: ClassifyOptions, lexiconHash: string, compiled: Com
     format: options.format,
     encoding: options.encoding,
     largeFileBytes: options.largeFileBytes,
+    batchBytes: options.batchBytes,
   };
 }
 
@@ -226,27 +252,84 @@ class RunWriter {
     private readonly staging: RunStaging,
     private readonly parts: LexiconParts,
     private readonly key: RunKey,
+    private readonly executor: Executor,
+    private readonly previous: PreviousRun | undefined,
   ) {}
 
-  async add(result: FileResult, metaSha256: string): Promise<void> {
+  /** Write a file's lines (tagging a large one now, copying a large reused one) and its index entry; its result, for the counts. */
+  async add(file: DiscoveredFile, produced: Produced, metaSha256: string): Promise<FileResult> {
     if (!this.started) {
       await this.staging.write(INDEX_FILE, `${JSON.stringify(indexHeader(this.key))}\n`);
       await this.staging.write(UTTERANCES_CSV, utterancesCsvHeader());
       this.started = true;
     }
-    const entry = indexEntry(result, [...this.offsets], metaSha256, overlayHashes(this.parts, result.caseCodes));
-    await this.staging.write(INDEX_FILE, `${JSON.stringify(entry)}\n`);
-    let at = 0;
-    for (let i = 0; i < LINE_OUTPUTS.length; i++) {
-      const length = result.lengths[i];
-      await this.staging.write(LINE_OUTPUTS[i], result.data.subarray(at, at + length));
-      this.offsets[i] += length;
-      at += length;
+    const start: [number, number, number] = [...this.offsets];
+    let result: FileResult;
+    if ('deferred' in produced) result = await this.stream(file, produced, this.executor.env());
+    else if ('reuse' in produced) result = await this.copy(produced);
+    else {
+      result = produced;
+      let at = 0;
+      for (let i = 0; i < LINE_OUTPUTS.length; i++) {
+        await this.staging.write(LINE_OUTPUTS[i], result.data.subarray(at, at + result.lengths[i]));
+        at += result.lengths[i];
+      }
     }
-    await this.staging.write(UTTERANCES_CSV, result.csv ?? utteranceCsvRows(utterancesSection(result)));
+    // A file tagged in a batch brings its CSV rows, made from its utterances where it was tagged; for a
+    // streamed or reused one they are read back from the lines just written (the same rows, from their JSON),
+    // never the whole file in memory at once.
+    if (result.csv) await this.staging.write(UTTERANCES_CSV, result.csv);
+    else await writeUtterancesCsv(this.staging, start[1], result.lengths[1]);
+    const entry = indexEntry(result, start, metaSha256, overlayHashes(this.parts, result.caseCodes));
+    await this.staging.write(INDEX_FILE, `${JSON.stringify(entry)}\n`);
+    for (let i = 0; i < LINE_OUTPUTS.length; i++) this.offsets[i] += result.lengths[i];
     for (const t of result.tallies) this.table.add(t);
     for (const k of ['ok', 'skipped', 'failed'] as const) this.totals[k] += result.status[k];
     if (result.fromCache) this.fromCache++;
+    return result;
+  }
+
+  /** Where a streamed file's sections go: the outputs, from the current offsets. */
+  private sink(): SectionSink {
+    const start = [...this.offsets];
+    const written: [number, number, number] = [0, 0, 0];
+    return {
+      write: async (section, text) => {
+        const bytes = Buffer.from(text, 'utf8');
+        await this.staging.write(LINE_OUTPUTS[section], bytes);
+        written[section] += bytes.length;
+      },
+      lengths: () => [...written],
+      rewind: async (lengths) => {
+        for (const i of [0, 1, 2] as const) {
+          await this.staging.rewind(LINE_OUTPUTS[i], start[i] + lengths[i]);
+          written[i] = lengths[i];
+        }
+      },
+    };
+  }
+
+  /** Tag a large file in this thread, its lines written as they come; its data hash read back from the outputs. */
+  private async stream(file: DiscoveredFile, deferred: Deferred, env: FileTaskEnv): Promise<FileResult> {
+    if (deferred.reason === 'large') this.executor.stats.largeFiles++;
+    const streamed = await streamFile(file, await readDiscovered(file, env.ingest), env, this.sink());
+    return { ...streamed, data: new Uint8Array(0), dataSha256: await this.hashWritten(streamed.lengths) };
+  }
+
+  /** sha256 of the sections just written from the current offsets (documents, utterances, recommendations, in that order). */
+  private async hashWritten(lengths: [number, number, number]): Promise<string> {
+    const hash = createHash('sha256');
+    for (let i = 0; i < LINE_OUTPUTS.length; i++) await this.staging.readBack(LINE_OUTPUTS[i], this.offsets[i], lengths[i], (chunk) => hash.update(chunk));
+    return hash.digest('hex');
+  }
+
+  /** A large reused file: its sections copied from the previous run in chunks (checked again on the way). */
+  private async copy({ reuse: entry }: ReusedLarge): Promise<FileResult> {
+    const copied = await this.previous!.copy(entry, (section, chunk) => this.staging.write(LINE_OUTPUTS[section], chunk));
+    if (!copied) {
+      throw new RunError(`the previous run's lines of ${entry.id} changed while they were being copied (was another process writing it?); run classify again`);
+    }
+    return entryResult(entry, new Uint8Array(0), true);
   }
 
   /** An empty run still has every output (and an index header). */

@@ -131,7 +131,7 @@ function addRecord(out: FileLines, record: DocumentRecord): void {
   if (record.status !== 'ok' && record.bytes) out.bytes = Math.max(out.bytes, record.bytes);
 }
 
-function failedRecord(file: DiscoveredFile, reason: string, id = file.id, meta = {}): DocumentRecord {
+export function failedRecord(file: DiscoveredFile, reason: string, id = file.id, meta = {}): DocumentRecord {
   return { id, path: file.rel, status: 'failed', reason, meta, utterances: 0 };
 }
 
@@ -240,20 +240,46 @@ function room(name: 'data' | 'csv', used: number, bytes: number): Buffer {
 }
 
 /**
- * Files above this size are not tagged in a worker but handed back to the main
- * thread: a worker's heap is capped (pool.ts), and one very large file could
- * not fit in it with its batch. UN statements are tens of kB; such files are rare.
+ * Files above this size are not tagged in a batch (a worker's or the main
+ * thread's) but left to the run's writer, which tags them in the main thread
+ * and writes their lines as they come (stream-file.ts): a file's output is
+ * about 15 times its size, too much to hold for a large file, and a worker's
+ * heap is capped (pool.ts). UN statements are tens of kB; such files are rare.
  */
 export const LARGE_FILE_BYTES = 8 << 20;
 
-/** A file a worker left to the main thread. */
+/** A file a batch left to the writer: for its size, or because its batch ran a worker out of memory. */
 export interface Deferred {
   id: string;
   deferred: true;
+  reason: 'large' | 'out-of-memory';
 }
 
-/** A worker's batch: like runFileBatch, but files above `largeFileBytes` come back as Deferred. */
-export async function runWorkerBatch(files: DiscoveredFile[], env: FileTaskEnv, largeFileBytes: number): Promise<Array<FileResult | Deferred>> {
+/**
+ * Input bytes a batch tags in memory at most: a file that would take the
+ * batch past this is deferred like a large one. A batch's results are held
+ * until the writer takes them (several batches ahead), so eight files just
+ * under LARGE_FILE_BYTES must not form one batch.
+ */
+export const BATCH_BYTES = 8 << 20;
+
+/** Which files of a batch are tagged in it: each within `largeFileBytes`, all together within `batchBytes`, in order. */
+export function fitsInBatch(sizes: readonly number[], largeFileBytes: number, batchBytes: number): boolean[] {
+  let left = batchBytes;
+  return sizes.map((size) => {
+    if (size > largeFileBytes || size > left) return false;
+    left -= size;
+    return true;
+  });
+}
+
+/** A batch: like runFileBatch, but files above `largeFileBytes`, or past `batchBytes` in all, come back as Deferred. */
+export async function runWorkerBatch(
+  files: DiscoveredFile[],
+  env: FileTaskEnv,
+  largeFileBytes: number,
+  batchBytes: number = BATCH_BYTES,
+): Promise<Array<FileResult | Deferred>> {
   const sizes = await Promise.all(
     files.map((file) =>
       stat(file.abs).then(
@@ -262,14 +288,15 @@ export async function runWorkerBatch(files: DiscoveredFile[], env: FileTaskEnv, 
       ),
     ),
   );
-  const small = files.filter((_, i) => sizes[i] <= largeFileBytes);
+  const fits = fitsInBatch(sizes, largeFileBytes, batchBytes);
+  const small = files.filter((_, i) => fits[i]);
   const results = small.length > 0 ? await runFileBatch(small, env) : [];
   let next = 0;
-  return files.map((file, i) => (sizes[i] <= largeFileBytes ? results[next++] : { id: file.id, deferred: true as const }));
+  return files.map((file, i) => (fits[i] ? results[next++] : { id: file.id, deferred: true as const, reason: 'large' as const }));
 }
 
 /** The one raw-bytes hash every item of the file carries, or null (unread, or read twice with different bytes). */
-function contentHashOf(read: ReadResult): string | null {
+export function contentHashOf(read: ReadResult): string | null {
   if ('error' in read || read.items.length === 0) return null;
   const hashes = new Set(read.items.map((item) => (item.kind === 'document' ? item.doc.sha256 : item.record.sha256)));
   if (hashes.size !== 1) return null;
@@ -277,7 +304,7 @@ function contentHashOf(read: ReadResult): string | null {
   return hash ?? null;
 }
 
-function caseCodesOf(read: ReadResult, forceCase: string | undefined): string[] {
+export function caseCodesOf(read: ReadResult, forceCase: string | undefined): string[] {
   if ('error' in read) return [];
   const codes = new Set<string>();
   for (const item of read.items) {
@@ -297,6 +324,8 @@ export interface TaskConfig {
   compiled: CompiledSet;
   /** Files above this size are left to the main thread (default LARGE_FILE_BYTES). */
   largeFileBytes?: number;
+  /** Input bytes a batch tags in memory at most (default BATCH_BYTES). */
+  batchBytes?: number;
   forceCase?: string;
   namePattern?: string;
   defaults?: DocMeta;

@@ -6,7 +6,6 @@
 // Pure: bytes and records in, text out. docs/outputs.md documents every column.
 import { csvField, quoteCsv } from '../aggregate/csv.js';
 import { MOVE_LABELS, type DocumentRecord } from '../types.js';
-import type { FileResult } from './file.js';
 
 export const UTTERANCES_CSV = 'utterances.csv';
 
@@ -35,6 +34,15 @@ function joinDistinct(values: unknown[]): string {
 const evidenceRules = (u: Record<string, unknown>): string =>
   joinDistinct(Array.isArray(u.evidence) ? u.evidence.map((e) => (typeof e === 'object' && e !== null ? (e as { rule?: unknown }).rule : undefined)) : []);
 
+/** The removed page furniture as `start-end` pairs, `;`-joined ("6666-6684;7010-7031"): offsets into the decoded text. */
+const removedSpans = (u: Record<string, unknown>): string =>
+  Array.isArray(u.removed)
+    ? u.removed
+        .filter((r): r is [number, number] => Array.isArray(r) && r.length === 2 && r.every((n) => Number.isInteger(n)))
+        .map(([s, e]) => `${s}-${e}`)
+        .join(';')
+    : '';
+
 const scoreOf =
   (label: string) =>
   (u: Record<string, unknown>): string =>
@@ -58,6 +66,7 @@ export const UTTERANCE_CSV_COLUMNS: readonly CsvColumn[] = [
   field('paragraph', 'character', text),
   field('start', 'integer', integer),
   field('end', 'integer', integer),
+  { name: 'removed', type: 'character', value: removedSpans },
   field('label', 'character', text),
   field('target', 'character', text),
   field('confidence', 'numeric', numeric),
@@ -77,10 +86,36 @@ export function utteranceCsvRow(u: Record<string, unknown>): string {
   return `${UTTERANCE_CSV_COLUMNS.map((c) => c.value(u)).join(',')}\n`;
 }
 
-/** The bytes of a file's utterances.jsonl section (the second of LINE_OUTPUTS). */
-export function utterancesSection(result: Pick<FileResult, 'data' | 'lengths'>): Uint8Array {
-  const at = result.lengths[0];
-  return result.data.subarray(at, at + result.lengths[1]);
+/** What writing the CSV needs of a run's staging: read back what was written, append to an output. */
+export interface CsvStaging {
+  readBack(name: string, offset: number, length: number, onChunk: (chunk: Uint8Array) => void): Promise<void>;
+  write(name: string, chunk: string | Uint8Array): Promise<void>;
+}
+
+/** How much of utterances.jsonl is read back at a time to write its CSV rows. */
+const CSV_WINDOW_BYTES = 1 << 20;
+
+/**
+ * Append the CSV rows of `length` bytes of utterances.jsonl from `offset` (whole
+ * lines), read back a window at a time and written as they come: memory stays
+ * bounded by the window and the longest line, whatever the file's size.
+ */
+export async function writeUtterancesCsv(staging: CsvStaging, offset: number, length: number): Promise<void> {
+  let pending = Buffer.alloc(0);
+  for (let done = 0; done < length;) {
+    const size = Math.min(CSV_WINDOW_BYTES, length - done);
+    const parts: Buffer[] = [pending];
+    await staging.readBack('utterances.jsonl', offset + done, size, (chunk) => parts.push(Buffer.from(chunk)));
+    done += size;
+    const joined = Buffer.concat(parts);
+    const last = done < length ? joined.lastIndexOf(0x0a) : joined.length - 1;
+    if (last < 0) {
+      pending = joined;
+      continue;
+    }
+    await staging.write(UTTERANCES_CSV, utteranceCsvRows(joined.subarray(0, last + 1)));
+    pending = joined.subarray(last + 1);
+  }
 }
 
 /** The CSV rows of a section of utterances.jsonl (whole lines, UTF-8). */

@@ -2,16 +2,16 @@
 // outputs and scores.csv are byte-identical to an unsharded run. Each shard's
 // index.jsonl says where every file's lines are; the merge takes the files in
 // discovery order (ids in code-point order, as discovery sorts them) and copies
-// their bytes, checking each section's hash. It refuses shards that do not
+// their bytes in chunks, checking each section's hash. It refuses shards that do not
 // belong together (other inputs, lexicon, options or build), overlaps and gaps.
 import { readFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { RunStaging } from '../run/staging.js';
-import { entryResult, INDEX_FILE, indexEntry, openLineOutputs, readEntryData, readRunIndex, type IndexEntry, type IndexHeader } from './run-index.js';
+import { copyEntryData, entryResult, INDEX_FILE, indexEntry, openLineOutputs, readRunIndex, type IndexEntry, type IndexHeader } from './run-index.js';
 import { inputsHash, shardOf } from './shard.js';
 import { ScoreTable } from './tally.js';
 import { LINE_OUTPUTS, type FileResult } from './file.js';
-import { UTTERANCES_CSV, utteranceCsvRows, utterancesCsvHeader, utterancesSection } from './flat-outputs.js';
+import { UTTERANCES_CSV, utterancesCsvHeader, writeUtterancesCsv } from './flat-outputs.js';
 
 export class MergeError extends Error {
   readonly userFacing = true;
@@ -65,7 +65,7 @@ export async function mergeRuns(options: MergeOptions, now: () => number = Date.
     if (path.resolve(s.dir) === path.resolve(options.outDir)) throw new MergeError(`--out must not be one of the runs being merged (${s.dir})`);
   checkTogether(shards);
   const order = mergedOrder(shards);
-  const staging = await RunStaging.open(options.outDir);
+  const staging = await RunStaging.open(options.outDir, 'spiral merge');
   const handles: FileHandle[][] = [];
   try {
     for (const s of shards) handles.push(await openOutputs(s.dir));
@@ -76,15 +76,10 @@ export async function mergeRuns(options: MergeOptions, now: () => number = Date.
     await staging.write(INDEX_FILE, `${JSON.stringify(shards[0].header)}\n`);
     await staging.write(UTTERANCES_CSV, utterancesCsvHeader());
     for (const { shard, entry } of order) {
-      const result = await readSections(shards[shard], handles[shard], entry);
+      const result = await copySections(shards[shard], handles[shard], entry, staging);
       await staging.write(INDEX_FILE, `${JSON.stringify(indexEntry(result, [...offsets], entry.meta_sha256, entry.cases))}\n`);
-      let at = 0;
-      for (let i = 0; i < LINE_OUTPUTS.length; i++) {
-        await staging.write(LINE_OUTPUTS[i], result.data.subarray(at, at + result.lengths[i]));
-        offsets[i] += result.lengths[i];
-        at += result.lengths[i];
-      }
-      await staging.write(UTTERANCES_CSV, utteranceCsvRows(utterancesSection(result)));
+      await writeUtterancesCsv(staging, offsets[1], result.lengths[1]);
+      for (let i = 0; i < LINE_OUTPUTS.length; i++) offsets[i] += result.lengths[i];
       for (const t of entry.tallies) table.add(t);
       for (const k of ['ok', 'skipped', 'failed'] as const) totals[k] += entry.status[k];
       utterances += entry.utterance_count;
@@ -122,7 +117,10 @@ async function readShardRun(dir: string): Promise<ShardRun> {
   if (!info.inputs) throw new MergeError(`${dir}: run.json has no "inputs" (made by an older spiral; run the shard again)`);
   const index = await readRunIndex(dir);
   if (!index) throw new MergeError(`${path.join(dir, INDEX_FILE)}: missing or unreadable`);
-  if (index.damaged.length > 0) throw new MergeError(`${path.join(dir, INDEX_FILE)}:${index.damaged[0]}: damaged line; run the shard again`);
+  if (index.damaged.length > 0)
+    throw new MergeError(
+      `${path.join(dir, INDEX_FILE)}:${index.damaged[0]}: damaged or edited line (it does not hash to its line_sha256); run the shard again`,
+    );
   return { dir, info, index: Number(spec[1]), count: Number(spec[2]), header: index.header, entries: index.entries };
 }
 
@@ -182,10 +180,15 @@ async function openOutputs(dir: string): Promise<FileHandle[]> {
   }
 }
 
-async function readSections(shard: ShardRun, handles: FileHandle[], entry: IndexEntry): Promise<FileResult> {
-  const read = await readEntryData(handles, entry);
-  if (!read.ok) throw new MergeError(`${shard.dir}: file ${entry.id}: ${read.problem} (the outputs changed after the run); run the shard again`);
-  return entryResult(entry, read.data, false);
+/**
+ * Copy an entry's sections into the merged outputs in chunks (a large file's
+ * output is never held whole), checking their hash on the way: a mismatch
+ * stops the merge, whose staging is then dropped.
+ */
+async function copySections(shard: ShardRun, handles: FileHandle[], entry: IndexEntry, staging: RunStaging): Promise<FileResult> {
+  const copied = await copyEntryData(handles, entry, (section, chunk) => staging.write(LINE_OUTPUTS[section], chunk));
+  if (!copied.ok) throw new MergeError(`${shard.dir}: file ${entry.id}: ${copied.problem} (the outputs changed after the run); run the shard again`);
+  return entryResult(entry, new Uint8Array(0), false);
 }
 
 function mergedManifest(shards: ShardRun[], summary: MergeSummary) {

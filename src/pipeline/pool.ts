@@ -6,20 +6,26 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { DiscoveredFile } from '../ingest/index.js';
 import type { LexiconSet } from '../lexicon/types.js';
-import { createTaskEnv, runFileBatch, type Deferred, type FileResult, type FileTaskEnv, type TaskConfig } from './file.js';
+import { createTaskEnv, LARGE_FILE_BYTES, runWorkerBatch, type Deferred, type FileResult, type FileTaskEnv, type TaskConfig } from './file.js';
 
 export interface Executor {
   readonly workers: number;
   readonly stats: ExecutorStats;
-  /** Tag a batch of consecutive files; results in the same order. */
-  run(files: DiscoveredFile[]): Promise<FileResult[]>;
+  /**
+   * Tag a batch of consecutive files; results in the same order. A file above
+   * the large-file size, or every file of a batch that ran a worker out of
+   * memory, comes back Deferred: the writer streams it in the main thread.
+   */
+  run(files: DiscoveredFile[]): Promise<Array<FileResult | Deferred>>;
+  /** The main thread's tagger and ingest context (for deferred files). */
+  env(): FileTaskEnv;
   close(): Promise<void>;
 }
 
 export interface ExecutorStats {
   /** Batches a worker could not hold in its capped heap, redone in the main thread. */
   outOfMemory: number;
-  /** Files the workers left to the main thread for their size. */
+  /** Files left to the main thread for their size (counted by the writer that streams them). */
   largeFiles: number;
 }
 
@@ -61,9 +67,10 @@ export interface ExecutorOptions {
 
 export function createExecutor(options: ExecutorOptions, config: TaskConfig, set: LexiconSet): Executor {
   let env: FileTaskEnv | undefined;
-  const inProcess = (files: DiscoveredFile[]) => runFileBatch(files, (env ??= createTaskEnv(config, set)));
+  const mainEnv = () => (env ??= createTaskEnv(config, set));
+  const inProcess = (files: DiscoveredFile[]) => runWorkerBatch(files, mainEnv(), config.largeFileBytes ?? LARGE_FILE_BYTES, config.batchBytes);
   const stats: ExecutorStats = { outOfMemory: 0, largeFiles: 0 };
-  if (options.workers <= 1) return { workers: 1, stats, run: inProcess, close: async () => {} };
+  if (options.workers <= 1) return { workers: 1, stats, run: inProcess, env: mainEnv, close: async () => {} };
   const filename = workerScript();
   if (!existsSync(filename)) throw new WorkerScriptMissingError(filename);
   // Started with the first batch that needs tagging: a re-run that reuses every file starts no thread.
@@ -83,6 +90,7 @@ export function createExecutor(options: ExecutorOptions, config: TaskConfig, set
     workers: options.workers,
     stats,
     run: (files) => runOnPool(files, (batch) => started().run(batch) as Promise<Array<FileResult | Deferred>>, inProcess, stats),
+    env: mainEnv,
     close: async () => {
       await pool?.destroy();
     },
@@ -90,32 +98,24 @@ export function createExecutor(options: ExecutorOptions, config: TaskConfig, set
 }
 
 /**
- * A batch on the worker pool, with the main thread as the fallback: for files
- * the workers left to it (large), for a batch that ran out of worker memory,
- * and for everything once that has happened MAX_WORKER_OOM times.
+ * A batch on the worker pool, with the main thread as the fallback: a batch
+ * that ran a worker out of memory comes back deferred (each file streamed by
+ * the writer, whose memory does not grow with a file's output), and
+ * everything runs in the main thread once that has happened MAX_WORKER_OOM
+ * times. Files the workers left for their size stay deferred.
  */
 export async function runOnPool(
   files: DiscoveredFile[],
   onPool: (files: DiscoveredFile[]) => Promise<Array<FileResult | Deferred>>,
-  inProcess: (files: DiscoveredFile[]) => Promise<FileResult[]>,
+  inProcess: (files: DiscoveredFile[]) => Promise<Array<FileResult | Deferred>>,
   stats: ExecutorStats,
-): Promise<FileResult[]> {
+): Promise<Array<FileResult | Deferred>> {
   if (stats.outOfMemory >= MAX_WORKER_OOM) return inProcess(files);
-  let results: Array<FileResult | Deferred>;
   try {
-    results = await onPool(files);
+    return await onPool(files);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw err;
     stats.outOfMemory++;
-    return inProcess(files);
+    return files.map((f) => ({ id: f.id, deferred: true as const, reason: 'out-of-memory' as const }));
   }
-  const out: FileResult[] = [];
-  for (let i = 0; i < files.length; i++) {
-    const r = results[i];
-    if ('deferred' in r) {
-      stats.largeFiles++;
-      out.push(...(await inProcess([files[i]])));
-    } else out.push(r);
-  }
-  return out;
 }

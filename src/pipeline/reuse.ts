@@ -3,22 +3,36 @@
 // whose content, metadata inputs and case overlay are unchanged (under the same
 // run key) gets those bytes copied instead of being read and tagged again.
 // Nothing is trusted unchecked: the copied bytes must hash to the index's
-// data_sha256, and an entry that fails any check is re-tagged.
+// data_sha256, the entry (its tallies and status) to its own line_sha256 (an
+// entry that does not is left out by readRunIndex), and an entry that fails
+// any check is re-tagged.
 import type { FileHandle } from 'node:fs/promises';
 import type { DiscoveredFile } from '../ingest/index.js';
 import { hashFile, probeFile } from '../ingest/read.js';
 import type { LexiconParts } from './cache-key.js';
-import { entryResult, openLineOutputs, readEntryData, readRunIndex, type IndexEntry } from './run-index.js';
+import { copyEntryData, entryDataBytes, entryResult, LARGE_ENTRY_BYTES, openLineOutputs, readEntryData, readRunIndex, type IndexEntry } from './run-index.js';
 import type { FileResult } from './file.js';
 
+/** A large file's reusable output, checked, to be copied in chunks by the writer (copy). */
+export interface ReusedLarge {
+  reuse: IndexEntry;
+}
+
 export interface PreviousRun {
-  /** The file's output from the previous run, when it can be reused. */
-  lookup(file: DiscoveredFile, metaSha256: string): Promise<FileResult | undefined>;
+  /** The file's output from the previous run, when it can be reused: its bytes, or (a large one) the entry to copy. */
+  lookup(file: DiscoveredFile, metaSha256: string): Promise<FileResult | ReusedLarge | undefined>;
+  /** Copy a large entry's sections in chunks; false when they no longer hash to the index (changed since lookup). */
+  copy(entry: IndexEntry, write: (section: 0 | 1 | 2, chunk: Uint8Array) => Promise<void>): Promise<boolean>;
   close(): Promise<void>;
 }
 
 /** Open the previous run in `runDir` for reuse; undefined when it has no usable index or outputs, or another run key. */
-export async function openPreviousRun(runDir: string, runKey: string, lexicon: LexiconParts): Promise<PreviousRun | undefined> {
+export async function openPreviousRun(
+  runDir: string,
+  runKey: string,
+  lexicon: LexiconParts,
+  largeEntryBytes: number = LARGE_ENTRY_BYTES,
+): Promise<PreviousRun | undefined> {
   const index = await readRunIndex(runDir);
   if (!index || index.header.key !== runKey) return undefined;
   let handles: FileHandle[];
@@ -33,8 +47,12 @@ export async function openPreviousRun(runDir: string, runKey: string, lexicon: L
       const entry = entries.get(file.id);
       if (!entry || !entry.content_sha256 || entry.meta_sha256 !== metaSha256 || !overlaysUnchanged(entry, lexicon)) return undefined;
       if ((await contentHash(file)) !== entry.content_sha256) return undefined;
+      if (entryDataBytes(entry) > largeEntryBytes) return (await copyEntryData(handles, entry, async () => {})).ok ? { reuse: entry } : undefined;
       const read = await readEntryData(handles, entry);
       return read.ok ? entryResult(entry, read.data, true) : undefined;
+    },
+    async copy(entry, write) {
+      return (await copyEntryData(handles, entry, write)).ok;
     },
     async close() {
       await Promise.all(handles.map((h) => h.close()));

@@ -4,7 +4,10 @@
 // (content, metadata and overlay hashes) and its score tallies. It lets a
 // re-run reuse an unchanged file's lines without re-tagging it, and lets
 // `spiral merge` interleave shard runs in discovery order. The first line is
-// a header with the run key (code, output options, base lexicon).
+// a header with the run key (code, output options, base lexicon). Each entry
+// carries line_sha256, the hash of the entry itself: tallies and status are
+// reused only from a line that still hashes to it (an edited line re-tags its
+// file; merge refuses it).
 import { createHash } from 'node:crypto';
 import { open, readFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
@@ -39,6 +42,8 @@ export interface IndexEntry {
   utterance_count: number;
   bytes: number;
   tallies: DocTally[];
+  /** sha256 of this entry's JSON without this field (lineHash). */
+  line_sha256: string;
 }
 
 export function indexHeader(key: RunKey): IndexHeader {
@@ -48,7 +53,7 @@ export function indexHeader(key: RunKey): IndexHeader {
 /** The entry for a file written at `offsets` (the running byte offsets of the three outputs). */
 export function indexEntry(result: FileResult, offsets: [number, number, number], metaSha256: string, cases: Record<string, string | null>): IndexEntry {
   const span = (i: 0 | 1 | 2): Span => [offsets[i], result.lengths[i], result.lines[i]];
-  return {
+  const entry: Omit<IndexEntry, 'line_sha256'> = {
     id: result.id,
     content_sha256: result.contentSha256,
     meta_sha256: metaSha256,
@@ -62,12 +67,19 @@ export function indexEntry(result: FileResult, offsets: [number, number, number]
     bytes: result.bytes,
     tallies: result.tallies,
   };
+  return { ...entry, line_sha256: lineHash(entry) };
+}
+
+/** The hash an entry records of itself: sha256 of its JSON without line_sha256, keys in the order written. */
+export function lineHash(entry: Omit<IndexEntry, 'line_sha256'> | IndexEntry): string {
+  const { line_sha256: _own, ...rest } = entry as IndexEntry;
+  return createHash('sha256').update(JSON.stringify(rest)).digest('hex');
 }
 
 export interface RunIndex {
   header: IndexHeader;
   entries: IndexEntry[];
-  /** Lines that could not be read (damaged); their files are simply not in `entries`. */
+  /** Lines that could not be read or do not hash to their line_sha256 (damaged, edited); their files are simply not in `entries`. */
   damaged: number[];
 }
 
@@ -126,7 +138,9 @@ function isEntry(v: unknown): v is IndexEntry {
     !!e.status &&
     Array.isArray(e.tallies) &&
     Number.isSafeInteger(e.utterance_count) &&
-    Number.isSafeInteger(e.bytes)
+    Number.isSafeInteger(e.bytes) &&
+    typeof e.line_sha256 === 'string' &&
+    e.line_sha256 === lineHash(e)
   );
 }
 
@@ -152,7 +166,41 @@ export async function readEntryData(handles: FileHandle[], entry: IndexEntry): P
 
 const entrySpans = (entry: IndexEntry): [Span, Span, Span] => [entry.documents, entry.utterances, entry.recommendations];
 
-/** A FileResult standing for an entry's (checked) bytes. */
+/** An entry's sections above this many bytes are copied in chunks (copyEntryData), never read whole. */
+export const LARGE_ENTRY_BYTES = 64 << 20;
+const COPY_CHUNK_BYTES = 1 << 20;
+
+export const entryDataBytes = (entry: IndexEntry): number => entry.documents[1] + entry.utterances[1] + entry.recommendations[1];
+
+/**
+ * An entry's three sections, read in chunks of a megabyte and handed to
+ * `write` (section index, chunk; a chunk is only valid during its call);
+ * resolves to whether they hashed to data_sha256. A caller that must not
+ * write bad bytes checks first with a `write` that does nothing.
+ */
+export async function copyEntryData(
+  handles: FileHandle[],
+  entry: IndexEntry,
+  write: (section: 0 | 1 | 2, chunk: Uint8Array) => Promise<void>,
+): Promise<EntryData | { ok: true }> {
+  const hash = createHash('sha256');
+  const spans = entrySpans(entry);
+  const chunk = Buffer.allocUnsafe(Math.max(1, Math.min(COPY_CHUNK_BYTES, entryDataBytes(entry))));
+  for (const i of [0, 1, 2] as const) {
+    const [offset, length] = spans[i];
+    for (let done = 0; done < length;) {
+      const { bytesRead } = await handles[i].read(chunk, 0, Math.min(chunk.length, length - done), offset + done);
+      if (bytesRead === 0) return { ok: false, problem: `${LINE_OUTPUTS[i]} is shorter than its index says` };
+      const piece = chunk.subarray(0, bytesRead);
+      hash.update(piece);
+      await write(i, piece);
+      done += bytesRead;
+    }
+  }
+  return hash.digest('hex') === entry.data_sha256 ? { ok: true } : { ok: false, problem: 'its lines differ from what the index recorded' };
+}
+
+/** A FileResult standing for an entry's (checked) bytes (`data` empty for an entry copied in chunks). */
 export function entryResult(entry: IndexEntry, data: Uint8Array, fromCache: boolean): FileResult {
   const spans = entrySpans(entry);
   return {

@@ -7,12 +7,16 @@ export interface Shard {
   count: number;
 }
 
+/** Most shards: a file's shard comes from 32 bits of its id's hash, so more would leave shards empty forever. */
+export const MAX_SHARDS = 2 ** 32;
+
 export function parseShard(spec: string): Shard | undefined {
   const m = /^(\d+)\/(\d+)$/.exec(spec.trim());
   if (!m) return undefined;
   const index = Number(m[1]);
   const count = Number(m[2]);
-  if (count < 1 || index < 1 || index > count) return undefined;
+  if (!Number.isSafeInteger(index) || !Number.isSafeInteger(count)) return undefined;
+  if (count < 1 || count > MAX_SHARDS || index < 1 || index > count) return undefined;
   return { index, count };
 }
 

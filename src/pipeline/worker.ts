@@ -19,7 +19,7 @@ function warmedUp(env: FileTaskEnv): FileTaskEnv {
 
 export default async function classifyFiles(files: DiscoveredFile[]): Promise<unknown> {
   const config = workerData as TaskConfig;
-  const results = await runWorkerBatch(files, await ready, config.largeFileBytes ?? LARGE_FILE_BYTES);
+  const results = await runWorkerBatch(files, await ready, config.largeFileBytes ?? LARGE_FILE_BYTES, config.batchBytes);
   return move(transferable(results));
 }
 

@@ -3,6 +3,7 @@
 // categories, documents), evidence as flat number lists. The HTML embeds it
 // deflated and base64-encoded; the page inflates it with the browser's own
 // DecompressionStream, so nothing is fetched. Pure: fed one line at a time.
+import { showBidiControls, showBidiWithOffsets } from './escape.js';
 import { deflateSync } from 'node:zlib';
 import { FLAGS, LABELS, SPEAKER_ROLES } from '../types.js';
 import { TARGETS, type TargetedUtterance } from '../kwic/lines.js';
@@ -84,7 +85,7 @@ export class BrowseCollector {
     let i = this.docIndex.get(u.doc);
     if (i === undefined) {
       i = this.data.docs.id.length;
-      this.data.docs.id.push(u.doc);
+      this.data.docs.id.push(showBidiControls(u.doc));
       this.data.docs.country.push(u.country ?? '');
       this.data.docs.year.push(u.year);
       this.docIndex.set(u.doc, i);
@@ -111,14 +112,16 @@ export class BrowseCollector {
     d.flags.push(u.flags.reduce((bits, f) => bits | (1 << FLAGS.indexOf(f)), 0));
     d.role.push(SPEAKER_ROLES.indexOf(u.speaker_role));
     d.relevant.push(u.relevant ? 1 : 0);
-    d.text.push(u.text);
+    // Bidi controls reach the page as visible codes (a raw override would turn the text around); spans move with them.
+    const shown = showBidiWithOffsets(u.text);
+    d.text.push(shown.text);
     const evidence: number[] = [];
     for (const e of u.evidence) {
       if (e.start < 0 || e.end > u.text.length || e.start >= e.end) continue;
       const rule = this.intern(this.ruleIndex, this.data.rules, e.rule);
       const category = this.intern(this.categoryIndex, this.data.categories, e.category);
       const weak = e.negated || e.effect === 'dropped' ? 1 : 0;
-      evidence.push(e.start, e.end, rule, category * 2 + weak);
+      evidence.push(shown.at(e.start), shown.at(e.end), rule, category * 2 + weak);
     }
     d.evidence.push(evidence);
   }

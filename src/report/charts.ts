@@ -8,9 +8,11 @@
 //   a hollow point, not joined. Every point and band links to its sentences in
 //   the browse view (#browse?country=…&period=…&label=…).
 // - The comparison of countries: net score per country and unit, one cell each.
-// - World time: countries per phase and year, from an input file.
+// - World time: countries per phase and year, from an input file; under it the
+//   world's median self-referential net score with its interval, and the run's
+//   countries' own (the book countries' in a run of the world) as lines over it.
 import { MOVE_LABELS, type MoveLabel } from '../types.js';
-import type { CountryReport, PhaseSpan, TrajectoryPoint, WorldTimeRow } from './model.js';
+import type { CountryReport, PhaseSpan, TrajectoryPoint, WorldLinePoint, WorldNetRow, WorldTimeRow } from './model.js';
 import { MOVE_COLOURS, MOVE_NAMES, NET_COLOUR, PHASE_COLOURS, PHASE_KEYS, PHASE_NAMES, PHASE_TEXT, type PhaseKey } from './palette.js';
 
 export type Spec = Record<string, unknown>;
@@ -336,15 +338,13 @@ export function comparisonSpec(countries: readonly CountryReport[]): Spec | null
   };
 }
 
-/** World time: a stacked bar per year, countries per phase. */
-export function worldSpec(rows: readonly WorldTimeRow[]): Spec | null {
+/** World time: a stacked bar per year, countries per phase; with the median net score and country lines under it when given. */
+export function worldSpec(rows: readonly WorldTimeRow[], net: readonly WorldNetRow[] = [], lines: readonly WorldLinePoint[] = []): Spec | null {
   if (rows.length === 0) return null;
   const yearsSeen = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
   const step = Math.max(4, Math.min(16, Math.floor(CHART.comparisonWidth / yearsSeen.length)));
   const keys = PHASE_KEYS.filter((k) => k !== 'possible');
-  return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    config: CONFIG,
+  const bars = {
     width: { step },
     height: 180,
     data: { values: rows.map((r) => ({ ...r, desc: `${r.year}: ${r.n_countries} countries in phase ${r.phase}` })) },
@@ -361,5 +361,61 @@ export function worldSpec(rows: readonly WorldTimeRow[]): Spec | null {
       order: { field: 'phase', sort: 'ascending' },
       description: { field: 'desc' },
     },
+  };
+  const header = { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', config: CONFIG };
+  if (net.length === 0 && lines.length === 0) return { ...header, ...bars };
+  return {
+    ...header,
+    vconcat: [bars, worldNetLayer(yearsSeen, step, net, lines)],
+    resolve: { scale: { color: 'independent' }, legend: { color: 'independent' } },
+  };
+}
+
+/** The median self-referential net score of the world (line and band) and the countries' own, year by year. */
+function worldNetLayer(years: readonly number[], step: number, net: readonly WorldNetRow[], lines: readonly WorldLinePoint[]): Spec {
+  const x = { field: 'year', type: 'quantitative', scale: { domain: [years[0], years[years.length - 1]] }, axis: { title: null, format: 'd', tickMinStep: 1 } };
+  const y = { field: 'net', type: 'quantitative', scale: { domain: [-1, 1] }, axis: { title: 'self-referential net score', format: '.0%' } };
+  const median = net.map((r) => ({
+    year: r.year,
+    net: r.median_net,
+    low: r.low ?? r.median_net,
+    high: r.high ?? r.median_net,
+    desc: `${r.year}: world median ${signed(r.median_net)}`,
+  }));
+  const layers: Spec[] = [];
+  if (median.length > 0) {
+    layers.push({
+      data: { values: median },
+      mark: { type: 'area', color: NET_COLOUR, opacity: 0.15 },
+      encoding: { x, y: { ...y, field: 'low' }, y2: { field: 'high' } },
+    });
+    layers.push({ data: { values: median }, mark: { type: 'line', color: NET_COLOUR, strokeWidth: 3 }, encoding: { x, y, description: { field: 'desc' } } });
+  }
+  if (lines.length > 0) {
+    // A line joins consecutive years only: a country's gap (no speech, too little evidence) breaks it.
+    const sorted = [...lines].sort((a, b) => (a.country < b.country ? -1 : a.country > b.country ? 1 : a.year - b.year));
+    let segment = 0;
+    const values = sorted.map((p, i) => {
+      const prev = sorted[i - 1];
+      if (!prev || prev.country !== p.country || p.year - prev.year > 1) segment++;
+      return { ...p, segment, desc: `${p.country} ${p.year}: ${signed(p.net)}` };
+    });
+    layers.push({
+      data: { values },
+      mark: { type: 'line', strokeWidth: 1.5, point: { size: 12 } },
+      encoding: {
+        x,
+        y,
+        color: { field: 'country', type: 'nominal', legend: { title: 'country', orient: 'right' } },
+        detail: { field: 'segment', type: 'nominal' },
+        description: { field: 'desc' },
+      },
+    });
+  }
+  return {
+    width: Math.max(step * years.length, 300),
+    height: 180,
+    title: { text: 'self-referential net score: the world median (thick, with its 95% interval) and each country', color: NET_COLOUR },
+    layer: layers,
   };
 }

@@ -10,9 +10,42 @@ const HTML_ESCAPES: Record<string, string> = {
   '`': '&#96;',
 };
 
-/** Escape text for an HTML text node or a quoted attribute value (both quote kinds). */
+/**
+ * The explicit bidirectional formatting characters: embeddings and overrides
+ * (U+202A–U+202E) and isolates (U+2066–U+2069). Raw in a statement or a file
+ * name, an override turns the text after it around (`gnp.exe` shown for
+ * `exe.png`) and can spill into what the report prints next to it; they are
+ * shown as visible codes instead.
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/** Bidi formatting characters as visible text: "[U+202E]". */
+export function showBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, (ch) => `[U+${ch.charCodeAt(0).toString(16).toUpperCase()}]`);
+}
+
+/**
+ * The text with its bidi controls shown as codes, and a map from each offset of
+ * the original to its offset in the shown text (evidence spans move with it).
+ */
+export function showBidiWithOffsets(text: string): { text: string; at: (offset: number) => number } {
+  if (!BIDI_CONTROLS.test(text)) {
+    BIDI_CONTROLS.lastIndex = 0;
+    return { text, at: (o) => o };
+  }
+  BIDI_CONTROLS.lastIndex = 0;
+  const shift: number[] = new Array(text.length + 1);
+  let extra = 0;
+  for (let i = 0; i <= text.length; i++) {
+    shift[i] = i + extra;
+    if (i < text.length && /[\u202A-\u202E\u2066-\u2069]/.test(text[i])) extra += 7; // one character becomes "[U+XXXX]"
+  }
+  return { text: showBidiControls(text), at: (o) => shift[o] };
+}
+
+/** Escape text for an HTML text node or a quoted attribute value (both quote kinds); bidi controls shown as codes. */
 export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"'`]/g, (ch) => HTML_ESCAPES[ch]);
+  return showBidiControls(String(value ?? '')).replace(/[&<>"'`]/g, (ch) => HTML_ESCAPES[ch]);
 }
 
 /** Characters that Markdown (CommonMark/GFM) reads inside a line (`#` closes a heading). */
@@ -28,7 +61,7 @@ const MARKDOWN_ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&
  * `&` and `"` become entities, so no renderer sees raw HTML.
  */
 export function escapeMarkdown(value: unknown): string {
-  return String(value ?? '')
+  return showBidiControls(String(value ?? ''))
     .replace(/\r\n|\r|\n/g, ' ')
     .replace(MARKDOWN_INLINE, (ch) => MARKDOWN_ENTITIES[ch] ?? `\\${ch}`);
 }
@@ -39,7 +72,7 @@ export function escapeMarkdown(value: unknown): string {
  * (and removes the backslash there); outside tables a `|` is rare in ids and paths.
  */
 export function markdownCode(value: unknown): string {
-  const text = String(value ?? '')
+  const text = showBidiControls(String(value ?? ''))
     .replace(/\r\n|\r|\n/g, ' ')
     .replace(/\|/g, '\\|');
   const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));

@@ -13,6 +13,7 @@ import { browseHref, comparisonSpec, trajectorySpec, worldSpec } from './charts.
 import { escapeHtml } from './escape.js';
 import { INDICATOR_NAMES, INDICATOR_TITLES, durationText, latestNet, phaseLabel, signedNumber, thousands, yearSpan } from './format.js';
 import type { CountryReport, ReportData } from './model.js';
+import { RUN_HASH_META } from '../run/derived.js';
 import { CATEGORY_COLOURS, MOVE_COLOURS, MOVE_NAMES, NET_COLOUR, PHASE_COLOURS, PHASE_KEYS, PHASE_NAMES } from './palette.js';
 import { renderSvg } from './vega.js';
 
@@ -206,10 +207,18 @@ async function comparisonHtml(data: ReportData): Promise<string> {
 }
 
 async function worldHtml(data: ReportData): Promise<string> {
-  const spec = data.world ? worldSpec(data.world.rows) : null;
+  const spec = data.world ? worldSpec(data.world.rows, data.world.net, data.world.lines) : null;
+  const under =
+    data.world && (data.world.net.length > 0 || data.world.lines.length > 0)
+      ? " Under it, the self-referential net score (moves about a government's own conduct): the world's median with its interval, and the run's countries' own from <code>status/country-year.json</code>."
+      : '';
   const body =
     spec && data.world
-      ? figure(await renderSvg(spec, 'chart-world'), 'data-chart="world"', `Countries per phase and year, from <code>${escapeHtml(data.world.source)}</code>.`)
+      ? figure(
+          await renderSvg(spec, 'chart-world'),
+          'data-chart="world"',
+          `Countries per phase (the phase the discourse supports) and year, from <code>${escapeHtml(data.world.source)}</code>.${under}`,
+        )
       : '<p class="slot muted">World time (countries per phase by year): no input. Pass <code>spiral report RUN --world FILE</code>, or put <code>world-time.csv</code> in the run folder, with columns <code>year,phase,n_countries</code> (phase 1–5 or unknown).</p>';
   return `<section id="world"><h2>World time</h2>${body}</section>`;
 }
@@ -274,6 +283,11 @@ function browseHtml(data: ReportData): string {
   ].join('');
 }
 
+/** The run the report was made from (its content hash), for readers that check a report against its run. */
+function runHashMeta(data: ReportData): string {
+  return data.run.contentSha256 ? `<meta name="${RUN_HASH_META}" content="${escapeHtml(data.run.contentSha256)}">` : '';
+}
+
 /** The whole report as one HTML document. */
 export async function renderReportHtml(data: ReportData): Promise<string> {
   const css = `${BASE_CSS}${paletteCss()}\n`;
@@ -292,6 +306,7 @@ export async function renderReportHtml(data: ReportData): Promise<string> {
     '<html lang="en"><head><meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(css, BROWSE_SCRIPT))}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    runHashMeta(data),
     `<title>${escapeHtml(title)}</title>`,
     `<style>${css}</style>`,
     '</head><body>',

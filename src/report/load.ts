@@ -3,20 +3,21 @@
 // are read when the run has them, and scores are computed otherwise.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { ScoreCell, ScoresFile } from '../aggregate/types.js';
 import type { StatusFile, StatusRow } from '../indicators/types.js';
 import { aggregateRun } from '../run/aggregate.js';
+import { jsonProvenance, provenanceText, runContentHash } from '../run/derived.js';
 import { DOCUMENTS_FILE, requireRun, RUN_FILE } from '../run/folder.js';
 import { forEachJsonLine } from '../run/jsonl.js';
 import { readDocumentLine } from '../run/lines.js';
 import { LABELS, type Label } from '../types.js';
-import { forEachTargetedUtterance, targetOf, TARGETS, type Target, type TargetedUtterance } from '../kwic/lines.js';
+import { forEachTargetedUtterance, TARGETS, type Target, type TargetedUtterance } from '../kwic/lines.js';
 import { BrowseCollector, DEFAULT_MAX_BROWSE } from './browse-data.js';
 import { ReportError } from './errors.js';
 import { FlaggedCollector, DEFAULT_FLAGGED_PER_GROUP } from './flagged.js';
-import type { DocumentSummary, ReportData, RunSummary, UtteranceSummary, WorldTimeRow } from './model.js';
+import type { DocumentSummary, ReportData, RunSummary, UtteranceSummary, WorldLinePoint, WorldNetRow, WorldTimeRow } from './model.js';
 import { buildCountries } from './trajectory.js';
 
 /** Skipped/failed documents listed by name; the rest are counted. */
@@ -27,7 +28,7 @@ export const DEFAULT_REPORT_PERIOD = 5;
 
 /** The scores file of the charts' grouping, used when the run has one (written by `spiral scores`, default speakers). */
 export function scoresFileFor(period: number): string {
-  return join('scores', period === 1 ? 'country-year.json' : 'country-period.json');
+  return join('scores', period === 1 ? 'country-year-target-all.json' : 'country-period-target-all.json');
 }
 
 /** Status files looked for (written by `spiral status`): the one of the charts' grouping first, then any. */
@@ -123,8 +124,24 @@ function isStatusFile(value: unknown): value is StatusFile {
   return v.schema === 'spiral.status/1' && Array.isArray(v.rows);
 }
 
-/** The run's scores file of the charts' grouping, when it is one (same period, the State's own utterances, not split by audience). */
-async function readScores(runDir: string, period: number, warnings: string[]): Promise<ScoresFile | null> {
+/**
+ * Whether a scores or status file may be shown with this run: one made from
+ * another run is not (the caller says what it does instead); one that does
+ * not say which run it came from is, with a warning.
+ */
+function fromThisRun(file: string, value: unknown, runSha256: string, instead: string, warnings: string[]): boolean {
+  const p = jsonProvenance(value, runSha256);
+  if (p.kind === 'this-run') return true;
+  if (p.kind === 'other-run') {
+    warnings.push(`${file}: ${provenanceText(p, runSha256)}; ${instead}`);
+    return false;
+  }
+  warnings.push(`${file}: ${provenanceText(p, runSha256)}; shown, but it may be stale — ${instead.replace(/^.*?(run spiral)/, '$1')}`);
+  return true;
+}
+
+/** The run's scores file of the charts' grouping, when it is one (same period, the State's own utterances, every target) and of this run. */
+async function readScores(runDir: string, period: number, runSha256: string, warnings: string[]): Promise<ScoresFile | null> {
   const name = scoresFileFor(period);
   const file = join(runDir, name);
   if (!existsSync(file)) return null;
@@ -135,10 +152,12 @@ async function readScores(runDir: string, period: number, warnings: string[]): P
   }
   const p = value.params;
   const matches = period === 1 ? p?.by === 'country-year' : p?.by === 'country-period' && p.period === period;
-  return matches && (p.speakers ?? 'self') === 'self' ? value : null;
+  // The charts show all of a State's relevant talk: a scores file over one target (spiral scores' default, self) is not theirs.
+  if (!matches || (p.speakers ?? 'self') !== 'self' || (p.target ?? 'all') !== 'all') return null;
+  return fromThisRun(file, value, runSha256, 'scores computed from the utterances instead (run spiral scores again to refresh it)', warnings) ? value : null;
 }
 
-async function readStatus(runDir: string, period: number, warnings: string[]): Promise<{ file: string; rows: StatusRow[] } | null> {
+async function readStatus(runDir: string, period: number, runSha256: string, warnings: string[]): Promise<{ file: string; rows: StatusRow[] } | null> {
   for (const name of statusFilesFor(period)) {
     const file = join(runDir, name);
     if (!existsSync(file)) continue;
@@ -147,6 +166,7 @@ async function readStatus(runDir: string, period: number, warnings: string[]): P
       warnings.push(`${file}: not a spiral.status/1 file; ignored`);
       continue;
     }
+    if (!fromThisRun(file, value, runSha256, 'phases and indicators not shown (run spiral status again)', warnings)) continue;
     const unit = value.by === 'country-year' ? 1 : value.period;
     if (unit !== null && unit !== undefined && unit !== period)
       warnings.push(
@@ -184,10 +204,38 @@ export async function readWorldTime(file: string): Promise<WorldTimeRow[]> {
   return records.map((r, i) => worldRow(r, `${file}:${i + 2}`));
 }
 
+/** The median self-referential net score by year: world-net.csv beside the world-time file, when there is one. */
+export async function readWorldNet(worldFile: string): Promise<WorldNetRow[]> {
+  const file = join(dirname(worldFile), 'world-net.csv');
+  if (!existsSync(file)) return [];
+  const records = parseCsv(await readFile(file, 'utf8'), { columns: true, skip_empty_lines: true, bom: true, trim: true }) as Array<Record<string, string>>;
+  const num = (v: string | undefined): number | null => (v === undefined || v === '' ? null : Number(v));
+  return records
+    .map((r) => ({ year: Number(r.year), median_net: num(r.median_net), low: num(r.median_net_low), high: num(r.median_net_high) }))
+    .filter((r): r is WorldNetRow => Number.isInteger(r.year) && r.median_net !== null);
+}
+
+/** The book's eleven countries (codebook §1): their lines are drawn over the world when the run has many countries. */
+export const BOOK_COUNTRIES = ['CHL', 'CSK', 'GTM', 'IDN', 'KEN', 'MAR', 'PHL', 'POL', 'TUN', 'UGA', 'ZAF'];
+/** Runs with at most this many countries draw every country's line; larger ones the book countries'. */
+export const WORLD_LINES_MAX_COUNTRIES = 12;
+
+/** The run's countries' self-referential net score by year, from status/country-year.json (rows with enough evidence). */
+async function readWorldLines(runDir: string): Promise<WorldLinePoint[]> {
+  const file = join(runDir, 'status', 'country-year.json');
+  if (!existsSync(file)) return [];
+  const value = await readJsonFile(file);
+  if (!isStatusFile(value)) return [];
+  const rows = value.rows.filter((r) => r.year !== null && r.self && !r.insufficient_evidence && r.self.net !== null);
+  const countries = new Set(rows.map((r) => r.country));
+  const keep = countries.size <= WORLD_LINES_MAX_COUNTRIES ? countries : new Set(BOOK_COUNTRIES);
+  return rows.filter((r) => keep.has(r.country)).map((r) => ({ country: r.country, year: r.year!, net: r.self.net! }));
+}
+
 async function readWorld(runDir: string, worldFile: string | undefined): Promise<ReportData['world']> {
   const file = worldFile ?? WORLD_FILES.map((f) => join(runDir, f)).find((f) => existsSync(f));
   if (!file) return null;
-  return { source: file, rows: await readWorldTime(file) };
+  return { source: file, rows: await readWorldTime(file), net: await readWorldNet(file), lines: await readWorldLines(runDir) };
 }
 
 function emptyLabelCounts(): Record<Label, number> {
@@ -235,18 +283,19 @@ async function readUtterances(runDir: string, file: string, o: PassOptions): Pro
     return { ...pass, cells: null, notCharted: { noCountry: 0, noYear: 0 } };
   }
   const grouping = o.period === 1 ? { by: 'country-year' as const } : { by: 'country-period' as const, period: o.period };
-  const scores = await aggregateRun(runDir, grouping, (u, raw) => visit({ ...u, target: targetOf(raw) }));
+  const scores = await aggregateRun(runDir, { ...grouping, target: 'all' }, visit);
   return { ...pass, cells: scores.cells, notCharted: { noCountry: scores.skipped.no_country, noYear: scores.skipped.no_year } };
 }
 
 export async function loadReportData(runDir: string, options: LoadOptions = {}): Promise<ReportData> {
   const utterancesFile = requireRun(runDir);
   const warnings: string[] = [];
-  const run = await readRunSummary(runDir, options.displayName ?? runDir, warnings);
+  const runSha256 = await runContentHash(runDir);
+  const run = { ...(await readRunSummary(runDir, options.displayName ?? runDir, warnings)), contentSha256: runSha256 };
   const period = options.period ?? DEFAULT_REPORT_PERIOD;
   const documents = await readDocuments(runDir, warnings);
-  const scores = await readScores(runDir, period, warnings);
-  const status = await readStatus(runDir, period, warnings);
+  const scores = await readScores(runDir, period, runSha256, warnings);
+  const status = await readStatus(runDir, period, runSha256, warnings);
   const world = await readWorld(runDir, options.worldFile);
   const pass = await readUtterances(runDir, utterancesFile, {
     maxFlagged: options.maxFlagged ?? DEFAULT_FLAGGED_PER_GROUP,

@@ -17,6 +17,11 @@ function table(head: string[], rows: string[][]): string {
   return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
+/** The run the report was made from (its content hash). */
+function runHashRow(hash: string | undefined): string[][] {
+  return hash ? [['run content sha256', markdownCode(hash)]] : [];
+}
+
 function summaryMd(data: ReportData): string {
   const { run, documents, utterances } = data;
   const lexicon = run.lexicon
@@ -33,6 +38,7 @@ function summaryMd(data: ReportData): string {
     ['scores', escapeMarkdown(data.scoresSource)],
     ['status', data.statusSource ? markdownCode(data.statusSource) : 'none'],
     ['classify time', durationText(run.elapsedMs)],
+    ...runHashRow(run.contentSha256),
   ];
   const warnings = [...run.warnings, ...data.warnings];
   const warn = warnings.length > 0 ? `\n\n**Warnings**\n\n${warnings.map((w) => `- ${escapeMarkdown(w)}`).join('\n')}` : '';

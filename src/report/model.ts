@@ -16,6 +16,8 @@ export interface RunSummary {
   counts: Record<string, number>;
   warnings: string[];
   elapsedMs: number | null;
+  /** The run's content hash (src/run/derived.ts), recorded in the report. */
+  contentSha256?: string;
 }
 
 export interface DocumentProblem {
@@ -100,6 +102,21 @@ export interface WorldTimeRow {
   n_countries: number;
 }
 
+/** The median self-referential net score across the world's countries in one year (world-net.csv beside the world-time file). */
+export interface WorldNetRow {
+  year: number;
+  median_net: number;
+  low: number | null;
+  high: number | null;
+}
+
+/** One country's self-referential net score in one year (status by country-year): a line over the world median. */
+export interface WorldLinePoint {
+  country: string;
+  year: number;
+  net: number;
+}
+
 export interface ReportData {
   run: RunSummary;
   documents: DocumentSummary;
@@ -117,7 +134,7 @@ export interface ReportData {
   /** Every utterance (up to the cap) for the browse view, in file order. */
   browse: BrowseData;
   /** The world-time chart's rows and where they came from; null without an input file. */
-  world: { source: string; rows: WorldTimeRow[] } | null;
+  world: { source: string; rows: WorldTimeRow[]; net: WorldNetRow[]; lines: WorldLinePoint[] } | null;
   warnings: string[];
 }
 

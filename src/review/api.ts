@@ -4,7 +4,7 @@
 // sockets. http.ts adapts node:http to it. Nothing changes unless a
 // well-formed decision for a queued utterance arrives.
 import { describeEvidence, highlightPieces } from '../report/highlight.js';
-import { REVIEW_PAGE, REVIEW_PAGE_CSP } from './page.js';
+import { REVIEW_PAGE_CSP, reviewPage } from './page.js';
 import { DecisionRejected, parseDecisionInput, type ReviewSession } from './session.js';
 import type { QueueItem } from './queue.js';
 
@@ -54,7 +54,7 @@ function page(): ApiResponse {
   return {
     status: 200,
     headers: { ...COMMON_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': REVIEW_PAGE_CSP },
-    body: REVIEW_PAGE,
+    body: reviewPage(),
   };
 }
 
@@ -84,6 +84,8 @@ export function itemView(item: QueueItem, session: ReviewSession) {
     speaker: item.speaker,
     label: item.label,
     confidence: item.confidence,
+    target: item.target,
+    margin: item.margin ?? null,
     flags: item.flags,
     pieces: highlightPieces(item.text, item.evidence).map((p) => ({
       text: p.text,
@@ -94,6 +96,7 @@ export function itemView(item: QueueItem, session: ReviewSession) {
     before: item.before,
     after: item.after,
     decision: session.decisionFor(item.id),
+    elsewhere: session.decisionElsewhere(item.id),
   };
 }
 

@@ -1,33 +1,40 @@
-// `spiral review export`: the decisions as gold JSON lines for `spiral eval
-// --gold` and calibration. The latest decision per utterance counts; skips
-// are not gold. Sorted by id so the output does not depend on review order.
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+// `spiral review export`: one annotator's decisions as gold JSON lines for
+// `spiral eval --gold` and calibration. The latest decision per utterance
+// gives the label (and the target, when coded); skips are not gold. Each line
+// says how its item was sampled (`sampled_by`), so `eval --sampled-by random`
+// can score on an unbiased sample: an item drawn by a random queue stays in
+// the random sample whatever queue later changed its label. Sorted by id so the
+// output does not depend on review order.
 import { writeFileAtomic } from '../run/atomic.js';
 import { compareText } from '../run/lines.js';
+import type { Target } from '../types.js';
 import { ReviewError } from './errors.js';
-import { latestDecisions, parseReviewLog, type ReviewRecord } from './log.js';
-
-export const REVIEWS_FILE = 'reviews.jsonl';
+import { annotatorLabel, readRunReviews } from './files.js';
+import { latestDecisions, sampledByOf, type ReviewRecord, type SampledBy } from './log.js';
 
 export interface GoldLine {
   id: string;
   text: string;
   label: string;
+  target?: Target;
   country?: string;
   year?: number;
   venue?: string;
   source: 'review';
+  sampled_by: SampledBy;
+  annotator?: string;
   note?: string;
 }
 
-export function toGoldLine(r: ReviewRecord): GoldLine | null {
+export function toGoldLine(r: ReviewRecord, sampledBy: SampledBy = sampledByOf(r)): GoldLine | null {
   if (r.decision === 'skip' || r.label === null) return null;
-  const line: GoldLine = { id: r.id, text: r.text, label: r.label, source: 'review' };
+  const line: GoldLine = { id: r.id, text: r.text, label: r.label, source: 'review', sampled_by: sampledBy };
+  if (r.target) line.target = r.target;
   if (r.country) line.country = r.country;
   if (r.year !== undefined) line.year = r.year;
   if (r.venue) line.venue = r.venue;
+  const annotator = r.annotator ?? r.reviewer;
+  if (annotator) line.annotator = annotator;
   if (r.note) line.note = r.note;
   return line;
 }
@@ -38,22 +45,34 @@ export interface GoldExport {
   skipped: number;
 }
 
-/** Gold JSON lines from review records (pure). */
+/** Gold JSON lines from one annotator's review records, in the order made (pure). */
 export function goldFromRecords(records: readonly ReviewRecord[]): GoldExport {
+  const drawnAtRandom = new Set(records.filter((r) => sampledByOf(r) === 'random').map((r) => r.id));
   const latest = [...latestDecisions(records).values()].sort((a, b) => compareText(a.id, b.id));
-  const lines = latest.map(toGoldLine).filter((l): l is GoldLine => l !== null);
+  const lines = latest.map((r) => toGoldLine(r, drawnAtRandom.has(r.id) ? 'random' : sampledByOf(r))).filter((l): l is GoldLine => l !== null);
   return { text: lines.map((l) => `${JSON.stringify(l)}\n`).join(''), written: lines.length, skipped: latest.length - lines.length };
 }
 
 export interface ExportResult extends GoldExport {
   warnings: string[];
+  annotator: string;
 }
 
-export async function exportReviews(runDir: string, outFile: string): Promise<ExportResult> {
-  const file = join(runDir, REVIEWS_FILE);
-  if (!existsSync(file)) throw new ReviewError(`${file}: no reviews yet — run spiral review ${runDir} first`);
-  const parsed = parseReviewLog(await readFile(file), file);
-  const gold = goldFromRecords(parsed.records);
+/** `annotator`: whose decisions (needed when the run has several; '' is the unnamed one). */
+export async function exportReviews(runDir: string, outFile: string, annotator?: string): Promise<ExportResult> {
+  const reviews = await readRunReviews(runDir);
+  const names = [...reviews.byAnnotator.keys()].sort();
+  let chosen = annotator;
+  if (chosen === undefined) {
+    if (names.length > 1)
+      throw new ReviewError(
+        `${runDir} holds the decisions of ${names.length} annotators (${names.map(annotatorLabel).join(', ')}): export one at a time with --annotator NAME (gold ids must be unique)`,
+      );
+    chosen = names[0];
+  }
+  const records = reviews.byAnnotator.get(chosen);
+  if (!records) throw new ReviewError(`${runDir}: no decisions of annotator "${chosen}" (annotators: ${names.map(annotatorLabel).join(', ')})`);
+  const gold = goldFromRecords(records);
   await writeFileAtomic(outFile, gold.text);
-  return { ...gold, warnings: parsed.warnings };
+  return { ...gold, warnings: reviews.warnings, annotator: chosen };
 }

@@ -1,12 +1,22 @@
-// The reviews.jsonl file on disk. Appends are serialised, each written whole
-// and fsynced before the promise resolves, so a decision the page shows as
-// saved survives a killed server or a power cut. Opening the file drops a
-// partial last line left by a crash (after warning), so the next append
-// starts on a clean line instead of gluing onto it.
+// The reviews.jsonl file on disk. One server writes it at a time: opening it
+// takes a lock beside it (reviews.jsonl.lock, with the owner's pid; a stale one
+// is taken over), so a second server on the same run is refused. Appends are
+// serialised, each written whole and fsynced before the promise resolves, so a
+// decision the page shows as saved survives a killed server or a power cut. A
+// failed append removes only its own partial bytes, found at the end of the
+// file as it is now (never by cutting the file to a size remembered earlier,
+// which would erase lines written meanwhile). Opening the file drops a partial
+// last line left by a crash (after warning), so the next append starts on a
+// clean line instead of gluing onto it.
 import { constants } from 'node:fs';
 import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { fsFailure } from '../run/errors.js';
+import { acquireLock, type Lock } from '../run/lock.js';
 import { parseReviewLog, serialiseRecord, type ReviewRecord } from './log.js';
+
+/** The lock beside a reviews file. */
+export const lockFileOf = (file: string): string => `${file}.lock`;
 
 export interface OpenedLog {
   log: ReviewLogFile;
@@ -41,12 +51,30 @@ export class ReviewLogFile {
   private constructor(
     readonly file: string,
     private readonly handle: FileHandle,
-    private size: number,
+    private readonly lock: Lock,
   ) {}
 
-  /** Read (and repair a partial last line of) the log, then open it for appending. */
+  /** Lock the log, read (and repair a partial last line of) it, then open it for appending. */
   static async open(file: string): Promise<OpenedLog> {
+    try {
+      return await ReviewLogFile.lockAndOpen(file);
+    } catch (err) {
+      throw fsFailure(err, file);
+    }
+  }
+
+  private static async lockAndOpen(file: string): Promise<OpenedLog> {
     await mkdir(dirname(file), { recursive: true });
+    const lock = await acquireLock(lockFileOf(file), 'spiral review', `${dirname(file)} is already being reviewed`);
+    try {
+      return await ReviewLogFile.openLocked(file, lock);
+    } catch (err) {
+      await lock.release();
+      throw err;
+    }
+  }
+
+  private static async openLocked(file: string, lock: Lock): Promise<OpenedLog> {
     const bytes = await readIfExists(file);
     const parsed = bytes ? parseReviewLog(bytes, file) : { records: [], warnings: [], completeBytes: 0, truncated: false, missingFinalNewline: false };
     const handle = await open(file, 'a+');
@@ -55,8 +83,7 @@ export class ReviewLogFile {
       if (parsed.missingFinalNewline) await handle.write('\n');
       await handle.sync();
       if (!bytes) await syncDir(dirname(file));
-      const size = (await handle.stat()).size;
-      return { log: new ReviewLogFile(file, handle, size), records: parsed.records, warnings: parsed.warnings };
+      return { log: new ReviewLogFile(file, handle, lock), records: parsed.records, warnings: [...lock.warnings, ...parsed.warnings] };
     } catch (err) {
       await handle.close();
       throw err;
@@ -72,23 +99,42 @@ export class ReviewLogFile {
 
   private async appendNow(line: string): Promise<void> {
     const bytes = Buffer.from(line, 'utf8');
+    let written = 0;
     try {
-      let written = 0;
       while (written < bytes.length) {
         const { bytesWritten } = await this.handle.write(bytes, written, bytes.length - written);
         written += bytesWritten;
       }
       await this.handle.sync();
-      this.size += bytes.length;
     } catch (err) {
       // Do not leave half a line that would make the next one unreadable.
-      await this.handle.truncate(this.size).catch(() => undefined);
+      await this.removeOwnBytes(bytes.subarray(0, written)).catch(() => undefined);
       throw err;
     }
   }
 
+  /**
+   * Remove the bytes this append wrote, when they are what the file ends with
+   * now (its real size, read again). Bytes of others after them are never cut:
+   * then the partial line stays, and the next open reports it.
+   */
+  private async removeOwnBytes(own: Uint8Array): Promise<void> {
+    if (own.length === 0) return;
+    const size = (await this.handle.stat()).size;
+    if (size < own.length) return;
+    const tail = Buffer.alloc(own.length);
+    const { bytesRead } = await this.handle.read(tail, 0, own.length, size - own.length);
+    if (bytesRead !== own.length || !tail.equals(own)) return;
+    await this.handle.truncate(size - own.length);
+    await this.handle.sync();
+  }
+
   async close(): Promise<void> {
     await this.queue;
-    await this.handle.close();
+    try {
+      await this.handle.close();
+    } finally {
+      await this.lock.release();
+    }
   }
 }

@@ -3,23 +3,54 @@
 // out). A last line without its newline is what a killed server leaves
 // behind: it was never confirmed, so it is ignored with a warning. A bad line
 // anywhere else means the file was damaged or edited: an error naming file:line.
-import { isLabel, LABELS, type Label } from '../types.js';
+import { isLabel, isTarget, LABELS, type Label, type Target } from '../types.js';
 import { ReviewError } from './errors.js';
 
 export const DECISIONS = ['accept', 'relabel', 'skip'] as const;
 export type Decision = (typeof DECISIONS)[number];
+
+/** How an item came into the queue it was decided in: `flagged`, `uncertainty`, `random` or `rule:<id>`. */
+export type SampledBy = 'flagged' | 'uncertainty' | 'random' | `rule:${string}`;
+
+export function isSampledBy(value: unknown): value is SampledBy {
+  return typeof value === 'string' && /^(?:flagged|uncertainty|random|rule:\S+)$/.test(value);
+}
+
+/** Decisions written before there were several queues came from the flagged one. */
+export const sampledByOf = (r: ReviewRecord): SampledBy => r.sampled_by ?? 'flagged';
+
+/** The annotator of a decision: `annotator`, or `reviewer` in lines written before; '' when unnamed. */
+export const annotatorOf = (r: ReviewRecord): string => r.annotator ?? r.reviewer ?? '';
 
 /** One line of reviews.jsonl. */
 export interface ReviewRecord {
   id: string; // utterance id
   doc: string;
   text: string;
+  /** sha256 of `text` (UTF-8): on load, a decision whose sentence no longer has it is re-attached or orphaned (attach.ts). */
+  text_sha256?: string;
+  /** The sentence's offsets in its document when decided. */
+  start?: number;
+  end?: number;
   proposed_label: Label;
   decision: Decision;
   /** The label the reviewer gives: the proposed one (accept), another one (relabel), null (skip). */
   label: Label | null;
+  /** Whose conduct the annotator says is at stake (`na` with none); null when a move was given no target. Absent in older lines. */
+  target?: Target | null;
+  /** The tagger's target. */
+  proposed_target?: Target;
   note?: string;
+  /** Who decided (`spiral review --annotator`). */
+  annotator?: string;
+  /** The annotator's name in lines written before `annotator` (`--reviewer`). */
   reviewer?: string;
+  /** The queue the item was decided in; absent in older lines (the flagged queue). */
+  sampled_by?: SampledBy;
+  /** The seed of the random queue. */
+  seed?: number;
+  /** The confidence margin the uncertainty queue ranked the item by. */
+  margin?: number;
   country?: string;
   year?: number;
   venue?: string;
@@ -65,10 +96,35 @@ export function toReviewRecord(value: unknown): ReviewRecord {
     label: decision === 'skip' ? null : (r.label as Label),
     timestamp: r.timestamp,
   };
+  const hash = optionalString(r, 'text_sha256');
+  if (hash !== null) {
+    if (!/^[0-9a-f]{64}$/.test(hash)) throw new Error('"text_sha256" must be 64 hex digits');
+    record.text_sha256 = hash;
+  }
+  if (Number.isInteger(r.start) && Number.isInteger(r.end)) {
+    record.start = r.start as number;
+    record.end = r.end as number;
+  }
+  if (r.target !== undefined) {
+    if (r.target !== null && !isTarget(r.target)) throw new Error(`bad target ${JSON.stringify(r.target)}`);
+    record.target = r.target;
+  }
+  if (r.proposed_target !== undefined) {
+    if (!isTarget(r.proposed_target)) throw new Error(`bad proposed_target ${JSON.stringify(r.proposed_target)}`);
+    record.proposed_target = r.proposed_target;
+  }
   const note = optionalString(r, 'note');
   if (note !== null) record.note = note;
+  const annotator = optionalString(r, 'annotator');
+  if (annotator !== null) record.annotator = annotator;
   const reviewer = optionalString(r, 'reviewer');
   if (reviewer !== null) record.reviewer = reviewer;
+  if (r.sampled_by !== undefined) {
+    if (!isSampledBy(r.sampled_by)) throw new Error(`bad sampled_by ${JSON.stringify(r.sampled_by)} (expected flagged, uncertainty, random or rule:<id>)`);
+    record.sampled_by = r.sampled_by;
+  }
+  if (Number.isInteger(r.seed)) record.seed = r.seed as number;
+  if (typeof r.margin === 'number' && Number.isFinite(r.margin)) record.margin = r.margin;
   const country = optionalString(r, 'country');
   if (country !== null) record.country = country;
   const venue = optionalString(r, 'venue');

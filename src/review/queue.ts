@@ -1,20 +1,59 @@
-// The review queue: every flagged utterance of a run, in a fixed order
-// (country, year, document, position), each with the sentences around it in
-// its document. One streaming pass over utterances.jsonl: the last few
-// sentences of each document are remembered for "before", and a flagged
-// utterance stays open until the next few of its document arrive for "after".
-// Context is matched by `doc` and `n`: lines of a document may arrive out of
-// order (within the last few seen) and still find their neighbours.
+// The review queue: the utterances of a run a strategy picks, in its order,
+// each with the sentences around it in its document.
+//
+//   flagged      every flagged utterance, by country, year, document, position
+//   rule:<id>    every utterance whose evidence holds that rule, in the same order
+//   uncertainty  the `size` utterances with the lowest confidence margin
+//                (margin.ts), lowest first: where the tagger hesitates most
+//   random       `size` utterances drawn uniformly with a seed: each utterance's
+//                place is the hash of the seed and its id, so the draw does not
+//                depend on the order of the file, and any first k items of the
+//                queue are a uniform sample of the run (for unbiased evaluation)
+//
+// Uncertainty and random read the file twice: once to rank every utterance
+// (keeping only ids and keys), once to collect the chosen ones with context.
+// Context is one streaming pass: the last few sentences of each document are
+// remembered for "before", and a chosen utterance stays open until the next
+// few of its document arrive for "after". Context is matched by `doc` and
+// `n`: lines of a document may arrive out of order (within the last few seen)
+// and still find their neighbours.
+import { createHash } from 'node:crypto';
 import { forEachUtterance } from '../run/aggregate.js';
 import { compareUtterances, type UtteranceLine } from '../run/lines.js';
+import { isUprVenue } from '../tag/tagger.js';
+import { isTarget, MOVE_LABELS, type MoveLabel, type Target } from '../types.js';
+import { ReviewError } from './errors.js';
+import type { SampledBy } from './log.js';
+import { confidenceMargin, type DecisionLayer } from './margin.js';
 
 /** Sentences of context shown on each side of the utterance under review. */
 export const CONTEXT_SENTENCES = 2;
+/** Items in an uncertainty or random queue unless `--size` says otherwise. */
+export const DEFAULT_SAMPLE_SIZE = 500;
+/** Seed of the random queue unless `--seed` says otherwise. */
+export const DEFAULT_SEED = 1;
+
+export type QueueStrategy = { kind: 'flagged' } | { kind: 'uncertainty' } | { kind: 'random'; seed: number } | { kind: 'rule'; rule: string };
+
+export const sampledByOfStrategy = (s: QueueStrategy): SampledBy => (s.kind === 'rule' ? `rule:${s.rule}` : s.kind);
+
+export interface QueueSpec {
+  strategy: QueueStrategy;
+  /** Most items (default: all for flagged and rule, DEFAULT_SAMPLE_SIZE for uncertainty and random). */
+  size?: number;
+  /** The run's decision layer: needed by the uncertainty queue. */
+  layer?: DecisionLayer;
+  context?: number;
+}
 
 export interface QueueItem extends UtteranceLine {
   index: number;
   before: string[];
   after: string[];
+  /** The tagger's target (`na` with none), when the line has one. */
+  target: Target | null;
+  /** The confidence margin (uncertainty queue). */
+  margin?: number;
 }
 
 interface Open {
@@ -27,19 +66,26 @@ function ordered(texts: Map<number, string>): string[] {
   return [...texts.entries()].sort((a, b) => a[0] - b[0]).map(([, text]) => text);
 }
 
+/** What a strategy says of one utterance: not chosen (undefined), or chosen with its margin. */
+type Chooser = (u: UtteranceLine, raw: unknown) => { margin?: number } | undefined;
+
 export class QueueBuilder {
   private readonly items: QueueItem[] = [];
-  /** The last sentences seen per document (for the "before" of a flagged one). */
+  /** The last sentences seen per document (for the "before" of a chosen one). */
   private readonly recent = new Map<string, Array<{ n: number; text: string }>>();
-  /** Flagged utterances whose context is not complete yet, per document. */
+  /** Chosen utterances whose context is not complete yet, per document. */
   private readonly open = new Map<string, Open[]>();
 
-  constructor(private readonly context: number = CONTEXT_SENTENCES) {}
+  constructor(
+    private readonly context: number = CONTEXT_SENTENCES,
+    private readonly pick: Chooser = (u) => (u.flags.length > 0 ? {} : undefined),
+  ) {}
 
-  add(u: UtteranceLine): void {
+  add(u: UtteranceLine, raw: unknown = {}): void {
     this.offerContext(u);
     const recent = this.recent.get(u.doc) ?? [];
-    if (u.flags.length > 0) this.openItem(u, recent);
+    const picked = this.pick(u, raw);
+    if (picked) this.openItem(u, raw, picked.margin, recent);
     recent.push({ n: u.n, text: u.text });
     // Twice the context: in-order input needs `context`, the rest helps a shuffled file.
     if (recent.length > 2 * this.context) recent.shift();
@@ -50,8 +96,8 @@ export class QueueBuilder {
     return n !== of && Math.abs(n - of) <= this.context;
   }
 
-  private openItem(u: UtteranceLine, recent: ReadonlyArray<{ n: number; text: string }>): void {
-    const item: QueueItem = { ...u, index: -1, before: [], after: [] };
+  private openItem(u: UtteranceLine, raw: unknown, margin: number | undefined, recent: ReadonlyArray<{ n: number; text: string }>): void {
+    const item: QueueItem = { ...u, index: -1, before: [], after: [], target: targetOf(raw), ...(margin !== undefined ? { margin } : {}) };
     this.items.push(item);
     const entry: Open = { item, before: new Map(), after: new Map() };
     for (const r of recent) if (this.isNear(r.n, u.n)) (r.n < u.n ? entry.before : entry.after).set(r.n, r.text);
@@ -77,10 +123,11 @@ export class QueueBuilder {
     return o.after.size >= this.context && o.before.size >= Math.min(this.context, o.item.n);
   }
 
-  finish(): QueueItem[] {
+  /** The items in queue order: `order` (default: country, year, document, position), indexed. */
+  finish(order: (a: QueueItem, b: QueueItem) => number = compareUtterances): QueueItem[] {
     for (const list of this.open.values()) list.forEach(close);
     this.open.clear();
-    const sorted = [...this.items].sort(compareUtterances);
+    const sorted = [...this.items].sort(order);
     sorted.forEach((item, index) => (item.index = index));
     return sorted;
   }
@@ -91,9 +138,115 @@ function close(o: Open): void {
   o.item.after = ordered(o.after);
 }
 
-/** Read the queue from a run's utterances file. */
-export async function loadQueue(utterancesFile: string, context: number = CONTEXT_SENTENCES): Promise<QueueItem[]> {
-  const builder = new QueueBuilder(context);
-  await forEachUtterance(utterancesFile, (u) => builder.add(u));
-  return builder.finish();
+function targetOf(raw: unknown): Target | null {
+  const t = (raw as { target?: unknown } | null)?.target;
+  return isTarget(t) ? t : null;
+}
+
+function scoresOf(raw: unknown): Partial<Record<MoveLabel, number>> | null {
+  const scores = (raw as { scores?: unknown } | null)?.scores;
+  if (typeof scores !== 'object' || scores === null) return null;
+  const out: Partial<Record<MoveLabel, number>> = {};
+  for (const m of MOVE_LABELS) {
+    const v = (scores as Record<string, unknown>)[m];
+    if (typeof v === 'number' && Number.isFinite(v)) out[m] = v;
+  }
+  return out;
+}
+
+/** The margin of one line under the run's decision layer (null: the line has no confidence or scores). */
+export function marginOfLine(u: UtteranceLine, raw: unknown, layer: DecisionLayer): number | null {
+  return confidenceMargin({ label: u.label, confidence: u.confidence, scores: scoresOf(raw), upr: isUprVenue(u.venue ?? undefined) }, layer);
+}
+
+/** A number from the seed and the id, the same on every machine: the random queue's order. */
+export function drawKey(seed: number, id: string): number {
+  return createHash('sha256').update(`${seed}\u0000${id}`, 'utf8').digest().readUIntBE(0, 6);
+}
+
+/** What ranks an utterance for the first pass: its key and what compareUtterances needs to break ties. */
+interface Ranked {
+  key: number;
+  line: Pick<UtteranceLine, 'id' | 'doc' | 'n' | 'country' | 'year'>;
+}
+
+const byKey = (a: Ranked, b: Ranked) => a.key - b.key || compareUtterances(a.line as UtteranceLine, b.line as UtteranceLine);
+
+/** The `size` lowest-keyed utterances of the file, by id. */
+async function rankAll(
+  file: string,
+  size: number,
+  keyOf: (u: UtteranceLine, raw: unknown) => number | null,
+): Promise<{ chosen: Map<string, number>; unranked: number }> {
+  let ranked: Ranked[] = [];
+  let unranked = 0;
+  await forEachUtterance(file, (u, raw) => {
+    const key = keyOf(u, raw);
+    if (key === null) {
+      unranked++;
+      return;
+    }
+    ranked.push({ key, line: { id: u.id, doc: u.doc, n: u.n, country: u.country, year: u.year } });
+    // Keep memory to a few times the size: cut back to the best `size` now and then.
+    if (ranked.length >= 4 * size + 1024) ranked = ranked.sort(byKey).slice(0, size);
+  });
+  ranked.sort(byKey);
+  return { chosen: new Map(ranked.slice(0, size).map((r) => [r.line.id, r.key])), unranked };
+}
+
+export interface LoadedQueue {
+  items: QueueItem[];
+  warnings: string[];
+}
+
+/**
+ * Read the queue a strategy picks from a run's utterances file; `observe`,
+ * when given, sees every utterance on the (last) pass.
+ */
+export async function loadQueue(file: string, spec: QueueSpec, observe?: (u: UtteranceLine) => void): Promise<LoadedQueue> {
+  const { strategy } = spec;
+  const context = spec.context ?? CONTEXT_SENTENCES;
+  const warnings: string[] = [];
+  let pick: Chooser;
+  let order: ((a: QueueItem, b: QueueItem) => number) | undefined;
+  let size = spec.size;
+  switch (strategy.kind) {
+    case 'flagged':
+      pick = (u) => (u.flags.length > 0 ? {} : undefined);
+      break;
+    case 'rule':
+      pick = (u) => (u.evidence.some((e) => e.rule === strategy.rule) ? {} : undefined);
+      break;
+    case 'uncertainty': {
+      const layer = spec.layer;
+      if (!layer) throw new ReviewError('the uncertainty queue needs the decision layer the run was tagged with');
+      size ??= DEFAULT_SAMPLE_SIZE;
+      const { chosen, unranked } = await rankAll(file, size, (u, raw) => marginOfLine(u, raw, layer));
+      if (unranked > 0)
+        warnings.push(`${file}: ${unranked} utterances have no confidence or scores to compute a margin from; left out of the uncertainty queue`);
+      pick = (u) => (chosen.has(u.id) ? { margin: chosen.get(u.id) } : undefined);
+      order = (a, b) => (a.margin ?? 0) - (b.margin ?? 0) || compareUtterances(a, b);
+      break;
+    }
+    case 'random': {
+      size ??= DEFAULT_SAMPLE_SIZE;
+      const { chosen } = await rankAll(file, size, (u) => drawKey(strategy.seed, u.id));
+      pick = (u) => (chosen.has(u.id) ? {} : undefined);
+      order = (a, b) => chosen.get(a.id)! - chosen.get(b.id)! || compareUtterances(a, b);
+      break;
+    }
+  }
+  const builder = new QueueBuilder(context, pick);
+  await forEachUtterance(file, (u, raw) => {
+    builder.add(u, raw);
+    observe?.(u);
+  });
+  let items = builder.finish(order);
+  if (strategy.kind === 'rule' && items.length === 0)
+    throw new ReviewError(`no utterance of the run has evidence of rule "${strategy.rule}" (check the rule id)`);
+  if (size !== undefined && items.length > size) {
+    items = items.slice(0, size);
+    items.forEach((item, index) => (item.index = index));
+  }
+  return { items, warnings };
 }

@@ -15,5 +15,10 @@ export function requireRun(runDir: string): string {
   if (!existsSync(runDir) || !statSync(runDir).isDirectory()) throw new RunError(`run folder not found: ${runDir}`);
   const file = join(runDir, UTTERANCES_FILE);
   if (!existsSync(file)) throw new RunError(`${file}: missing — is ${runDir} a folder written by spiral classify?`);
+  const kind = statSync(file);
+  if (!kind.isFile())
+    throw new RunError(
+      `${file}: ${kind.isDirectory() ? 'is a folder, not a file' : 'is not a regular file'} — is ${runDir} a folder written by spiral classify?`,
+    );
   return file;
 }

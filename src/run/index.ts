@@ -5,6 +5,7 @@
 // (atomic.ts).
 export { aggregateRun, forEachUtterance } from './aggregate.js';
 export { writeFileAtomic, writeFileAtomicSync } from './atomic.js';
+export { jsonProvenance, provenanceText, RUN_HASH_META, runContentHash, staleDerivedOutputs, stampRun, type Provenance } from './derived.js';
 export { RunError } from './errors.js';
 export { DOCUMENTS_FILE, RECOMMENDATIONS_FILE, requireRun, RUN_FILE, UTTERANCES_FILE } from './folder.js';
 export { forEachJsonLine } from './jsonl.js';

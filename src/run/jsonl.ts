@@ -1,7 +1,7 @@
 // Streaming JSON-lines reading for run files that may hold millions of lines.
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { RunError } from './errors.js';
+import { fsFailure, RunError } from './errors.js';
 
 /**
  * Call `onValue` with every parsed non-blank line and its 1-based number. A line
@@ -9,6 +9,14 @@ import { RunError } from './errors.js';
  * file:line (a RunError thrown by `onValue` passes through unchanged).
  */
 export async function forEachJsonLine(file: string, onValue: (value: unknown, lineNo: number) => void): Promise<void> {
+  try {
+    await readJsonLines(file, onValue);
+  } catch (err) {
+    throw fsFailure(err, `${file}: cannot read`);
+  }
+}
+
+async function readJsonLines(file: string, onValue: (value: unknown, lineNo: number) => void): Promise<void> {
   const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
   let lineNo = 0;
   for await (const line of lines) {

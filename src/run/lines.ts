@@ -6,7 +6,19 @@
 // line (LineError: the caller adds file:line).
 import type { RecommendationFact } from '../aggregate/pressure.js';
 import { normaliseCountry } from '../countries.js';
-import { FLAGS, isLabel, MOVE_LABELS, SPEAKER_ROLES, type Audience, type DocStatus, type Flag, type Label, type SpeakerRole } from '../types.js';
+import {
+  FLAGS,
+  isLabel,
+  isTarget,
+  MOVE_LABELS,
+  SPEAKER_ROLES,
+  type Audience,
+  type DocStatus,
+  type Flag,
+  type Label,
+  type SpeakerRole,
+  type Target,
+} from '../types.js';
 
 export class LineError extends Error {
   constructor(message: string) {
@@ -47,6 +59,11 @@ export interface UtteranceLine {
   flags: Flag[];
   evidence: EvidenceLine[];
   text: string;
+  /** Whose conduct is at stake; null in runs classified before targets were tagged (or an unknown value). */
+  target: Target | null;
+  /** Offsets of `text` in its document's decoded text, when the line has them. */
+  start?: number;
+  end?: number;
 }
 
 function stringOrNull(value: unknown): string | null {
@@ -112,7 +129,7 @@ export function readUtteranceLine(value: unknown): UtteranceLine {
   const role = r.speaker_role ?? 'self';
   if (!(SPEAKER_ROLES as readonly unknown[]).includes(role)) throw new LineError(`unknown speaker_role ${JSON.stringify(r.speaker_role)}`);
   const evidence = Array.isArray(r.evidence) ? r.evidence.map(readEvidence) : [];
-  return {
+  const line: UtteranceLine = {
     doc: r.doc,
     id: r.id,
     n: r.n as number,
@@ -128,7 +145,13 @@ export function readUtteranceLine(value: unknown): UtteranceLine {
     flags: readFlags(r.flags),
     evidence,
     text: r.text,
+    target: isTarget(r.target) ? r.target : null,
   };
+  if (Number.isInteger(r.start) && Number.isInteger(r.end)) {
+    line.start = r.start as number;
+    line.end = r.end as number;
+  }
+  return line;
 }
 
 /** One line of documents.jsonl as the report lists it. */

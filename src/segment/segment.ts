@@ -5,7 +5,7 @@
 // paragraph numbers off as sentences. A single regex pass with an abbreviation
 // list runs at tens of MB/s and keeps offsets exact, which every later stage needs.
 import type { Segment } from '../types.js';
-import { ABBREVIATIONS, MAX_UTTERANCE_CHARS, NUMBER_ABBREVIATIONS } from './rules.js';
+import { ABBREVIATIONS, CONTINUING_WORDS, MAX_UTTERANCE_CHARS, MISREAD_NUMBER, NUMBER_ABBREVIATIONS } from './rules.js';
 
 /** A sentence end (terminator, closing quotes/brackets, then space) or a blank line. */
 const BOUNDARY = /[.!?\u2026]+["'\u201d\u2019\u00bb)\]]*[ \t\f\v\u00a0]*(?:\r\n|\r|\n)?[ \t\f\v\u00a0]*|(?:\r\n|\r|\n)[ \t\f\v\u00a0]*(?:\r\n|\r|\n)\s*/gy;
@@ -40,11 +40,101 @@ function canStartSentence(text: string, pos: number): boolean {
   return !/\p{Ll}/u.test(ch);
 }
 
+/** A stretch of the text that is no one's words (page furniture): [start, end), absolute. */
+export interface Hole {
+  start: number;
+  end: number;
+}
+
 /**
  * Split text[from, to) into sentences. Offsets are absolute. Paragraph numbers
  * at the start of a sentence are left out of the span and reported in `paragraph`.
+ * `holes` (sorted, disjoint: the block's page furniture) are read as if they were
+ * not there: a sentence runs on over them, and one that contains a hole lists it
+ * in `removed`; its text is `keptText(text, start, end, removed)`.
  */
-export function segment(text: string, from = 0, to = text.length): Segment[] {
+export function segment(text: string, from = 0, to = text.length, holes: readonly Hole[] = []): Segment[] {
+  const inside = holes.filter((h) => h.end > from && h.start < to);
+  if (inside.length === 0) return segmentRange(text, from, to);
+  const view = new KeptView(text, from, to, inside);
+  return segmentRange(view.text, 0, view.text.length).map((s) => view.toSource(s));
+}
+
+/**
+ * The text of an utterance: text[start, end) without the `removed` spans
+ * (absolute offsets, sorted, inside [start, end)).
+ */
+export function keptText(text: string, start: number, end: number, removed: ReadonlyArray<readonly [number, number]> = []): string {
+  if (removed.length === 0) return text.slice(start, end);
+  let out = '';
+  let at = start;
+  for (const [s, e] of removed) {
+    out += text.slice(at, s);
+    at = e;
+  }
+  return out + text.slice(at, end);
+}
+
+/** text[from, to) with the holes cut out, and the way back to offsets of the text. */
+class KeptView {
+  readonly text: string;
+  /** For each kept piece: where it starts in the view and in the source. */
+  private readonly viewStarts: number[] = [];
+  private readonly sourceStarts: number[] = [];
+  private readonly holes: Array<readonly [number, number]>;
+
+  constructor(source: string, from: number, to: number, holes: readonly Hole[]) {
+    const pieces: string[] = [];
+    let viewAt = 0;
+    let at = from;
+    const kept: Array<readonly [number, number]> = [];
+    for (const h of holes) {
+      const s = Math.max(h.start, from);
+      const e = Math.min(h.end, to);
+      if (s < at) continue; // overlapping or unsorted: take the first
+      if (s > at) {
+        this.viewStarts.push(viewAt);
+        this.sourceStarts.push(at);
+        pieces.push(source.slice(at, s));
+        viewAt += s - at;
+      }
+      kept.push([s, e]);
+      at = e;
+    }
+    if (at < to) {
+      this.viewStarts.push(viewAt);
+      this.sourceStarts.push(at);
+      pieces.push(source.slice(at, to));
+    }
+    this.text = pieces.join('');
+    this.holes = kept;
+  }
+
+  /** Offset in the source of the character at view offset `i`. */
+  private source(i: number): number {
+    let lo = 0;
+    let hi = this.viewStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.viewStarts[mid] <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.sourceStarts[lo] + (i - this.viewStarts[lo]);
+  }
+
+  /** A segment of the view as a segment of the source, with the holes it spans. */
+  toSource(seg: Segment): Segment {
+    const start = this.source(seg.start);
+    const end = this.source(seg.end - 1) + 1;
+    const removed = this.holes.filter(([s, e]) => s > start && e <= end).map(([s, e]): [number, number] => [s, e]);
+    const out: Segment = { start, end };
+    if (removed.length > 0) out.removed = removed;
+    if (seg.paragraph !== undefined) out.paragraph = seg.paragraph;
+    return out;
+  }
+}
+
+function segmentRange(text: string, from: number, to: number): Segment[] {
   const segments: Segment[] = [];
   let sentenceStart = from;
   SCAN.lastIndex = from;
@@ -64,13 +154,25 @@ export function segment(text: string, from = 0, to = text.length): Segment[] {
 
 function isBoundary(text: string, m: RegExpExecArray, boundaryEnd: number, sentenceStart: number, to: number): boolean {
   const isBlankLine = m[0].length > 1;
-  // A blank line ends a paragraph, unless the sentence runs on over a page break in lowercase.
-  if (isBlankLine) return canStartSentence(text, boundaryEnd);
+  // A blank line ends a paragraph, unless the sentence runs on over a page break:
+  // in lowercase, or after a word no sentence ends on ("raised by the\n\nCommittee").
+  if (isBlankLine) return canStartSentence(text, boundaryEnd) && !endsOnContinuingWord(text, sentenceStart, m.index);
   const followedBySpace = boundaryEnd > m.index + 1 && /\s/.test(text[boundaryEnd - 1] ?? '');
   if (!followedBySpace && boundaryEnd < to) return false; // "3.5", "E/CN.4", "U.N.)"
   if (text[m.index] === '.' && isAbbreviationPeriod(text, m.index, boundaryEnd)) return false;
   if (isParagraphNumberOnly(text, sentenceStart, m.index)) return false;
   return canStartSentence(text, boundaryEnd);
+}
+
+/** Does text[sentenceStart, at) end on a word no sentence ends on ("the", "of", "and")? */
+function endsOnContinuingWord(text: string, sentenceStart: number, at: number): boolean {
+  let end = at;
+  while (end > sentenceStart && /[ \t\f\v\u00a0]/.test(text[end - 1])) end--;
+  let start = end;
+  while (start > sentenceStart && end - start <= 8 && /\p{L}/u.test(text[start - 1])) start--;
+  if (start === end || end - start > 8) return false;
+  if (start > sentenceStart && !/[\s(\[{"\u201c\u2018]/.test(text[start - 1])) return false;
+  return CONTINUING_WORDS.has(text.slice(start, end).toLowerCase());
 }
 
 /** "2." at a sentence start is a paragraph number, not a sentence. */
@@ -92,7 +194,8 @@ function pushSentence(text: string, start: number, end: number, out: Segment[]):
   }
   if (start >= end) return;
   for (const piece of splitOverlong(text, start, end)) {
-    if (!LETTER.test(text.slice(piece.start, piece.end))) continue; // page numbers, rules, asterisks
+    const pieceText = text.slice(piece.start, piece.end);
+    if (!LETTER.test(pieceText) || MISREAD_NUMBER.test(pieceText)) continue; // page numbers, rules, asterisks, "1Q5."
     out.push(paragraph !== undefined && piece.start === start ? { ...piece, paragraph } : piece);
   }
 }

@@ -6,11 +6,17 @@ import type { Attribution, DocMeta } from '../types.js';
 /**
  * A span the segmenter splits into sentences. Offsets into the document text;
  * text outside every block (headings, page furniture, TOC, footnote markers) is
- * not segmented.
+ * not segmented, nor is text in the block's `removed` holes.
  */
 export interface StructureBlock {
   start: number;
   end: number;
+  /**
+   * Page furniture and footnotes inside the span (sorted, disjoint, strictly
+   * inside): left out of every utterance's text, so a sentence that runs over a
+   * page break reads on without them. Absent when there are none.
+   */
+  removed?: Array<{ start: number; end: number }>;
   attribution: Attribution;
   paragraph?: string; // the paragraph number that precedes the block ("12", "89.3"), kept outside the span
 }

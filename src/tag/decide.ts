@@ -173,11 +173,16 @@ function moveScoresOf(input: MoveInput, weights: MoveWeights): Record<MoveLabel,
   return scores;
 }
 
-function decideTarget(label: Label, evidence: readonly Evidence[], setting: DecisionSetting): Pick<TagResult, 'target' | 'target_confidence' | 'target_basis'> {
+function decideTarget(
+  label: Label,
+  evidence: readonly Evidence[],
+  moves: MoveInput['pieces'],
+  setting: DecisionSetting,
+): Pick<TagResult, 'target' | 'target_confidence' | 'target_basis'> {
   if (label === 'none') return { target: 'na', target_confidence: 1, target_basis: 'none' };
   const text = targetSums(evidence);
   const config = setting.model.targets;
-  const logits = targetLogits({ label, text, context: setting.context.target, upr: setting.upr }, config);
+  const logits = targetLogits({ label, text, context: setting.context.target, upr: setting.upr, moves }, config);
   const target = argmax(logits, TARGET_KINDS);
   const p = softmax(logits, TARGET_KINDS, config.temperature);
   const has = (v: TargetVector) => TARGET_KINDS.some((k: TargetKind) => v[k] > 0);
@@ -219,6 +224,6 @@ export function decide(working: WorkingEvidence[], text: string, tokens: Tokens,
     scores: moveScoresOf(input, setting.weights),
     evidence,
     flags: flagsOf(label, p, evidence, relevant, setting.scoring),
-    ...decideTarget(setting.targetGiven ?? label, evidence, setting),
+    ...decideTarget(setting.targetGiven ?? label, evidence, input.pieces, setting),
   };
 }

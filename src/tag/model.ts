@@ -34,6 +34,12 @@ export interface ModelConfig {
     /** Weight of a mention of another State, and of the speaker's own (its names and demonyms). */
     other_country_weight: number;
     own_country_weight: number;
+    /**
+     * What kind of move it is says whose conduct is at stake: a complaint of
+     * selectivity is usually about the system, a dismissed allegation about the
+     * speaker. Per move rule that fired, a fitted lean toward each target (sparse).
+     */
+    move_rule_bias: Record<string, Partial<TargetVector>>;
     temperature: number;
   };
 }
@@ -65,6 +71,7 @@ export function defaultModelConfig(): ModelConfig {
       context_weight: 0.5,
       other_country_weight: 1,
       own_country_weight: 1,
+      move_rule_bias: {},
       temperature: 1,
     },
   };
@@ -114,6 +121,8 @@ export interface TargetInput {
   text: TargetVector;
   context: TargetVector;
   upr: boolean;
+  /** The move rules that fired, with the share of their weight the effects left. */
+  moves: ReadonlyArray<{ rule: string; multiplier: number }>;
 }
 
 export function targetLogits(input: TargetInput, config: ModelConfig['targets']): TargetVector {
@@ -121,6 +130,10 @@ export function targetLogits(input: TargetInput, config: ModelConfig['targets'])
   for (const k of TARGET_KINDS) {
     logits[k] =
       config.bias[k] + config.label_bias[input.label][k] + (input.upr ? config.upr_bias[k] : 0) + input.text[k] + config.context_weight * input.context[k];
+  }
+  for (const m of input.moves) {
+    const lean = config.move_rule_bias[m.rule];
+    if (lean) for (const k of TARGET_KINDS) logits[k] += (lean[k] ?? 0) * m.multiplier;
   }
   return logits;
 }

@@ -114,24 +114,62 @@ export function applyAttribution(evidence: WorkingEvidence[], tokens: Tokens, co
 export const ATTRIBUTION_ENDERS: ReadonlySet<string> = new Set(['but', 'however', 'yet', 'whereas', 'nevertheless', 'nonetheless']);
 /** After a comma, these open the speaker's own words again. */
 export const SPEAKER_WORDS: ReadonlySet<string> = new Set(['we', 'i', 'our', 'my', 'us']);
+/** A form of "be" that can introduce the speaker's verdict on a reported view. */
+const VERDICT_COPULAS: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been']);
+/**
+ * The speaker's verdict on a view held up as a subject: "The claim that X is
+ * unfounded", "The assertion that X should be firmly denounced". The view ends
+ * at the copula, so what follows is the speaker's own stance again.
+ */
+export const ATTRIBUTION_VERDICTS: ReadonlySet<string> = new Set([
+  'absurd',
+  'baseless',
+  'condemned',
+  'denounced',
+  'erroneous',
+  'fallacious',
+  'false',
+  'groundless',
+  'inadmissible',
+  'misguided',
+  'mistaken',
+  'rejected',
+  'unacceptable',
+  'unfounded',
+  'untenable',
+  'untrue',
+  'wrong',
+]);
+
+/** A copula followed, at most one word later (an adverb), by a verdict word. */
+function opensVerdict(tokens: Tokens, t: number, word: string): boolean {
+  if (!VERDICT_COPULAS.has(word)) return false;
+  const clause = tokens.clause[t];
+  for (const u of [t + 1, t + 2]) {
+    if (u < tokens.count && tokens.clause[u] === clause && ATTRIBUTION_VERDICTS.has(tokens.words[u])) return true;
+  }
+  return false;
+}
 
 /**
  * For every token t, the first token u ≥ t that ends a reported view begun
- * before it: a new clause, a contrast word, or a speaker word opening a new
- * phrase. One backward pass, so many markers in a long text cost linear time.
+ * before it: a new clause, a contrast word, a speaker word opening a new
+ * phrase, or the speaker's verdict on the view. One backward pass, so many markers in a long text cost linear time.
  */
 function scopeBoundaries(tokens: Tokens): Int32Array {
   const next = new Int32Array(tokens.count + 1);
   next[tokens.count] = tokens.count;
   for (let t = tokens.count - 1; t >= 0; t--) {
     const newClause = t > 0 && tokens.clause[t] !== tokens.clause[t - 1];
-    const speakerAgain = t > 0 && tokens.phrase[t] !== tokens.phrase[t - 1] && SPEAKER_WORDS.has(tokens.words[t]);
-    next[t] = newClause || speakerAgain || ATTRIBUTION_ENDERS.has(tokens.words[t]) ? t : next[t + 1];
+    const word = tokens.words[t];
+    const speakerAgain = t > 0 && tokens.phrase[t] !== tokens.phrase[t - 1] && SPEAKER_WORDS.has(word);
+    const ends = newClause || speakerAgain || ATTRIBUTION_ENDERS.has(word) || opensVerdict(tokens, t, word);
+    next[t] = ends ? t : next[t + 1];
   }
   return next;
 }
 
-/** A reported view runs from its marker to the clause end, a contrast word, or a comma before "we". */
+/** A reported view runs from its marker to the clause end, a contrast word, a comma before "we" or a verdict ("is unfounded"). */
 function attributionScopeEnd(tokens: Tokens, nextEnd: Int32Array, from: number): number {
   if (from >= tokens.count) return tokens.count;
   // At the marker's own position only a contrast word ends the view (it starts there, so no boundary lies before it).

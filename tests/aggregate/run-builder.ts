@@ -3,7 +3,7 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Audience, Label, SpeakerRole } from '../../src/types.js';
+import type { Audience, Label, SpeakerRole, Target } from '../../src/types.js';
 
 export interface UttSpec {
   doc: string;
@@ -15,6 +15,8 @@ export interface UttSpec {
   speaker?: string;
   speaker_role?: SpeakerRole;
   text?: string;
+  /** Whose conduct is at stake; absent = a line of a run made before targets. */
+  target?: Target;
 }
 
 let counter = 0;
@@ -43,6 +45,7 @@ export function utt(spec: UttSpec): Record<string, unknown> {
   };
   if (spec.speaker_role !== undefined) record.speaker_role = spec.speaker_role;
   if (spec.speaker !== undefined) record.speaker = spec.speaker;
+  if (spec.target !== undefined) record.target = spec.target;
   return record;
 }
 

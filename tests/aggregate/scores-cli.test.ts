@@ -19,8 +19,62 @@ describe('spiral scores', () => {
     expect(json.cells.map((c) => c.key)).toEqual(['KEN|1989', 'KEN|1990']);
     const csv = readFileSync(join(run, 'scores', 'country-year.csv'), 'utf8').split('\n');
     expect(csv[0]).toMatch(/^key,country,year,period,audience,n_documents/);
-    expect(csv[2]).toMatch(/^KEN\|1990,KEN,1990,,all,3,39,24,/);
+    // A run without targets is read over all relevant utterances, with a warning.
+    expect(csv[2]).toMatch(/^KEN\|1990,KEN,1990,,all,3,39,all,24,24,/);
+    expect(r.stderr).toMatch(/carry no target/);
+    expect(json.params).toMatchObject({ target: 'all', target_requested: 'self', targets_in_run: false });
     expect(existsSync(join(run, 'scores', 'country-year-pressure.csv'))).toBe(true);
+  });
+
+  it('computes shares and indices over the moves about one target (self by default), with every target beside them', async () => {
+    const run = writeRun([
+      ...docs('ken', 2, { denial: 2, norm_acknowledgment: 3 }, { target: 'self' }),
+      ...docs('ken', 2, { norm_acknowledgment: 8, rhetorical_action: 2 }, { target: 'other' }),
+      ...docs('ken', 2, { norm_acknowledgment: 5 }, { target: 'general' }),
+      ...docs('ken', 2, { none: 4 }),
+    ]);
+    const r = await runCli(['scores', run, '--bootstrap', '50']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/moves about: self/);
+    const json = JSON.parse(readFileSync(join(run, 'scores', 'country-year.json'), 'utf8')) as ScoresFile;
+    const cell = json.cells[0];
+    expect(cell).toMatchObject({
+      target: 'self',
+      n_relevant: 10,
+      n_relevant_all: 40,
+      counts: { denial: 4, norm_acknowledgment: 6, rhetorical_action: 0, none: 8 },
+    });
+    expect(cell.indices.rejecting.value).toBeCloseTo(0.4);
+    expect(cell.indices.net.value).toBeCloseTo(0.2);
+    expect(cell.by_target).toMatchObject({
+      self: { n_relevant: 10 },
+      other: { n_relevant: 20, shares: { norm_acknowledgment: 0.8 } },
+      general: { n_relevant: 10 },
+    });
+    expect(cell.promotion).toMatchObject({ n_relevant: 30 });
+    expect(cell.promotion!.net.value).toBeCloseTo((26 - 4) / 30);
+    const csv = readFileSync(join(run, 'scores', 'country-year.csv'), 'utf8').split('\n');
+    const header = csv[0].split(',');
+    const values = csv[1].split(',');
+    const at = (name: string) => values[header.indexOf(name)];
+    expect([
+      at('target'),
+      at('n_relevant'),
+      at('n_relevant_self'),
+      at('n_relevant_other'),
+      at('share_norm_acknowledgment_other'),
+      at('n_relevant_promotion'),
+    ]).toEqual(['self', '10', '10', '20', '0.8', '30']);
+    const all = await runCli(['scores', run, '--target', 'all', '--bootstrap', '50']);
+    expect(all.code).toBe(0);
+    const allJson = JSON.parse(readFileSync(join(run, 'scores', 'country-year-target-all.json'), 'utf8')) as ScoresFile;
+    expect(allJson.cells[0]).toMatchObject({ target: 'all', n_relevant: 40 });
+    const other = await runCli(['scores', run, '--target', 'other', '--by', 'country', '--bootstrap', '50']);
+    expect(JSON.parse(readFileSync(join(run, 'scores', 'country-target-other.json'), 'utf8')).cells[0]).toMatchObject({ n_relevant: 20 });
+    expect(other.code).toBe(0);
+    const bad = await runCli(['scores', run, '--target', 'nobody']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--target must be one of self, other, general, all/);
   });
 
   it('gives the same intervals on a second run (seeded bootstrap)', async () => {

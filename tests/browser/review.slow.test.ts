@@ -1,15 +1,24 @@
 /// <reference lib="dom" />
 // The review page in real headless Chromium: three decisions by keyboard, a
 // server killed with SIGKILL and restarted, decisions on disk and the page
-// resuming at the fourth item; hostile statements stay inert text.
-import { readFileSync } from 'node:fs';
+// resuming at the fourth item; hostile statements stay inert text. On the
+// sample corpus: the uncertainty queue in margin order, the codebook help
+// panel, two annotators at once with the annotator on every decision, and
+// their agreement.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadLexiconSet } from '../../src/lexicon/load.js';
+import { agreement } from '../../src/review/agreement.js';
 import { parseReviewLog } from '../../src/review/log.js';
+import { marginOfLine } from '../../src/review/queue.js';
+import { compareUtterances, readUtteranceLine } from '../../src/run/lines.js';
+import { runCli } from '../helpers/cli.js';
 import { HOSTILE_TEXT, sampleRun, writeFixtureRun, type FixtureUtterance } from '../report/run-fixture.js';
-import { artifact, browserTestsEnabled, startReviewCli, useBrowserContext, type CliServer } from './setup.js';
+import { artifact, browserTestsEnabled, REPO, startReviewCli, useBrowserContext, type CliServer } from './setup.js';
 
 const STEP_TIMEOUT_MS = 20_000;
 
@@ -169,4 +178,125 @@ describe.skipIf(!browserTestsEnabled)('review page in Chromium', () => {
     server.child.kill('SIGINT');
     await server.exited;
   }, 120_000);
+});
+
+describe.skipIf(!browserTestsEnabled)('review queues, codebook and annotators in Chromium (the sample corpus)', () => {
+  const context = useBrowserContext();
+  const SIZE = 12;
+  let run = '';
+
+  beforeAll(async () => {
+    run = join(mkdtempSync(join(tmpdir(), 'spiral-review-sample-')), 'run');
+    const r = await runCli(['classify', join(REPO, 'corpus', 'sample'), '--out', run, '-q', '--workers', '1']);
+    expect(r.code).toBe(0);
+  }, 120_000);
+
+  /** The uncertainty queue computed here from utterances.jsonl and the bundled decision layer: margin, then position. */
+  function expectedQueue(): Array<{ id: string; margin: number }> {
+    const layer = loadLexiconSet(join(REPO, 'lexicons')).model.moves;
+    return readFileSync(join(run, 'utterances.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => {
+        const raw = JSON.parse(l) as unknown;
+        const u = readUtteranceLine(raw);
+        return { u, margin: marginOfLine(u, raw, layer)! };
+      })
+      .sort((a, b) => a.margin - b.margin || compareUtterances(a.u, b.u))
+      .slice(0, SIZE)
+      .map(({ u, margin }) => ({ id: u.id, margin }));
+  }
+
+  async function browse(page: Page, total: number): Promise<Array<{ id: string; margin: number }>> {
+    const seen: Array<{ id: string; margin: number }> = [];
+    for (let i = 0; i < total; i++) {
+      if (i > 0) await page.keyboard.press('ArrowRight');
+      const id = await waitForItem(page, i, 0, total);
+      seen.push({ id, margin: Number(await page.getAttribute('body', 'data-margin')) });
+    }
+    return seen;
+  }
+
+  it('orders the uncertainty queue by confidence margin, lowest first; the help panel shows the codebook', async () => {
+    const server = await startReviewCli(run, ['--queue', 'uncertainty', '--size', String(SIZE), '--annotator', 'ana']);
+    servers.push(server);
+    const page = await context().newPage();
+    await page.goto(server.url);
+    await waitForItem(page, 0, 0, SIZE);
+    expect(await page.textContent('#who')).toBe('annotator: ana · queue: uncertainty');
+    expect(await page.textContent('#margin')).toMatch(/^ · margin 0\.\d{3}$/);
+    const seen = await browse(page, SIZE);
+    const margins = seen.map((s) => s.margin);
+    expect(margins).toEqual([...margins].sort((a, b) => a - b));
+    const expected = expectedQueue();
+    expect(seen.map((s) => s.id)).toEqual(expected.map((e) => e.id));
+    for (const [i, s] of seen.entries()) expect(s.margin).toBeCloseTo(expected[i].margin, 12);
+    await page.screenshot({ path: artifact('review-uncertainty.png'), fullPage: true });
+
+    // The codebook, one key away.
+    expect(await page.isVisible('#help')).toBe(false);
+    await page.keyboard.press('?');
+    await page.waitForSelector('#help', { state: 'visible', timeout: STEP_TIMEOUT_MS });
+    const help = (await page.textContent('#help')) ?? '';
+    expect(help).toContain('Codebook: the labels');
+    for (const label of ['denial', 'rhetorical_action', 'argumentative_concession', 'norm_acknowledgment', 'none', 'self', 'other', 'general'])
+      expect(help).toContain(label);
+    expect(help).toContain('Contests the validity of international human-rights norms');
+    expect(help).toContain("The speaking government's own State");
+    await page.screenshot({ path: artifact('review-codebook.png') });
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('#help', { state: 'hidden', timeout: STEP_TIMEOUT_MS });
+    server.child.kill('SIGINT');
+    expect(await server.exited).toEqual({ code: 0, signal: null });
+  }, 180_000);
+
+  it('records the annotator (and queue, margin, target) on each decision; two annotators at once, then their kappa', async () => {
+    const ana = await startReviewCli(run, ['--queue', 'uncertainty', '--size', String(SIZE), '--annotator', 'ana']);
+    const ben = await startReviewCli(run, ['--queue', 'uncertainty', '--size', String(SIZE), '--annotator', 'ben']);
+    servers.push(ana, ben);
+    // Keys per item: Enter accepts; 1–5 relabel; 6–8 set the target first.
+    const plans: Record<string, string[][]> = {
+      ana: [['Enter'], ['7', '2'], ['5'], ['6', '1'], ['8', '4'], ['Enter'], ['3'], ['5']],
+      ben: [['Enter'], ['6', '2'], ['4'], ['6', '1'], ['5'], ['7', '3'], ['3'], ['5']],
+    };
+    for (const [name, server] of [
+      ['ana', ana],
+      ['ben', ben],
+    ] as const) {
+      const page = await context().newPage();
+      await page.goto(server.url);
+      for (const [i, keys] of plans[name].entries()) {
+        await waitForItem(page, i, i, SIZE);
+        for (const k of keys) await page.keyboard.press(k);
+      }
+      await waitForItem(page, plans[name].length, plans[name].length, SIZE);
+      if (name === 'ben') await page.screenshot({ path: artifact('review-annotator.png'), fullPage: true });
+      await page.close();
+    }
+    ana.child.kill('SIGINT');
+    ben.child.kill('SIGINT');
+    expect(await ana.exited).toEqual({ code: 0, signal: null });
+    expect(await ben.exited).toEqual({ code: 0, signal: null });
+
+    const records = (name: string) => parseReviewLog(readFileSync(join(run, `reviews.${name}.jsonl`)), name).records;
+    const queue = expectedQueue();
+    for (const name of ['ana', 'ben']) {
+      const rs = records(name);
+      expect(rs).toHaveLength(8);
+      for (const [i, r] of rs.entries()) {
+        expect(r).toMatchObject({ id: queue[i].id, annotator: name, sampled_by: 'uncertainty' });
+        expect(r.margin).toBeCloseTo(queue[i].margin, 12);
+      }
+    }
+    expect(records('ana')[1]).toMatchObject({ decision: expect.stringMatching(/accept|relabel/), label: 'rhetorical_action', target: 'other' });
+    expect(records('ana')[2]).toMatchObject({ label: 'none', target: 'na' });
+    expect(records('ben')[1]).toMatchObject({ label: 'rhetorical_action', target: 'self' });
+
+    const cli = await runCli(['review', 'agreement', run]);
+    expect(cli.code).toBe(0);
+    const report = agreement(records('ana'), records('ben'), ['ana', 'ben']);
+    expect(report.labels.items).toBe(8);
+    expect(cli.stdout).toContain(`Cohen's kappa ${report.labels.kappa!.toFixed(3)}`);
+    writeFileSync(artifact('review-agreement.txt'), cli.stdout);
+  }, 180_000);
 });

@@ -41,9 +41,12 @@ export interface CliServer {
   stderr: () => string;
 }
 
-/** Start `spiral review RUN --port 0` in a child process and wait for the URL it prints. */
-export function startReviewCli(runDir: string): Promise<CliServer> {
-  const child = spawn(process.execPath, [join(REPO, 'bin', 'spiral.js'), 'review', runDir, '--port', '0'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Start `spiral review RUN --port 0 [args]` in a child process and wait for the URL it prints. */
+export function startReviewCli(runDir: string, args: string[] = []): Promise<CliServer> {
+  const child = spawn(process.execPath, [join(REPO, 'bin', 'spiral.js'), 'review', runDir, '--port', '0', ...args], {
+    cwd: REPO,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>

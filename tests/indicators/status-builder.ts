@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Aggregator } from '../../src/aggregate/index.js';
 import { readUtteranceLine } from '../../src/run/lines.js';
-import type { AggregateOptions } from '../../src/aggregate/options.js';
 import type { DeedsTable } from '../../src/indicators/deeds.js';
 import { parseDeeds } from '../../src/indicators/deeds.js';
 import { loadFactsDir } from '../../src/indicators/load-facts.js';
+import type { EraReference } from '../../src/indicators/era.js';
 import { buildStatus } from '../../src/indicators/status.js';
 import type { StatusFile } from '../../src/indicators/types.js';
 
@@ -50,14 +50,68 @@ export function fariss(rows: Array<[number, number, number]>): DeedsTable {
   return parseDeeds(text, 'fariss.csv');
 }
 
+/**
+ * A test era: in every decade the self-rejecting share's quantiles (10, 25, 50,
+ * 75, 90%) are 0, 5, 10, 30, 50% (so indicator 4 needs at most 10%, and 30% or more
+ * is rejecting), and the human-rights share of speech's are 1, 2, 5, 10, 20% (so
+ * silence is at most 2%); the 1970s are more rejecting (median 25%, upper quartile 40%).
+ */
+export const TEST_ERA: EraReference = {
+  source: 'test',
+  rows: [
+    {
+      decade: 1970,
+      decades_used: [1970],
+      n_countries: 30,
+      rejecting: [0, 0.1, 0.25, 0.4, 0.6],
+      net_median: 0.5,
+      n_country_years: 100,
+      relevant_share: [0.01, 0.02, 0.05, 0.1, 0.2],
+    },
+    {
+      decade: 1980,
+      decades_used: [1980],
+      n_countries: 30,
+      rejecting: [0, 0.05, 0.1, 0.3, 0.5],
+      net_median: 0.7,
+      n_country_years: 100,
+      relevant_share: [0.01, 0.02, 0.05, 0.1, 0.2],
+    },
+    {
+      decade: 1990,
+      decades_used: [1990],
+      n_countries: 30,
+      rejecting: [0, 0.05, 0.1, 0.3, 0.5],
+      net_median: 0.8,
+      n_country_years: 100,
+      relevant_share: [0.01, 0.02, 0.05, 0.1, 0.2],
+    },
+  ],
+};
+
+/** Moves without a target are about the speaker's own conduct (target self), as most test lines mean them. */
+export function selfByDefault(records: Array<Record<string, unknown>>): Array<Record<string, unknown>> {
+  return records.map((r) => (r.target === undefined && r.label !== 'none' ? { ...r, target: 'self' } : r));
+}
+
 export function status(
   records: Array<Record<string, unknown>>,
   facts: Record<string, string>,
   deeds: DeedsTable | null = null,
-  options: Partial<AggregateOptions> = {},
+  options: { by?: 'country-year' | 'country-period'; period?: number; era?: EraReference | null } = {},
 ): StatusFile {
-  const a = new Aggregator({ resamples: 50, ...options });
-  for (const r of records) a.add(readUtteranceLine(r));
+  const a = new Aggregator({ resamples: 50, by: 'country-year', byAudience: true, target: 'self' });
+  for (const r of selfByDefault(records)) a.add(readUtteranceLine(r));
   const dir = factsDir(facts);
-  return buildStatus({ scores: a.finish('run'), facts: loadFactsDir(dir), factsDir: dir, deeds, deedsFile: deeds ? 'fariss.csv' : null });
+  return buildStatus({
+    scores: a.finish('run'),
+    by: options.by ?? 'country-year',
+    period: options.period,
+    facts: loadFactsDir(dir),
+    factsDir: dir,
+    deeds,
+    deedsFile: deeds ? 'fariss.csv' : null,
+    era: options.era === undefined ? TEST_ERA : options.era,
+    resamples: 50,
+  });
 }

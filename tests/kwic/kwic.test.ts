@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { wordSpans } from '../../src/aggregate/words.js';
-import { compileKwicPattern, kwicMatches, kwicRows, targetOf } from '../../src/kwic/index.js';
+import { compileKwicPattern, kwicMatches, kwicRows } from '../../src/kwic/index.js';
+import { readUtteranceLine } from '../../src/run/lines.js';
 import { runCli } from '../helpers/cli.js';
 import { writeFixtureRun } from '../report/run-fixture.js';
 
@@ -47,9 +48,10 @@ describe('kwic patterns', () => {
   });
 
   it('reads the target when a line has one, and null otherwise', () => {
-    expect(targetOf({ target: 'self' })).toBe('self');
-    expect(targetOf({ target: 'nobody' })).toBeNull();
-    expect(targetOf({})).toBeNull();
+    const line = { doc: 'd', id: 'd:0', n: 0, text: 'x', label: 'none' };
+    expect(readUtteranceLine({ ...line, target: 'self' }).target).toBe('self');
+    expect(readUtteranceLine({ ...line, target: 'nobody' }).target).toBeNull();
+    expect(readUtteranceLine(line).target).toBeNull();
   });
 
   it('gives quanteda-style rows (1-based word positions)', () => {

@@ -125,6 +125,8 @@ targets:
   context_weight: 0.5
   other_country_weight: 2
   own_country_weight: 1.5
+  move_rule_bias:
+    acknowledgment.respect: { general: 0.7 }
   temperature: 1
 `;
 
@@ -132,6 +134,7 @@ targets:
     const set = loadLexiconSet(setWith({ 'model.yaml': model, 'terms.yaml': 'terms:\n  tortur: { norm_acknowledgment: 0.4, none: -0.2 }\n' }));
     expect(set.model.moves.relevance_weight).toBe(1.5);
     expect(set.model.targets.label_bias.argumentative_concession.self).toBe(2);
+    expect(set.model.targets.move_rule_bias).toEqual({ 'acknowledgment.respect': { general: 0.7 } });
     expect(set.terms.weights.get('tortur')).toEqual({ norm_acknowledgment: 0.4, none: -0.2 });
     const r = createTagger(set).tag('The torture of prisoners continued.');
     const term = r.evidence.find((e) => e.category === 'term')!;

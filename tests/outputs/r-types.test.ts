@@ -78,6 +78,7 @@ describe('CSV outputs read with read.csv semantics', () => {
     const r = await runCli(['classify', path.join(ROOT, 'corpus', 'sample'), '--out', run, '-q', '--workers', '1']);
     expect(r.code).toBe(0);
     for (const by of ['country-year', 'country-period', 'document']) expect((await runCli(['scores', run, '--by', by, '--bootstrap', '50'])).code).toBe(0);
+    expect((await runCli(['status', run, '--facts', path.join(ROOT, 'corpus', 'facts'), '--world', '--bootstrap', '50'])).code).toBe(0);
   }, 60_000);
 
   it('reads type.convert’s rule like R does', () => {
@@ -142,6 +143,16 @@ describe('CSV outputs read with read.csv semantics', () => {
     const docs = checkTable(path.join(run, 'scores', 'document.csv'), '## `spiral scores RUN --by document`');
     expect(docs.n_words).toBe('integer');
     expect(docs.per_1000_none).toBe('numeric');
+  });
+
+  it('status/<by>.csv and world time: indicators as text, phases integer, flags logical', () => {
+    const read = checkTable(path.join(run, 'status', 'country-year.csv'), '### `status/<by>.csv`');
+    expect(read.insufficient_evidence).toBe('logical');
+    expect(read.self_pooled).toBe('logical');
+    expect(read.n_self).toBe('integer');
+    expect(['character', 'logical']).toContain(read.discursive_practice);
+    checkTable(path.join(run, 'world-time.csv'), '### `world-time.csv`');
+    checkTable(path.join(run, 'world-net.csv'), '### `world-net.csv`');
   });
 
   it('kwic and keyness CSV as documented', async () => {

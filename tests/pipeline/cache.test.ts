@@ -112,3 +112,30 @@ describe('incremental re-runs', () => {
     expect(readOutputs(out)['documents.jsonl']).toContain('"country":"IDN"');
   });
 });
+
+describe('large files (issue 16, row 3): their lines are never held whole', () => {
+  it('streams files above the large-file size and copies reused ones in chunks, with outputs equal to a run that holds them', async () => {
+    const { classify: classifyRun } = await import('../../src/pipeline/classify.js');
+    const input = scratch.corpus(12);
+    const held = await fresh(input, '--lexicons', MINI_LEXICONS);
+    const out = path.join(scratch.dir(), 'run');
+    const small = { largeFileBytes: 300, largeEntryBytes: 2000 };
+    const first = await classifyRun({ inputs: [input], outDir: out, lexiconDir: MINI_LEXICONS, workers: 1, ...small });
+    expect(first.largeFilesInMainThread).toBeGreaterThan(5);
+    expect(readOutputs(out)).toEqual(held);
+    const index = readFileSync(path.join(out, 'index.jsonl'), 'utf8');
+    // A re-run reuses every file; the large ones are checked and copied in chunks.
+    const second = await classifyRun({ inputs: [input], outDir: out, lexiconDir: MINI_LEXICONS, workers: 1, ...small });
+    expect(second.filesFromCache).toBe(14);
+    expect(readOutputs(out)).toEqual(held);
+    expect(readFileSync(path.join(out, 'index.jsonl'), 'utf8')).toBe(index);
+    // A damaged large entry is re-tagged, not copied.
+    const utterances = path.join(out, 'utterances.jsonl');
+    const bytes = readFileSync(utterances);
+    bytes[10] = bytes[10] === 0x61 ? 0x62 : 0x61;
+    writeFileSync(utterances, bytes);
+    const third = await classifyRun({ inputs: [input], outDir: out, lexiconDir: MINI_LEXICONS, workers: 1, ...small });
+    expect(third.filesFromCache).toBe(13);
+    expect(readOutputs(out)).toEqual(held);
+  });
+});

@@ -72,9 +72,17 @@ describe('spiral classify', () => {
 
     const csv = readFileSync(path.join(out, 'scores.csv'), 'utf8').trim().split('\n');
     expect(csv[0]).toBe(
-      'country,year,n_documents,n_utterances,n_relevant,count_denial,count_rhetorical_action,count_argumentative_concession,count_norm_acknowledgment,count_none,share_denial,share_rhetorical_action,share_argumentative_concession,share_norm_acknowledgment,share_none',
+      'country,year,n_documents,n_utterances,n_relevant,count_denial,count_rhetorical_action,count_argumentative_concession,count_norm_acknowledgment,count_none,share_denial,share_rhetorical_action,share_argumentative_concession,share_norm_acknowledgment,share_none,' +
+        ['self', 'other', 'general']
+          .map((t) => `n_relevant_${t},share_denial_${t},share_rhetorical_action_${t},share_argumentative_concession_${t},share_norm_acknowledgment_${t}`)
+          .join(','),
     );
-    expect(csv[2]).toBe('KEN,1990,1,3,2,1,0,1,0,1,0.5000,0.0000,0.5000,0.0000,0.3333');
+    // Per target: the moves about the country itself, others and the norms, as the utterances say.
+    const kenMoves = readJsonl<UtteranceRecord>(path.join(out, 'utterances.jsonl')).filter((u) => u.country === 'KEN' && u.label !== 'none');
+    const kenSelf = kenMoves.filter((u) => u.target === 'self');
+    expect(csv[2].startsWith('KEN,1990,1,3,2,1,0,1,0,1,0.5000,0.0000,0.5000,0.0000,0.3333,')).toBe(true);
+    expect(csv[2].split(',')[15]).toBe(String(kenSelf.length));
+    expect(kenMoves.length).toBe(2);
 
     const run = JSON.parse(readFileSync(path.join(out, 'run.json'), 'utf8'));
     expect(run.lexicon).toMatchObject({ name: 'mini', version: '1' });

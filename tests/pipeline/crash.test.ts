@@ -1,9 +1,10 @@
 // The states a killed run can leave in its --out folder, and how the next run
 // recovers from each: the previous outputs, or the complete new ones, never a mix.
 // Real runs killed at each step: kill.slow.test.ts.
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { RUN_LOCK_FILE } from '../../src/run/lock.js';
 import { COMMIT_MARKER, recoverRunDir, RunStaging, STAGING_PREFIX } from '../../src/run/staging.js';
 import { Scratch } from './corpus.js';
 
@@ -26,6 +27,8 @@ describe('run folder recovery (the states a kill can leave)', () => {
     const out = await previousRun();
     const staging = await RunStaging.open(out);
     await staging.write('a.txt', 'new a, half writ');
+    // The run is "killed": its lock no longer names a running process.
+    rmSync(path.join(out, RUN_LOCK_FILE));
     await recoverRunDir(out);
     expect(stagingDirs(out)).toEqual([]);
     expect(readFileSync(path.join(out, 'a.txt'), 'utf8')).toBe('old a\n');

@@ -48,7 +48,23 @@ describe('the main thread as fallback', () => {
     expect(readOutputs(split)).toEqual(readOutputs(one));
   });
 
-  it('redoes a batch in the main thread when a worker runs out of memory, and stops using the pool after repeated failures', async () => {
+  it('tags in a batch no more input bytes than the batch budget; the files past it are streamed, with the same outputs', async () => {
+    const { classify } = await import('../../src/pipeline/classify.js');
+    const { fitsInBatch } = await import('../../src/pipeline/file.js');
+    expect(fitsInBatch([3, 3, 3, 9, 1], 8, 8)).toEqual([true, true, false, false, true]);
+    const input = scratch.corpus(0);
+    for (let n = 0; n < 24; n++) writeFileSync(path.join(input, fileName(n)), speech(n, 10 + 3 * n));
+    const budget = path.join(scratch.dir(), 'budget');
+    const one = path.join(scratch.dir(), 'one');
+    for (const workers of [1, 2]) {
+      const summary = await classify({ inputs: [input], outDir: budget, lexiconDir: MINI_LEXICONS, workers, batchBytes: 6000, cache: false });
+      expect(summary.largeFilesInMainThread).toBeGreaterThan(0);
+      await runCli(['classify', input, '--out', one, '--lexicons', MINI_LEXICONS, '-q', '--workers', '1']);
+      expect(readOutputs(budget)).toEqual(readOutputs(one));
+    }
+  });
+
+  it('defers a batch that ran a worker out of memory to the main thread (streamed), and stops using the pool after repeated failures', async () => {
     const { runOnPool, MAX_WORKER_OOM } = await import('../../src/pipeline/pool.js');
     const files = ['a', 'b', 'c'].map((id) => ({ id, abs: id, rel: id, root: '/' }));
     const fake = (id: string) => ({ id }) as unknown as FileResult;
@@ -59,15 +75,21 @@ describe('the main thread as fallback', () => {
       poolCalls++;
       throw Object.assign(new Error('Worker terminated due to reaching memory limit'), { code: 'ERR_WORKER_OUT_OF_MEMORY' });
     };
-    for (let i = 0; i < MAX_WORKER_OOM + 2; i++)
-      expect((await runOnPool(files, outOfMemory, inProcess, stats)).map((r) => r.id)).toEqual(['main:a', 'main:b', 'main:c']);
+    const shown = (rs: Array<FileResult | { id: string; deferred: true; reason: string }>) =>
+      rs.map((r) => ('deferred' in r ? `deferred(${r.reason}):${r.id}` : r.id));
+    for (let i = 0; i < MAX_WORKER_OOM; i++)
+      expect(shown(await runOnPool(files, outOfMemory, inProcess, stats))).toEqual([
+        'deferred(out-of-memory):a',
+        'deferred(out-of-memory):b',
+        'deferred(out-of-memory):c',
+      ]);
+    for (let i = 0; i < 2; i++) expect(shown(await runOnPool(files, outOfMemory, inProcess, stats))).toEqual(['main:a', 'main:b', 'main:c']);
     expect(stats.outOfMemory).toBe(MAX_WORKER_OOM);
     expect(poolCalls).toBe(MAX_WORKER_OOM);
 
-    const deferring = async () => [fake('pool:a'), { id: 'b', deferred: true as const }, fake('pool:c')];
+    const deferring = async () => [fake('pool:a'), { id: 'b', deferred: true as const, reason: 'large' as const }, fake('pool:c')];
     const fresh = { outOfMemory: 0, largeFiles: 0 };
-    expect((await runOnPool(files, deferring, inProcess, fresh)).map((r) => r.id)).toEqual(['pool:a', 'main:b', 'pool:c']);
-    expect(fresh.largeFiles).toBe(1);
+    expect(shown(await runOnPool(files, deferring, inProcess, fresh))).toEqual(['pool:a', 'deferred(large):b', 'pool:c']);
 
     const broken = async () => {
       throw new Error('a bug in a worker');

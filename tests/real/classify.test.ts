@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIngestContext, discoverFiles, ingestFile } from '../../src/ingest/index.js';
+import { keptText } from '../../src/segment/segment.js';
 import type { DocumentRecord, UtteranceRecord } from '../../src/types.js';
 import { runCli } from '../helpers/cli.js';
 import { ROOT } from '../helpers/lexicons.js';
@@ -19,7 +20,7 @@ function* jsonl<T>(file: string): Generator<T> {
   for (const line of readFileSync(file, 'utf8').split('\n')) if (line) yield JSON.parse(line) as T;
 }
 
-/** Every utterance's text is the decoded document sliced at its offsets. */
+/** Every utterance's text is the decoded document sliced at its offsets, without the removed page furniture. */
 async function checkOffsets(input: string, out: string): Promise<number> {
   const files = await discoverFiles([input], {});
   const ctx = createIngestContext({});
@@ -28,7 +29,13 @@ async function checkOffsets(input: string, out: string): Promise<number> {
   let checked = 0;
   for (const u of jsonl<UtteranceRecord>(path.join(out, 'utterances.jsonl'))) {
     const text = texts.get(u.doc)!;
-    expect(text.slice(u.start, u.end)).toBe(u.text);
+    let at = u.start;
+    for (const [s, e] of u.removed ?? []) {
+      expect(s > at && e > s).toBe(true);
+      at = e;
+    }
+    expect(at < u.end).toBe(true);
+    expect(keptText(text, u.start, u.end, u.removed)).toBe(u.text);
     for (const e of u.evidence) expect(u.text.slice(e.start, e.end)).toBe(e.text);
     checked++;
   }

@@ -16,12 +16,12 @@ const DEV = path.resolve(ROOT, '../shared/data/gold/dev.jsonl');
 const CODED_REFS = path.join(ROOT, 'corpus/gold/coded.jsonl');
 /**
  * Floors on the check split, a little under what lexicon set 0.4.0 measures
- * (macro-F1 0.618, target macro-F1 given the label 0.740; issue 12 asks for 0.75,
+ * (macro-F1 0.618, target macro-F1 given the label 0.786; issue 12 asks for 0.75,
  * which the set does not reach: see docs/calibration.md). They catch a regression;
  * they are not the goal.
  */
 const CHECK_MIN_MACRO_F1 = 0.58;
-const CHECK_MIN_TARGET_MACRO_F1 = 0.7;
+const CHECK_MIN_TARGET_MACRO_F1 = 0.74;
 /** The confidence is calibrated on cross-validated scores: its expected calibration error stays small on check. */
 const CHECK_MAX_ECE = 0.08;
 

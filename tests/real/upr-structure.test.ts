@@ -86,7 +86,7 @@ describe.skipIf(!existsSync(REPORTS))('UPR Working Group reports: structure and 
     const missing: string[] = [];
     for (const r of reports) {
       const counts: Record<SpeakerRole, number> = { self: 0, other_state: 0, un: 0, procedural: 0 };
-      for (const b of r.structure.blocks) counts[b.attribution.speaker_role] += segment(r.text, b.start, b.end).length;
+      for (const b of r.structure.blocks) counts[b.attribution.speaker_role] += segment(r.text, b.start, b.end, b.removed).length;
       rows.push(
         `${r.file.padEnd(44)} self ${String(counts.self).padStart(4)}  other_state ${String(counts.other_state).padStart(4)}  un ${String(counts.un).padStart(2)}  procedural ${String(counts.procedural).padStart(3)}`,
       );
@@ -119,7 +119,7 @@ describe.skipIf(!existsSync(REPORTS))('UPR Working Group reports: structure and 
     const against: string[] = [];
     for (const r of reports) {
       for (const b of r.structure.blocks) {
-        for (const s of segment(r.text, b.start, b.end)) {
+        for (const s of segment(r.text, b.start, b.end, b.removed)) {
           utterances++;
           const named = stateOpening(r.text, s.start);
           if (b.attribution.speaker_role === 'self' && named && named !== r.meta.country)

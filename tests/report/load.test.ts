@@ -1,10 +1,10 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ScoresFile } from '../../src/aggregate/types.js';
 import { loadReportData, renderReportHtml, renderReportMarkdown } from '../../src/report/index.js';
 import { runCli } from '../helpers/cli.js';
-import { browseDataOf, sampleRun, statusFile, statusRow, writeFixtureRun } from './run-fixture.js';
+import { browseDataOf, sampleRun, selfEvidenceFixture, statusFile, statusRow, writeFixtureRun } from './run-fixture.js';
 
 describe('loading a run for the report', () => {
   it('computes 5-year periods by default, from the utterances when there is no scores file', async () => {
@@ -33,7 +33,7 @@ describe('loading a run for the report', () => {
     expect(data.run.lexicon).toEqual({ name: 'spiral-core', version: '0.3.0', hash: 'abc123' });
   });
 
-  it('uses RUN/scores/country-year.json when present, with its intervals', async () => {
+  it('uses RUN/scores/country-year-target-all.json (every target, as the charts show) when present, with its intervals', async () => {
     const run = sampleRun();
     const scores: ScoresFile = {
       schema: 'spiral.scores/1',
@@ -48,12 +48,17 @@ describe('loading a run for the report', () => {
           audience: 'all',
           n_documents: 3,
           n_utterances: 40,
+          target: 'all',
+          n_relevant_all: 20,
           n_relevant: 20,
           counts: { denial: 5, rhetorical_action: 5, argumentative_concession: 5, norm_acknowledgment: 5, none: 20 },
           shares: { denial: 0.25, rhetorical_action: 0.25, argumentative_concession: 0.25, norm_acknowledgment: 0.25 },
+          by_target: null,
+          promotion: null,
           indices: {
             rejection: { value: 0.25, ci95: null },
             deflection: { value: 0.25, ci95: null },
+            rejecting: { value: 0.5, ci95: null },
             dialogue: { value: 0.25, ci95: null },
             acceptance: { value: 0.5, ci95: null },
             net: { value: 0, ci95: { low: -0.4, high: 0.35 } },
@@ -67,9 +72,9 @@ describe('loading a run for the report', () => {
       skipped: { no_country: 0, no_year: 0, filtered_speaker: 0 },
       warnings: [],
     };
-    const dir = writeFixtureRun({ ...run, extra: { 'scores/country-year.json': JSON.stringify(scores) } });
+    const dir = writeFixtureRun({ ...run, extra: { 'scores/country-year-target-all.json': JSON.stringify(scores) } });
     const data = await loadReportData(dir, { period: 1 });
-    expect(data.scoresSource).toBe(join('scores', 'country-year.json'));
+    expect(data.scoresSource).toBe(join('scores', 'country-year-target-all.json'));
     expect(data.countries.map((c) => c.country)).toEqual(['UGA']);
     expect(data.countries[0].points[0].netInterval).toEqual({ low: -0.4, high: 0.35 });
     expect(data.countries[0].points[0].shareIntervals.denial).toBeNull();
@@ -158,6 +163,30 @@ describe('spiral report', () => {
     const bad = await runCli(['report', dir, '--world', world]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('world.csv:2: needs year (integer), phase and n_countries (number)');
+  });
+
+  it("draws the world's median self-referential net score and the run's countries' lines under the world-time chart", async () => {
+    const dir = writeFixtureRun(sampleRun());
+    const world = join(dir, 'world-time.csv');
+    writeFileSync(world, 'year,phase,n_countries\n1990,2,3\n1990,4,1\n1991,3,4\n');
+    writeFileSync(
+      join(dir, 'world-net.csv'),
+      'year,n_countries,n_with_evidence,median_net,median_net_low,median_net_high\n1990,4,3,0.6,0.4,0.8\n1991,4,0,,,\n',
+    );
+    const row = (year: number, net: number) => ({ ...statusRow('KEN', year, 4), insufficient_evidence: false, self: { ...selfEvidenceFixture(year), net } });
+    mkdirSync(join(dir, 'status'), { recursive: true });
+    writeFileSync(join(dir, 'status', 'country-year.json'), JSON.stringify(statusFile([row(1990, 0.5), row(1991, -0.25)])));
+    const data = await loadReportData(dir, { period: 5 });
+    expect(data.world?.net).toEqual([{ year: 1990, median_net: 0.6, low: 0.4, high: 0.8 }]);
+    expect(data.world?.lines).toEqual([
+      { country: 'KEN', year: 1990, net: 0.5 },
+      { country: 'KEN', year: 1991, net: -0.25 },
+    ]);
+    expect((await runCli(['report', dir])).code).toBe(0);
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    expect(html).toContain('<title>1990: world median +0.60</title>');
+    expect(html).toContain('<title>KEN 1991: -0.25</title>');
+    expect(html).toContain("the run's countries' own");
   });
 
   it('fails with exit 2 and a message for a folder that is not a run', async () => {

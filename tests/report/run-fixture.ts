@@ -163,6 +163,39 @@ export function sampleRun(): FixtureRun {
   return { utterances, documents };
 }
 
+/** Self-referential evidence of a status row: three moves in the year, not pooled. */
+export function selfEvidenceFixture(year: number): StatusRow['self'] {
+  return {
+    n_own: 3,
+    window: { start: year, end: year },
+    pooled: false,
+    n_moves: 3,
+    counts: { denial: 1, rhetorical_action: 0, argumentative_concession: 1, norm_acknowledgment: 1 },
+    rejecting: 1 / 3,
+    rejecting_ci95: null,
+    dialogue: 1 / 3,
+    net: 1 / 3,
+    net_ci95: null,
+    n_years: 1,
+    n_relevant_all: 10,
+    n_utterances: 40,
+    promotion: null,
+    consistency: {
+      n_relevant_domestic: 0,
+      n_relevant_international: 3,
+      comparable: false,
+      total_variation: null,
+      jensen_shannon: null,
+      audience_dependent: null,
+      threshold: 0.3,
+      window: { start: year, end: year },
+      net_domestic: null,
+      net_international: 1 / 3,
+      total_variation_ci95: null,
+    },
+  };
+}
+
 export function statusRow(country: string, year: number, phase: 1 | 2 | 3 | 4 | 5 | null): StatusRow {
   const ind = (value: 'true' | 'false' | 'unknown', reason: string) => ({ value, reason, fact_ids: [] });
   return {
@@ -174,7 +207,9 @@ export function statusRow(country: string, year: number, phase: 1 | 2 | 3 | 4 | 
     n_documents: 1,
     n_relevant: 3,
     insufficient_evidence: true,
-    indices: { rejection: 0.3, deflection: 0, dialogue: 0.3, acceptance: 0.6, net: 0.3 },
+    indices: { rejection: 0.3, deflection: 0, rejecting: 0.3, dialogue: 0.3, acceptance: 0.6, net: 0.3 },
+    self: selfEvidenceFixture(year),
+    era: null,
     indicators: {
       ratification: ind('true', 'all of iccpr, cat <ratified>'),
       institutionalisation: ind('unknown', 'no facts'),
@@ -183,6 +218,7 @@ export function statusRow(country: string, year: number, phase: 1 | 2 | 3 | 4 | 
     },
     deeds: null,
     phase: { phase, rule: 'P3-tactical', reason: `phase reason for ${year}`, ...(phase === null ? { possible: [3, 4] as Array<1 | 2 | 3 | 4 | 5> } : {}) },
+    discursive_phase: { phase, rule: 'P3-tactical', reason: `discursive phase reason for ${year}` },
     examples: [],
   };
 }
@@ -197,7 +233,10 @@ export function statusFile(rows: StatusRow[]): StatusFile {
     deeds_file: null,
     thresholds: {},
     audience: 'all',
+    target: 'self',
+    era: null,
     rows,
+    onsets: [],
     countries_without_facts: [],
     warnings: [],
   };

@@ -154,7 +154,15 @@ describe('spiral review export', () => {
         .split('\n')
         .map((l) => JSON.parse(l)),
     ).toEqual([
-      { id: 'CHL_1988.txt:1', text: 'We deny these allegations entirely.', label: 'rhetorical_action', country: 'CHL', year: 1988, source: 'review' },
+      {
+        id: 'CHL_1988.txt:1',
+        text: 'We deny these allegations entirely.',
+        label: 'rhetorical_action',
+        country: 'CHL',
+        year: 1988,
+        source: 'review',
+        sampled_by: 'flagged',
+      },
       {
         id: 'KEN_1992.txt:5',
         text: expect.stringContaining('<script>window.__pwned=1</script>'),
@@ -162,6 +170,7 @@ describe('spiral review export', () => {
         country: 'KEN',
         year: 1992,
         source: 'review',
+        sampled_by: 'flagged',
         note: '<script>x</script>',
       },
     ]);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { readUtteranceLine } from '../../src/run/lines.js';
 import type { ReviewRecord } from '../../src/review/log.js';
@@ -67,16 +68,21 @@ describe('review session', () => {
 
   it('records accept, relabel and skip with the injected clock and moves to the next undecided item', async () => {
     const sink = new MemorySink();
-    const session = new ReviewSession(queue, [], sink, { now: clock(), reviewer: 'ana' });
+    const session = new ReviewSession(queue, [], sink, { now: clock(), annotator: 'ana' });
     const first = await session.decide({ id: 'a.txt:0', decision: 'accept' });
     expect(first.record).toEqual({
       id: 'a.txt:0',
       doc: 'a.txt',
       text: 'a.txt s0',
+      text_sha256: createHash('sha256').update('a.txt s0').digest('hex'),
+      start: 0,
+      end: 8,
       proposed_label: 'denial',
       decision: 'accept',
       label: 'denial',
-      reviewer: 'ana',
+      target: null, // the fixture's lines carry no target
+      annotator: 'ana',
+      sampled_by: 'flagged',
       country: 'KEN',
       year: 1991,
       timestamp: '2024-01-01T00:00:01.000Z',
@@ -87,7 +93,16 @@ describe('review session', () => {
     const third = await session.decide({ id: 'a.txt:3', decision: 'skip' });
     expect(third.record).toMatchObject({ decision: 'skip', label: null });
     expect(third.next).toBe(2); // wraps round to the one left
-    expect(third.state).toEqual({ total: 4, done: 3, position: 2, counts: { accept: 1, relabel: 1, skip: 1 }, outside: 0 });
+    expect(third.state).toEqual({
+      total: 4,
+      done: 3,
+      position: 2,
+      counts: { accept: 1, relabel: 1, skip: 1 },
+      outside: 0,
+      orphaned: 0,
+      annotator: 'ana',
+      queue: 'flagged',
+    });
     expect(sink.records).toHaveLength(3);
   });
 
@@ -104,7 +119,16 @@ describe('review session', () => {
     await first.decide({ id: 'a.txt:1', decision: 'skip' });
     await first.decide({ id: 'a.txt:1', decision: 'relabel', label: 'rhetorical_action' });
     const resumed = new ReviewSession(queue, [...sink.records, { ...sink.records[0], id: 'gone:9' }], new MemorySink());
-    expect(resumed.state()).toEqual({ total: 4, done: 2, position: 2, counts: { accept: 1, relabel: 1, skip: 0 }, outside: 1 });
+    expect(resumed.state()).toEqual({
+      total: 4,
+      done: 2,
+      position: 2,
+      counts: { accept: 1, relabel: 1, skip: 0 },
+      outside: 1,
+      orphaned: 0,
+      annotator: null,
+      queue: 'flagged',
+    });
     expect(resumed.decisionFor('a.txt:1')).toMatchObject({ decision: 'relabel', label: 'rhetorical_action' });
   });
 
@@ -126,6 +150,29 @@ describe('review session', () => {
     expect(session.state().done).toBe(1);
   });
 
+  it('records the target: chosen for a move, the proposed one when accepted as proposed, na with none', async () => {
+    const withTargets = queue.map((item) => ({ ...item, target: 'self' as const }));
+    const session = new ReviewSession(withTargets, [], new MemorySink(), { now: clock() });
+    expect((await session.decide({ id: 'a.txt:0', decision: 'accept' })).record).toMatchObject({ target: 'self', proposed_target: 'self' });
+    expect((await session.decide({ id: 'a.txt:1', decision: 'accept', target: 'other' })).record).toMatchObject({ target: 'other' });
+    expect((await session.decide({ id: 'a.txt:2', decision: 'relabel', label: 'rhetorical_action' })).record).toMatchObject({ target: null });
+    expect((await session.decide({ id: 'a.txt:3', decision: 'relabel', label: 'none', target: 'general' })).record).toMatchObject({ target: 'na' });
+    expect((await session.decide({ id: 'a.txt:3', decision: 'skip' })).record).not.toHaveProperty('target');
+  });
+
+  it("keeps queues apart: another queue's decision is shown, not counted; the random queue records its seed", async () => {
+    const sink = new MemorySink();
+    const flagged = new ReviewSession(queue, [], sink, { now: clock(), annotator: 'ana' });
+    await flagged.decide({ id: 'a.txt:0', decision: 'accept' });
+    const random = new ReviewSession(queue, sink.records, sink, { now: clock(), annotator: 'ana', sampledBy: 'random', seed: 7 });
+    expect(random.state()).toMatchObject({ done: 0, position: 0, queue: 'random' });
+    expect(random.decisionFor('a.txt:0')).toBeNull();
+    expect(random.decisionElsewhere('a.txt:0')).toMatchObject({ sampled_by: 'flagged', label: 'denial' });
+    const { record } = await random.decide({ id: 'a.txt:0', decision: 'relabel', label: 'none' });
+    expect(record).toMatchObject({ sampled_by: 'random', seed: 7, annotator: 'ana', label: 'none' });
+    expect(random.state().done).toBe(1);
+  });
+
   it('rejects an unknown id with 404', async () => {
     const session = new ReviewSession(queue, [], new MemorySink());
     await expect(session.decide({ id: 'nope', decision: 'accept' })).rejects.toMatchObject({ status: 404 });
@@ -143,6 +190,8 @@ describe('decision requests', () => {
     [{ id: 'a', decision: 'accept', note: 'x'.repeat(2001) }, /"note"/],
     [{ id: 'a', decision: 'accept', note: 5 }, /"note"/],
     [{ id: 'a', decision: 'accept', admin: true }, /unknown field "admin"/],
+    [{ id: 'a', decision: 'accept', target: 'na' }, /"target" must be one of self, other, general/],
+    [{ id: 'a', decision: 'accept', reviewer: 'eve' }, /unknown field "reviewer"/],
   ];
   it.each(bad)('refuses %j', (body, message) => {
     expect(() => parseDecisionInput(body)).toThrow(message);

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { loadLexiconSet } from '../../src/lexicon/load.js';
 import { classifyDocument } from '../../src/pipeline/document.js';
 import { MAX_UTTERANCE_CHARS } from '../../src/segment/rules.js';
+import { keptText } from '../../src/segment/segment.js';
 import { createTagger, type Tagger } from '../../src/tag/tagger.js';
 import type { SourceDocument, UtteranceRecord } from '../../src/types.js';
 import { runCli } from '../helpers/cli.js';
@@ -93,6 +94,15 @@ const SEPARATORS = [
   '...',
 ];
 const PARAGRAPH_NUMBERS = ['12. ', '(3) ', '166.... ', '4.1. ', '2.'];
+/** Page furniture of UN documents, which must leave the utterance text and keep the offsets true. */
+const FURNITURE = [
+  '\n32\n\n\n',
+  '\n15-29822 23/29\n\nA/70/PV.28 03/10/2015\n',
+  '\n \n08-53122 26 \n \n',
+  '\n4\nGeneral Assembly 21st plenary meeting\n\n',
+  '\n16-29811 51/52 ',
+  '\nA/HRC/8/27\npage 5\n',
+];
 /** Text that offsets must survive: astral characters, combining marks, right-to-left script, invisible characters, a lone surrogate (JSON can carry one). */
 const ODD = ['🙂', 'e\u0301', 'حقوق الإنسان', '\u200b', '\ufeff', '\u2028', 'ΣΑΣ', 'İstanbul', '\ud800', 'ﬁnal'];
 
@@ -102,6 +112,7 @@ const piece = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...SEPARATORS) },
   { weight: 1, arbitrary: fc.constantFrom(...PARAGRAPH_NUMBERS).map((n) => `\n\n${n}`) },
   { weight: 1, arbitrary: fc.constantFrom(...ODD) },
+  { weight: 1, arbitrary: fc.constantFrom(...FURNITURE) },
 );
 const statement = fc.array(piece, { minLength: 1, maxLength: 80 }).map((ps) => ps.join(''));
 
@@ -111,6 +122,7 @@ const westernPiece = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...WORDS) },
   { weight: 6, arbitrary: fc.constantFrom(...SEPARATORS.filter((s) => !s.includes('\r'))) },
   { weight: 1, arbitrary: fc.constantFrom(...PARAGRAPH_NUMBERS).map((n) => `\n\n${n}`) },
+  { weight: 1, arbitrary: fc.constantFrom(...FURNITURE) },
 );
 const westernStatement = fc
   .array(westernPiece, { minLength: 1, maxLength: 60 })
@@ -120,14 +132,24 @@ function sourceDocument(text: string, id = 'generated.txt'): SourceDocument {
   return { id, path: id, format: 'txt', encoding: 'utf-8', sha256: '0'.repeat(64), bytes: text.length, text, meta: {}, metaSources: {}, warnings: [] };
 }
 
-/** Offsets are where they say, utterances in order and capped; evidence inside its utterance. */
-function expectOffsetsHold(text: string, utterances: Array<Pick<UtteranceRecord, 'start' | 'end' | 'text' | 'evidence' | 'paragraph'>>): void {
+/**
+ * Offsets are where they say (the text is the document between them, without the
+ * removed furniture), utterances in order and capped; evidence inside its utterance.
+ */
+function expectOffsetsHold(text: string, utterances: Array<Pick<UtteranceRecord, 'start' | 'end' | 'text' | 'evidence' | 'paragraph' | 'removed'>>): void {
   let previousEnd = 0;
   for (const u of utterances) {
     expect(u.start).toBeGreaterThanOrEqual(previousEnd);
     expect(u.end).toBeGreaterThan(u.start);
     expect(u.end).toBeLessThanOrEqual(text.length);
-    expect(text.slice(u.start, u.end)).toBe(u.text);
+    let at = u.start;
+    for (const [s, e] of u.removed ?? []) {
+      expect(s).toBeGreaterThan(at);
+      expect(e).toBeGreaterThan(s);
+      at = e;
+    }
+    expect(at).toBeLessThan(u.end);
+    expect(keptText(text, u.start, u.end, u.removed)).toBe(u.text);
     expect(u.text.length).toBeLessThanOrEqual(MAX_UTTERANCE_CHARS);
     // A removed paragraph number lies before the utterance.
     if (u.paragraph !== undefined) expect(text.lastIndexOf(u.paragraph, u.start)).toBeGreaterThanOrEqual(0);
@@ -147,6 +169,7 @@ const bundledTagger = (): Tagger => (bundled ??= createTagger(loadLexiconSet(BUN
 describe('offsets: evidence inside the utterance, the utterance inside the document', () => {
   it('hold for generated statements with both lexicon sets, generic and UPR structure', () => {
     let evidenceSeen = 0;
+    let removedSeen = 0;
     fc.assert(
       fc.property(
         statement,
@@ -157,6 +180,7 @@ describe('offsets: evidence inside the utterance, the utterance inside the docum
           const processed = classifyDocument(sourceDocument(text), tagger, { format });
           expectOffsetsHold(text, processed.utterances);
           evidenceSeen += processed.utterances.reduce((n, u) => n + u.evidence.length, 0);
+          removedSeen += processed.utterances.filter((u) => u.removed).length;
           // Deterministic: the same document gives the same result.
           expect(classifyDocument(sourceDocument(text), tagger, { format })).toEqual(processed);
         },
@@ -164,6 +188,7 @@ describe('offsets: evidence inside the utterance, the utterance inside the docum
       { numRuns: 300 },
     );
     expect(evidenceSeen).toBeGreaterThan(300); // the generated text does make rules fire
+    expect(removedSeen).toBeGreaterThan(10); // and does put page furniture inside sentences
   });
 
   it('hold in the files the CLI reads, in every encoding and line ending it decodes', async () => {

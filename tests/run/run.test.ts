@@ -120,3 +120,25 @@ describe('writeFileAtomic', () => {
     expect(readFileSync(path.join(target, 'inside.txt'), 'utf8')).toBe('old\n');
   });
 });
+
+describe('the run staging (what a streamed large file needs)', () => {
+  it('knows each output size, takes back what was written after a mark (buffered or on disk), and reads it back', async () => {
+    const { RunStaging, WRITE_BUFFER_BYTES } = await import('../../src/run/staging.js');
+    const out = path.join(tempDir(), 'run');
+    const staging = await RunStaging.open(out);
+    await staging.write('u.jsonl', 'a\n');
+    const mark = await staging.size('u.jsonl');
+    await staging.write('u.jsonl', 'x'.repeat(WRITE_BUFFER_BYTES + 10)); // past the buffer: on disk
+    await staging.rewind('u.jsonl', mark);
+    await staging.write('u.jsonl', 'b\n');
+    await staging.write('u.jsonl', 'c\n');
+    await staging.rewind('u.jsonl', mark + 2); // within the buffer
+    await staging.write('u.jsonl', 'd\n');
+    expect(await staging.size('u.jsonl')).toBe(6);
+    const back: Buffer[] = [];
+    await staging.readBack('u.jsonl', 2, 4, (chunk) => back.push(Buffer.from(chunk)));
+    expect(Buffer.concat(back).toString()).toBe('b\nd\n');
+    await staging.commit();
+    expect(readFileSync(path.join(out, 'u.jsonl'), 'utf8')).toBe('a\nb\nd\n');
+  });
+});

@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { keptText } from '../../src/segment/segment.js';
 import { structureDocument } from '../../src/structure/index.js';
 import type { DocumentStructure, StructureBlock } from '../../src/structure/types.js';
 import { uprWorkingGroupParser } from '../../src/structure/upr/parser.js';
 import { REPORT_2008, REPORT_2012, SPEECH, STATES_2008_ISO } from './fixtures.js';
 
-const text = (doc: string, b: { start: number; end: number }): string => doc.slice(b.start, b.end);
+/** The words of a block: its span without its holes. */
+const text = (doc: string, b: { start: number; end: number; removed?: Array<{ start: number; end: number }> }): string =>
+  keptText(
+    doc,
+    b.start,
+    b.end,
+    (b.removed ?? []).map((h) => [h.start, h.end] as const),
+  );
 
 /** The blocks of paragraph `label`, in order. */
 function paragraph(s: DocumentStructure, label: string): StructureBlock[] {
@@ -70,7 +78,11 @@ describe('UPR report, 2010–2014 layout', () => {
     ]) {
       expect(covered).not.toContain(outside);
     }
-    expect(paragraph(s, '7').map((b) => text(REPORT_2012, b))).toEqual(['The Government had established a national commission on', 'human rights in 2011.']);
+    // A sentence over a page break stays one block, with the page head as a hole.
+    const [seven, ...more] = paragraph(s, '7');
+    expect(more).toEqual([]);
+    expect(text(REPORT_2012, seven)).toBe('The Government had established a national commission on\nhuman rights in 2011.');
+    expect(seven.removed!.map((h) => REPORT_2012.slice(h.start, h.end))).toEqual(['\nA/HRC/19/99\npage 4\n\n']);
   });
 
   it('keeps blocks sorted, disjoint and trimmed', () => {

@@ -121,6 +121,15 @@ rules:
     expect(tagger.tag('They show respect for human rights.').target_basis).toBe('prior');
   });
 
+  it('lets the kind of move lean the target (model.yaml targets.move_rule_bias)', () => {
+    const leaning = createTagger({
+      ...set,
+      model: { ...set.model, targets: { ...set.model.targets, move_rule_bias: { 'acknowledgment.respect': { other: 3 } } } },
+    });
+    expect(tagger.tag('We show respect for human rights.').target).not.toBe('other');
+    expect(leaning.tag('We show respect for human rights.').target).toBe('other');
+  });
+
   it('decides the target as if the label were a given move (eval: attribution apart from the label)', () => {
     expect(tagger.tag('Trade grew in my country.', { targetGiven: 'norm_acknowledgment' }).target).toBe('self');
   });

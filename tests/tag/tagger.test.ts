@@ -45,6 +45,17 @@ describe('tagger on the mini lexicon', () => {
     expect(r.evidence.find((e) => e.rule === 'denial.western-invention')).toMatchObject({ effect: 'attributed', weight: 0 });
   });
 
+  it("ends a reported view at the speaker's verdict on it: what follows 'is rejected' is the speaker's own", () => {
+    const judged = tagger.tag('Some say that monitors are needed, and that view is firmly rejected as Western values imposed on us.');
+    expect(judged.evidence.find((e) => e.rule === 'denial.western-invention')).not.toHaveProperty('effect', 'attributed');
+    expect(judged.label).toBe('denial');
+    const reported = tagger.tag('Some say that Western values are imposed on us.');
+    expect(reported.evidence.find((e) => e.rule === 'denial.western-invention')).toMatchObject({ effect: 'attributed' });
+    // A copula without a verdict word does not end the view.
+    const described = tagger.tag('Some say that the view is plainly Western values imposed on us.');
+    expect(described.evidence.find((e) => e.rule === 'denial.western-invention')).toMatchObject({ effect: 'attributed' });
+  });
+
   it('lets the main clause win over a concessive clause', () => {
     const r = tagger.tag('While we respect human rights, we reject this interference in our internal affairs.');
     expect(r.label).toBe('denial');

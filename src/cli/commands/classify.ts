@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { normaliseCountry } from '../../countries.js';
 import { isKnownEncoding } from '../../ingest/index.js';
 import { classify, type ClassifyProgress } from '../../pipeline/classify.js';
-import { parseShard } from '../../pipeline/shard.js';
+import { MAX_SHARDS, parseShard } from '../../pipeline/shard.js';
+import { staleDerivedOutputs } from '../../run/derived.js';
 import { AUDIENCES, DOC_TYPES, type DocMeta } from '../../types.js';
 import { EXIT_FINDINGS, UsageError, type CliContext } from '../context.js';
 import { lexiconCache, lexiconDir, oneOf, positiveInt, resolvePath } from '../options.js';
@@ -27,6 +28,7 @@ interface ClassifyFlags {
   cache?: string | boolean;
   strict?: boolean;
   quiet?: boolean;
+  allowFailingExamples?: boolean;
 }
 
 function cliDefaults(flags: ClassifyFlags): DocMeta {
@@ -47,6 +49,13 @@ function cliDefaults(flags: ClassifyFlags): DocMeta {
   const type = oneOf('--type', flags.type, DOC_TYPES);
   if (type) meta.type = type;
   return meta;
+}
+
+/** Scores, status or a report in --out made from an earlier run: say so (the report ignores them, but a reader of the files would not). */
+async function warnStaleDerived(outDir: string, shown: string, ctx: CliContext): Promise<void> {
+  const stale = await staleDerivedOutputs(outDir);
+  if (stale.length > 0)
+    ctx.stderr(`warning: ${shown} holds outputs made from an earlier run: ${stale.join(', ')}; run spiral scores, status or report again\n`);
 }
 
 export function registerClassify(program: Command, ctx: CliContext): void {
@@ -73,9 +82,10 @@ export function registerClassify(program: Command, ctx: CliContext): void {
     .option('--no-cache', 'tag every file again, reusing nothing (nor the compiled lexicon set of ~/.cache/spiral)')
     .option('--strict', 'exit 1 when any file is skipped or failed')
     .option('-q, --quiet', 'no progress output')
+    .option('--allow-failing-examples', 'tag with a lexicon set whose rule examples fail (listed as warnings), to experiment')
     .action(async (paths: string[], flags: ClassifyFlags) => {
       const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
-      if (flags.shard !== undefined && !shard) throw new UsageError(`--shard must be K/N with 1 ≤ K ≤ N, got "${flags.shard}"`);
+      if (flags.shard !== undefined && !shard) throw new UsageError(`--shard must be K/N with 1 ≤ K ≤ N ≤ ${MAX_SHARDS}, got "${flags.shard}"`);
       const caseCountry = flags.case ? normaliseCountry(flags.case) : undefined;
       if (flags.case && !caseCountry) throw new UsageError(`--case: unknown country "${flags.case}"`);
       if (flags.encoding !== undefined && !isKnownEncoding(flags.encoding)) throw new UsageError(`--encoding: unknown encoding "${flags.encoding}"`);
@@ -96,11 +106,14 @@ export function registerClassify(program: Command, ctx: CliContext): void {
           workers: positiveInt('--workers', flags.workers),
           cache: flags.cache === false ? false : typeof flags.cache === 'string' ? resolvePath(ctx, flags.cache) : undefined,
           lexiconCache: lexiconCache(ctx, flags.cache),
+          allowFailingExamples: flags.allowFailingExamples,
         },
         (p: ClassifyProgress) => progress?.update(p),
       );
       progress?.stop();
+      for (const w of summary.lexiconWarnings) ctx.stderr(`warning: ${w}\n`);
       for (const w of summary.skippedFolders) ctx.stderr(`warning: ${w}\n`);
+      await warnStaleDerived(summary.outDir, flags.out, ctx);
       const { ok, skipped, failed } = summary.documents;
       ctx.stdout(
         `files discovered: ${summary.filesDiscovered}; documents ok: ${ok}, skipped: ${skipped}, failed: ${failed}; ` +

@@ -8,7 +8,7 @@ import { defaultErrorsPath, misclassificationsJsonl, readGoldFile } from '../../
 import { writeFileAtomic } from '../../run/atomic.js';
 import { formatReportText, meetsFloor, reportJson, type EvalReport } from '../../eval/report.js';
 import { evaluate } from '../../eval/run.js';
-import { itemsOfSplit, SPLITS } from '../../eval/gold.js';
+import { itemsOfSplit, itemsSampledBy, SPLITS } from '../../eval/gold.js';
 import { openLexiconSet } from '../../tag/open-set.js';
 import { createTagger } from '../../tag/tagger.js';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliContext } from '../context.js';
@@ -25,6 +25,7 @@ interface EvalFlags {
   minMacroF1?: string;
   errors?: string;
   split?: string;
+  sampledBy?: string;
   allowFailingExamples?: boolean;
   cache?: boolean;
 }
@@ -56,8 +57,14 @@ async function runEval(ctx: CliContext, flags: EvalFlags): Promise<void> {
   const split = oneOf('--split', flags.split, SPLITS);
   const goldPath = resolvePath(ctx, flags.gold);
   const allItems = readGoldFile(goldPath);
-  const items = itemsOfSplit(allItems, split);
-  if (items.length === 0) throw new UsageError(`${flags.gold}: no items with split "${split}" (the file's items carry no such "split" field)`);
+  const ofSplit = itemsOfSplit(allItems, split);
+  if (ofSplit.length === 0) throw new UsageError(`${flags.gold}: no items with split "${split}" (the file's items carry no such "split" field)`);
+  const items = itemsSampledBy(ofSplit, flags.sampledBy);
+  if (items.length === 0)
+    throw new UsageError(
+      `${flags.gold}: no items with sampled_by "${flags.sampledBy}"${split ? ` in split ${split}` : ''} (spiral review export marks each item flagged, uncertainty, random or rule:<id>)`,
+    );
+  if (flags.sampledBy !== undefined) ctx.stderr(`evaluating the ${items.length} of ${ofSplit.length} items sampled by ${flags.sampledBy}\n`);
   const { set, compiled, warnings } = await openLexiconSet(lexiconDir(ctx, flags.lexicons), {
     allowFailingExamples: flags.allowFailingExamples,
     cacheDir: lexiconCache(ctx, flags.cache),
@@ -103,6 +110,7 @@ export function registerEval(program: Command, ctx: CliContext): void {
     .option('--errors <file>', 'where to write the misclassified items (default: <gold name>[.<split>].errors.jsonl in the current folder)')
     .option('--allow-failing-examples', 'tag with a lexicon set whose rule examples fail (listed as warnings), to experiment')
     .option('--no-cache', 'compile and check the lexicon set afresh instead of loading it from the cache (~/.cache/spiral)')
+    .option('--sampled-by <how>', 'evaluate only the reviewed items sampled so (random: the unbiased sample; flagged, uncertainty, rule or rule:<id>)')
     .option('--split <name>', `evaluate only the items of this split (${SPLITS.join(' | ')}): write rules from fit, report check`)
     .action(async (flags: EvalFlags) => runEval(ctx, flags));
 }

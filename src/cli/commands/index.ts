@@ -50,7 +50,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'status',
     term: 'status [options] <run>',
-    description: 'Prescriptive-status indicators 1-4 and a spiral-model phase per country and year or period',
+    description: "Prescriptive-status indicators 1-4 and a spiral-model phase per country and year or period, from the government's own record",
     load: async () => (await import('./status.js')).register,
   },
   {
@@ -62,7 +62,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'review',
     term: 'review [options] <run>',
-    description: 'Review flagged utterances in the browser (http://127.0.0.1 only); decisions go to RUN/reviews.jsonl',
+    description: 'Review utterances in the browser (http://127.0.0.1 only); decisions go to RUN/reviews.jsonl (RUN/reviews.<annotator>.jsonl)',
     load: async () => (await import('./review.js')).registerReview,
   },
   {

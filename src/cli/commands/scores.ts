@@ -4,8 +4,8 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { cellsCsv, cellsTable, pressureCsv, pressureTable } from '../../aggregate/format.js';
-import { GROUP_BYS, SPEAKER_FILTERS, type GroupBy, type SpeakerFilter } from '../../aggregate/types.js';
-import { aggregateRun, forEachUtterance, recoverRunDir, requireRun, writeFileAtomic } from '../../run/index.js';
+import { GROUP_BYS, SPEAKER_FILTERS, TARGET_FILTERS, type GroupBy, type SpeakerFilter, type TargetFilter } from '../../aggregate/types.js';
+import { aggregateRun, forEachUtterance, recoverRunDir, requireRun, runContentHash, stampRun, writeFileAtomic } from '../../run/index.js';
 import { DocumentAccumulator, documentsCsv, documentsTable } from '../../aggregate/documents.js';
 import { UsageError, type CliContext } from '../context.js';
 import { parsePositiveInt, resolvePath as resolveRun } from '../options.js';
@@ -26,15 +26,19 @@ interface ScoresOptions {
   period: string;
   byAudience?: boolean;
   speakers: string;
+  target: string;
   out?: string;
   seed?: string;
   bootstrap?: string;
   ids?: boolean;
 }
 
-/** The file stem of the outputs: the grouping, plus the speakers when not the default ("country-year-other"). */
-export function outputStem(by: GroupBy, speakers: SpeakerFilter): string {
-  return speakers === 'self' ? by : `${by}-${speakers}`;
+/**
+ * The file stem of the outputs: the grouping, plus the speakers and the target
+ * when not the defaults ("country-year-other", "country-period-target-all").
+ */
+export function outputStem(by: GroupBy, speakers: SpeakerFilter, target: TargetFilter = 'self'): string {
+  return [by, ...(speakers === 'self' ? [] : [speakers]), ...(target === 'self' ? [] : [`target-${target}`])].join('-');
 }
 
 /** `--by document`: the per-document table (counts and rates per 1,000 words per label), not cells. */
@@ -61,19 +65,25 @@ async function runScores(runArg: string, opts: ScoresOptions, ctx: CliContext): 
   const by = parseChoice(opts.by, GROUP_BYS, '--by');
   const period = parsePositiveInt(opts.period, '--period');
   const speakers: SpeakerFilter = parseChoice(opts.speakers, SPEAKER_FILTERS, '--speakers');
+  const target: TargetFilter = parseChoice(opts.target, TARGET_FILTERS, '--target');
+  requireRun(runDir);
+  // Hashed before reading: the outputs record the run they were computed from.
+  const runSha256 = await runContentHash(runDir);
   const scores = await aggregateRun(runDir, {
     by,
     period,
     byAudience: Boolean(opts.byAudience),
     speakers,
+    target,
     keepIds: Boolean(opts.ids),
     ...(opts.seed !== undefined ? { seed: parseSeed(opts.seed) } : {}),
     ...(opts.bootstrap !== undefined ? { resamples: parsePositiveInt(opts.bootstrap, '--bootstrap') } : {}),
   });
   scores.run = runArg;
   const outDir = opts.out ? resolve(ctx.cwd, opts.out) : join(runDir, 'scores');
-  const stem = outputStem(by, speakers);
-  await writeFileAtomic(join(outDir, `${stem}.json`), JSON.stringify(scores, null, 2) + '\n');
+  const stem = outputStem(by, speakers, target);
+  const stamped = stampRun(scores, runSha256);
+  await writeFileAtomic(join(outDir, `${stem}.json`), JSON.stringify(stamped, null, 2) + '\n');
   await writeFileAtomic(join(outDir, `${stem}.csv`), cellsCsv(scores.cells));
   await writeFileAtomic(join(outDir, `${stem}-pressure.csv`), pressureCsv(scores.pressure));
   ctx.stdout(cellsTable(scores.cells));
@@ -98,6 +108,11 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--period <years>', 'period length for --by country-period (aligned to multiples)', '5')
     .option('--by-audience', 'also report domestic and international cells separately')
     .option('--speakers <who>', 'whose utterances count: self (the State itself), other (other States), all', 'self')
+    .option(
+      '--target <target>',
+      "whose conduct the shares and indices are about: self (the government's own record), other, general (the norms, the UN system), all",
+      'self',
+    )
     .option('--out <dir>', 'output folder (default RUN/scores)')
     .option('--seed <n>', 'bootstrap seed (default 1999)')
     .option('--bootstrap <n>', 'bootstrap resamples (default 1000)')

@@ -3,17 +3,28 @@ import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import type { Command } from 'commander';
 import { normaliseCountry } from '../../countries.js';
+import { MAX_UTTERANCE_CHARS } from '../../segment/rules.js';
 import { UsageError, type CliContext } from '../context.js';
 import { lexiconCache, lexiconDir, resolvePath } from '../options.js';
 
 interface TagInput {
-  id: unknown;
+  id: string | number;
   text: string;
   country?: string;
   year?: number;
   venue?: string;
   /** The sentence before: it decides an unclear target and carries relevance, as in a run. */
   context?: string;
+}
+
+/** An id the output line can carry back as it came: a string, or a number JSON can hold. */
+function isId(id: unknown): id is string | number {
+  return typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id));
+}
+
+function shownId(value: unknown): string {
+  if (typeof value === 'number') return `${value} (a number too large to hold, such as 1e400)`;
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : String(JSON.stringify(value));
 }
 
 function parseInputLine(raw: string, where: string): TagInput {
@@ -27,11 +38,31 @@ function parseInputLine(raw: string, where: string): TagInput {
   const record = value as Record<string, unknown>;
   if (typeof record.text !== 'string') throw new UsageError(`${where}: "text" must be a string`);
   if (record.id === undefined) throw new UsageError(`${where}: "id" is required`);
+  if (!isId(record.id)) throw new UsageError(`${where}: "id" must be a string or a number, got ${shownId(record.id)}`);
   const country = typeof record.country === 'string' ? normaliseCountry(record.country) : undefined;
+  if (typeof record.year === 'number' && !Number.isFinite(record.year)) throw new UsageError(`${where}: "year" is a number too large to hold (such as 1e400)`);
   const year = typeof record.year === 'number' ? record.year : undefined;
   const venue = typeof record.venue === 'string' ? record.venue : undefined;
   const context = typeof record.context === 'string' && record.context.trim() !== '' ? record.context : undefined;
   return { id: record.id, text: record.text, country, year, venue, context };
+}
+
+/**
+ * Where a text longer than classify's sentence cap (MAX_UTTERANCE_CHARS) is
+ * cut, by the segmenter's rule for an over-long sentence: after the last
+ * clause break ("; ", ": ", ", ") in the first MAX_UTTERANCE_CHARS characters
+ * when it lies in their second half, else after the last space, else at the
+ * cap. Tagging is then bounded per line, as in classify (the tagger's work
+ * grows faster than linearly in one utterance's length).
+ */
+export function capEnd(text: string): number {
+  if (text.length <= MAX_UTTERANCE_CHARS) return text.length;
+  const window = text.slice(0, MAX_UTTERANCE_CHARS);
+  let cut = Math.max(window.lastIndexOf('; '), window.lastIndexOf(': '), window.lastIndexOf(', '));
+  if (cut < MAX_UTTERANCE_CHARS / 2) cut = window.lastIndexOf(' ');
+  if (cut > 0) return cut + 1;
+  // No break at all: cut at the cap, but not inside a surrogate pair.
+  return /[\uD800-\uDBFF]/.test(text[MAX_UTTERANCE_CHARS - 1]) ? MAX_UTTERANCE_CHARS - 1 : MAX_UTTERANCE_CHARS;
 }
 
 export function registerTag(program: Command, ctx: CliContext): void {
@@ -61,7 +92,14 @@ export function registerTag(program: Command, ctx: CliContext): void {
           lineNo++;
           if (!raw.trim()) continue;
           const item = parseInputLine(raw, `${name}:${lineNo}`);
-          const r = tagger.tag(item.text, { country: item.country, year: item.year, venue: item.venue, context: item.context });
+          const end = capEnd(item.text);
+          if (end < item.text.length) {
+            ctx.stderr(
+              `warning: ${name}:${lineNo}: text of ${item.text.length} characters; only its first ${end} are tagged (the ${MAX_UTTERANCE_CHARS}-character sentence cap of classify; classify a document to tag all of it)\n`,
+            );
+          }
+          const r = tagger.tag(item.text.slice(0, end), { country: item.country, year: item.year, venue: item.venue, context: item.context });
+          const capped = end < item.text.length ? { tagged_chars: end } : {};
           const line = {
             id: item.id,
             label: r.label,
@@ -72,6 +110,7 @@ export function registerTag(program: Command, ctx: CliContext): void {
             scores: r.scores,
             evidence: r.evidence,
             flags: r.flags,
+            ...capped,
           };
           ctx.stdout(`${JSON.stringify(line)}\n`);
         }

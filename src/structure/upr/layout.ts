@@ -2,25 +2,20 @@
 // lies inside a paragraph's span on the page but is not part of what anyone
 // said ("A/HRC/8/29 page 4", "GE.08-13682", "*1412897*", a bare page number,
 // "1 The recommendation as read during the interactive dialogue: ...").
-import { trimSpan } from '../generic.js';
+import { BAR_CODE, GENEVA_JOB_NUMBER, HRC_SYMBOL, HRC_SYMBOL_PREFIX, PAGE_LINE, PAGE_NUMBER } from '../furniture.js';
+import { type Span } from '../spans.js';
 
-export interface Span {
-  start: number;
-  end: number;
-}
+export { lineSpans, mergeSpans, spanMinus, type Span } from '../spans.js';
 
-/** Whole lines that are page furniture (tested on the trimmed line). */
+/** Whole lines that are page furniture in a UPR report (tested on the trimmed line). */
 export const FURNITURE_LINES: readonly RegExp[] = [
-  /^A\/HRC\/\s?\d+\/\d+(?:\/Add\.\d+)?(?:\s+page\s+\d+)?$/i, // document symbol header, "A/HRC/8/29 Page 3"
-  /^page\s+\d+$/i,
-  /^GE\.\d{2}-\d*(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,2}$/, // UN Geneva job number
-  /^\*\d{5,}\*$/, // bar-code text
-  /^\d{1,3}$/, // bare page number
+  HRC_SYMBOL,
+  PAGE_LINE,
+  GENEVA_JOB_NUMBER,
+  BAR_CODE,
+  PAGE_NUMBER,
   /^[_-]{3,}$/, // footnote separator rule
 ];
-
-/** Furniture glued to the start of a line that continues with text ("A/HRC/ 8/29 Page 3 Introduction 1. ..."). */
-const FURNITURE_PREFIX = /^[ \t]*A\/HRC\/\s?\d+\/\d+(?:\/Add\.\d+)?\s+page\s+\d+[ \t]*/i;
 
 /** A numbered footnote line: a small number, then the note ("2 The Russian Federation made ..."). */
 const FOOTNOTE_LINE = /^[ \t\f]*\d{1,2}[ \t]+\S/;
@@ -38,18 +33,6 @@ function firstNonSpace(text: string, start: number, end: number): number {
   return i;
 }
 
-/** Offsets of every line of `text` (without the line break). */
-export function lineSpans(text: string): Span[] {
-  const spans: Span[] = [];
-  let start = 0;
-  for (const m of text.matchAll(/\r\n|\r|\n/g)) {
-    spans.push({ start, end: m.index });
-    start = m.index + m[0].length;
-  }
-  spans.push({ start, end: text.length });
-  return spans;
-}
-
 function isFurnitureLine(line: string): boolean {
   const trimmed = line.trim();
   return trimmed !== '' && FURNITURE_LINES.some((re) => re.test(trimmed));
@@ -65,7 +48,7 @@ export function furnitureSpans(text: string, lines: readonly Span[]): Span[] {
       spans.push(line);
       continue;
     }
-    const prefix = FURNITURE_PREFIX.exec(content);
+    const prefix = HRC_SYMBOL_PREFIX.exec(content);
     if (prefix) spans.push({ start: line.start, end: line.start + prefix[0].length });
   }
   return spans;
@@ -93,47 +76,4 @@ export function footnoteSpans(text: string, lines: readonly Span[], paragraphSta
     if (!blank) previousStarOnly = starOnly;
   }
   return spans;
-}
-
-/** Sorted, merged copy of `spans`. */
-export function mergeSpans(spans: readonly Span[]): Span[] {
-  const sorted = [...spans].sort((a, b) => a.start - b.start || a.end - b.end);
-  const merged: Span[] = [];
-  for (const span of sorted) {
-    const last = merged[merged.length - 1];
-    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
-    else merged.push({ ...span });
-  }
-  return merged;
-}
-
-/**
- * The parts of [start, end) outside the `excluded` spans (sorted, merged), each
- * trimmed of whitespace; empty parts are dropped.
- */
-export function spanMinus(text: string, start: number, end: number, excluded: readonly Span[]): Span[] {
-  const parts: Span[] = [];
-  let from = start;
-  for (const cut of excludedWithin(excluded, start, end)) {
-    const part = trimSpan(text, from, Math.max(from, cut.start));
-    if (part) parts.push(part);
-    from = Math.max(from, cut.end);
-  }
-  const last = trimSpan(text, from, end);
-  if (last) parts.push(last);
-  return parts;
-}
-
-function excludedWithin(excluded: readonly Span[], start: number, end: number): Span[] {
-  // Binary search for the first span that may overlap [start, end).
-  let lo = 0;
-  let hi = excluded.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (excluded[mid].end <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  const out: Span[] = [];
-  for (let i = lo; i < excluded.length && excluded[i].start < end; i++) out.push(excluded[i]);
-  return out;
 }

@@ -4,7 +4,7 @@
 //   2. keep the heading occurrences that are followed by a numbered paragraph
 //      (the table of contents repeats every heading) and give each paragraph
 //      the section of the last real heading before it;
-//   3. cut page furniture and footnotes out of each paragraph's span (layout.ts);
+//   3. mark page furniture and footnotes inside each paragraph's span as holes (layout.ts);
 //   4. attribute each paragraph by its section and opening words (speakers.ts);
 //   5. in the conclusions, turn each listed recommendation into data and a
 //      block of its recommending State (recommendations.ts).
@@ -13,7 +13,8 @@ import { countryMatcher, type CountryMatcher } from '../country-names.js';
 import { genericParser } from '../generic.js';
 import type { DocumentStructure, Recommendation, StructureBlock, StructureParser } from '../types.js';
 import { findHeadings, type HeadingKind, type HeadingMatch } from './headings.js';
-import { footnoteSpans, furnitureSpans, lineSpans, mergeSpans, spanMinus, type Span } from './layout.js';
+import { spanWithHoles } from '../spans.js';
+import { footnoteSpans, furnitureSpans, lineSpans, mergeSpans, type Span } from './layout.js';
 import { findParagraphChain, numberCandidates, type NumberedParagraph } from './paragraphs.js';
 import { compoundItems, joinedText, positionOf, statesInParentheses, subListItems, type ListItem } from './recommendations.js';
 import {
@@ -183,10 +184,22 @@ function closeWaitingList(ctx: Context): void {
   ctx.unplaced = undefined;
 }
 
-function addBlocks(ctx: Context, start: number, end: number, attribution: Attribution, paragraph?: string): Span[] {
-  const parts = spanMinus(ctx.text, start, end, ctx.excluded);
-  for (const part of parts) ctx.blocks.push({ ...part, attribution: { ...attribution }, ...(paragraph ? { paragraph } : {}) });
-  return parts;
+/**
+ * The block of [start, end): one block, with the furniture and footnotes inside
+ * it as holes, so a sentence that runs over a page break stays one sentence.
+ * Returns the kept parts.
+ */
+function addBlock(ctx: Context, start: number, end: number, attribution: Attribution, paragraph?: string): Span[] {
+  const block = spanWithHoles(ctx.text, start, end, ctx.excluded);
+  if (!block) return [];
+  ctx.blocks.push({
+    start: block.start,
+    end: block.end,
+    ...(block.removed.length ? { removed: block.removed } : {}),
+    attribution: { ...attribution },
+    ...(paragraph ? { paragraph } : {}),
+  });
+  return block.parts;
 }
 
 function listItems(ctx: Context, s: Sectioned): ListItem[] {
@@ -201,11 +214,11 @@ function addConclusionsParagraph(ctx: Context, s: Sectioned): void {
   const label = String(p.number);
   const items = listItems(ctx, s);
   if (!items.length) {
-    placeWaitingList(ctx, addBlocks(ctx, p.textStart, s.end, conclusionsSpeaker(ctx.text, p.textStart, ctx), label));
+    placeWaitingList(ctx, addBlock(ctx, p.textStart, s.end, conclusionsSpeaker(ctx.text, p.textStart, ctx), label));
     return;
   }
   closeWaitingList(ctx);
-  const intro = addBlocks(ctx, p.textStart, items[0].pos, conclusionsSpeaker(ctx.text, p.textStart, ctx), label);
+  const intro = addBlock(ctx, p.textStart, items[0].pos, conclusionsSpeaker(ctx.text, p.textStart, ctx), label);
   const position = positionOf(joinedText(ctx.text, intro));
   const listed: Recommendation[] = [];
   let trailing: Span[] = [];
@@ -230,8 +243,8 @@ function addRecommendation(ctx: Context, item: ListItem, last: boolean, label: s
   const states = statesInParentheses(ctx.text, item.textStart, item.end, ctx.matcher);
   if (!states.codes.length) ctx.warnings.push(`recommendation ${item.number}: no recommending State found`);
   const itemEnd = last && states.lastEnd > 0 ? endOfItem(ctx.text, states.lastEnd, item.end) : item.end;
-  const parts = addBlocks(ctx, item.textStart, itemEnd, stateSpeaker(states.codes[0], ctx, 'recommendations'), item.number);
-  const trailing = itemEnd < item.end ? addBlocks(ctx, itemEnd, item.end, conclusionsSpeaker(ctx.text, skipPunctuation(ctx.text, itemEnd), ctx), label) : [];
+  const parts = addBlock(ctx, item.textStart, itemEnd, stateSpeaker(states.codes[0], ctx, 'recommendations'), item.number);
+  const trailing = itemEnd < item.end ? addBlock(ctx, itemEnd, item.end, conclusionsSpeaker(ctx.text, skipPunctuation(ctx.text, itemEnd), ctx), label) : [];
   if (!parts.length || !ctx.reviewed) return { trailing };
   const recommendation: Recommendation = {
     reviewed: ctx.reviewed,
@@ -263,18 +276,18 @@ function attributeParagraph(ctx: Context, s: Sectioned, previous: Attribution | 
   switch (s.section) {
     case 'introduction':
     case 'annex':
-      addBlocks(ctx, p.textStart, s.end, procedural(s.section), label);
+      addBlock(ctx, p.textStart, s.end, procedural(s.section), label);
       return undefined;
     case 'presentation':
-      for (const part of presentationSpeakers(ctx.text, p.textStart, s.end, ctx)) addBlocks(ctx, part.start, part.end, part.attribution, label);
+      for (const part of presentationSpeakers(ctx.text, p.textStart, s.end, ctx)) addBlock(ctx, part.start, part.end, part.attribution, label);
       return undefined;
     case 'dialogue': {
       const attribution = dialogueSpeaker(ctx.text, p.textStart, s.end, ctx, previous);
-      addBlocks(ctx, p.textStart, s.end, attribution, label);
+      addBlock(ctx, p.textStart, s.end, attribution, label);
       return attribution;
     }
     case 'recommendations':
-      if (s.commitments) addBlocks(ctx, p.textStart, s.end, selfSpeaker(ctx, s.section), label);
+      if (s.commitments) addBlock(ctx, p.textStart, s.end, selfSpeaker(ctx, s.section), label);
       else addConclusionsParagraph(ctx, s);
       return undefined;
   }
@@ -314,7 +327,7 @@ function parseUpr(text: string, meta: DocMeta): DocumentStructure {
   for (const s of sectionParagraphs(chain.paragraphs, real, text.length)) previous = attributeParagraph(ctx, s, previous);
   closeWaitingList(ctx);
   const annex = real.find((h) => h.kind === 'annex');
-  if (annex) addBlocks(ctx, landing(text, annex.end, skipStartsOf(excluded), headingEndsOf(headings)), text.length, procedural('annex'));
+  if (annex) addBlock(ctx, landing(text, annex.end, skipStartsOf(excluded), headingEndsOf(headings)), text.length, procedural('annex'));
   return { parser: UPR_PARSER_NAME, blocks: ctx.blocks, recommendations: ctx.recommendations, warnings };
 }
 

