@@ -3,7 +3,7 @@
 // compiles again, never a stale or wrong set; tagging from the cache gives
 // exactly what tagging from the YAML gives.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -251,6 +251,25 @@ describe('the cache from the command line', () => {
     }
   });
 
+  it('spiral tag from another build (one file of its code changed) compiles the set again, and tags alike', async () => {
+    // A copy of this build (bin/, dist/, package files; the same node_modules), as an install would be.
+    const install = scratch('spiral-build-copy-');
+    for (const part of ['bin', 'dist', 'package.json', 'package-lock.json']) cpSync(path.join(ROOT, part), path.join(install, part), { recursive: true });
+    symlinkSync(path.join(ROOT, 'node_modules'), path.join(install, 'node_modules'), 'dir');
+    const cacheDir = scratch('spiral-lexcache-');
+    const tag = () => spiralProcess(['tag', '--lexicons', MINI_LEXICONS], line, cacheDir, install);
+    const first = await tag();
+    expect(first.code).toBe(0);
+    expect(entries(cacheDir)).toHaveLength(1);
+    expect(await tag()).toEqual(first);
+    expect(entries(cacheDir)).toHaveLength(1);
+    // Another build: the same code but for a comment in one module the set never reaches.
+    appendFileSync(path.join(install, 'dist/cli/progress.js'), '\n// another build\n');
+    const rebuilt = await tag();
+    expect(rebuilt).toEqual(first);
+    expect(entries(cacheDir)).toHaveLength(2);
+  });
+
   it('spiral lexicon check runs every example in full, and neither reads nor writes the cache', async () => {
     const cacheDir = scratch('spiral-lexcache-');
     const r = await runCli(['lexicon', 'check', MINI_LEXICONS], { env: { SPIRAL_CACHE_DIR: cacheDir } });
@@ -275,9 +294,9 @@ async function runTag(cacheDir: string, stdin: string, args: string[]) {
   return runCli(['tag', '--lexicons', MINI_LEXICONS, ...args], { stdin, env: { SPIRAL_CACHE_DIR: cacheDir } });
 }
 
-function spiralProcess(args: string[], stdin: string, cacheDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function spiralProcess(args: string[], stdin: string, cacheDir: string, root = ROOT): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin/spiral.js'), ...args], { env: { ...process.env, SPIRAL_CACHE_DIR: cacheDir } });
+    const child = spawn(process.execPath, [path.join(root, 'bin/spiral.js'), ...args], { env: { ...process.env, SPIRAL_CACHE_DIR: cacheDir } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
