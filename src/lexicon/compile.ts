@@ -77,7 +77,7 @@ export interface FeatureSet {
   readonly id: number;
   readonly ids: readonly number[];
   /** The matcher's cache: the patterns that can start at a word with these features. */
-  starts?: Int32Array;
+  starts?: readonly number[];
   /** The term-layer term of words with these features (null: none), worked out on first use. */
   term?: string | null;
 }
@@ -367,7 +367,7 @@ export class Vocabulary {
 }
 
 /** Words without features share one set in every lexicon (nothing can start there). */
-const NO_FEATURES: FeatureSet = Object.freeze({ id: 0, ids: Object.freeze([]), starts: new Int32Array(0), term: null });
+const NO_FEATURES: FeatureSet = Object.freeze({ id: 0, ids: Object.freeze([]), starts: Object.freeze([]), term: null });
 
 /** Features of one lowercased word, computed once per distinct word. */
 export function featuresOf(lexicon: CompiledLexicon, word: string): readonly number[] {

@@ -29,9 +29,9 @@ export interface RuleMatch {
   endToken: number; // exclusive
 }
 
-/** One DFA state: the NFA consume states a run is in, and whether it has just matched. */
+/** One DFA state: the NFA consume states a run is in (ascending), and whether it has just matched. */
 interface DfaState {
-  consume: Int32Array;
+  consume: readonly number[];
   accepting: boolean;
   /** The features its consume states need, and whether one takes any word: a token with none of them ends the run. */
   features: ReadonlySet<number>;
@@ -45,20 +45,48 @@ interface DfaState {
   other?: DfaState | null;
 }
 
-/** A pattern's NFA in flat arrays (split closures precomputed), and its DFA built so far. */
+/**
+ * A pattern's NFA in flat arrays (split closures precomputed), and its DFA
+ * built so far. A worker keeps the DFAs of thousands of patterns (base rules
+ * and case overlays) for the whole run: flat typed arrays per pattern and
+ * plain arrays per state, not a typed array per NFA state, keep them small.
+ */
 interface PatternDfa {
   feature: Int32Array;
   target: Int32Array;
-  /** Consume states reachable from each state through splits (the state itself when it consumes). */
-  closure: Int32Array[];
+  /**
+   * Consume states reachable from each state through splits (the state itself
+   * when it consumes), ascending: those of state s are
+   * closureList[closureStart[s]] to closureList[closureStart[s + 1] - 1].
+   */
+  closureStart: Int32Array;
+  closureList: Int32Array;
   /** Whether the accept state is in that closure. */
   accepts: Uint8Array;
   states: Map<string, DfaState>;
   start: DfaState;
-  /** Scratch for building a transition. */
-  scratch: Int32Array;
-  stamp: Uint32Array;
-  generation: number;
+}
+
+/**
+ * Scratch for building a transition, shared by every pattern (a transition is
+ * built start to end without a pause): the states reached, and a stamp per
+ * state so each is taken once.
+ */
+const step = { reached: new Int32Array(64), stamp: new Uint32Array(64), generation: 0 };
+
+/** The scratch with room for a pattern of `n` NFA states, and a fresh generation of stamps. */
+function stepScratch(n: number): number {
+  if (step.reached.length < n) {
+    const size = Math.max(n, 2 * step.reached.length);
+    step.reached = new Int32Array(size);
+    step.stamp = new Uint32Array(size);
+    step.generation = 0;
+  }
+  if (step.generation === 0xffffffff) {
+    step.stamp.fill(0);
+    step.generation = 0;
+  }
+  return ++step.generation;
 }
 
 /**
@@ -72,7 +100,7 @@ function dfaOf(pattern: CompiledPattern): PatternDfa {
   const n = nfa.length / NFA_STRIDE;
   const feature = new Int32Array(n);
   const target = new Int32Array(n);
-  const closure: Int32Array[] = [];
+  const closures: number[][] = [];
   const accepts = new Uint8Array(n);
   for (let s = 0; s < n; s++) {
     if (nfa[s * NFA_STRIDE] === NFA_CONSUME) {
@@ -80,25 +108,19 @@ function dfaOf(pattern: CompiledPattern): PatternDfa {
       target[s] = nfa[s * NFA_STRIDE + 2];
     }
     const reached = splitClosure(nfa, s);
-    closure.push(Int32Array.from(reached.filter((r) => nfa[r * NFA_STRIDE] === NFA_CONSUME).sort((a, b) => a - b)));
+    closures.push(reached.filter((r) => nfa[r * NFA_STRIDE] === NFA_CONSUME).sort((a, b) => a - b));
     accepts[s] = reached.some((r) => nfa[r * NFA_STRIDE] === NFA_ACCEPT) ? 1 : 0;
   }
-  const dfa: PatternDfa = {
-    feature,
-    target,
-    closure,
-    accepts,
-    states: new Map(),
-    start: undefined as unknown as DfaState,
-    scratch: new Int32Array(n),
-    stamp: new Uint32Array(n),
-    generation: 0,
-  };
+  const closureStart = new Int32Array(n + 1);
+  for (let s = 0; s < n; s++) closureStart[s + 1] = closureStart[s] + closures[s].length;
+  const closureList = Int32Array.from(closures.flat());
+  const dfa: PatternDfa = { feature, target, closureStart, closureList, accepts, states: new Map(), start: undefined as unknown as DfaState };
   // The start state never counts as a match (patterns are never empty).
-  dfa.start = internState(dfa, closure[pattern.start], false);
+  dfa.start = internState(dfa, closureList.subarray(closureStart[pattern.start], closureStart[pattern.start + 1]), false);
   return dfa;
 }
 
+/** The DFA state of these consume states (ascending), made once; `consume` may be scratch, copied when the state is new. */
 function internState(dfa: PatternDfa, consume: Int32Array, accepting: boolean): DfaState {
   const key = `${accepting ? 'a' : 'r'}${consume.join(',')}`;
   let state = dfa.states.get(key);
@@ -109,7 +131,7 @@ function internState(dfa: PatternDfa, consume: Int32Array, accepting: boolean): 
       if (dfa.feature[c] === ANY) wildcard = true;
       else features.add(dfa.feature[c]);
     }
-    state = { consume, accepting, features, wildcard, next: new Map(), other: wildcard ? undefined : null };
+    state = { consume: Array.from(consume), accepting, features, wildcard, next: new Map(), other: wildcard ? undefined : null };
     if (dfa.states.size < MAX_DFA_STATES_PER_PATTERN) dfa.states.set(key, state);
   }
   return state;
@@ -137,11 +159,9 @@ function hasFeature(features: readonly number[], feature: number): boolean {
 
 /** One NFA step from `from` on a token with `features`: the next DFA state, or null when no state survives. */
 function transition(dfa: PatternDfa, from: DfaState, features: readonly number[]): DfaState | null {
-  if (dfa.generation === 0xffffffff) {
-    dfa.stamp.fill(0);
-    dfa.generation = 0;
-  }
-  const generation = ++dfa.generation;
+  const generation = stepScratch(dfa.feature.length);
+  const { reached, stamp } = step;
+  const { closureStart, closureList } = dfa;
   let size = 0;
   let accepting = false;
   for (const s of from.consume) {
@@ -149,14 +169,15 @@ function transition(dfa: PatternDfa, from: DfaState, features: readonly number[]
     if (f !== ANY && !hasFeature(features, f)) continue;
     const to = dfa.target[s];
     if (dfa.accepts[to]) accepting = true;
-    for (const r of dfa.closure[to]) {
-      if (dfa.stamp[r] === generation) continue;
-      dfa.stamp[r] = generation;
-      dfa.scratch[size++] = r;
+    for (let k = closureStart[to], end = closureStart[to + 1]; k < end; k++) {
+      const r = closureList[k];
+      if (stamp[r] === generation) continue;
+      stamp[r] = generation;
+      reached[size++] = r;
     }
   }
   if (size === 0 && !accepting) return null;
-  return internState(dfa, dfa.scratch.slice(0, size).sort(), accepting);
+  return internState(dfa, reached.subarray(0, size).sort(), accepting);
 }
 
 /** Does the word (its feature set) have one of the features the state's consume states need? */
@@ -201,7 +222,7 @@ function runFrom(dfa: PatternDfa, sets: readonly FeatureSet[], tokens: Tokens, f
 export const MAX_TRANSITIONS_PER_STATE = 65536;
 
 /** The patterns that can start at a word with this feature set (deduplicated, in anchor order), cached on the set. */
-function patternsStartingWith(lexicon: CompiledLexicon, set: FeatureSet): Int32Array {
+function patternsStartingWith(lexicon: CompiledLexicon, set: FeatureSet): readonly number[] {
   if (set.starts) return set.starts;
   const list: number[] = [];
   const seen = new Set<number>();
@@ -212,8 +233,8 @@ function patternsStartingWith(lexicon: CompiledLexicon, set: FeatureSet): Int32A
       list.push(p);
     }
   }
-  set.starts = Int32Array.from(list);
-  return set.starts;
+  set.starts = list;
+  return list;
 }
 
 /**
