@@ -33,8 +33,12 @@ export interface RuleMatch {
 interface DfaState {
   consume: readonly number[];
   accepting: boolean;
-  /** The features its consume states need, and whether one takes any word: a token with none of them ends the run. */
-  features: ReadonlySet<number>;
+  /**
+   * The features its consume states need (distinct, ascending; a plain array
+   * is a third of a Set's size), and whether one takes any word: a token with
+   * none of them ends the run.
+   */
+  features: readonly number[];
   wildcard: boolean;
   /**
    * Cached transitions, by the id of a feature set with one of `features`;
@@ -125,12 +129,13 @@ function internState(dfa: PatternDfa, consume: Int32Array, accepting: boolean): 
   const key = `${accepting ? 'a' : 'r'}${consume.join(',')}`;
   let state = dfa.states.get(key);
   if (!state) {
-    const features = new Set<number>();
+    const needed = new Set<number>();
     let wildcard = false;
     for (const c of consume) {
       if (dfa.feature[c] === ANY) wildcard = true;
-      else features.add(dfa.feature[c]);
+      else needed.add(dfa.feature[c]);
     }
+    const features = [...needed].sort((a, b) => a - b);
     state = { consume: Array.from(consume), accepting, features, wildcard, next: new Map(), other: wildcard ? undefined : null };
     if (dfa.states.size < MAX_DFA_STATES_PER_PATTERN) dfa.states.set(key, state);
   }
@@ -182,7 +187,25 @@ function transition(dfa: PatternDfa, from: DfaState, features: readonly number[]
 
 /** Does the word (its feature set) have one of the features the state's consume states need? */
 function meets(state: DfaState, ids: readonly number[]): boolean {
-  for (let k = 0; k < ids.length; k++) if (state.features.has(ids[k])) return true;
+  const features = state.features;
+  for (let k = 0; k < ids.length; k++) if (includesSorted(features, ids[k])) return true;
+  return false;
+}
+
+/** Whether an ascending list holds the value: a scan of a short list, a binary search of a long one. */
+export function includesSorted(list: readonly number[], value: number): boolean {
+  let lo = 0;
+  let hi = list.length;
+  // [lo, hi) holds the value if the list does: list[hi - 1] >= value, or hi is the end.
+  while (hi - lo > 8) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid] < value) lo = mid + 1;
+    else hi = mid + 1;
+  }
+  for (; lo < hi; lo++) {
+    if (list[lo] === value) return true;
+    if (list[lo] > value) return false;
+  }
   return false;
 }
 
