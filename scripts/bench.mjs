@@ -1,20 +1,29 @@
 #!/usr/bin/env node
-// `npm run bench [-- CORPUS] [--runs N] [--lexicons DIR] [--workers N] [--only full|slice] [--keep]`
+// `npm run bench [-- CORPUS] [--runs N] [--startup-runs N] [--lexicons DIR] [--workers N] [--only startup|slice|full] [--keep]`
 //
-// How fast is `spiral classify` on the UN General Debate Corpus, and how far is
-// it from the floor? Extracts ../shared/data/ungdc/ungdc-v13-full.tar.xz into a
-// temporary folder (or takes a corpus folder), cuts a 10% slice (every tenth
-// file in path order), and runs as separate processes, for the full corpus and
-// the slice:
-//   - baseline: read + decode (UTF-8) + regex sentence split + lowercase word
-//     tokens, one core: the floor any tagger pays;
-//   - spiral classify --workers 1 (tagging in the main thread);
-//   - spiral classify --workers N (default: one per CPU);
-//   - spiral classify re-run into the same folder with nothing changed (cache).
-// Each prints wall time, CPU time (user + system: what other load on the
-// machine does not change much), MB/s, utterances/s and peak RSS (the
-// process's maximum resident set; worker threads share the process), median
-// of --runs runs (default 3).
+// How fast does spiral start, how fast is `spiral classify` on the UN General
+// Debate Corpus, and how far is it from the floor? Extracts
+// ../shared/data/ungdc/ungdc-v13-full.tar.xz into a temporary folder (or takes a
+// corpus folder), cuts a 10% slice (every tenth file in path order), and runs
+// every measurement as a separate process:
+//   - start-up, warm cache (median of --startup-runs, default 5): `spiral tag`
+//     of one JSON line, `spiral --help`, and `node -e 0` for reference;
+//   - for the slice and the full corpus (median of --runs, default 3, the
+//     commands of one round run one after the other so they share the
+//     machine's load):
+//     - the floor: read + decode (UTF-8) + lowercase + split sentences (a
+//       regular expression) + lowercase word tokens (`match(/[a-z0-9]+/g)` per
+//       sentence), one core: the fastest honest way to do the work no tagger
+//       can skip;
+//     - spiral classify --workers 1 (tagging in the main thread);
+//     - spiral classify --workers N (default: one per CPU);
+//     - spiral classify re-run into the same folder with nothing changed.
+//   Each classify run starts from an empty output folder with the compiled
+//   lexicon set in a warm cache of its own (SPIRAL_CACHE_DIR in the work folder).
+// Each row gives wall time, CPU time (user + system, which other load on the
+// machine changes less), MB/s, utterances/s, peak RSS (the process's maximum
+// resident set; worker threads share the process) and both ratios to the
+// floor: wall to wall and CPU to CPU.
 // This is a benchmark, not a test: numbers depend on the machine and its load.
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -29,46 +38,28 @@ const SPIRAL = path.join(ROOT, 'bin/spiral.js');
 const SLICE_STEP = 10;
 /** How often the peak-RSS poller reads /proc when /usr/bin/time is missing. */
 const RSS_POLL_MS = 50;
+/** The line `spiral tag` reads in the start-up measurement. */
+const ONE_LINE = `${JSON.stringify({ id: 1, text: 'We reject any interference in our internal affairs under the pretext of human rights.', country: 'KEN' })}\n`;
 
-// ---- baseline child: the floor -------------------------------------------------
-if (process.argv[2] === '--baseline-child') {
+// ---- floor child ---------------------------------------------------------------------
+if (process.argv[2] === '--floor-child') {
   const { readFile } = await import('node:fs/promises');
   const decoder = new TextDecoder('utf-8');
-  // As tight as plain JavaScript gets: lowercase the text once, then one pass
-  // over its character codes that cuts sentences at . ! ? before white space
-  // and cuts the lowercase word tokens (letters and digits).
-  const WORD_CHAR = /[\p{L}\p{N}]/u;
-  const isWord = new Uint8Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) isWord[c] = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 0;
-  const isSpace = (c) => c === 32 || c === 10 || c === 13 || c === 9 || c === 12 || c === 0xa0;
+  // Sentences end at . ! ? before white space; words are runs of letters and
+  // digits. One regular-expression split per file and one match per sentence:
+  // the tokens are counted, never kept.
+  const SENTENCE_END = /(?<=[.!?])\s+/;
+  const WORD = /[a-z0-9]+/g;
   let sentences = 0;
   let tokens = 0;
-  const words = [];
   for (const file of listFiles(process.argv[3])) {
     const text = decoder.decode(await readFile(file)).toLowerCase();
-    let inSentence = 0;
-    for (let i = 0; i < text.length;) {
-      const c = text.charCodeAt(i);
-      if (isWord[c]) {
-        const start = i;
-        while (i < text.length && isWord[text.charCodeAt(i)]) i++;
-        words.push(text.slice(start, i));
-        inSentence++;
-        continue;
-      }
-      if ((c === 46 || c === 33 || c === 63) && (i + 1 === text.length || isSpace(text.charCodeAt(i + 1))) && inSentence > 0) {
-        sentences++;
-        tokens += inSentence;
-        inSentence = 0;
-        words.length = 0;
-      }
-      i++;
-    }
-    if (inSentence > 0) {
+    for (const sentence of text.split(SENTENCE_END)) {
+      const words = sentence.match(WORD);
+      if (words === null) continue;
       sentences++;
-      tokens += inSentence;
+      tokens += words.length;
     }
-    words.length = 0;
   }
   process.stdout.write(JSON.stringify({ utterances: sentences, tokens }));
   process.exit(0);
@@ -85,36 +76,48 @@ function listFiles(dir) {
 }
 
 // ---- options -----------------------------------------------------------------------
+const ONLY = ['startup', 'slice', 'full'];
+
 function parseArgs(argv) {
-  const opts = { corpus: undefined, runs: 3, lexicons: undefined, workers: availableParallelism(), only: undefined, keep: false };
+  const opts = { corpus: undefined, runs: 3, startupRuns: 5, lexicons: undefined, workers: availableParallelism(), only: undefined, keep: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--runs') opts.runs = Number(argv[++i]);
+    else if (a === '--startup-runs') opts.startupRuns = Number(argv[++i]);
     else if (a === '--lexicons') opts.lexicons = path.resolve(argv[++i]);
     else if (a === '--workers') opts.workers = Number(argv[++i]);
     else if (a === '--only') opts.only = argv[++i];
     else if (a === '--keep') opts.keep = true;
     else if (a === '--help' || a === '-h') {
-      console.log('usage: npm run bench -- [CORPUS_DIR] [--runs N] [--lexicons DIR] [--workers N] [--only full|slice] [--keep]');
+      console.log('usage: npm run bench -- [CORPUS_DIR] [--runs N] [--startup-runs N] [--lexicons DIR] [--workers N] [--only startup|slice|full] [--keep]');
       process.exit(0);
     } else if (!a.startsWith('--') && !opts.corpus) opts.corpus = path.resolve(a);
     else throw new Error(`unknown argument ${a}`);
   }
-  if (!Number.isInteger(opts.runs) || opts.runs < 1) throw new Error('--runs must be a whole number ≥ 1');
-  if (!Number.isInteger(opts.workers) || opts.workers < 1) throw new Error('--workers must be a whole number ≥ 1');
+  for (const [name, n] of [
+    ['--runs', opts.runs],
+    ['--startup-runs', opts.startupRuns],
+    ['--workers', opts.workers],
+  ])
+    if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number ≥ 1`);
+  if (opts.only !== undefined && !ONLY.includes(opts.only)) throw new Error(`--only must be one of ${ONLY.join(', ')}`);
   return opts;
 }
 
 // ---- measuring a child process --------------------------------------------------
 const HAVE_TIME = existsSync('/usr/bin/time');
 
-/** Run a command; resolve to wall seconds, CPU seconds (user + system, when /usr/bin/time is there), peak RSS in MB and its stdout. */
-function measure(cmd, args) {
+/**
+ * Run a command; resolve to wall seconds, CPU seconds (user + system, when
+ * /usr/bin/time is there), peak RSS in MB and its stdout. `input` goes to its
+ * standard input.
+ */
+function measure(cmd, args, { input, env } = {}) {
   return new Promise((resolve, reject) => {
     const rssFile = path.join(tmpdir(), `spiral-bench-rss-${process.pid}-${Date.now()}`);
     const [file, argv] = HAVE_TIME ? ['/usr/bin/time', ['-f', '%M %U %S', '-o', rssFile, cmd, ...args]] : [cmd, args];
     const started = process.hrtime.bigint();
-    const child = spawn(file, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(file, argv, { stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     let peakKb = 0;
@@ -123,6 +126,7 @@ function measure(cmd, args) {
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
+    if (input !== undefined) child.stdin.end(input);
     child.on('close', (code) => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       if (poll) clearInterval(poll);
@@ -152,6 +156,11 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
+const loadAverage = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+
 // ---- corpus ------------------------------------------------------------------------
 function prepareCorpus(opts, work) {
   let full = opts.corpus;
@@ -173,14 +182,12 @@ function prepareCorpus(opts, work) {
   const bytes = (list) => list.reduce((n, f) => n + statSync(f).size, 0);
   return [
     { name: 'full', dir: full, files: files.length, bytes: bytes(files) },
-    { name: '10% slice', dir: slice, files: Math.ceil(files.length / SLICE_STEP), bytes: bytes(listFiles(slice)) },
+    { name: 'slice', dir: slice, files: Math.ceil(files.length / SLICE_STEP), bytes: bytes(listFiles(slice)) },
   ];
 }
 
-// ---- the runs -------------------------------------------------------------------------
-async function runConfig(label, runs, once) {
-  const results = [];
-  for (let r = 0; r < runs; r++) results.push(await once(r));
+// ---- the rows ------------------------------------------------------------------------
+function summarise(label, results) {
   return {
     label,
     seconds: median(results.map((x) => x.seconds)),
@@ -191,69 +198,117 @@ async function runConfig(label, runs, once) {
   };
 }
 
-async function benchCorpus(corpus, opts, work) {
+/** Run each config once per round, round after round; a row per config (medians). */
+async function rounds(configs, runs) {
+  const results = configs.map(() => []);
+  for (let r = 0; r < runs; r++) {
+    for (let c = 0; c < configs.length; c++) results[c].push(await configs[c].once());
+  }
+  return configs.map((c, i) => summarise(c.label, results[i]));
+}
+
+async function benchStartup(opts, env) {
+  const lex = opts.lexicons ? ['--lexicons', opts.lexicons] : [];
+  const tag = () => measure(process.execPath, [SPIRAL, 'tag', ...lex], { input: ONE_LINE, env });
+  await tag(); // compiles the lexicon set into the bench's cache
+  return rounds(
+    [
+      { label: 'spiral tag, one line (warm cache)', once: tag },
+      { label: 'spiral --help', once: () => measure(process.execPath, [SPIRAL, '--help'], { env }) },
+      { label: 'node -e 0 (reference)', once: () => measure(process.execPath, ['-e', '0'], { env }) },
+    ],
+    opts.startupRuns,
+  );
+}
+
+async function benchCorpus(corpus, opts, work, env) {
   const lex = opts.lexicons ? ['--lexicons', opts.lexicons] : [];
   const out = path.join(work, `out-${corpus.name.replace(/\W+/g, '-')}`);
   const classify =
-    (workers, extra = []) =>
+    (workers, { fresh }) =>
     async () => {
-      const m = await measure(process.execPath, [SPIRAL, 'classify', corpus.dir, '--out', out, '-q', '--workers', String(workers), ...lex, ...extra]);
+      if (fresh) rmSync(out, { recursive: true, force: true });
+      const m = await measure(process.execPath, [SPIRAL, 'classify', corpus.dir, '--out', out, '-q', '--workers', String(workers), ...lex], { env });
       const run = JSON.parse(readFileSync(path.join(out, 'run.json'), 'utf8'));
+      if (fresh && run.counts.files_from_cache !== 0) throw new Error('a fresh run reused files');
       return { ...m, utterances: run.counts.utterances };
     };
-  const rows = [];
-  rows.push(
-    await runConfig('baseline (read+decode+split+tokens, 1 core)', opts.runs, async () => {
-      const m = await measure(process.execPath, [fileURLToPath(import.meta.url), '--baseline-child', corpus.dir]);
-      return { ...m, utterances: JSON.parse(m.stdout).utterances };
-    }),
-  );
-  rows.push(await runConfig('classify --workers 1', opts.runs, classify(1, ['--no-cache'])));
-  if (opts.workers > 1) rows.push(await runConfig(`classify --workers ${opts.workers}`, opts.runs, classify(opts.workers, ['--no-cache'])));
-  // The last run left a complete run in `out`: a re-run reuses every file.
-  rows.push(await runConfig(`classify re-run, nothing changed (--workers ${opts.workers})`, opts.runs, classify(opts.workers)));
+  const configs = [
+    {
+      label: 'floor: read, decode, split, tokens (1 core)',
+      once: async () => {
+        const m = await measure(process.execPath, [fileURLToPath(import.meta.url), '--floor-child', corpus.dir]);
+        return { ...m, utterances: JSON.parse(m.stdout).utterances };
+      },
+    },
+    { label: 'classify --workers 1', once: classify(1, { fresh: true }) },
+    ...(opts.workers > 1 ? [{ label: `classify --workers ${opts.workers}`, once: classify(opts.workers, { fresh: true }) }] : []),
+    // The run before left a complete run in `out`: a re-run reuses every file.
+    { label: `classify re-run, nothing changed (--workers ${opts.workers})`, once: classify(opts.workers, { fresh: false }) },
+  ];
+  const rows = await rounds(configs, opts.runs);
   rmSync(out, { recursive: true, force: true });
   return rows;
 }
 
-function report(corpus, rows) {
-  const mb = corpus.bytes / 1e6;
-  const floor = rows[0].seconds;
-  console.log(`\n${corpus.name}: ${corpus.files} files, ${mb.toFixed(1)} MB (${corpus.dir})`);
-  const header = ['', 'wall s', 'CPU s', 'MB/s', 'utterances/s', 'peak RSS MB', '× floor', 'runs (s)'];
-  const table = rows.map((r) => [
-    r.label,
-    r.seconds.toFixed(2),
-    Number.isNaN(r.cpu) ? '–' : r.cpu.toFixed(1),
-    (mb / r.seconds).toFixed(1),
-    Math.round(r.utterances / r.seconds).toLocaleString('en'),
-    r.rssMb.toFixed(0),
-    (r.seconds / floor).toFixed(1),
-    r.all.map((s) => s.toFixed(1)).join(' '),
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => String(row[i]).length)));
+// ---- the tables ------------------------------------------------------------------------
+function table(header, rows) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => String(row[i]).length)));
   const line = (cells) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
   console.log(line(header));
-  for (const row of table) console.log(line(row));
+  for (const row of rows) console.log(line(row));
+}
+
+const cpuOf = (r) => (Number.isNaN(r.cpu) ? '–' : r.cpu.toFixed(2));
+
+function reportStartup(rows, runs) {
+  console.log(`\nstart-up, warm cache (median of ${runs}):`);
+  table(
+    ['', 'wall s', 'CPU s', 'peak RSS MB', 'runs (s)'],
+    rows.map((r) => [r.label, r.seconds.toFixed(3), cpuOf(r), r.rssMb.toFixed(0), r.all.map((s) => s.toFixed(2)).join(' ')]),
+  );
+}
+
+function reportCorpus(corpus, rows, runs) {
+  const mb = corpus.bytes / 1e6;
+  const [floor] = rows;
+  console.log(`\n${corpus.name}: ${corpus.files} files, ${mb.toFixed(1)} MB (${corpus.dir}), median of ${runs}`);
+  table(
+    ['', 'wall s', 'CPU s', 'MB/s', 'utterances/s', 'peak RSS MB', '× floor wall', '× floor CPU', 'runs (s)'],
+    rows.map((r) => [
+      r.label,
+      r.seconds.toFixed(2),
+      cpuOf(r),
+      (mb / r.seconds).toFixed(1),
+      Math.round(r.utterances / r.seconds).toLocaleString('en'),
+      r.rssMb.toFixed(0),
+      (r.seconds / floor.seconds).toFixed(1),
+      Number.isNaN(r.cpu) ? '–' : (r.cpu / floor.cpu).toFixed(1),
+      r.all.map((s) => s.toFixed(1)).join(' '),
+    ]),
+  );
 }
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   if (!existsSync(path.join(ROOT, 'dist/cli/process.js'))) throw new Error('spiral is not built: run npm run build');
   const work = mkdtempSync(path.join(tmpdir(), 'spiral-bench-'));
+  // A cache of the bench's own: warm for every measured run, and never the user's.
+  const env = { SPIRAL_CACHE_DIR: path.join(work, 'cache') };
   try {
-    const corpora = prepareCorpus(opts, work).filter((c) => !opts.only || c.name.startsWith(opts.only));
     console.log(
-      `spiral bench: ${availableParallelism()} CPUs, load average ${loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' ')}, median of ${opts.runs} run(s), lexicons: ${opts.lexicons ?? 'bundled'}`,
+      `spiral bench: ${availableParallelism()} CPUs, load average ${loadAverage()}, lexicons: ${opts.lexicons ?? 'bundled'}${HAVE_TIME ? '' : ' (no /usr/bin/time: no CPU times)'}`,
     );
-    for (const corpus of [...corpora].reverse()) report(corpus, await benchCorpus(corpus, opts, work));
-    console.log(
-      `\nload average after: ${loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' ')}`,
-    );
+    if (!opts.only || opts.only === 'startup') reportStartup(await benchStartup(opts, env), opts.startupRuns);
+    if (opts.only !== 'startup') {
+      const corpora = prepareCorpus(opts, work).filter((c) => !opts.only || c.name === opts.only);
+      for (const corpus of [...corpora].reverse()) {
+        const rows = await benchCorpus(corpus, opts, work, env);
+        reportCorpus(corpus, rows, opts.runs);
+        console.log(`load average: ${loadAverage()}`);
+      }
+    }
+    console.log(`\nload average after: ${loadAverage()}`);
   } finally {
     if (!opts.keep) rmSync(work, { recursive: true, force: true });
     else console.log(`kept ${work}`);

@@ -5,7 +5,9 @@
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const isoCountries = require('i18n-iso-countries') as {
+// The library without its Node entry, which registers all of its ~80 languages (70 ms and several MB
+// at every start); spiral reads English names only, and registers that language alone.
+const isoCountries = require('i18n-iso-countries/index') as {
   registerLocale(locale: unknown): void;
   getNames(lang: string, opts: { select: 'all' }): Record<string, string[]>;
   alpha2ToAlpha3(code: string): string | undefined;

@@ -4,13 +4,14 @@
 // module renamed or removed in src/ cannot linger there and still load. Building
 // here, once, keeps parallel test files from compiling into the same folder.
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-export default function buildDist(): void {
+export default function buildDist(): () => void {
   rmSync(path.join(ROOT, 'dist'), { recursive: true, force: true });
   const tsc = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.json')], {
     cwd: ROOT,
@@ -21,4 +22,8 @@ export default function buildDist(): void {
   if (cli.status !== 0 || !existsSync(path.join(ROOT, 'dist/pipeline/worker.js'))) {
     throw new Error(`the built CLI does not start:\n${cli.stderr}\ntsc said:\n${tsc.stdout}${tsc.stderr}`);
   }
+  // The compiled-lexicon cache of this test run (CLI runs in-process and child processes alike), never the user's own.
+  const cache = mkdtempSync(path.join(tmpdir(), 'spiral-test-cache-'));
+  process.env.SPIRAL_CACHE_DIR = cache;
+  return () => rmSync(cache, { recursive: true, force: true });
 }

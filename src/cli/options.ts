@@ -1,6 +1,7 @@
 // Option parsing shared by commands: paths relative to the user's folder,
 // numbers and enums checked with a message that names the option.
 import path from 'node:path';
+import { spiralCacheDir } from '../lexicon/cache.js';
 import { BUNDLED_LEXICONS } from '../lexicon/paths.js';
 import { UsageError, type CliContext } from './context.js';
 
@@ -16,6 +17,15 @@ export function parsePositiveInt(value: string, option: string): number {
 
 export function lexiconDir(ctx: CliContext, option: string | undefined): string {
   return option ? resolvePath(ctx, option) : BUNDLED_LEXICONS;
+}
+
+/**
+ * Where compiled lexicon sets are cached (lexicon/cache.ts: $SPIRAL_CACHE_DIR,
+ * $XDG_CACHE_HOME/spiral or ~/.cache/spiral), or false under `--no-cache`
+ * (commander gives `cache: false`).
+ */
+export function lexiconCache(ctx: CliContext, cache: unknown): string | false {
+  return cache === false ? false : spiralCacheDir(ctx.env);
 }
 
 export function positiveInt(name: string, value: string | undefined): number | undefined {

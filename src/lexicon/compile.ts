@@ -5,48 +5,60 @@
 // NFA runs only where some pattern can begin. Compile cost grows linearly with
 // pattern size (each element adds a bounded number of states).
 import { MIN_PREFIX, type Atom, type PatternAst } from './pattern.js';
-import { inflections, stem } from './morph.js';
+import { inflections, stem, STOPWORDS } from './morph.js';
 import type { Rule } from './types.js';
 
 export const ANY = -1;
 
-/** Word forms computed elsewhere (see preloadInflections), by word. */
-const preloaded = new Map<string, string[]>();
-
-function formsOf(word: string): string[] {
-  return preloaded.get(word) ?? inflections(word);
-}
-
-/** Every `word` atom of the rules with its inflections (loads the morphology model). */
-export function inflectionTable(rules: Rule[]): Record<string, string[]> {
-  const table: Record<string, string[]> = {};
-  for (const rule of rules) {
-    for (const ast of rule.patterns) {
-      for (const element of ast.elements) {
-        if (element.kind !== 'seq') continue;
-        for (const alt of element.alternatives) for (const atom of alt) if (atom.kind === 'word') table[atom.word] ??= inflections(atom.word);
-      }
-    }
-  }
-  return table;
-}
-
-/**
- * Use word forms computed in another thread (the main thread, via
- * inflectionTable): a worker then compiles its lexicons without loading the
- * morphology model, which costs a third of a second and tens of MB per thread.
- */
-export function preloadInflections(table: Record<string, string[]>): void {
-  for (const [word, forms] of Object.entries(table)) preloaded.set(word, forms);
-}
-
 /** NFA state: consume a token with `feature` (or ANY) and go to `next`; or split; or accept. */
 export type NfaState = { op: 'consume'; feature: number; next: number } | { op: 'split'; a: number; b: number } | { op: 'accept' };
+
+/**
+ * A compiled pattern keeps its NFA packed, NFA_STRIDE numbers per state (op,
+ * then two operands): one typed array instead of an object per state, which a
+ * cached lexicon loads without building tens of thousands of objects.
+ */
+export const NFA_STRIDE = 3;
+export const NFA_CONSUME = 0; // feature, next
+export const NFA_SPLIT = 1; // a, b
+export const NFA_ACCEPT = 2;
+
+function packNfa(states: NfaState[]): Int32Array {
+  const nfa = new Int32Array(states.length * NFA_STRIDE);
+  states.forEach((state, s) => {
+    const at = s * NFA_STRIDE;
+    if (state.op === 'consume') nfa.set([NFA_CONSUME, state.feature, state.next], at);
+    else if (state.op === 'split') nfa.set([NFA_SPLIT, state.a, state.b], at);
+    else nfa[at] = NFA_ACCEPT;
+  });
+  return nfa;
+}
+
+/** The pattern's NFA states, unpacked (for reading and tests; the matcher reads `nfa`). */
+export function nfaStates(pattern: Pick<CompiledPattern, 'nfa'>): NfaState[] {
+  const states: NfaState[] = [];
+  const { nfa } = pattern;
+  for (let at = 0; at < nfa.length; at += NFA_STRIDE) {
+    const op = nfa[at];
+    states.push(
+      op === NFA_CONSUME
+        ? { op: 'consume', feature: nfa[at + 1], next: nfa[at + 2] }
+        : op === NFA_SPLIT
+          ? { op: 'split', a: nfa[at + 1], b: nfa[at + 2] }
+          : { op: 'accept' },
+    );
+  }
+  return states;
+}
+
+/** What tagging reads of a rule (a compiled lexicon keeps no patterns, examples or descriptions). */
+export type CompiledRule = Pick<Rule, 'id' | 'category' | 'weight' | 'requires' | 'whenNegated'>;
 
 export interface CompiledPattern {
   rule: number; // index into CompiledLexicon.rules
   source: string;
-  states: NfaState[];
+  /** The NFA, packed: see NFA_STRIDE. */
+  nfa: Int32Array;
   start: number;
   firstFeatures: number[];
   /**
@@ -65,16 +77,13 @@ export interface FeatureSet {
   readonly id: number;
   readonly ids: readonly number[];
   /** The matcher's cache: the patterns that can start at a word with these features. */
-  starts?: Int32Array;
-  /** The matcher's scratch: of `starts`, those the current utterance can match (valid for utterance `viableIn`). */
-  viable?: number[];
-  viableIn?: number;
+  starts?: readonly number[];
   /** The term-layer term of words with these features (null: none), worked out on first use. */
   term?: string | null;
 }
 
 export interface CompiledLexicon {
-  rules: Rule[];
+  rules: CompiledRule[];
   patterns: CompiledPattern[];
   /** form → feature ids (word and exact atoms). */
   formFeatures: Map<string, number[]>;
@@ -111,7 +120,7 @@ class FeatureRegistry {
     if (known !== undefined) return known;
     const id = this.ids.size;
     this.ids.set(key, id);
-    if (atom.kind === 'word') for (const form of formsOf(atom.word)) push(this.formFeatures, form, id);
+    if (atom.kind === 'word') for (const form of inflections(atom.word)) push(this.formFeatures, form, id);
     if (atom.kind === 'exact') push(this.formFeatures, atom.word, id);
     if (atom.kind === 'prefix') this.prefixFeatures.push([atom.prefix, id]);
     if (atom.kind === 'stem') push(this.stemFeatures, stem(atom.word), id);
@@ -181,8 +190,11 @@ function firstFeatures(states: NfaState[], start: number): number[] {
 }
 
 /**
- * Per mandatory element: one feature per alternative (its first non-wildcard
- * atom), since a match of the element includes that atom. An element with an
+ * Per mandatory element: one feature per alternative, since a match of the
+ * element includes every atom of one of its alternatives. Of an alternative's
+ * atoms the one likeliest to be rare is taken (not a stop word, the longest):
+ * "the international community" requires "international", not "the", so the
+ * matcher skips the pattern in most utterances with "the". An element with an
  * all-wildcard alternative requires nothing.
  */
 function requiredFeatures(ast: PatternAst, features: FeatureRegistry): Int32Array[] {
@@ -192,13 +204,29 @@ function requiredFeatures(ast: PatternAst, features: FeatureRegistry): Int32Arra
     const ids = new Set<number>();
     let open = false;
     for (const alt of element.alternatives) {
-      const atom = alt.find((a) => a.kind !== 'any');
+      const atom = rarestAtom(alt);
       if (!atom) open = true;
       else ids.add(features.featureFor(atom));
     }
     if (!open) required.push(Int32Array.from([...ids].sort((a, b) => a - b)));
   }
   return required;
+}
+
+/** The atom of an alternative likeliest to be rare in text (undefined: wildcards only). */
+function rarestAtom(alt: Atom[]): Exclude<Atom, { kind: 'any' }> | undefined {
+  let best: Exclude<Atom, { kind: 'any' }> | undefined;
+  let bestScore = -1;
+  for (const atom of alt) {
+    if (atom.kind === 'any') continue;
+    const written = atom.kind === 'prefix' ? atom.prefix : atom.word;
+    const score = STOPWORDS.has(written) ? 0 : written.length;
+    if (score > bestScore) {
+      best = atom;
+      bestScore = score;
+    }
+  }
+  return best;
 }
 
 export function compileRules(rules: Rule[], terms: Iterable<string> = []): CompiledLexicon {
@@ -213,12 +241,12 @@ export function compileRules(rules: Rule[], terms: Iterable<string> = []): Compi
       const first = firstFeatures(states, start);
       const required = requiredFeatures(ast, features);
       const literalFeatures = new Set(states.flatMap((st) => (st.op === 'consume' && st.feature !== ANY ? [st.feature] : [])));
-      const index = patterns.push({ rule: ruleIndex, source: ast.source, states, start, firstFeatures: first, required, literalFeatures }) - 1;
+      const index = patterns.push({ rule: ruleIndex, source: ast.source, nfa: packNfa(states), start, firstFeatures: first, required, literalFeatures }) - 1;
       for (const f of first) push(anchors, f, index);
     }
   });
   return {
-    rules,
+    rules: rules.map(compiledRule),
     patterns,
     formFeatures: features.formFeatures,
     prefixFeatures: features.prefixFeatures,
@@ -233,9 +261,28 @@ export function compileRules(rules: Rule[], terms: Iterable<string> = []): Compi
   };
 }
 
-/** The term-layer term of a word, if it has one (cached on its shared feature set). */
-export function termOf(lexicon: CompiledLexicon, word: string): string | null {
-  const set = featureSetOf(lexicon, word);
+function compiledRule(rule: Rule): CompiledRule {
+  return { id: rule.id, category: rule.category, weight: rule.weight, requires: rule.requires, whenNegated: rule.whenNegated };
+}
+
+/**
+ * A compiled lexicon as plain data, without the caches tagging fills (the
+ * vocabulary seen, the shared feature sets): what a lexicon cache stores,
+ * v8-serializable. `fromForm` gives it fresh caches again.
+ */
+export type CompiledForm = Omit<CompiledLexicon, 'vocabulary' | 'featureSets'>;
+
+export function formOf(lexicon: CompiledLexicon): CompiledForm {
+  const { vocabulary: _vocabulary, featureSets: _featureSets, ...form } = lexicon;
+  return form;
+}
+
+export function fromForm(form: CompiledForm): CompiledLexicon {
+  return { ...form, vocabulary: new Vocabulary(), featureSets: new Map() };
+}
+
+/** The term-layer term of a word, if it has one (cached on its shared feature set; pass the set when it is known). */
+export function termOf(lexicon: CompiledLexicon, word: string, set: FeatureSet = featureSetOf(lexicon, word)): string | null {
   if (set.ids.length === 0) return null; // the shared, frozen empty set
   if (set.term === undefined) {
     const id = set.ids.find((f) => lexicon.termByFeature.has(f));
@@ -320,7 +367,7 @@ export class Vocabulary {
 }
 
 /** Words without features share one set in every lexicon (nothing can start there). */
-const NO_FEATURES: FeatureSet = Object.freeze({ id: 0, ids: Object.freeze([]), starts: new Int32Array(0) });
+const NO_FEATURES: FeatureSet = Object.freeze({ id: 0, ids: Object.freeze([]), starts: Object.freeze([]), term: null });
 
 /** Features of one lowercased word, computed once per distinct word. */
 export function featuresOf(lexicon: CompiledLexicon, word: string): readonly number[] {
@@ -366,7 +413,8 @@ function internFeatures(lexicon: CompiledLexicon, ids: number[]): FeatureSet {
   const key = ids.join(',');
   let shared = lexicon.featureSets.get(key);
   if (!shared) {
-    shared = { id: lexicon.featureSets.size + 1, ids: Object.freeze(ids) };
+    // Every field present from the start: one object shape for all sets keeps the matcher's reads monomorphic.
+    shared = { id: lexicon.featureSets.size + 1, ids: Object.freeze(ids), starts: undefined, term: undefined };
     lexicon.featureSets.set(key, shared);
   }
   return shared;

@@ -9,7 +9,9 @@
 // set's rule (the import changed the evidence), so they are not made; they are
 // counted instead (`waived`), and `spiral lexicon check` lists them. Match
 // examples are always checked, and the imported rules' own examples in full.
+import path from 'node:path';
 import type { Tagger } from '../tag/tagger.js';
+import { LexiconError } from './errors.js';
 import type { Rule } from './types.js';
 
 /** Files of rules imported from a dictionary into a set. */
@@ -86,4 +88,20 @@ export function allRules(tagger: Tagger): Rule[] {
 export function checkExamples(tagger: Tagger, waived: WaivedExample[] = []): ExampleFailure[] {
   const imported = importedRules(tagger);
   return allRules(tagger).flatMap((rule) => checkRuleExamples(tagger, rule, waived, imported));
+}
+
+/**
+ * What failing examples mean for a set loaded to tag with: it is refused with
+ * `file:line` for each (a LexiconError, like a syntax error), unless the user
+ * lets it through to experiment; then the failures come back as warnings.
+ */
+export function examplesVerdict(dir: string, failures: readonly ExampleFailure[], allowFailingExamples = false): string[] {
+  const problems = failures.map((f) => ({
+    file: path.join(dir, f.file),
+    line: f.line,
+    message: `rule ${f.rule}: ${f.kind} example "${f.text}": ${f.message}`,
+  }));
+  if (problems.length === 0) return [];
+  if (!allowFailingExamples) throw new LexiconError(problems);
+  return problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
 }

@@ -2,14 +2,13 @@
 // schema, unknown keys, duplicate ids, pattern syntax. Problems are collected and
 // reported together as `file:line: message`. Examples are checked by
 // checkExamples() (lexicon/examples.ts), which needs a tagger.
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, isSeq, type Node as YamlNode, type YAMLMap } from 'yaml';
 import { isLabel, MOVE_LABELS, type Category } from '../types.js';
 import { isCountryCode } from '../countries.js';
 import { parseYamlLines, type YamlLines } from '../yaml/lines.js';
 import { LexiconError, type SourceLocation } from './errors.js';
+import { existsDir, hashFiles, listYaml, readRegularFile } from './files.js';
 import { parseClassMember, parsePattern, PatternError, type Atom, type PatternAst, type WordClasses } from './pattern.js';
 import type { CaseOverlay, LexiconSet, Rule, RuleExample, ScoringConfig, WeightAdjustment, WhenNegated, WordClass } from './types.js';
 import { SCORING_KEYS } from './scoring.js';
@@ -88,52 +87,6 @@ export function loadLexiconSet(dir: string, options: LoadOptions = {}): LexiconS
   checkOverlayTargets(dir, rules, Object.values(cases), problems);
   if (problems.length) throw new LexiconError(problems);
   return { dir, name: setInfo.name, version: setInfo.version, hash, rules, scoring: scoring!, cases, classes, model, terms, countryRules };
-}
-
-function existsDir(dir: string): boolean {
-  try {
-    return statSync(dir).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function listYaml(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    if (/\.ya?ml$/.test(name)) out.push(name);
-  }
-  const casesDir = path.join(dir, 'cases');
-  if (existsDir(casesDir)) {
-    for (const name of readdirSync(casesDir).sort()) if (/\.ya?ml$/.test(name)) out.push(`cases/${name}`);
-  }
-  return out;
-}
-
-function hashFiles(dir: string, files: string[]): string {
-  const h = createHash('sha256');
-  for (const rel of files) {
-    // An unreadable file (link loop, folder, permissions) is reported as file: message when it is opened below, not thrown here.
-    h.update(rel)
-      .update('\0')
-      .update(readOrEmpty(path.join(dir, rel)))
-      .update('\0');
-  }
-  return h.digest('hex');
-}
-
-function readOrEmpty(file: string): Buffer {
-  try {
-    return readRegularFile(file);
-  } catch {
-    return Buffer.alloc(0);
-  }
-}
-
-/** Read a file only if it is a regular file: a FIFO named x.yaml would block the process forever. */
-function readRegularFile(file: string): Buffer {
-  if (!statSync(file).isFile()) throw new Error('not a regular file');
-  return readFileSync(file);
 }
 
 function openYaml(dir: string, rel: string, problems: Problem[]): YamlFile | undefined {

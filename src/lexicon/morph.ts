@@ -302,6 +302,9 @@ export function inflections(word: string): string[] {
   return result;
 }
 
+/** English stop words (natural's list): the words a pattern is least selective by. */
+export const STOPWORDS: ReadonlySet<string> = new Set((require('natural/lib/natural/util/stopwords') as { words: string[] }).words);
+
 const stemCache = new Map<string, string>();
 
 /** Porter stem of a lowercased word, cached per distinct word. */

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { codeFingerprint } from '../build.js';
 import type { DiscoveredFile, IngestContext } from '../ingest/index.js';
 import type { LexiconSet } from '../lexicon/types.js';
 import type { DocMeta } from '../types.js';
@@ -70,41 +70,8 @@ export function lexiconParts(set: LexiconSet): LexiconParts {
   return { base: base.digest('hex'), overlays };
 }
 
-let codeHash: string | undefined;
-
-/**
- * spiral's own code (every file of the folder this module was loaded from:
- * dist/ or src/) and the installed dependency versions (package-lock.json):
- * a new build invalidates the cache.
- */
-export function codeFingerprint(): string {
-  if (codeHash) return codeHash;
-  const root = fileURLToPath(new URL('..', import.meta.url));
-  const h = createHash('sha256');
-  for (const rel of walk(root))
-    h.update(rel)
-      .update('\0')
-      .update(readFileSync(join(root, rel)))
-      .update('\0');
-  const lock = join(dirname(root.replace(/[\\/]$/, '')), 'package-lock.json');
-  try {
-    h.update(readFileSync(lock));
-  } catch {
-    h.update('no lock file');
-  }
-  codeHash = h.digest('hex');
-  return codeHash;
-}
-
-function walk(root: string, rel = ''): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(join(root, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const child = rel ? `${rel}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...walk(root, child));
-    else if (entry.isFile()) out.push(child);
-  }
-  return out;
-}
+/** spiral's build (src/build.ts): a new build invalidates the cache. */
+export { codeFingerprint };
 
 export interface OutputOptions {
   format?: string;

@@ -10,7 +10,8 @@
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { discoverFiles, createIngestContext, type DiscoveredFile, type IngestContext } from '../ingest/index.js';
-import { loadLexiconSetChecked } from '../tag/validated-set.js';
+import type { CompiledSet } from '../lexicon/compiled-set.js';
+import { openLexiconSet } from '../tag/open-set.js';
 import type { DocMeta } from '../types.js';
 import { lexiconParts, metaHash, overlayHashes, runKey, type LexiconParts, type RunKey } from './cache-key.js';
 import { createExecutor, type Executor } from './pool.js';
@@ -41,6 +42,8 @@ export interface ClassifyOptions {
   workers?: number;
   /** Reuse unchanged files from the run in this folder (default: outDir); false: tag everything. */
   cache?: string | false;
+  /** spiral's cache folder for the compiled lexicon set (lexicon/cache.ts); false or absent: compile it afresh. */
+  lexiconCache?: string | false;
   /** Heap cap of each worker thread (default WORKER_HEAP_LIMIT_MB); a batch beyond it runs in the main thread. */
   workerHeapLimitMb?: number;
   /** Files above this size are tagged in the main thread by the writer, their lines written as they come (default LARGE_FILE_BYTES). */
@@ -102,7 +105,14 @@ export async function classify(
   now: () => number = Date.now,
 ): Promise<ClassifySummary> {
   const started = now();
-  const { set, warnings: lexiconWarnings } = loadLexiconSetChecked(options.lexiconDir, { allowFailingExamples: options.allowFailingExamples });
+  const {
+    set,
+    compiled,
+    warnings: lexiconWarnings,
+  } = await openLexiconSet(options.lexiconDir, {
+    cacheDir: options.lexiconCache,
+    allowFailingExamples: options.allowFailingExamples,
+  });
   const parts = lexiconParts(set);
   const key = runKey(parts, options);
   const skippedFolders: string[] = [];
@@ -121,7 +131,7 @@ export async function classify(
     previous = options.cache === false ? undefined : await openPreviousRun(options.cache ?? options.outDir, key.key, parts, options.largeEntryBytes);
     executor = createExecutor(
       { workers: options.workers ?? defaultWorkers(files.length), heapLimitMb: options.workerHeapLimitMb },
-      taskConfig(options, set.hash),
+      taskConfig(options, set.hash, compiled),
       set,
     );
     const writer = new RunWriter(staging, parts, key, executor, previous);
@@ -187,10 +197,11 @@ async function produceBatch(batch: DiscoveredFile[], ingest: IngestContext, prev
   return batch.map((file, i) => ({ file, meta: metas[i], produced: (reused[i] ?? tagged[next++]) as Produced }));
 }
 
-function taskConfig(options: ClassifyOptions, lexiconHash: string) {
+function taskConfig(options: ClassifyOptions, lexiconHash: string, compiled: CompiledSet) {
   return {
     lexiconDir: options.lexiconDir,
     lexiconHash,
+    compiled,
     forceCase: options.caseCountry,
     namePattern: options.namePattern,
     defaults: options.defaults,
@@ -264,9 +275,11 @@ class RunWriter {
         at += result.lengths[i];
       }
     }
-    // The CSV rows of the lines just written, read back from the outputs: the same for a file tagged in
-    // memory, streamed or reused, and never the whole file in memory at once.
-    await writeUtterancesCsv(this.staging, start[1], result.lengths[1]);
+    // A file tagged in a batch brings its CSV rows, made from its utterances where it was tagged; for a
+    // streamed or reused one they are read back from the lines just written (the same rows, from their JSON),
+    // never the whole file in memory at once.
+    if (result.csv) await this.staging.write(UTTERANCES_CSV, result.csv);
+    else await writeUtterancesCsv(this.staging, start[1], result.lengths[1]);
     const entry = indexEntry(result, start, metaSha256, overlayHashes(this.parts, result.caseCodes));
     await this.staging.write(INDEX_FILE, `${JSON.stringify(entry)}\n`);
     for (let i = 0; i < LINE_OUTPUTS.length; i++) this.offsets[i] += result.lengths[i];

@@ -7,13 +7,12 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { createIngestContext, ingestFile, type DiscoveredFile, type IngestContext, type IngestItem } from '../ingest/index.js';
-import { preloadInflections } from '../lexicon/compile.js';
-import { loadLexiconSet } from '../lexicon/load.js';
+import { openCompiledSet, type CompiledSet } from '../lexicon/compiled-set.js';
 import type { LexiconSet } from '../lexicon/types.js';
 import { createTagger, type Tagger } from '../tag/tagger.js';
 import type { DocMeta, DocumentRecord } from '../types.js';
 import { classifyDocument, type DocumentOptions } from './document.js';
-import { documentLine } from './flat-outputs.js';
+import { documentLine, utteranceCsvRow } from './flat-outputs.js';
 import { tallyDocument, type DocTally } from './tally.js';
 
 /** The three line outputs of a run, in the order their sections are packed. */
@@ -30,6 +29,12 @@ export interface FileResult {
   lines: [number, number, number];
   /** sha256 of `data`: checks a reused section is what was written. */
   dataSha256: string;
+  /**
+   * The file's utterances.csv rows (UTF-8), made where it was tagged from the
+   * utterances themselves (the same rows as from their JSON lines). Absent for
+   * lines copied from an earlier run: the writer makes those from the bytes.
+   */
+  csv?: Uint8Array;
   tallies: DocTally[];
   status: { ok: number; skipped: number; failed: number };
   utteranceCount: number;
@@ -57,6 +62,8 @@ export interface FileLines {
   documents: string[];
   utterances: string[];
   recommendations: string[];
+  /** The utterances' utterances.csv rows, each with its newline. */
+  csvRows: string[];
   tallies: DocTally[];
   status: { ok: number; skipped: number; failed: number };
   utteranceCount: number;
@@ -84,6 +91,7 @@ export function linesOfFile(file: DiscoveredFile, read: ReadResult, tagger: Tagg
     documents: [],
     utterances: [],
     recommendations: [],
+    csvRows: [],
     tallies: [],
     status: { ok: 0, skipped: 0, failed: 0 },
     utteranceCount: 0,
@@ -102,7 +110,10 @@ export function linesOfFile(file: DiscoveredFile, read: ReadResult, tagger: Tagg
       const classified = classifyDocument(item.doc, tagger, options);
       addRecord(out, classified.record);
       out.bytes = Math.max(out.bytes, item.doc.bytes);
-      for (const u of classified.utterances) out.utterances.push(line(u));
+      for (const u of classified.utterances) {
+        out.utterances.push(line(u));
+        out.csvRows.push(utteranceCsvRow(u as unknown as Record<string, unknown>));
+      }
       for (const r of classified.recommendations) out.recommendations.push(line(r));
       out.utteranceCount += classified.utterances.length;
       out.tallies.push(tallyDocument(item.doc.meta, classified.utterances));
@@ -125,13 +136,14 @@ export function failedRecord(file: DiscoveredFile, reason: string, id = file.id,
 }
 
 /** A file's result before its lines are encoded (the lines still strings). */
-type Unpacked = Omit<FileResult, 'data' | 'lengths' | 'dataSha256'> & { sections: [string[], string[], string[]] };
+type Unpacked = Omit<FileResult, 'data' | 'lengths' | 'dataSha256' | 'csv'> & { sections: [string[], string[], string[]]; csvRows: string[] };
 
 function unpackedResult(file: DiscoveredFile, read: ReadResult, env: FileTaskEnv): Unpacked {
   const out = linesOfFile(file, read, env.tagger, env.document);
   return {
     id: file.id,
     sections: [out.documents, out.utterances, out.recommendations],
+    csvRows: out.csvRows,
     lines: [out.documents.length, out.utterances.length, out.recommendations.length],
     tallies: out.tallies,
     status: out.status,
@@ -146,64 +158,85 @@ function unpackedResult(file: DiscoveredFile, read: ReadResult, env: FileTaskEnv
 /**
  * Consecutive files, one after the other (a worker's task: fewer messages
  * between threads than one file each). Their lines are encoded into one buffer
- * for the whole batch, each file's `data` a view of it: one allocation and one
- * transfer per batch.
+ * for the whole batch, each file's `data` (and `csv`) a view of it: one
+ * allocation and one transfer per batch. A file's lines are encoded as soon as
+ * it is done, so its strings die young instead of living through the batch.
  */
 export async function runFileBatch(files: DiscoveredFile[], env: FileTaskEnv): Promise<FileResult[]> {
-  // All of the batch's files are read at once, so reading overlaps tagging.
-  const reads = files.map((file) => readDiscovered(file, env.ingest));
-  const unpacked: Unpacked[] = [];
-  for (let i = 0; i < files.length; i++) unpacked.push(unpackedResult(files[i], await reads[i], env));
-  const { data, lengths } = pack(unpacked.map((u) => u.sections));
+  // All of the batch's files are read at once (while another batch is tagged); then the batch is tagged
+  // and encoded without a pause, so batches in flight in one thread never share the encoding scratch.
+  const reads = await Promise.all(files.map((file) => readDiscovered(file, env.ingest)));
+  const encoder = new BatchEncoder();
+  const done: Array<{ rest: Omit<Unpacked, 'sections' | 'csvRows'>; lengths: [number, number, number]; csvLength: number }> = [];
+  for (let i = 0; i < files.length; i++) {
+    const { sections, csvRows, ...rest } = unpackedResult(files[i], reads[i], env);
+    done.push({ rest, ...encoder.add(sections, csvRows) });
+  }
+  const data = encoder.finish();
   let offset = 0;
-  return unpacked.map(({ sections: _sections, ...rest }, i) => {
-    const size = lengths[i][0] + lengths[i][1] + lengths[i][2];
-    const view = data.subarray(offset, offset + size);
-    offset += size;
-    return { ...rest, data: view, lengths: lengths[i], dataSha256: createHash('sha256').update(view).digest('hex') };
+  const views = done.map(({ lengths: [a, b, c] }) => {
+    const view = data.subarray(offset, offset + a + b + c);
+    offset += a + b + c;
+    return view;
+  });
+  return done.map(({ rest, lengths, csvLength }, i) => {
+    const csv = data.subarray(offset, offset + csvLength);
+    offset += csvLength;
+    return { ...rest, data: views[i], lengths, dataSha256: createHash('sha256').update(views[i]).digest('hex'), csv };
   });
 }
 
-/** Encoding scratch, reused across batches, grown as needed. */
-let scratch = Buffer.allocUnsafeSlow(1 << 20);
+/** Encoding scratch, reused across batches, grown as needed: the JSON lines, and the CSV rows. */
+const scratch = { data: Buffer.allocUnsafeSlow(1 << 20), csv: Buffer.allocUnsafeSlow(1 << 20) };
 /** A scratch grown past this for one large batch is let go afterwards. */
 const KEEP_SCRATCH_BYTES = 64 << 20;
 const NEWLINE = 0x0a;
 
-/** Room for `bytes` more bytes after `used` in the scratch (doubling, keeping what is written). */
-function ensureScratch(used: number, bytes: number): void {
-  if (scratch.length - used >= bytes) return;
-  const grown = Buffer.allocUnsafeSlow(Math.max(scratch.length * 2, used + bytes));
-  scratch.copy(grown, 0, 0, used);
-  scratch = grown;
-}
-
 /**
- * Every file's sections encoded, in order, into one buffer of its own (never
- * a slice of Node's shared pool: the buffer is transferred to the main thread,
- * which detaches it here). Each JSON text is followed by a newline.
+ * A batch's files encoded one after the other (UTF-8): each file's three
+ * sections of JSON lines, each text followed by a newline, and its CSV rows
+ * (which carry their newlines). `finish` gives one buffer of its own (never a
+ * slice of Node's shared pool: it is transferred to the main thread, which
+ * detaches it here) holding every file's sections, then every file's rows.
  */
-function pack(files: Array<[string[], string[], string[]]>): { data: Buffer; lengths: Array<[number, number, number]> } {
-  const lengths: Array<[number, number, number]> = [];
-  let offset = 0;
-  for (const sections of files) {
-    const own: [number, number, number] = [0, 0, 0];
+class BatchEncoder {
+  private dataUsed = 0;
+  private csvUsed = 0;
+
+  add(sections: [string[], string[], string[]], csvRows: string[]): { lengths: [number, number, number]; csvLength: number } {
+    const lengths: [number, number, number] = [0, 0, 0];
     sections.forEach((lines, i) => {
-      const start = offset;
+      const start = this.dataUsed;
       for (const l of lines) {
         // UTF-16 → UTF-8 takes at most 3 bytes per code unit, plus the newline.
-        ensureScratch(offset, 3 * l.length + 1);
-        offset += scratch.write(l, offset, 'utf8');
-        scratch[offset++] = NEWLINE;
+        const buffer = room('data', this.dataUsed, 3 * l.length + 1);
+        this.dataUsed += buffer.write(l, this.dataUsed, 'utf8');
+        buffer[this.dataUsed++] = NEWLINE;
       }
-      own[i] = offset - start;
+      lengths[i] = this.dataUsed - start;
     });
-    lengths.push(own);
+    const csvStart = this.csvUsed;
+    for (const row of csvRows) this.csvUsed += room('csv', this.csvUsed, 3 * row.length).write(row, this.csvUsed, 'utf8');
+    return { lengths, csvLength: this.csvUsed - csvStart };
   }
-  const data = Buffer.allocUnsafeSlow(offset);
-  scratch.copy(data, 0, 0, offset);
-  if (scratch.length > KEEP_SCRATCH_BYTES) scratch = Buffer.allocUnsafeSlow(1 << 20);
-  return { data, lengths };
+
+  finish(): Buffer {
+    const out = Buffer.allocUnsafeSlow(this.dataUsed + this.csvUsed);
+    scratch.data.copy(out, 0, 0, this.dataUsed);
+    scratch.csv.copy(out, this.dataUsed, 0, this.csvUsed);
+    for (const name of ['data', 'csv'] as const) if (scratch[name].length > KEEP_SCRATCH_BYTES) scratch[name] = Buffer.allocUnsafeSlow(1 << 20);
+    return out;
+  }
+}
+
+/** The scratch with room for `bytes` more bytes after `used` (doubling, keeping what is written). */
+function room(name: 'data' | 'csv', used: number, bytes: number): Buffer {
+  const buffer = scratch[name];
+  if (buffer.length - used >= bytes) return buffer;
+  const grown = Buffer.allocUnsafeSlow(Math.max(buffer.length * 2, used + bytes));
+  buffer.copy(grown, 0, 0, used);
+  scratch[name] = grown;
+  return grown;
 }
 
 /**
@@ -287,10 +320,8 @@ export interface TaskConfig {
   lexiconDir: string;
   /** The set hash the main thread loaded: a worker that reads another set refuses to run. */
   lexiconHash: string;
-  /** The set as the main thread loaded it, so a worker need not parse the YAML again. */
-  set?: LexiconSet;
-  /** Word forms of the set's patterns (inflectionTable), so a worker need not load the morphology model. */
-  inflections?: Record<string, string[]>;
+  /** The set as the main thread compiled it (tag/open-set.ts): a worker neither parses YAML nor compiles patterns. */
+  compiled: CompiledSet;
   /** Files above this size are left to the main thread (default LARGE_FILE_BYTES). */
   largeFileBytes?: number;
   /** Input bytes a batch tags in memory at most (default BATCH_BYTES). */
@@ -310,11 +341,10 @@ export class LexiconChangedError extends Error {
   }
 }
 
-export function createTaskEnv(config: TaskConfig, set: LexiconSet = config.set ?? loadLexiconSet(config.lexiconDir)): FileTaskEnv {
+export function createTaskEnv(config: TaskConfig, set: LexiconSet = openCompiledSet(config.compiled, config.lexiconDir)): FileTaskEnv {
   if (set.hash !== config.lexiconHash) throw new LexiconChangedError(config.lexiconDir);
-  if (config.inflections) preloadInflections(config.inflections);
   return {
-    tagger: createTagger(set, { forceCase: config.forceCase }),
+    tagger: createTagger(set, { forceCase: config.forceCase, compiled: config.compiled }),
     ingest: createIngestContext({ namePattern: config.namePattern, defaults: config.defaults, encoding: config.encoding }),
     document: { format: config.format },
     forceCase: config.forceCase,

@@ -141,6 +141,17 @@ export function moveInput(working: readonly WorkingEvidence[], terms: readonly T
   };
 }
 
+/** A term's weights as its evidence shows them (rounded, labels without a weight left out): made once per term, frozen. */
+const roundedCache = new WeakMap<Partial<LabelVector>, Readonly<Partial<LabelVector>>>();
+function roundedWeights(w: Partial<LabelVector>): Readonly<Partial<LabelVector>> {
+  let rounded = roundedCache.get(w);
+  if (!rounded) {
+    rounded = Object.freeze(Object.fromEntries(LABELS.filter((l) => w[l] !== undefined).map((l) => [l, round(w[l]!)])));
+    roundedCache.set(w, rounded);
+  }
+  return rounded;
+}
+
 function termEvidence(terms: readonly TermHit[], label: Label, weights: MoveWeights): Evidence[] {
   const seen = new Set<string>();
   const out: Evidence[] = [];
@@ -149,7 +160,7 @@ function termEvidence(terms: readonly TermHit[], label: Label, weights: MoveWeig
     seen.add(hit.term);
     const w = weights.termWeights(hit.term);
     if (!w) continue;
-    const rounded = Object.fromEntries(LABELS.filter((l) => w[l] !== undefined).map((l) => [l, round(w[l]!)]));
+    const rounded = roundedWeights(w);
     out.push({
       rule: `term.${hit.term}`,
       category: 'term',

@@ -9,7 +9,17 @@
 // (interned by the compiler, so all words with the same features share one
 // key). After warm-up a step is one Map lookup; the NFA is simulated only the
 // first time a (state, feature list) pair is seen.
-import { ANY, featureSetOf, type CompiledLexicon, type CompiledPattern, type FeatureSet, type NfaState } from '../lexicon/compile.js';
+import {
+  ANY,
+  featureSetOf,
+  NFA_ACCEPT,
+  NFA_CONSUME,
+  NFA_SPLIT,
+  NFA_STRIDE,
+  type CompiledLexicon,
+  type CompiledPattern,
+  type FeatureSet,
+} from '../lexicon/compile.js';
 import type { Tokens } from './tokenize.js';
 
 export interface RuleMatch {
@@ -19,31 +29,68 @@ export interface RuleMatch {
   endToken: number; // exclusive
 }
 
-/** One DFA state: the NFA consume states a run is in, and whether it has just matched. */
+/** One DFA state: the NFA consume states a run is in (ascending), and whether it has just matched. */
 interface DfaState {
-  consume: Int32Array;
+  consume: readonly number[];
   accepting: boolean;
-  /** The features its consume states need, and whether one takes any word: a token with none of them ends the run. */
-  features: ReadonlySet<number>;
+  /**
+   * The features its consume states need (distinct, ascending; a plain array
+   * is a third of a Set's size), and whether one takes any word: a token with
+   * none of them ends the run.
+   */
+  features: readonly number[];
   wildcard: boolean;
-  /** Cached transitions by feature set id; null: the run dies. */
+  /**
+   * Cached transitions, by the id of a feature set with one of `features`;
+   * null: the run dies. A word with none of them only moves the wildcards:
+   * that one transition is `other` (null: the run dies; undefined: not yet built).
+   */
   next: Map<number, DfaState | null>;
+  other?: DfaState | null;
 }
 
-/** A pattern's NFA in flat arrays (split closures precomputed), and its DFA built so far. */
+/**
+ * A pattern's NFA in flat arrays (split closures precomputed), and its DFA
+ * built so far. A worker keeps the DFAs of thousands of patterns (base rules
+ * and case overlays) for the whole run: flat typed arrays per pattern and
+ * plain arrays per state, not a typed array per NFA state, keep them small.
+ */
 interface PatternDfa {
   feature: Int32Array;
   target: Int32Array;
-  /** Consume states reachable from each state through splits (the state itself when it consumes). */
-  closure: Int32Array[];
+  /**
+   * Consume states reachable from each state through splits (the state itself
+   * when it consumes), ascending: those of state s are
+   * closureList[closureStart[s]] to closureList[closureStart[s + 1] - 1].
+   */
+  closureStart: Int32Array;
+  closureList: Int32Array;
   /** Whether the accept state is in that closure. */
   accepts: Uint8Array;
   states: Map<string, DfaState>;
   start: DfaState;
-  /** Scratch for building a transition. */
-  scratch: Int32Array;
-  stamp: Uint32Array;
-  generation: number;
+}
+
+/**
+ * Scratch for building a transition, shared by every pattern (a transition is
+ * built start to end without a pause): the states reached, and a stamp per
+ * state so each is taken once.
+ */
+const step = { reached: new Int32Array(64), stamp: new Uint32Array(64), generation: 0 };
+
+/** The scratch with room for a pattern of `n` NFA states, and a fresh generation of stamps. */
+function stepScratch(n: number): number {
+  if (step.reached.length < n) {
+    const size = Math.max(n, 2 * step.reached.length);
+    step.reached = new Int32Array(size);
+    step.stamp = new Uint32Array(size);
+    step.generation = 0;
+  }
+  if (step.generation === 0xffffffff) {
+    step.stamp.fill(0);
+    step.generation = 0;
+  }
+  return ++step.generation;
 }
 
 /**
@@ -52,62 +99,51 @@ interface PatternDfa {
  */
 export const MAX_DFA_STATES_PER_PATTERN = 4096;
 
-const dfaCache = new WeakMap<CompiledPattern, PatternDfa>();
-
 function dfaOf(pattern: CompiledPattern): PatternDfa {
-  const cached = dfaCache.get(pattern);
-  if (cached) return cached;
-  const { states } = pattern;
-  const n = states.length;
+  const { nfa } = pattern;
+  const n = nfa.length / NFA_STRIDE;
   const feature = new Int32Array(n);
   const target = new Int32Array(n);
-  const closure: Int32Array[] = [];
+  const closures: number[][] = [];
   const accepts = new Uint8Array(n);
   for (let s = 0; s < n; s++) {
-    const state = states[s];
-    if (state.op === 'consume') {
-      feature[s] = state.feature;
-      target[s] = state.next;
+    if (nfa[s * NFA_STRIDE] === NFA_CONSUME) {
+      feature[s] = nfa[s * NFA_STRIDE + 1];
+      target[s] = nfa[s * NFA_STRIDE + 2];
     }
-    const reached = splitClosure(states, s);
-    closure.push(Int32Array.from(reached.filter((r) => states[r].op === 'consume').sort((a, b) => a - b)));
-    accepts[s] = reached.some((r) => states[r].op === 'accept') ? 1 : 0;
+    const reached = splitClosure(nfa, s);
+    closures.push(reached.filter((r) => nfa[r * NFA_STRIDE] === NFA_CONSUME).sort((a, b) => a - b));
+    accepts[s] = reached.some((r) => nfa[r * NFA_STRIDE] === NFA_ACCEPT) ? 1 : 0;
   }
-  const dfa: PatternDfa = {
-    feature,
-    target,
-    closure,
-    accepts,
-    states: new Map(),
-    start: undefined as unknown as DfaState,
-    scratch: new Int32Array(n),
-    stamp: new Uint32Array(n),
-    generation: 0,
-  };
+  const closureStart = new Int32Array(n + 1);
+  for (let s = 0; s < n; s++) closureStart[s + 1] = closureStart[s] + closures[s].length;
+  const closureList = Int32Array.from(closures.flat());
+  const dfa: PatternDfa = { feature, target, closureStart, closureList, accepts, states: new Map(), start: undefined as unknown as DfaState };
   // The start state never counts as a match (patterns are never empty).
-  dfa.start = internState(dfa, closure[pattern.start], false);
-  dfaCache.set(pattern, dfa);
+  dfa.start = internState(dfa, closureList.subarray(closureStart[pattern.start], closureStart[pattern.start + 1]), false);
   return dfa;
 }
 
+/** The DFA state of these consume states (ascending), made once; `consume` may be scratch, copied when the state is new. */
 function internState(dfa: PatternDfa, consume: Int32Array, accepting: boolean): DfaState {
   const key = `${accepting ? 'a' : 'r'}${consume.join(',')}`;
   let state = dfa.states.get(key);
   if (!state) {
-    const features = new Set<number>();
+    const needed = new Set<number>();
     let wildcard = false;
     for (const c of consume) {
       if (dfa.feature[c] === ANY) wildcard = true;
-      else features.add(dfa.feature[c]);
+      else needed.add(dfa.feature[c]);
     }
-    state = { consume, accepting, features, wildcard, next: new Map() };
+    const features = [...needed].sort((a, b) => a - b);
+    state = { consume: Array.from(consume), accepting, features, wildcard, next: new Map(), other: wildcard ? undefined : null };
     if (dfa.states.size < MAX_DFA_STATES_PER_PATTERN) dfa.states.set(key, state);
   }
   return state;
 }
 
 /** Follow split states from `from`; returns the consume/accept states reached. */
-function splitClosure(states: NfaState[], from: number): number[] {
+function splitClosure(nfa: Int32Array, from: number): number[] {
   const out: number[] = [];
   const seen = new Set<number>();
   const stack = [from];
@@ -115,8 +151,7 @@ function splitClosure(states: NfaState[], from: number): number[] {
     const s = stack.pop()!;
     if (seen.has(s)) continue;
     seen.add(s);
-    const state = states[s];
-    if (state.op === 'split') stack.push(state.b, state.a);
+    if (nfa[s * NFA_STRIDE] === NFA_SPLIT) stack.push(nfa[s * NFA_STRIDE + 2], nfa[s * NFA_STRIDE + 1]);
     else out.push(s);
   }
   return out;
@@ -129,11 +164,9 @@ function hasFeature(features: readonly number[], feature: number): boolean {
 
 /** One NFA step from `from` on a token with `features`: the next DFA state, or null when no state survives. */
 function transition(dfa: PatternDfa, from: DfaState, features: readonly number[]): DfaState | null {
-  if (dfa.generation === 0xffffffff) {
-    dfa.stamp.fill(0);
-    dfa.generation = 0;
-  }
-  const generation = ++dfa.generation;
+  const generation = stepScratch(dfa.feature.length);
+  const { reached, stamp } = step;
+  const { closureStart, closureList } = dfa;
   let size = 0;
   let accepting = false;
   for (const s of from.consume) {
@@ -141,27 +174,66 @@ function transition(dfa: PatternDfa, from: DfaState, features: readonly number[]
     if (f !== ANY && !hasFeature(features, f)) continue;
     const to = dfa.target[s];
     if (dfa.accepts[to]) accepting = true;
-    for (const r of dfa.closure[to]) {
-      if (dfa.stamp[r] === generation) continue;
-      dfa.stamp[r] = generation;
-      dfa.scratch[size++] = r;
+    for (let k = closureStart[to], end = closureStart[to + 1]; k < end; k++) {
+      const r = closureList[k];
+      if (stamp[r] === generation) continue;
+      stamp[r] = generation;
+      reached[size++] = r;
     }
   }
   if (size === 0 && !accepting) return null;
-  return internState(dfa, dfa.scratch.slice(0, size).sort(), accepting);
+  return internState(dfa, reached.subarray(0, size).sort(), accepting);
 }
 
-/** Longest match of the pattern starting at token `from`, or -1 (the end token, exclusive). */
+/** Does the word (its feature set) have one of the features the state's consume states need? */
+function meets(state: DfaState, ids: readonly number[]): boolean {
+  const features = state.features;
+  for (let k = 0; k < ids.length; k++) if (includesSorted(features, ids[k])) return true;
+  return false;
+}
+
+/** Whether an ascending list holds the value: a scan of a short list, a binary search of a long one. */
+export function includesSorted(list: readonly number[], value: number): boolean {
+  let lo = 0;
+  let hi = list.length;
+  // [lo, hi) holds the value if the list does: list[hi - 1] >= value, or hi is the end.
+  while (hi - lo > 8) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid] < value) lo = mid + 1;
+    else hi = mid + 1;
+  }
+  for (; lo < hi; lo++) {
+    if (list[lo] === value) return true;
+    if (list[lo] > value) return false;
+  }
+  return false;
+}
+
+const NO_IDS: readonly number[] = Object.freeze([]);
+
+/**
+ * Longest match of the pattern starting at token `from`, or -1 (the end token,
+ * exclusive). A step on a word without any feature the state needs takes the
+ * state's one `other` transition (wildcards only, or none); only words that
+ * meet the state look up their transition by feature set, so most failing
+ * steps cost a few set lookups and no cache entry.
+ */
 function runFrom(dfa: PatternDfa, sets: readonly FeatureSet[], tokens: Tokens, from: number): number {
   let state: DfaState | null = dfa.start;
   let best = -1;
   const clause = tokens.clause[from];
   for (let pos = from; pos < tokens.count && state !== null && tokens.clause[pos] === clause; pos++) {
     const set = sets[pos];
-    let next = state.next.get(set.id);
-    if (next === undefined) {
-      next = state.wildcard || set.ids.some((f) => state!.features.has(f)) ? transition(dfa, state, set.ids) : null;
-      if (state.next.size < MAX_TRANSITIONS_PER_STATE) state.next.set(set.id, next);
+    let next: DfaState | null | undefined;
+    if (!meets(state, set.ids)) {
+      next = state.other;
+      if (next === undefined) next = state.other = transition(dfa, state, NO_IDS);
+    } else {
+      next = state.next.get(set.id);
+      if (next === undefined) {
+        next = transition(dfa, state, set.ids);
+        if (state.next.size < MAX_TRANSITIONS_PER_STATE) state.next.set(set.id, next);
+      }
     }
     if (next !== null && next.accepting) best = pos + 1;
     state = next;
@@ -173,7 +245,7 @@ function runFrom(dfa: PatternDfa, sets: readonly FeatureSet[], tokens: Tokens, f
 export const MAX_TRANSITIONS_PER_STATE = 65536;
 
 /** The patterns that can start at a word with this feature set (deduplicated, in anchor order), cached on the set. */
-function patternsStartingWith(lexicon: CompiledLexicon, set: FeatureSet): Int32Array {
+function patternsStartingWith(lexicon: CompiledLexicon, set: FeatureSet): readonly number[] {
   if (set.starts) return set.starts;
   const list: number[] = [];
   const seen = new Set<number>();
@@ -184,102 +256,143 @@ function patternsStartingWith(lexicon: CompiledLexicon, set: FeatureSet): Int32A
       list.push(p);
     }
   }
-  set.starts = Int32Array.from(list);
-  return set.starts;
+  set.starts = list;
+  return list;
 }
 
-/** Per lexicon: scratch marks of the features present in the current utterance and of the patterns checked against them. */
-interface UtteranceScratch {
+/**
+ * Per lexicon: each pattern's DFA, and what the requirement check reads.
+ * Every mandatory element of every pattern (CompiledPattern.required) is
+ * numbered; `postings` lists, per feature, the elements it meets (CSR:
+ * `postingStart[f]` to `postingStart[f + 1]`). An utterance marks the elements
+ * its features meet and counts them per pattern: a pattern can match only when
+ * all of its elements are met — one comparison per candidate run, however long
+ * its alternatives' lists.
+ */
+interface LexiconScratch {
+  dfas: Array<PatternDfa | undefined>;
+  postingStart: Int32Array;
+  postings: Int32Array;
+  elementPattern: Int32Array;
+  requiredCount: Int32Array;
+  /** Per utterance (valid where stamped with its generation): features seen, elements met, elements met per pattern. */
   featureStamp: Uint32Array;
-  patternStamp: Uint32Array;
-  patternPossible: Uint8Array;
+  elementStamp: Uint32Array;
+  metStamp: Uint32Array;
+  met: Int32Array;
   generation: number;
 }
 
-const scratchCache = new WeakMap<CompiledLexicon, UtteranceScratch>();
+const scratchCache = new WeakMap<CompiledLexicon, LexiconScratch>();
 
-function scratchFor(lexicon: CompiledLexicon): UtteranceScratch {
+function buildScratch(lexicon: CompiledLexicon): LexiconScratch {
+  const { patterns, featureCount } = lexicon;
+  const counts = new Int32Array(featureCount + 1);
+  let elements = 0;
+  for (const pattern of patterns) {
+    for (const anyOf of pattern.required) {
+      for (const f of anyOf) counts[f + 1]++;
+      elements++;
+    }
+  }
+  const postingStart = new Int32Array(featureCount + 1);
+  for (let f = 0; f < featureCount; f++) postingStart[f + 1] = postingStart[f] + counts[f + 1];
+  const postings = new Int32Array(postingStart[featureCount]);
+  const fill = postingStart.slice(0, featureCount);
+  const elementPattern = new Int32Array(elements);
+  const requiredCount = new Int32Array(patterns.length);
+  let e = 0;
+  patterns.forEach((pattern, p) => {
+    requiredCount[p] = pattern.required.length;
+    for (const anyOf of pattern.required) {
+      elementPattern[e] = p;
+      for (const f of anyOf) postings[fill[f]++] = e;
+      e++;
+    }
+  });
+  return {
+    dfas: new Array<PatternDfa | undefined>(patterns.length),
+    postingStart,
+    postings,
+    elementPattern,
+    requiredCount,
+    featureStamp: new Uint32Array(featureCount),
+    elementStamp: new Uint32Array(elements),
+    metStamp: new Uint32Array(patterns.length),
+    met: new Int32Array(patterns.length),
+    generation: 0,
+  };
+}
+
+function scratchFor(lexicon: CompiledLexicon): LexiconScratch {
   let scratch = scratchCache.get(lexicon);
   if (!scratch) {
-    scratch = {
-      featureStamp: new Uint32Array(lexicon.featureCount),
-      patternStamp: new Uint32Array(lexicon.patterns.length),
-      patternPossible: new Uint8Array(lexicon.patterns.length),
-      generation: 0,
-    };
+    scratch = buildScratch(lexicon);
     scratchCache.set(lexicon, scratch);
   }
   if (scratch.generation === 0xffffffff) {
     scratch.featureStamp.fill(0);
-    scratch.patternStamp.fill(0);
-    for (const set of lexicon.featureSets.values()) set.viableIn = undefined;
+    scratch.elementStamp.fill(0);
+    scratch.metStamp.fill(0);
     scratch.generation = 0;
   }
   scratch.generation++;
   return scratch;
 }
 
-/** Can the utterance (its features marked in `scratch`) meet every requirement of the pattern? Cached per utterance. */
-function possible(scratch: UtteranceScratch, pattern: CompiledPattern, index: number): boolean {
-  const generation = scratch.generation;
-  if (scratch.patternStamp[index] === generation) return scratch.patternPossible[index] === 1;
-  let ok = true;
-  for (const anyOf of pattern.required) {
-    let met = false;
-    for (let i = 0; i < anyOf.length && !met; i++) met = scratch.featureStamp[anyOf[i]] === generation;
-    if (!met) {
-      ok = false;
-      break;
+/** Mark a feature of the current utterance: the elements it meets, counted once each for their pattern. */
+function markFeature(scratch: LexiconScratch, f: number, generation: number): void {
+  if (scratch.featureStamp[f] === generation) return;
+  scratch.featureStamp[f] = generation;
+  const { postings, elementStamp, elementPattern, metStamp, met } = scratch;
+  for (let k = scratch.postingStart[f], end = scratch.postingStart[f + 1]; k < end; k++) {
+    const e = postings[k];
+    if (elementStamp[e] === generation) continue;
+    elementStamp[e] = generation;
+    const p = elementPattern[e];
+    if (metStamp[p] === generation) met[p]++;
+    else {
+      metStamp[p] = generation;
+      met[p] = 1;
     }
   }
-  scratch.patternStamp[index] = generation;
-  scratch.patternPossible[index] = ok ? 1 : 0;
-  return ok;
 }
 
-/**
- * Of the patterns that can start at a word with this feature set, those the
- * current utterance can match: worked out once per distinct set and
- * utterance (function words recur within a sentence), kept on the set.
- */
-function viableStarts(lexicon: CompiledLexicon, scratch: UtteranceScratch, set: FeatureSet): readonly number[] {
-  const starts = patternsStartingWith(lexicon, set);
-  if (starts.length === 0) return EMPTY;
-  if (set.viableIn === scratch.generation) return set.viable!;
-  const viable = (set.viable ??= []);
-  viable.length = 0;
-  for (let k = 0; k < starts.length; k++) if (possible(scratch, lexicon.patterns[starts[k]], starts[k])) viable.push(starts[k]);
-  set.viableIn = scratch.generation;
-  return viable;
+/** Can the current utterance meet every requirement of pattern `p`? */
+function possible(scratch: LexiconScratch, p: number, generation: number): boolean {
+  const required = scratch.requiredCount[p];
+  return required === 0 || (scratch.metStamp[p] === generation && scratch.met[p] === required);
 }
 
-const EMPTY: readonly number[] = Object.freeze([]);
-
-/** The feature sets of the current utterance's tokens (reused: matching never nests). */
-let sets: FeatureSet[] = [];
+/** The feature set of each token of an utterance (looked up once: the matcher and the term layer both read them). */
+export function tokenFeatureSets(lexicon: CompiledLexicon, tokens: Tokens): FeatureSet[] {
+  const n = tokens.count;
+  const sets = new Array<FeatureSet>(n);
+  for (let i = 0; i < n; i++) sets[i] = featureSetOf(lexicon, tokens.words[i]);
+  return sets;
+}
 
 /** All rule matches in the utterance, one per rule and non-overlapping, in text order. */
-export function matchTokens(lexicon: CompiledLexicon, tokens: Tokens): RuleMatch[] {
+export function matchTokens(lexicon: CompiledLexicon, tokens: Tokens, sets: readonly FeatureSet[] = tokenFeatureSets(lexicon, tokens)): RuleMatch[] {
   const scratch = scratchFor(lexicon);
   const generation = scratch.generation;
   const n = tokens.count;
-  if (sets.length < n) sets = new Array<FeatureSet>(n);
   let anyFeatures = false;
   for (let i = 0; i < n; i++) {
-    const set = featureSetOf(lexicon, tokens.words[i]);
-    sets[i] = set;
-    const ids = set.ids;
-    for (let k = 0; k < ids.length; k++) scratch.featureStamp[ids[k]] = generation;
+    const ids = sets[i].ids;
+    for (let k = 0; k < ids.length; k++) markFeature(scratch, ids[k], generation);
     if (ids.length > 0) anyFeatures = true;
   }
   const found: RuleMatch[] = [];
   if (!anyFeatures) return found;
+  const { dfas } = scratch;
   for (let i = 0; i < n; i++) {
-    const viable = viableStarts(lexicon, scratch, sets[i]);
-    for (let k = 0; k < viable.length; k++) {
-      const p = viable[k];
+    const starts = patternsStartingWith(lexicon, sets[i]);
+    for (let k = 0; k < starts.length; k++) {
+      const p = starts[k];
+      if (!possible(scratch, p, generation)) continue;
       const pattern = lexicon.patterns[p];
-      const end = runFrom(dfaOf(pattern), sets, tokens, i);
+      const end = runFrom((dfas[p] ??= dfaOf(pattern)), sets, tokens, i);
       if (end > i) found.push({ rule: pattern.rule, pattern: p, startToken: i, endToken: end });
     }
   }

@@ -44,7 +44,11 @@ export interface ModelConfig {
   };
 }
 
-const zeros = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+function zeros<K extends string>(keys: readonly K[]): Record<K, number> {
+  const out = {} as Record<K, number>;
+  for (const k of keys) out[k] = 0;
+  return out;
+}
 
 /**
  * The model of a set without model.yaml: a plain weighted-rule tagger where one
@@ -149,10 +153,14 @@ export function targetLogits(input: TargetInput, config: ModelConfig['targets'])
 /** Softmax at a temperature, over the keys given (stable: the largest logit is subtracted first). */
 export function softmax<K extends string>(logits: Record<K, number>, keys: readonly K[], temperature: number): Record<K, number> {
   const t = temperature > 0 ? temperature : 1;
-  const top = Math.max(...keys.map((k) => logits[k]));
+  let top = -Infinity;
+  for (const k of keys) top = Math.max(top, logits[k]);
   const exps = keys.map((k) => Math.exp((logits[k] - top) / t));
-  const sum = exps.reduce((a, b) => a + b, 0);
-  return Object.fromEntries(keys.map((k, i) => [k, exps[i] / sum])) as Record<K, number>;
+  let sum = 0;
+  for (const e of exps) sum += e;
+  const out = {} as Record<K, number>;
+  keys.forEach((k, i) => (out[k] = exps[i] / sum));
+  return out;
 }
 
 /** The highest-scoring key; ties go to the earlier key (for labels: the codebook's precedence). */

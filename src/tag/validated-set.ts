@@ -3,9 +3,7 @@
 // set whose own examples fail is refused with file:line, like a syntax error,
 // unless the caller lets a user experiment (`--allow-failing-examples`), in
 // which case the failures come back as warnings to print.
-import path from 'node:path';
-import { LexiconError } from '../lexicon/errors.js';
-import { checkExamples } from '../lexicon/examples.js';
+import { checkExamples, examplesVerdict } from '../lexicon/examples.js';
 import { loadLexiconSet, type LoadOptions } from '../lexicon/load.js';
 import type { LexiconSet } from '../lexicon/types.js';
 import { createTagger } from './tagger.js';
@@ -23,14 +21,7 @@ export interface ValidatedSet {
 
 export function loadLexiconSetChecked(dir: string, options: ValidateOptions = {}): ValidatedSet {
   const set = loadLexiconSet(dir, options);
-  const problems = checkExamples(createTagger(set)).map((f) => ({
-    file: path.join(dir, f.file),
-    line: f.line,
-    message: `rule ${f.rule}: ${f.kind} example "${f.text}": ${f.message}`,
-  }));
-  if (problems.length === 0) return { set, warnings: [] };
-  if (!options.allowFailingExamples) throw new LexiconError(problems);
-  return { set, warnings: problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`) };
+  return { set, warnings: examplesVerdict(dir, checkExamples(createTagger(set)), options.allowFailingExamples) };
 }
 
 export function loadValidatedLexiconSet(dir: string, options: LoadOptions = {}): LexiconSet {

@@ -8,7 +8,7 @@ export interface CliRun {
   stderr: string;
 }
 
-export async function runCli(argv: string[], options: { stdin?: string; cwd?: string } = {}): Promise<CliRun> {
+export async function runCli(argv: string[], options: { stdin?: string; cwd?: string; env?: Record<string, string | undefined> } = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const ctx: CliContext = {
@@ -20,7 +20,8 @@ export async function runCli(argv: string[], options: { stdin?: string; cwd?: st
     },
     isTTY: false,
     cwd: options.cwd ?? process.cwd(),
-    env: {},
+    // The test run's lexicon cache (tests/global-setup.ts); otherwise nothing of the environment.
+    env: options.env ?? { SPIRAL_CACHE_DIR: process.env.SPIRAL_CACHE_DIR },
     readStdin: async function* () {
       if (options.stdin !== undefined) yield options.stdin;
     },

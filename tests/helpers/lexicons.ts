@@ -12,3 +12,9 @@ export function miniTagger(): Tagger {
   mini ??= createTagger(loadLexiconSet(MINI_LEXICONS));
   return mini;
 }
+
+let bundled: Tagger | undefined;
+export function bundledTagger(): Tagger {
+  bundled ??= createTagger(loadLexiconSet(BUNDLED_LEXICONS));
+  return bundled;
+}

@@ -5,7 +5,7 @@
 // run (a Proxy counts the reads; src/tag/match.ts is not changed for it).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileRules, type CompiledLexicon } from '../../src/lexicon/compile.js';
+import { compileRules, NFA_STRIDE, type CompiledLexicon } from '../../src/lexicon/compile.js';
 import { MAX_ELEMENTS, MAX_GAP, parsePattern, type PatternAst } from '../../src/lexicon/pattern.js';
 import type { Rule } from '../../src/lexicon/types.js';
 import { matchTokens } from '../../src/tag/match.js';
@@ -87,7 +87,7 @@ describe('pattern compilation is linear in the pattern size', () => {
       fc.property(generatedPattern, (elements) => {
         const ast = parsePattern(source(elements));
         const compiled = compileRules([rule([ast])]);
-        const states = compiled.patterns[0].states.length;
+        const states = compiled.patterns[0].nfa.length / NFA_STRIDE;
         expect(states).toBeLessThanOrEqual(STATES_PER_SIZE * size(ast) + 1);
         expect(compiled.featureCount).toBeLessThanOrEqual(size(ast));
       }),
@@ -98,7 +98,7 @@ describe('pattern compilation is linear in the pattern size', () => {
   it('grows by a constant per alternative: 1, 10, 100, 1000 alternatives', () => {
     const statesFor = (k: number) => {
       const words = Array.from({ length: k }, (_, i) => `w${i}x`);
-      return compileRules([rule([parsePattern(`(${words.join('|')}) ..8 rights`)])]).patterns[0].states.length;
+      return compileRules([rule([parsePattern(`(${words.join('|')}) ..8 rights`)])]).patterns[0].nfa.length / NFA_STRIDE;
     };
     const counts = [1, 10, 100, 1000].map(statesFor);
     const perAlternative = (counts[3] - counts[2]) / 900;
@@ -111,7 +111,7 @@ describe('pattern compilation is linear in the pattern size', () => {
       fc.property(fc.array(generatedPattern, { minLength: 1, maxLength: 20 }), (patterns) => {
         const asts = patterns.map((p) => parsePattern(source(p)));
         const compiled = compileRules(asts.map((ast, i) => rule([ast], i)));
-        const total = compiled.patterns.reduce((sum, p) => sum + p.states.length, 0);
+        const total = compiled.patterns.reduce((sum, p) => sum + p.nfa.length / NFA_STRIDE, 0);
         expect(total).toBeLessThanOrEqual(asts.reduce((sum, ast) => sum + STATES_PER_SIZE * size(ast) + 1, 0));
       }),
       { numRuns: 50 },

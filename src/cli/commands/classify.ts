@@ -6,7 +6,7 @@ import { MAX_SHARDS, parseShard } from '../../pipeline/shard.js';
 import { staleDerivedOutputs } from '../../run/derived.js';
 import { AUDIENCES, DOC_TYPES, type DocMeta } from '../../types.js';
 import { EXIT_FINDINGS, UsageError, type CliContext } from '../context.js';
-import { lexiconDir, oneOf, positiveInt, resolvePath } from '../options.js';
+import { lexiconCache, lexiconDir, oneOf, positiveInt, resolvePath } from '../options.js';
 import { createProgressReporter } from '../progress.js';
 
 interface ClassifyFlags {
@@ -79,7 +79,7 @@ export function registerClassify(program: Command, ctx: CliContext): void {
     .option('--shard <K/N>', 'process a deterministic K-th of N shards of the files')
     .option('--workers <n>', 'worker threads (default: one per CPU, fewer for a handful of files; 1 tags in the main thread)')
     .option('--cache <dir>', 'reuse unchanged files from the run in this folder (default: the --out folder)')
-    .option('--no-cache', 'tag every file again, reusing nothing')
+    .option('--no-cache', 'tag every file again, reusing nothing (nor the compiled lexicon set of ~/.cache/spiral)')
     .option('--strict', 'exit 1 when any file is skipped or failed')
     .option('-q, --quiet', 'no progress output')
     .option('--allow-failing-examples', 'tag with a lexicon set whose rule examples fail (listed as warnings), to experiment')
@@ -105,6 +105,7 @@ export function registerClassify(program: Command, ctx: CliContext): void {
           shard,
           workers: positiveInt('--workers', flags.workers),
           cache: flags.cache === false ? false : typeof flags.cache === 'string' ? resolvePath(ctx, flags.cache) : undefined,
+          lexiconCache: lexiconCache(ctx, flags.cache),
           allowFailingExamples: flags.allowFailingExamples,
         },
         (p: ClassifyProgress) => progress?.update(p),

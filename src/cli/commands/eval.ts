@@ -9,10 +9,10 @@ import { writeFileAtomic } from '../../run/atomic.js';
 import { formatReportText, meetsFloor, reportJson, type EvalReport } from '../../eval/report.js';
 import { evaluate } from '../../eval/run.js';
 import { itemsOfSplit, itemsSampledBy, SPLITS } from '../../eval/gold.js';
-import { loadLexiconSetChecked } from '../../tag/validated-set.js';
+import { openLexiconSet } from '../../tag/open-set.js';
 import { createTagger } from '../../tag/tagger.js';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliContext } from '../context.js';
-import { lexiconDir, oneOf, positiveInt, resolvePath } from '../options.js';
+import { lexiconCache, lexiconDir, oneOf, positiveInt, resolvePath } from '../options.js';
 
 interface EvalFlags {
   gold?: string;
@@ -27,6 +27,7 @@ interface EvalFlags {
   split?: string;
   sampledBy?: string;
   allowFailingExamples?: boolean;
+  cache?: boolean;
 }
 
 function fraction(name: string, value: string | undefined): number | undefined {
@@ -64,9 +65,12 @@ async function runEval(ctx: CliContext, flags: EvalFlags): Promise<void> {
       `${flags.gold}: no items with sampled_by "${flags.sampledBy}"${split ? ` in split ${split}` : ''} (spiral review export marks each item flagged, uncertainty, random or rule:<id>)`,
     );
   if (flags.sampledBy !== undefined) ctx.stderr(`evaluating the ${items.length} of ${ofSplit.length} items sampled by ${flags.sampledBy}\n`);
-  const { set, warnings } = loadLexiconSetChecked(lexiconDir(ctx, flags.lexicons), { allowFailingExamples: flags.allowFailingExamples });
+  const { set, compiled, warnings } = await openLexiconSet(lexiconDir(ctx, flags.lexicons), {
+    allowFailingExamples: flags.allowFailingExamples,
+    cacheDir: lexiconCache(ctx, flags.cache),
+  });
   for (const w of warnings) ctx.stderr(`spiral: warning: ${w}\n`);
-  const tagger = createTagger(set);
+  const tagger = createTagger(set, { compiled });
   const evaluation = evaluate(items, (text, meta) => tagger.tag(text, meta), flags.baseline ? { model, folds, seed } : undefined);
 
   const errorsFile = flags.errors ? resolvePath(ctx, flags.errors) : defaultErrorsPath(goldPath, ctx.cwd, split);
@@ -105,6 +109,7 @@ export function registerEval(program: Command, ctx: CliContext): void {
     .option('--min-macro-f1 <x>', "exit 1 when the rules' macro-F1 is below x (0..1)")
     .option('--errors <file>', 'where to write the misclassified items (default: <gold name>[.<split>].errors.jsonl in the current folder)')
     .option('--allow-failing-examples', 'tag with a lexicon set whose rule examples fail (listed as warnings), to experiment')
+    .option('--no-cache', 'compile and check the lexicon set afresh instead of loading it from the cache (~/.cache/spiral)')
     .option('--sampled-by <how>', 'evaluate only the reviewed items sampled so (random: the unbiased sample; flagged, uncertainty, rule or rule:<id>)')
     .option('--split <name>', `evaluate only the items of this split (${SPLITS.join(' | ')}): write rules from fit, report check`)
     .action(async (flags: EvalFlags) => runEval(ctx, flags));

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { normaliseCountry } from '../../countries.js';
 import { MAX_UTTERANCE_CHARS } from '../../segment/rules.js';
 import { UsageError, type CliContext } from '../context.js';
-import { lexiconDir, resolvePath } from '../options.js';
+import { lexiconCache, lexiconDir, resolvePath } from '../options.js';
 
 interface TagInput {
   id: string | number;
@@ -73,12 +73,16 @@ export function registerTag(program: Command, ctx: CliContext): void {
     .option('--lexicons <dir>', 'lexicon set folder (default: the bundled lexicons/)')
     .option('--case <ISO3>', 'apply this case overlay to every line')
     .option('--allow-failing-examples', 'tag with a lexicon set whose rule examples fail (listed as warnings), to experiment')
-    .action(async (file: string, flags: { lexicons?: string; case?: string; allowFailingExamples?: boolean }) => {
+    .option('--no-cache', 'compile and check the lexicon set afresh instead of loading it from the cache (~/.cache/spiral)')
+    .action(async (file: string, flags: { lexicons?: string; case?: string; allowFailingExamples?: boolean; cache?: boolean }) => {
       // Loaded here, not at start-up: `spiral --help` must not pay for the tagger.
-      const [{ loadLexiconSetChecked }, { createTagger }] = await Promise.all([import('../../tag/validated-set.js'), import('../../tag/tagger.js')]);
-      const { set, warnings } = loadLexiconSetChecked(lexiconDir(ctx, flags.lexicons), { allowFailingExamples: flags.allowFailingExamples });
+      const [{ openLexiconSet }, { createTagger }] = await Promise.all([import('../../tag/open-set.js'), import('../../tag/tagger.js')]);
+      const { set, compiled, warnings } = await openLexiconSet(lexiconDir(ctx, flags.lexicons), {
+        allowFailingExamples: flags.allowFailingExamples,
+        cacheDir: lexiconCache(ctx, flags.cache),
+      });
       for (const w of warnings) ctx.stderr(`spiral: warning: ${w}\n`);
-      const tagger = createTagger(set, { forceCase: flags.case ? normaliseCountry(flags.case) : undefined });
+      const tagger = createTagger(set, { forceCase: flags.case ? normaliseCountry(flags.case) : undefined, compiled });
       const name = file === '-' ? '<stdin>' : file;
       const input = file === '-' ? Readable.from(ctx.readStdin()) : createReadStream(resolvePath(ctx, file));
       const lines = createInterface({ input, crlfDelay: Infinity });
