@@ -98,7 +98,12 @@ try {
   const status = JSON.parse(fs.readFileSync(path.join(runDir, 'status', 'country-year.json'), 'utf8'));
   if (status.era?.source !== 'run') throw new Error(`the run does not cover the world (era from ${status.era?.source})`);
   const run = JSON.parse(fs.readFileSync(path.join(runDir, 'run.json'), 'utf8'));
-  const docs = fs.readFileSync(path.join(runDir, 'documents.jsonl'), 'utf8').split('\n').filter(Boolean).length;
+  // Speeches read: documents.jsonl also accounts for files skipped (the archive's README).
+  const docs = fs
+    .readFileSync(path.join(runDir, 'documents.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .filter((line) => JSON.parse(line).status === 'ok').length;
   const countries = new Set(status.rows.map((r) => r.country)).size;
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(path.join(outDir, 'self-reference.csv'), eraCsv({ source: 'run', rows: status.era.rows }));
