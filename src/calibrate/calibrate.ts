@@ -15,7 +15,7 @@ import { modelYaml, termsYaml, type Provenance } from './model-files.js';
 import { fitModel, priorWeight, type ModelFit } from './model-fit.js';
 import { observeForModel } from './model-observe.js';
 import { observeGold, type Observation } from './observe.js';
-import { rewriteSet, type EvidenceValue, type RuleEdit } from './write-set.js';
+import { rewriteSet, type EvidenceValue, type RuleEdit } from './set-edits.js';
 import { MODEL_FILE, TERMS_FILE } from '../lexicon/fitted.js';
 import { tagMeta } from '../eval/evaluate.js';
 

@@ -17,7 +17,7 @@ import type { LexiconSet, Rule, RuleExample } from '../lexicon/types.js';
 import { createTagger, type Tagger } from '../tag/tagger.js';
 import { MOVE_LABELS, type Category } from '../types.js';
 import { CATEGORIES, defaultWhenNegated, RULE_ID_SHAPE } from '../lexicon/schema.js';
-import { rewriteVersion } from '../calibrate/write-set.js';
+import { rewriteVersion } from '../calibrate/set-edits.js';
 import type { Dictionary, DictionaryFormat, DictNode, Warning } from './dictionary.js';
 import { IMPORTED_FILE_PREFIX } from '../lexicon/examples.js';
 

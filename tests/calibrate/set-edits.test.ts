@@ -1,6 +1,6 @@
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { rewriteRuleFile, rewriteSet, rewriteVersion } from '../../src/calibrate/write-set.js';
+import { rewriteRuleFile, rewriteSet, rewriteVersion } from '../../src/calibrate/set-edits.js';
 import { calibratedVersion } from '../../src/calibrate/calibrate.js';
 
 const FILE = `# A comment that must survive.

@@ -1,4 +1,4 @@
-// Write a calibrated lexicon version: the same files, with only the changed
+// The edits of a calibrated lexicon version (written by calibrate/files.ts): the same files, with only the changed
 // rule weights replaced in place (model.yaml and terms.yaml, which hold nothing
 // but fitted numbers, are written whole). The yaml Document API finds each value's source
 // range; the new text is spliced into the original, so comments, quoting,
