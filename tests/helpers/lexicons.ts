@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { LexiconError } from '../../src/lexicon/errors.js';
 import { loadLexiconSet } from '../../src/lexicon/load.js';
 import { createTagger, type Tagger } from '../../src/tag/tagger.js';
 
@@ -17,4 +19,15 @@ let bundled: Tagger | undefined;
 export function bundledTagger(): Tagger {
   bundled ??= createTagger(loadLexiconSet(BUNDLED_LEXICONS));
   return bundled;
+}
+
+/** The message of the LexiconError that loading `dir` must throw. */
+export function lexiconLoadError(dir: string): string {
+  try {
+    loadLexiconSet(dir);
+  } catch (err) {
+    expect(err).toBeInstanceOf(LexiconError);
+    return (err as Error).message;
+  }
+  throw new Error('expected the load to fail');
 }

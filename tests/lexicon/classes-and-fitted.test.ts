@@ -5,11 +5,10 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LexiconError } from '../../src/lexicon/errors.js';
 import { loadLexiconSet } from '../../src/lexicon/load.js';
 import { parseClassMember, parsePattern, PatternError, type Atom } from '../../src/lexicon/pattern.js';
 import { createTagger } from '../../src/tag/tagger.js';
-import { MINI_LEXICONS } from '../helpers/lexicons.js';
+import { lexiconLoadError, MINI_LEXICONS } from '../helpers/lexicons.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -22,16 +21,6 @@ function setWith(files: Record<string, string>): string {
   cpSync(MINI_LEXICONS, dir, { recursive: true });
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
   return dir;
-}
-
-function loadError(dir: string): string {
-  try {
-    loadLexiconSet(dir);
-  } catch (err) {
-    expect(err).toBeInstanceOf(LexiconError);
-    return (err as Error).message;
-  }
-  throw new Error('expected the load to fail');
 }
 
 const words = (alt: Atom[]) => alt.map((a) => (a.kind === 'any' ? '_' : a.kind === 'prefix' ? `${a.prefix}*` : a.word)).join(' ');
@@ -99,7 +88,7 @@ rules:
     members: []
 `,
     });
-    const message = loadError(dir);
+    const message = lexiconLoadError(dir);
     expect(message).toMatch(/classes\.yaml:4: class violation: duplicate member "torture"/);
     expect(message).toMatch(/classes\.yaml:5: class Bad: a class name is lowercase/);
     expect(message).toMatch(/classes\.yaml:\d+: class empty: "members" must be a non-empty list/);
@@ -143,14 +132,14 @@ targets:
 
   it('refuses a model.yaml with a missing label, a bad number or an unknown key, with file:line', () => {
     const bad = model.replace('none: 2 }', 'none: two }').replace('temperature: 0.8', 'temperature: 0\n  knob: 1');
-    const message = loadError(setWith({ 'model.yaml': bad }));
+    const message = lexiconLoadError(setWith({ 'model.yaml': bad }));
     expect(message).toMatch(/model\.yaml:2: moves\.bias\.none must be a number/);
     expect(message).toMatch(/model\.yaml:\d+: moves\.temperature must be a number > 0/);
     expect(message).toMatch(/model\.yaml:\d+: unknown key "knob" in moves/);
   });
 
   it('refuses a terms.yaml with a bad term or label, with file:line', () => {
-    const message = loadError(setWith({ 'terms.yaml': 'terms:\n  Tortur: { none: 1 }\n  ok: { maybe: 1 }\n' }));
+    const message = lexiconLoadError(setWith({ 'terms.yaml': 'terms:\n  Tortur: { none: 1 }\n  ok: { maybe: 1 }\n' }));
     expect(message).toMatch(/terms\.yaml:2: term "Tortur" must be a lowercase stem/);
     expect(message).toMatch(/terms\.yaml:3: term "ok": unknown label "maybe"/);
   });
@@ -160,6 +149,6 @@ targets:
     const zaf = set.countryRules.find((r) => r.id === 'country.zaf')!;
     expect(zaf.patterns.map((p) => p.source)).toEqual(expect.arrayContaining(['pretoria', 'south african', '=south =africa']));
     expect(set.countryRules.every((r) => r.category === 'target_other')).toBe(true);
-    expect(loadError(setWith({ 'countries.yaml': 'countries:\n  XXX: [nowhere]\n' }))).toMatch(/countries\.yaml:2: "XXX" is not an ISO alpha-3 code/);
+    expect(lexiconLoadError(setWith({ 'countries.yaml': 'countries:\n  XXX: [nowhere]\n' }))).toMatch(/countries\.yaml:2: "XXX" is not an ISO alpha-3 code/);
   });
 });

@@ -2,9 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LexiconError } from '../../src/lexicon/errors.js';
 import { loadLexiconSet } from '../../src/lexicon/load.js';
-import { MINI_LEXICONS } from '../helpers/lexicons.js';
+import { lexiconLoadError, MINI_LEXICONS } from '../helpers/lexicons.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -18,16 +17,6 @@ function setWith(file: string, content: string): string {
   cpSync(MINI_LEXICONS, dir, { recursive: true });
   writeFileSync(path.join(dir, file), content);
   return dir;
-}
-
-function loadError(dir: string): string {
-  try {
-    loadLexiconSet(dir);
-  } catch (err) {
-    expect(err).toBeInstanceOf(LexiconError);
-    return (err as Error).message;
-  }
-  throw new Error('expected the load to fail');
 }
 
 const rule = (extra = '') => `category: denial
@@ -65,29 +54,29 @@ describe('loadLexiconSet', () => {
 
   it('reports YAML syntax errors with file and line', () => {
     const dir = setWith('denial.yaml', 'category: denial\nrules:\n  - id: [unclosed\n');
-    expect(loadError(dir)).toMatch(/denial\.yaml:\d+: /);
+    expect(lexiconLoadError(dir)).toMatch(/denial\.yaml:\d+: /);
   });
 
   it('reports unknown keys with their line', () => {
     const dir = setWith('denial.yaml', rule('    colour: red\n'));
-    expect(loadError(dir)).toContain(`${path.join(dir, 'denial.yaml')}:9: unknown key "colour" in a rule`);
+    expect(lexiconLoadError(dir)).toContain(`${path.join(dir, 'denial.yaml')}:9: unknown key "colour" in a rule`);
   });
 
   it('reports duplicate ids across files', () => {
     const dir = setWith('denial.yaml', rule().replace('denial.one', 'rhetorical.baseless'));
-    expect(loadError(dir)).toMatch(
+    expect(lexiconLoadError(dir)).toMatch(
       /denial\.yaml:4: duplicate rule id "rhetorical\.baseless" \(first in .*rhetorical-action\.yaml:4\)|rhetorical-action\.yaml:4: duplicate rule id/,
     );
   });
 
   it('reports patterns that cannot compile, with the pattern line', () => {
     const dir = setWith('denial.yaml', rule().replace('["internal affairs"]', '\n      - "internal (affairs"'));
-    expect(loadError(dir)).toContain(`denial.yaml:7: rule denial.one: pattern "internal (affairs": unclosed "("`);
+    expect(lexiconLoadError(dir)).toContain(`denial.yaml:7: rule denial.one: pattern "internal (affairs": unclosed "("`);
   });
 
   it('requires examples of both kinds, a weight and its evidence', () => {
     const dir = setWith('denial.yaml', rule().replace('      nomatch: ["b"]\n', '').replace('    weight: 1\n', '').replace('    weight_evidence: test\n', ''));
-    const message = loadError(dir);
+    const message = lexiconLoadError(dir);
     expect(message).toContain('"weight" must be a number > 0');
     expect(message).toContain('"weight_evidence" is required');
     expect(message).toContain('examples.nomatch must list at least one sentence');
@@ -95,7 +84,7 @@ describe('loadLexiconSet', () => {
 
   it('rejects bad when_negated and requires values', () => {
     const dir = setWith('denial.yaml', rule('    when_negated: flip\n    requires: [weather]\n'));
-    const message = loadError(dir);
+    const message = lexiconLoadError(dir);
     expect(message).toContain('"when_negated" must be drop, keep or a category');
     expect(message).toContain('"requires" entries must be categories');
   });
@@ -105,7 +94,7 @@ describe('loadLexiconSet', () => {
       'scoring.yaml',
       readFileSync(path.join(MINI_LEXICONS, 'scoring.yaml'), 'utf8').replace('negation_window: 12', 'negation_window: high\nextra_knob: 2'),
     );
-    const message = loadError(dir);
+    const message = lexiconLoadError(dir);
     expect(message).toMatch(/scoring\.yaml:\d+: "negation_window" must be a number/);
     expect(message).toMatch(/scoring\.yaml:\d+: unknown key "extra_knob"/);
   });
