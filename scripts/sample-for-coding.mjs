@@ -17,6 +17,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
+// Reads the compiled code in dist/ (run `npm run build` first).
+import { mulberry32 } from '../dist/random.js';
 
 const args = process.argv.slice(2);
 const many = (name) => args.flatMap((a, i) => (a === name && args[i + 1] ? [args[i + 1]] : []));
@@ -73,18 +75,8 @@ const RARE_STRATA = [
 const MIN_CHARS = 30;
 const MAX_CHARS = 700;
 
-function rng(s) {
-  // mulberry32: a small seeded generator, so the draw is reproducible.
-  let a = s >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = rng(seed);
+// The project's seeded generator, so the draw is reproducible.
+const random = mulberry32(seed);
 
 const norm = (s) => s.toLowerCase().replace(/[^a-z]/g, '');
 function goldDocuments(file) {
