@@ -22,22 +22,12 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { importDist, option, ROOT as root } from './dist.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = process.env.SPIRAL_DIST ?? path.join(root, 'dist');
-if (!fs.existsSync(path.join(dist, 'cli', 'main.js'))) {
-  process.stderr.write('dist/cli/main.js not found: run `npm run build` first\n');
-  process.exit(2);
-}
-const { main } = await import(path.join(dist, 'cli', 'main.js'));
-const { eraCsv } = await import(path.join(dist, 'indicators', 'era.js'));
+const { main } = await importDist('cli/main.js');
+const { eraCsv } = await importDist('indicators/era.js');
 
 const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
-};
 const tarball = path.resolve(root, '..', 'shared', 'data', 'ungdc', 'ungdc-v13-full.tar.xz');
 const outDir = path.join(root, 'corpus', 'facts', 'era');
 const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'spiral-era-'));

@@ -14,18 +14,10 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { importDist, option, ROOT as root } from './dist.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = process.env.SPIRAL_DIST ?? path.join(root, 'dist');
-const { decodeBytes } = await import(path.join(dist, 'ingest', 'decode.js'));
-const { keptText } = await import(path.join(dist, 'segment', 'segment.js'));
-
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
-};
+const { decodeBytes } = await importDist('ingest/decode.js');
+const { keptText } = await importDist('segment/segment.js');
 const data = path.resolve(option('--data', path.join(root, '..', 'shared', 'data')));
 const refsFile = path.resolve(option('--refs', path.join(root, 'corpus', 'gold', 'coded.jsonl')));
 const out = option('--out');

@@ -11,17 +11,12 @@
 // points it at another build). --list prints every disagreement.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { importDist, ROOT as root } from './dist.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = process.env.SPIRAL_DIST ?? path.join(root, 'dist');
-if (!fs.existsSync(path.join(dist, 'structure', 'index.js'))) {
-  process.stderr.write('dist/structure/index.js not found: run `npm run build` first\n');
-  process.exit(2);
-}
-const { structureDocument } = await import(path.join(dist, 'structure', 'index.js'));
-const { compareRecommendations, readIndependentCsv } = await import(path.join(dist, 'structure', 'upr', 'agreement.js'));
-const { normaliseCountry } = await import(path.join(dist, 'meta', 'countries.js'));
+const { structureDocument } = await importDist('structure/index.js');
+const { compareRecommendations, readIndependentCsv } = await importDist('structure/upr/agreement.js');
+// countries.js: the old dist/meta/countries.js no longer exists (src/countries.ts).
+const { normaliseCountry } = await importDist('countries.js');
 
 const args = process.argv.slice(2);
 const list = args.includes('--list');

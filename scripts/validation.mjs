@@ -20,23 +20,13 @@
 // Reads the compiled code in dist/ (run `npm run build` first; SPIRAL_DIST overrides).
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { importDist, option, ROOT as root } from './dist.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = process.env.SPIRAL_DIST ?? path.join(root, 'dist');
-if (!fs.existsSync(path.join(dist, 'cli', 'main.js'))) {
-  process.stderr.write('dist/cli/main.js not found: run `npm run build` first\n');
-  process.exit(2);
-}
-const { main } = await import(path.join(dist, 'cli', 'main.js'));
-const { rejectingChange } = await import(path.join(dist, 'indicators', 'change.js'));
-const T = await import(path.join(dist, 'aggregate', 'thresholds.js'));
+const { main } = await importDist('cli/main.js');
+const { rejectingChange } = await importDist('indicators/change.js');
+const T = await importDist('aggregate/thresholds.js');
 
 const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
-};
 const data = path.resolve(root, '..', 'shared', 'data');
 const runDir = path.resolve(option('--run', path.join(root, 'runs', 'validation')));
 const phlRun = `${runDir}-phl`;
