@@ -1,6 +1,6 @@
 // Bootstrap intervals that resample DOCUMENTS, not utterances: sentences of one
 // speech are not independent, so resampling them would make intervals too narrow.
-import { computeIndices, type MoveCounts } from './indices.js';
+import { addMoves, computeIndices, zeroMoves, type MoveCounts } from './indices.js';
 import { streamFor } from './random.js';
 import { INDEX_NAMES, type IndexName, type Interval } from './types.js';
 
@@ -30,15 +30,8 @@ function emptyIntervals(): Record<IndexName, Interval | null> {
 }
 
 function sumResample(docs: readonly DocCounts[], next: () => number): MoveCounts {
-  const total: MoveCounts = { denial: 0, rhetorical_action: 0, argumentative_concession: 0, norm_acknowledgment: 0, relevant: 0 };
-  for (let i = 0; i < docs.length; i++) {
-    const d = docs[Math.floor(next() * docs.length)];
-    total.denial += d.denial;
-    total.rhetorical_action += d.rhetorical_action;
-    total.argumentative_concession += d.argumentative_concession;
-    total.norm_acknowledgment += d.norm_acknowledgment;
-    total.relevant += d.relevant;
-  }
+  const total = zeroMoves();
+  for (let i = 0; i < docs.length; i++) addMoves(total, docs[Math.floor(next() * docs.length)]);
   return total;
 }
 

@@ -10,6 +10,18 @@ export interface MoveCounts {
   relevant: number;
 }
 
+export const zeroMoves = (): MoveCounts => ({ denial: 0, rhetorical_action: 0, argumentative_concession: 0, norm_acknowledgment: 0, relevant: 0 });
+
+/** Adds `c` into `into` (mutated and returned, so it folds in a reduce). */
+export function addMoves(into: MoveCounts, c: MoveCounts): MoveCounts {
+  into.denial += c.denial;
+  into.rhetorical_action += c.rhetorical_action;
+  into.argumentative_concession += c.argumentative_concession;
+  into.norm_acknowledgment += c.norm_acknowledgment;
+  into.relevant += c.relevant;
+  return into;
+}
+
 /** Index values, or null for every index when nothing relevant was said. */
 export function computeIndices(c: MoveCounts): Record<IndexName, number | null> {
   if (c.relevant <= 0) return { rejection: null, deflection: null, rejecting: null, dialogue: null, acceptance: null, net: null };

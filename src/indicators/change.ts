@@ -8,7 +8,8 @@ import { streamFor } from '../aggregate/random.js';
 import * as T from '../aggregate/thresholds.js';
 import type { Interval } from '../aggregate/types.js';
 import { rejectingShare } from './era.js';
-import { addMoves, movesTotal, zeroMoves } from './evidence.js';
+import { addMoves, zeroMoves } from '../aggregate/indices.js';
+import { movesTotal } from './evidence.js';
 
 export interface SideOfChange {
   window: { start: number; end: number };

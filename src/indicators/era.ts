@@ -7,7 +7,7 @@
 import { quantile } from '../aggregate/bootstrap.js';
 import { quoteCsv, formatNumber } from '../aggregate/csv.js';
 import * as T from '../aggregate/thresholds.js';
-import type { MoveCounts } from '../aggregate/indices.js';
+import { addMoves, zeroMoves, type MoveCounts } from '../aggregate/indices.js';
 
 /** One country-year's evidence, as status and the era table read it. */
 export interface YearEvidence {
@@ -62,15 +62,6 @@ export function netScore(c: MoveCounts): number | null {
   return n > 0 ? (c.argumentative_concession + c.norm_acknowledgment - c.denial - c.rhetorical_action) / n : null;
 }
 
-function addMoves(into: MoveCounts, c: MoveCounts): void {
-  into.denial += c.denial;
-  into.rhetorical_action += c.rhetorical_action;
-  into.argumentative_concession += c.argumentative_concession;
-  into.norm_acknowledgment += c.norm_acknowledgment;
-  into.relevant += c.relevant;
-}
-
-const zero = (): MoveCounts => ({ denial: 0, rhetorical_action: 0, argumentative_concession: 0, norm_acknowledgment: 0, relevant: 0 });
 const quantiles = (values: number[]): number[] => {
   const sorted = [...values].sort((a, b) => a - b);
   return ERA_QUANTILES.map((q) => (sorted.length ? quantile(sorted, q) : NaN));
@@ -84,7 +75,7 @@ export function buildEraReference(years: readonly YearEvidence[], source: string
     const decade = decadeOf(y.year);
     const key = `${y.country}|${decade}`;
     let cd = countryDecades.get(key);
-    if (!cd) countryDecades.set(key, (cd = { decade, moves: zero() }));
+    if (!cd) countryDecades.set(key, (cd = { decade, moves: zeroMoves() }));
     addMoves(cd.moves, y.self);
     if (y.n_utterances > 0) {
       const list = sharesByDecade.get(decade) ?? [];

@@ -5,7 +5,7 @@
 import { bootstrapIntervals, quantile, type DocCounts } from '../aggregate/bootstrap.js';
 import { compareAudiences, toDistribution, totalVariation } from '../aggregate/consistency.js';
 import { streamFor } from '../aggregate/random.js';
-import type { MoveCounts } from '../aggregate/indices.js';
+import { addMoves, zeroMoves, type MoveCounts } from '../aggregate/indices.js';
 import * as T from '../aggregate/thresholds.js';
 import type { Consistency, Interval, ScoreCell, ScoresFile } from '../aggregate/types.js';
 import { MOVE_LABELS, type MoveLabel } from '../types.js';
@@ -20,17 +20,6 @@ export interface YearRecord extends YearEvidence {
   examples: string[];
   /** The year's 'all' cell (for its indices). */
   cell: ScoreCell;
-}
-
-export const zeroMoves = (): MoveCounts => ({ denial: 0, rhetorical_action: 0, argumentative_concession: 0, norm_acknowledgment: 0, relevant: 0 });
-
-export function addMoves(into: MoveCounts, c: MoveCounts): MoveCounts {
-  into.denial += c.denial;
-  into.rhetorical_action += c.rhetorical_action;
-  into.argumentative_concession += c.argumentative_concession;
-  into.norm_acknowledgment += c.norm_acknowledgment;
-  into.relevant += c.relevant;
-  return into;
 }
 
 export const movesTotal = (c: MoveCounts): number => c.denial + c.rhetorical_action + c.argumentative_concession + c.norm_acknowledgment;
