@@ -69,17 +69,37 @@ function negatorWithinReach(evidence: WorkingEvidence[], tokens: Tokens, window:
   return false;
 }
 
+/**
+ * "without" names an absence rather than denying a claim: "human rights,
+ * without any imposition of a particular concept" asks that there be no
+ * imposition, which is the denial's own demand, where "human rights are not
+ * values imposed on us" contradicts it. So a rule that a clause negation
+ * switches to another move keeps its move under "without" (the match is still
+ * marked negated); a rule that negation drops is dropped as before.
+ */
+export const PRIVATIVE_NEGATORS: ReadonlySet<string> = new Set(['without']);
+
+function isPrivative(text: string, negatorOffset: number): boolean {
+  const word = /^[A-Za-z]+/.exec(text.slice(negatorOffset, negatorOffset + 16));
+  return word !== null && PRIVATIVE_NEGATORS.has(word[0].toLowerCase());
+}
+
 /** Negation: a match is negated when a negator outside it scopes its words; the rule says what follows. */
 export function applyNegation(evidence: WorkingEvidence[], text: string, tokens: Tokens, config: ScoringConfig): void {
   if (!evidence.some((e) => isMove(e.category))) return;
   const negatedBy = negatorWithinReach(evidence, tokens, config.negation_window) ? negationScopes(text, tokens, config.negation_window) : undefined;
   for (const e of evidence) {
     let negated = e.negatorInGap;
-    for (let t = e.startToken; negatedBy && t < e.endToken && !negated; t++) negated = negatedBy[t] >= 0 && negatedBy[t] < e.start;
+    let negator = -1;
+    for (let t = e.startToken; negatedBy && t < e.endToken && !negated; t++) {
+      negated = negatedBy[t] >= 0 && negatedBy[t] < e.start;
+      if (negated) negator = negatedBy[t];
+    }
     if (!negated) continue;
     e.negated = true;
     const when = e.whenNegated;
     if (when === 'keep' || !isMove(e.category)) continue;
+    if (when !== 'drop' && negator >= 0 && isPrivative(text, negator)) continue;
     if (when === 'drop') {
       e.weight = 0;
       e.effect = 'dropped';

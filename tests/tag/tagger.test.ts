@@ -33,6 +33,17 @@ describe('tagger on the mini lexicon', () => {
     expect(r.evidence.find((e) => e.rule === 'denial.internal-affairs')).toMatchObject({ negated: true, effect: 'switched', switched_from: 'denial' });
   });
 
+  it('keeps the move under a privative "without": the absence of interference is the denial\'s own demand', () => {
+    const r = tagger.tag('Human rights must be promoted without interference in our internal affairs.');
+    expect(r.label).toBe('denial');
+    expect(r.flags).toContain('negated');
+    const ev = r.evidence.find((e) => e.rule === 'denial.internal-affairs')!;
+    expect(ev).toMatchObject({ negated: true, category: 'denial' });
+    expect(ev.effect).toBeUndefined();
+    // a clause negation still switches it
+    expect(tagger.tag('Human rights are not an internal affair of any State.').label).toBe('norm_acknowledgment');
+  });
+
   it('turns "we do not deny that" into a concession', () => {
     expect(tagger.tag('We do not deny that abuses occurred.').label).toBe('argumentative_concession');
     expect(tagger.tag("We don't deny that abuses occurred.").label).toBe('argumentative_concession');
