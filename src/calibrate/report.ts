@@ -175,6 +175,8 @@ export function diffMarkdown(result: CalibrationResult, oldVersion: string): str
   lines.push('## Settings tried (moves)', '', '| rule L2 | term L1 | class-weight power | cv macro-F1 |', '|---:|---:|---:|---:|');
   for (const tried of result.fit.moves.tried)
     lines.push(`| ${tried.setting.ruleL2} | ${tried.setting.termL1 ?? '—'} | ${tried.setting.classWeightPower} | ${f3(tried.macroF1)} |`);
+  lines.push('', '## Settings tried (targets)', '', '| context weight | rule L2 | cv macro-F1 |', '|---:|---:|---:|');
+  for (const tried of result.fit.targets.tried) lines.push(`| ${tried.setting.contextWeight} | ${tried.setting.ruleL2} | ${f3(tried.macroF1)} |`);
   lines.push('');
   return lines.join('\n');
 }

@@ -55,6 +55,7 @@ describe('spiral calibrate', async () => {
     const diff = readFileSync(path.join(out, 'diff.md'), 'utf8');
     expect(diff).toMatch(/\| concession\.investigate \| 1\.5 \| [\d.]+ \| 20 \| 1\.000 \|/);
     expect(diff).toContain('## Settings tried (moves)');
+    expect(diff).toContain('## Settings tried (targets)');
     const diagnostics = JSON.parse(readFileSync(path.join(out, 'diagnostics.json'), 'utf8'));
     expect(diagnostics[0].verdict).toBe('never_fires');
     expect(readFileSync(path.join(out, 'diagnostics.md'), 'utf8')).toContain('### rhetorical.baseless');
