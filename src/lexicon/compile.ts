@@ -379,6 +379,8 @@ export function featureSetOf(lexicon: CompiledLexicon, word: string): FeatureSet
   const h = hashWord(word);
   const cached = lexicon.vocabulary.get(word, h);
   if (cached) return cached;
+  // Kept by the vocabulary and the stem cache: a copy that does not hold its sentence.
+  word = detached(word);
   let found: number[] | undefined = lexicon.formFeatures.get(word)?.slice();
   for (const [prefix, id] of lexicon.prefixIndex.get(word.slice(0, MIN_PREFIX)) ?? []) {
     if (word.startsWith(prefix)) (found ??= []).push(id);
@@ -393,7 +395,7 @@ export function featureSetOf(lexicon: CompiledLexicon, word: string): FeatureSet
         [...new Set(found)].sort((a, b) => a - b),
       )
     : NO_FEATURES;
-  lexicon.vocabulary.add(detached(word), h, result);
+  lexicon.vocabulary.add(word, h, result);
   return result;
 }
 

@@ -157,86 +157,55 @@ function unpackedResult(file: DiscoveredFile, read: ReadResult, env: FileTaskEnv
 
 /**
  * Consecutive files, one after the other (a worker's task: fewer messages
- * between threads than one file each). Their lines are encoded into one buffer
- * for the whole batch, each file's `data` (and `csv`) a view of it: one
- * allocation and one transfer per batch. A file's lines are encoded as soon as
- * it is done, so its strings die young instead of living through the batch.
+ * between threads than one file each). Each file's lines are encoded as soon
+ * as it is tagged, into a buffer of its own of exactly their size (`data`
+ * and `csv` are views of it), so its strings die young and nothing outlives
+ * the batch: no encoding scratch is kept between batches (a shared one grew
+ * to the largest batch and stayed, ~10 MB per worker on the General Debate
+ * corpus).
  */
 export async function runFileBatch(files: DiscoveredFile[], env: FileTaskEnv): Promise<FileResult[]> {
-  // All of the batch's files are read at once (while another batch is tagged); then the batch is tagged
-  // and encoded without a pause, so batches in flight in one thread never share the encoding scratch.
+  // All of the batch's files are read at once (while another batch is tagged); then the batch is tagged.
   const reads = await Promise.all(files.map((file) => readDiscovered(file, env.ingest)));
-  const encoder = new BatchEncoder();
-  const done: Array<{ rest: Omit<Unpacked, 'sections' | 'csvRows'>; lengths: [number, number, number]; csvLength: number }> = [];
+  const results: FileResult[] = [];
   for (let i = 0; i < files.length; i++) {
     const { sections, csvRows, ...rest } = unpackedResult(files[i], reads[i], env);
-    done.push({ rest, ...encoder.add(sections, csvRows) });
+    const { bytes, lengths } = encodeFile(sections, csvRows);
+    const dataLength = lengths[0] + lengths[1] + lengths[2];
+    const data = bytes.subarray(0, dataLength);
+    results.push({ ...rest, data, lengths, dataSha256: createHash('sha256').update(data).digest('hex'), csv: bytes.subarray(dataLength) });
   }
-  const data = encoder.finish();
-  let offset = 0;
-  const views = done.map(({ lengths: [a, b, c] }) => {
-    const view = data.subarray(offset, offset + a + b + c);
-    offset += a + b + c;
-    return view;
-  });
-  return done.map(({ rest, lengths, csvLength }, i) => {
-    const csv = data.subarray(offset, offset + csvLength);
-    offset += csvLength;
-    return { ...rest, data: views[i], lengths, dataSha256: createHash('sha256').update(views[i]).digest('hex'), csv };
-  });
+  return results;
 }
 
-/** Encoding scratch, reused across batches, grown as needed: the JSON lines, and the CSV rows. */
-const scratch = { data: Buffer.allocUnsafeSlow(1 << 20), csv: Buffer.allocUnsafeSlow(1 << 20) };
-/** A scratch grown past this for one large batch is let go afterwards. */
-const KEEP_SCRATCH_BYTES = 64 << 20;
 const NEWLINE = 0x0a;
 
 /**
- * A batch's files encoded one after the other (UTF-8): each file's three
- * sections of JSON lines, each text followed by a newline, and its CSV rows
- * (which carry their newlines). `finish` gives one buffer of its own (never a
- * slice of Node's shared pool: it is transferred to the main thread, which
- * detaches it here) holding every file's sections, then every file's rows.
+ * A file's three sections of JSON lines (UTF-8, each text followed by a
+ * newline), then its CSV rows (which carry their newlines), in one buffer of
+ * exactly their size. Never a slice of Node's shared pool: the buffer is
+ * transferred to the main thread, which detaches it here.
  */
-class BatchEncoder {
-  private dataUsed = 0;
-  private csvUsed = 0;
-
-  add(sections: [string[], string[], string[]], csvRows: string[]): { lengths: [number, number, number]; csvLength: number } {
-    const lengths: [number, number, number] = [0, 0, 0];
-    sections.forEach((lines, i) => {
-      const start = this.dataUsed;
-      for (const l of lines) {
-        // UTF-16 → UTF-8 takes at most 3 bytes per code unit, plus the newline.
-        const buffer = room('data', this.dataUsed, 3 * l.length + 1);
-        this.dataUsed += buffer.write(l, this.dataUsed, 'utf8');
-        buffer[this.dataUsed++] = NEWLINE;
-      }
-      lengths[i] = this.dataUsed - start;
-    });
-    const csvStart = this.csvUsed;
-    for (const row of csvRows) this.csvUsed += room('csv', this.csvUsed, 3 * row.length).write(row, this.csvUsed, 'utf8');
-    return { lengths, csvLength: this.csvUsed - csvStart };
+function encodeFile(sections: [string[], string[], string[]], csvRows: string[]): { bytes: Buffer; lengths: [number, number, number] } {
+  const lengths: [number, number, number] = [0, 0, 0];
+  let size = 0;
+  sections.forEach((lines, i) => {
+    let n = lines.length; // the newlines
+    for (const l of lines) n += Buffer.byteLength(l, 'utf8');
+    lengths[i] = n;
+    size += n;
+  });
+  for (const row of csvRows) size += Buffer.byteLength(row, 'utf8');
+  const bytes = Buffer.allocUnsafeSlow(size);
+  let at = 0;
+  for (const lines of sections) {
+    for (const l of lines) {
+      at += bytes.write(l, at, 'utf8');
+      bytes[at++] = NEWLINE;
+    }
   }
-
-  finish(): Buffer {
-    const out = Buffer.allocUnsafeSlow(this.dataUsed + this.csvUsed);
-    scratch.data.copy(out, 0, 0, this.dataUsed);
-    scratch.csv.copy(out, this.dataUsed, 0, this.csvUsed);
-    for (const name of ['data', 'csv'] as const) if (scratch[name].length > KEEP_SCRATCH_BYTES) scratch[name] = Buffer.allocUnsafeSlow(1 << 20);
-    return out;
-  }
-}
-
-/** The scratch with room for `bytes` more bytes after `used` (doubling, keeping what is written). */
-function room(name: 'data' | 'csv', used: number, bytes: number): Buffer {
-  const buffer = scratch[name];
-  if (buffer.length - used >= bytes) return buffer;
-  const grown = Buffer.allocUnsafeSlow(Math.max(buffer.length * 2, used + bytes));
-  buffer.copy(grown, 0, 0, used);
-  scratch[name] = grown;
-  return grown;
+  for (const row of csvRows) at += bytes.write(row, at, 'utf8');
+  return { bytes, lengths };
 }
 
 /**
