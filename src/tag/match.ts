@@ -42,18 +42,20 @@ interface DfaState {
   wildcard: boolean;
   /**
    * Cached transitions, by the id of a feature set with one of `features`;
-   * null: the run dies. A word with none of them only moves the wildcards:
-   * that one transition is `other` (null: the run dies; undefined: not yet built).
+   * null: the run dies (the map is made with the first one: most states never
+   * have one). A word with none of them only moves the wildcards: that one
+   * transition is `other` (null: the run dies; undefined: not yet built).
    */
-  next: Map<number, DfaState | null>;
+  next: Map<number, DfaState | null> | undefined;
   other?: DfaState | null;
 }
 
 /**
  * A pattern's NFA in flat arrays (split closures precomputed), and its DFA
  * built so far. A worker keeps the DFAs of thousands of patterns (base rules
- * and case overlays) for the whole run: flat typed arrays per pattern and
- * plain arrays per state, not a typed array per NFA state, keep them small.
+ * and case overlays) for the whole run: views of one typed array per pattern
+ * (each typed array of its own costs an ArrayBuffer and a native backing
+ * store) and plain arrays per state keep them small.
  */
 interface PatternDfa {
   feature: Int32Array;
@@ -65,8 +67,8 @@ interface PatternDfa {
    */
   closureStart: Int32Array;
   closureList: Int32Array;
-  /** Whether the accept state is in that closure. */
-  accepts: Uint8Array;
+  /** Whether the accept state is in that closure (1) or not (0). */
+  accepts: Int32Array;
   states: Map<string, DfaState>;
   start: DfaState;
 }
@@ -102,22 +104,29 @@ export const MAX_DFA_STATES_PER_PATTERN = 4096;
 function dfaOf(pattern: CompiledPattern): PatternDfa {
   const { nfa } = pattern;
   const n = nfa.length / NFA_STRIDE;
-  const feature = new Int32Array(n);
-  const target = new Int32Array(n);
   const closures: number[][] = [];
-  const accepts = new Uint8Array(n);
+  const accepting: boolean[] = [];
+  for (let s = 0; s < n; s++) {
+    const reached = splitClosure(nfa, s);
+    closures.push(reached.filter((r) => nfa[r * NFA_STRIDE] === NFA_CONSUME).sort((a, b) => a - b));
+    accepting.push(reached.some((r) => nfa[r * NFA_STRIDE] === NFA_ACCEPT));
+  }
+  // One buffer: feature, target, accepts (n each), closureStart (n + 1), closureList.
+  const all = new Int32Array(4 * n + 1 + closures.reduce((sum, c) => sum + c.length, 0));
+  const feature = all.subarray(0, n);
+  const target = all.subarray(n, 2 * n);
+  const accepts = all.subarray(2 * n, 3 * n);
+  const closureStart = all.subarray(3 * n, 4 * n + 1);
+  const closureList = all.subarray(4 * n + 1);
   for (let s = 0; s < n; s++) {
     if (nfa[s * NFA_STRIDE] === NFA_CONSUME) {
       feature[s] = nfa[s * NFA_STRIDE + 1];
       target[s] = nfa[s * NFA_STRIDE + 2];
     }
-    const reached = splitClosure(nfa, s);
-    closures.push(reached.filter((r) => nfa[r * NFA_STRIDE] === NFA_CONSUME).sort((a, b) => a - b));
-    accepts[s] = reached.some((r) => nfa[r * NFA_STRIDE] === NFA_ACCEPT) ? 1 : 0;
+    accepts[s] = accepting[s] ? 1 : 0;
+    closureStart[s + 1] = closureStart[s] + closures[s].length;
+    closureList.set(closures[s], closureStart[s]);
   }
-  const closureStart = new Int32Array(n + 1);
-  for (let s = 0; s < n; s++) closureStart[s + 1] = closureStart[s] + closures[s].length;
-  const closureList = Int32Array.from(closures.flat());
   const dfa: PatternDfa = { feature, target, closureStart, closureList, accepts, states: new Map(), start: undefined as unknown as DfaState };
   // The start state never counts as a match (patterns are never empty).
   dfa.start = internState(dfa, closureList.subarray(closureStart[pattern.start], closureStart[pattern.start + 1]), false);
@@ -136,7 +145,7 @@ function internState(dfa: PatternDfa, consume: Int32Array, accepting: boolean): 
       else needed.add(dfa.feature[c]);
     }
     const features = [...needed].sort((a, b) => a - b);
-    state = { consume: Array.from(consume), accepting, features, wildcard, next: new Map(), other: wildcard ? undefined : null };
+    state = { consume: Array.from(consume), accepting, features, wildcard, next: undefined, other: wildcard ? undefined : null };
     if (dfa.states.size < MAX_DFA_STATES_PER_PATTERN) dfa.states.set(key, state);
   }
   return state;
@@ -229,10 +238,11 @@ function runFrom(dfa: PatternDfa, sets: readonly FeatureSet[], tokens: Tokens, f
       next = state.other;
       if (next === undefined) next = state.other = transition(dfa, state, NO_IDS);
     } else {
-      next = state.next.get(set.id);
+      next = state.next?.get(set.id);
       if (next === undefined) {
         next = transition(dfa, state, set.ids);
-        if (state.next.size < MAX_TRANSITIONS_PER_STATE) state.next.set(set.id, next);
+        const cached = (state.next ??= new Map());
+        if (cached.size < MAX_TRANSITIONS_PER_STATE) cached.set(set.id, next);
       }
     }
     if (next !== null && next.accepting) best = pos + 1;
