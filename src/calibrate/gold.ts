@@ -2,14 +2,9 @@
 // same id in two files is one item when text and label agree; otherwise it is
 // an error naming both places, since one of the two codings must be wrong.
 import type { GoldItem } from '../eval/gold.js';
+import { UserFacingError } from '../errors.js';
 
-export class GoldMergeError extends Error {
-  readonly userFacing = true;
-  constructor(message: string) {
-    super(message);
-    this.name = 'GoldMergeError';
-  }
-}
+export class GoldMergeError extends UserFacingError {}
 
 export interface GoldFile {
   file: string;

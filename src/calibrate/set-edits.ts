@@ -5,6 +5,7 @@
 // folded descriptions and blank lines stay exactly as the author wrote them.
 // Pure: file texts in, file texts out.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Pair, type YAMLMap } from 'yaml';
+import { UserFacingError } from '../errors.js';
 
 export type EvidenceValue = string | number | null;
 
@@ -22,13 +23,7 @@ export interface SetEdits {
   version: string;
 }
 
-export class WriteSetError extends Error {
-  readonly userFacing = true;
-  constructor(message: string) {
-    super(message);
-    this.name = 'WriteSetError';
-  }
-}
+export class WriteSetError extends UserFacingError {}
 
 interface Splice {
   start: number;

@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import { mulberry32 } from '../random.js';
 import type { Label } from '../types.js';
+import { UserFacingError } from '../errors.js';
 
 const require = createRequire(import.meta.url);
 
@@ -24,13 +25,7 @@ export type ClassifierFactory = () => TextClassifier;
 export const DEFAULT_FOLDS = 5;
 export const DEFAULT_SEED = 1;
 
-export class BaselineError extends Error {
-  readonly userFacing = true;
-  constructor(message: string) {
-    super(message);
-    this.name = 'BaselineError';
-  }
-}
+export class BaselineError extends UserFacingError {}
 
 interface NaturalClassifier {
   addDocument(text: string, label: string): void;

@@ -4,6 +4,7 @@
 // error that lists every bad line as `file:line: message`.
 import { normaliseCountry } from '../countries.js';
 import { isLabel, isTarget, LABELS, TARGETS, type Label, type Target } from '../types.js';
+import { UserFacingError } from '../errors.js';
 
 export interface GoldMeta {
   country?: string;
@@ -55,14 +56,12 @@ export interface GoldItem {
 /** How many problems one error message lists before it says "and N more". */
 const MAX_LISTED_PROBLEMS = 20;
 
-export class GoldFormatError extends Error {
-  readonly userFacing = true;
+export class GoldFormatError extends UserFacingError {
   constructor(
     readonly file: string,
     readonly problems: string[],
   ) {
     super(formatProblems(file, problems));
-    this.name = 'GoldFormatError';
   }
 }
 

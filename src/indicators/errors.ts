@@ -1,6 +1,8 @@
 // Errors in facts and deeds files carry the file and line, so the CLI prints
 // `file:line: message` and exits 2 without a stack trace.
 
+import { UserFacingError } from '../errors.js';
+
 export interface Problem {
   file: string;
   line?: number;
@@ -12,10 +14,8 @@ export function formatProblem(p: Problem): string {
 }
 
 /** One or more problems in an input file; all are reported at once. */
-export class InputFileError extends Error {
-  readonly userFacing = true;
+export class InputFileError extends UserFacingError {
   constructor(readonly problems: Problem[]) {
     super(problems.map(formatProblem).join('\n'));
-    this.name = 'InputFileError';
   }
 }

@@ -3,42 +3,18 @@
 // a stack trace and exit 2. Problems with individual files are never thrown:
 // they become skipped/failed records.
 
-export class IngestError extends Error {
-  readonly userFacing = true;
-  constructor(message: string) {
-    super(message);
-    this.name = 'IngestError';
-  }
-}
+import { UserFacingError } from '../errors.js';
+
+export class IngestError extends UserFacingError {}
 
 /** An input path given on the command line that cannot be used at all. */
-export class InputPathError extends IngestError {
-  constructor(message: string) {
-    super(message);
-    this.name = 'InputPathError';
-  }
-}
+export class InputPathError extends IngestError {}
 
 /** A `--name-pattern` that does not follow the placeholder syntax. */
-export class NamePatternError extends IngestError {
-  constructor(message: string) {
-    super(message);
-    this.name = 'NamePatternError';
-  }
-}
+export class NamePatternError extends IngestError {}
 
 /** An encoding (--encoding) that iconv-lite does not know. */
-export class EncodingError extends IngestError {
-  constructor(message: string) {
-    super(message);
-    this.name = 'EncodingError';
-  }
-}
+export class EncodingError extends IngestError {}
 
 /** A CLI default (--country, --year, ...) that is not a valid value. */
-export class MetaDefaultsError extends IngestError {
-  constructor(message: string) {
-    super(message);
-    this.name = 'MetaDefaultsError';
-  }
-}
+export class MetaDefaultsError extends IngestError {}

@@ -3,6 +3,8 @@
 // wildcard; multi-word values separate their words with one space) and/or
 // nested keys. Readers and writers of each format convert to and from this.
 
+import { UserFacingError } from '../errors.js';
+
 export interface DictNode {
   name: string;
   values: string[];
@@ -27,14 +29,12 @@ export interface Warning {
 
 export const formatWarning = (w: Warning) => `${w.where}: ${w.message}`;
 
-export class DictionaryFormatError extends Error {
-  readonly userFacing = true;
+export class DictionaryFormatError extends UserFacingError {
   constructor(
     readonly file: string,
     readonly problems: Array<{ line?: number; message: string }>,
   ) {
     super(problems.map((p) => `${file}${p.line !== undefined ? `:${p.line}` : ''}: ${p.message}`).join('\n'));
-    this.name = 'DictionaryFormatError';
   }
 }
 

@@ -20,6 +20,7 @@ import { CATEGORIES, defaultWhenNegated, RULE_ID_SHAPE } from '../lexicon/schema
 import { rewriteVersion } from '../calibrate/set-edits.js';
 import type { Dictionary, DictionaryFormat, DictNode, Warning } from './dictionary.js';
 import { IMPORTED_FILE_PREFIX } from '../lexicon/examples.js';
+import { UserFacingError } from '../errors.js';
 
 const WORD = /^[\p{L}\p{N}'’-]+$/u;
 
@@ -34,13 +35,7 @@ export const NEUTRAL_SENTENCES = [
   'Tea and coffee were served in the lobby.',
 ];
 
-export class ImportError extends Error {
-  readonly userFacing = true;
-  constructor(message: string) {
-    super(message);
-    this.name = 'ImportError';
-  }
-}
+export class ImportError extends UserFacingError {}
 
 export interface ImportInput {
   dictionary: Dictionary;

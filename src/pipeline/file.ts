@@ -14,6 +14,7 @@ import type { DocMeta, DocumentRecord } from '../types.js';
 import { classifyDocument, type DocumentOptions } from './document.js';
 import { documentLine, utteranceCsvRow } from './flat-outputs.js';
 import { tallyDocument, type DocTally } from './tally.js';
+import { UserFacingError } from '../errors.js';
 
 /** The three line outputs of a run, in the order their sections are packed. */
 export const LINE_OUTPUTS = ['documents.jsonl', 'utterances.jsonl', 'recommendations.jsonl'] as const;
@@ -302,11 +303,9 @@ export interface TaskConfig {
   encoding?: string;
 }
 
-export class LexiconChangedError extends Error {
-  readonly userFacing = true;
+export class LexiconChangedError extends UserFacingError {
   constructor(dir: string) {
     super(`the lexicon set in ${dir} changed while the run was starting; run again`);
-    this.name = 'LexiconChangedError';
   }
 }
 

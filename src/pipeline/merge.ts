@@ -12,14 +12,9 @@ import { inputsHash, shardOf } from './shard.js';
 import { ScoreTable } from './tally.js';
 import { LINE_OUTPUTS, type FileResult } from './file.js';
 import { UTTERANCES_CSV, utterancesCsvHeader, writeUtterancesCsv } from './flat-outputs.js';
+import { UserFacingError } from '../errors.js';
 
-export class MergeError extends Error {
-  readonly userFacing = true;
-  constructor(message: string) {
-    super(message);
-    this.name = 'MergeError';
-  }
-}
+export class MergeError extends UserFacingError {}
 
 /** The parts of a shard's run.json the merge reads. */
 interface ShardRunInfo {

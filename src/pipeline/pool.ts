@@ -7,6 +7,7 @@ import { Piscina } from 'piscina';
 import type { DiscoveredFile } from '../ingest/index.js';
 import type { LexiconSet } from '../lexicon/types.js';
 import { createTaskEnv, LARGE_FILE_BYTES, runWorkerBatch, type Deferred, type FileResult, type FileTaskEnv, type TaskConfig } from './file.js';
+import { UserFacingError } from '../errors.js';
 
 export interface Executor {
   readonly workers: number;
@@ -32,11 +33,9 @@ export interface ExecutorStats {
 /** Tasks a worker holds at once: the second one's files are read while the first is tagged. */
 const TASKS_PER_WORKER = 2;
 
-export class WorkerScriptMissingError extends Error {
-  readonly userFacing = true;
+export class WorkerScriptMissingError extends UserFacingError {
   constructor(file: string) {
     super(`worker script not found: ${file} (build spiral first: npm run build)`);
-    this.name = 'WorkerScriptMissingError';
   }
 }
 

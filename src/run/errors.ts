@@ -1,12 +1,9 @@
 // A run folder the user must fix (missing, or a line that does not read): the
 // CLI prints the message, which names the file and line, and exits 2.
-export class RunError extends Error {
-  readonly userFacing = true;
-  constructor(message: string) {
-    super(message);
-    this.name = 'RunError';
-  }
-}
+
+import { UserFacingError } from '../errors.js';
+
+export class RunError extends UserFacingError {}
 
 /** What the file-system error codes users meet mean, in words. */
 const FS_CAUSES: Record<string, string> = {

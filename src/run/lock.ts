@@ -31,7 +31,6 @@ export class LockHeld extends RunError {
     what: string,
   ) {
     super(`${what}: ${holderText(owner)} (lock file ${file}; remove it only if that process is gone)`);
-    this.name = 'LockHeld';
   }
 }
 
