@@ -79,9 +79,10 @@ function negatorWithinReach(evidence: WorkingEvidence[], tokens: Tokens, window:
  */
 export const PRIVATIVE_NEGATORS: ReadonlySet<string> = new Set(['without']);
 
-function isPrivative(text: string, negatorOffset: number): boolean {
-  const word = /^[A-Za-z]+/.exec(text.slice(negatorOffset, negatorOffset + 16));
-  return word !== null && PRIVATIVE_NEGATORS.has(word[0].toLowerCase());
+/** Is the negator that starts at this character offset a privative one (its token, as isNegatorAt reads it)? */
+function isPrivative(tokens: Tokens, negatorOffset: number): boolean {
+  const i = tokens.starts.indexOf(negatorOffset);
+  return i >= 0 && PRIVATIVE_NEGATORS.has(tokens.words[i]);
 }
 
 /** Negation: a match is negated when a negator outside it scopes its words; the rule says what follows. */
@@ -99,7 +100,7 @@ export function applyNegation(evidence: WorkingEvidence[], text: string, tokens:
     e.negated = true;
     const when = e.whenNegated;
     if (when === 'keep' || !isMove(e.category)) continue;
-    if (when !== 'drop' && negator >= 0 && isPrivative(text, negator)) continue;
+    if (when !== 'drop' && negator >= 0 && isPrivative(tokens, negator)) continue;
     if (when === 'drop') {
       e.weight = 0;
       e.effect = 'dropped';
