@@ -26,6 +26,7 @@ export function isTarget(value: unknown): value is Target {
 export const TARGET_CATEGORIES = ['target_self', 'target_other', 'target_general'] as const;
 export type TargetCategory = (typeof TARGET_CATEGORIES)[number];
 export const targetOfCategory = (c: TargetCategory): TargetKind => c.slice('target_'.length) as TargetKind;
+export const isTargetCategory = (c: string): c is TargetCategory => (TARGET_CATEGORIES as readonly string[]).includes(c);
 
 /** Lexicon categories: the four moves, plus helper categories that only modify them or say whose conduct is at stake. */
 export const HELPER_CATEGORIES = ['relevance', 'attribution', 'speaker', ...TARGET_CATEGORIES] as const;

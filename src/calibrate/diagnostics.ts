@@ -5,7 +5,7 @@
 // with (overlaps) or against (conflicts), and its worst false positives. Rules
 // that never fire or mostly mislead come first. Pure.
 import type { LexiconSet, Rule } from '../lexicon/types.js';
-import { MOVE_LABELS, type Category, type Label } from '../types.js';
+import { MOVE_LABELS, isTargetCategory, targetOfCategory, type Category, type Label } from '../types.js';
 import { DIAGNOSTICS } from './config.js';
 import type { EvidencePiece, Observation } from './observe.js';
 
@@ -59,11 +59,16 @@ function allRules(set: LexiconSet): Rule[] {
   return [...set.rules, ...Object.values(set.cases).flatMap((c) => c.rules)];
 }
 
-/** Does a firing agree with the gold? Moves: same label. Relevance: the gold is some move. Attribution: not judged. */
-function agreesWith(category: Category, gold: Label): boolean | null {
-  if (category === 'attribution') return null;
-  if (category === 'relevance') return gold !== 'none';
-  return category === gold;
+/**
+ * Does a firing agree with the gold? Moves: same label. Relevance: the gold is
+ * some move. Target rules: the coded target is theirs (not judged where the gold
+ * codes none). Attribution and speaker evidence claim no label: not judged.
+ */
+function agreesWith(category: Category, obs: Pick<Observation, 'gold' | 'goldTarget'>): boolean | null {
+  if (category === 'attribution' || category === 'speaker') return null;
+  if (category === 'relevance') return obs.gold !== 'none';
+  if (isTargetCategory(category)) return obs.goldTarget === undefined ? null : targetOfCategory(category) === obs.goldTarget;
+  return category === obs.gold;
 }
 
 /** Rules whose evidence carried the largest weight for the predicted label. */
@@ -121,7 +126,7 @@ function tallyItem(obs: Observation, tallies: Map<string, Tally>): void {
     const category = firedCategory(pieces);
     if (!category) continue;
     t.fires++;
-    const agrees = agreesWith(category, obs.gold);
+    const agrees = agreesWith(category, obs);
     if (agrees !== null) {
       t.judged++;
       if (agrees) t.agrees++;
@@ -189,7 +194,7 @@ export function diagnoseRules(set: LexiconSet, observations: readonly Observatio
       matched: t.matched,
       fires: t.fires,
       coverage: observations.length ? t.fires / observations.length : 0,
-      agrees: rule.category === 'attribution' ? null : t.agrees,
+      agrees: rule.category === 'attribution' || rule.category === 'speaker' ? null : t.agrees,
       precision,
       deciding: t.deciding,
       decidingCorrect: t.decidingCorrect,

@@ -11,7 +11,7 @@ import { tagMeta, type GoldTagMeta } from '../eval/evaluate.js';
 import type { GoldItem } from '../eval/gold.js';
 import type { LexiconSet, Rule } from '../lexicon/types.js';
 import type { Tagger } from '../tag/tagger.js';
-import type { Category, Evidence, Label, TagResult } from '../types.js';
+import type { Category, Evidence, Label, TagResult, TargetKind } from '../types.js';
 
 export interface EvidencePiece {
   rule: string;
@@ -36,6 +36,8 @@ export interface Observation {
   id: string;
   text: string;
   gold: Label;
+  /** The coded target of a move (absent for `none` and for gold without targets): target rules are judged by it. */
+  goldTarget?: TargetKind;
   country?: string;
   /** The case overlay applied to this item, if any. */
   caseCode?: string;
@@ -57,20 +59,21 @@ function ruleIndex(set: LexiconSet): Map<string, Rule> {
 }
 
 export interface Observer {
-  observe(id: string, text: string, gold: Label, meta: GoldTagMeta): Observation;
+  observe(id: string, text: string, gold: Label, meta: GoldTagMeta, goldTarget?: TargetKind): Observation;
 }
 
 export function createObserver(tagger: Tagger, forceCase?: string): Observer {
   const set = tagger.set;
   const rules = ruleIndex(set);
   return {
-    observe(id, text, gold, meta) {
+    observe(id, text, gold, meta, goldTarget) {
       const caseCode = caseFor(set, meta.country, forceCase);
       const adjust = new Map((caseCode ? set.cases[caseCode].adjust : []).map((a) => [a.rule, a.weight]));
       const result = tagger.tag(text, meta);
       // Rule evidence only: term-layer and State-mention evidence have no rule to diagnose.
       const pieces = result.evidence.filter((e) => rules.has(e.rule)).map((e) => toPiece(e, rules, adjust));
       const obs: Observation = { id, text, gold, result, pieces };
+      if (goldTarget !== undefined) obs.goldTarget = goldTarget;
       if (meta.country !== undefined) obs.country = meta.country;
       if (caseCode !== undefined) obs.caseCode = caseCode;
       return obs;
@@ -102,7 +105,7 @@ function toPiece(e: Evidence, rules: Map<string, Rule>, adjust: Map<string, numb
 
 export function observeGold(tagger: Tagger, items: readonly GoldItem[], forceCase?: string): Observation[] {
   const observer = createObserver(tagger, forceCase);
-  return items.map((item) => observer.observe(item.id, item.text, item.label, tagMeta(item)));
+  return items.map((item) => observer.observe(item.id, item.text, item.label, tagMeta(item), item.target && item.target !== 'na' ? item.target : undefined));
 }
 
 /** A rule example with an expected label, tagged: the fitter keeps these labels right. */

@@ -6,8 +6,8 @@ import type { ScoringConfig } from '../lexicon/types.js';
 import {
   LABELS,
   MOVE_LABELS,
-  TARGET_CATEGORIES,
   TARGET_KINDS,
+  isTargetCategory,
   targetOfCategory,
   type Category,
   type Evidence,
@@ -15,7 +15,6 @@ import {
   type Label,
   type MoveLabel,
   type TagResult,
-  type TargetCategory,
   type TargetKind,
 } from '../types.js';
 import {
@@ -63,8 +62,6 @@ export interface DecisionSetting {
 
 const RELEVANCE_MET: ReadonlySet<Category> = new Set(['relevance']);
 const NOTHING_MET: ReadonlySet<Category> = new Set();
-
-const isTargetCategory = (c: string): c is TargetCategory => (TARGET_CATEGORIES as readonly string[]).includes(c);
 
 /**
  * `country.<iso3>` evidence: the speaker's own State is self-reference, any

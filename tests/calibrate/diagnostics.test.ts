@@ -3,6 +3,7 @@ import { diagnoseRules } from '../../src/calibrate/diagnostics.js';
 import { observeGold } from '../../src/calibrate/observe.js';
 import { loadLexiconSet } from '../../src/lexicon/load.js';
 import { createTagger } from '../../src/tag/tagger.js';
+import { bundledTagger } from '../helpers/lexicons.js';
 import { cleanTempDirs, designedGold, goldItems, miniCopy } from './fixtures.js';
 
 afterAll(cleanTempDirs);
@@ -45,6 +46,32 @@ describe('diagnoseRules', () => {
   it('judges relevance by whether the gold is a move, and leaves attribution unjudged', () => {
     expect(of('relevance.abuses').precision).toBe(1);
     expect(of('attribution.some-claim').precision).toBeNull();
+  });
+
+  it('judges target rules by the coded target and leaves speaker evidence unjudged', () => {
+    const tagger = bundledTagger();
+    const items = goldItems([
+      { id: 'own', text: 'My Government has ratified the Convention against Torture.', label: 'norm_acknowledgment', country: 'KEN' },
+      { id: 'norm', text: 'We believe that human rights are universal and indivisible.', label: 'norm_acknowledgment', country: 'KEN' },
+      { id: 'all', text: 'All States must respect human rights.', label: 'norm_acknowledgment', country: 'KEN' },
+      { id: 'uncoded', text: 'All States must respect human rights and freedoms.', label: 'norm_acknowledgment', country: 'KEN' },
+    ]);
+    items[0].target = 'self';
+    items[1].target = 'general';
+    items[2].target = 'self'; // a coder's call against the rule: counted as a false positive
+    const found = diagnoseRules(tagger.set, observeGold(tagger, items));
+    const rule = (id: string) => found.find((d) => d.rule === id)!;
+    expect(rule('target.self-government').agrees).toBe(1);
+    expect(rule('target.general-norm-statement').agrees).toBe(1);
+    // Two firings of "All States", one judged (the fourth item codes no target) and wrong.
+    const allStates = rule('target.general-all-states');
+    expect(allStates.fires).toBe(2);
+    expect(allStates.precision).toBe(0);
+    expect(allStates.worstFalsePositives.map((f) => f.id)).toEqual(['all']);
+    // "We believe": the speaker's voice claims no label, and a discounted self-reference does not fire.
+    expect(rule('speaker.stance').precision).toBeNull();
+    expect(rule('speaker.stance').agrees).toBeNull();
+    expect(rule('target.self-first-person').fires).toBe(0);
   });
 
   it('puts rules that never fire first, then rules that mostly mislead', () => {
