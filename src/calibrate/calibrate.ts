@@ -12,7 +12,7 @@ import { TARGET_KINDS, type Label, type TargetKind } from '../types.js';
 import { findCandidates, type Candidate } from './candidates.js';
 import { diagnoseRules, type RuleDiagnostic } from './diagnostics.js';
 import { modelYaml, termsYaml, type Provenance } from './model-files.js';
-import { fitModel, priorWeight, type ModelFit } from './model-fit.js';
+import { fitModel, foldSeeds, priorWeight, type ModelFit } from './model-fit.js';
 import { observeForModel } from './model-observe.js';
 import { observeGold, type Observation } from './observe.js';
 import { rewriteSet, type EvidenceValue, type RuleEdit } from './set-edits.js';
@@ -33,6 +33,8 @@ export interface CalibrateInput {
   files: Readonly<Record<string, string>>;
   folds: number;
   seed: number;
+  /** Fold draws of the repeated cross-validation (seeds seed, seed + 1, ...). */
+  repeats: number;
   /**
    * Ids of the reference design (the first gold file): cross-validated figures
    * are reported on these, and items of other files are weighted to its label
@@ -131,7 +133,7 @@ export function calibrate(input: CalibrateInput): CalibrationResult {
   const diagnostics = diagnoseRules(input.set, observations);
   const byRule = new Map(diagnostics.map((d) => [d.rule, d]));
   const candidates = findCandidates(observations);
-  const fit = fitModel(observeForModel(input.tagger, input.items, input.reference), input.set, input.folds, input.seed);
+  const fit = fitModel(observeForModel(input.tagger, input.items, input.reference), input.set, input.folds, foldSeeds(input.seed, input.repeats));
   const fittedWeights = new Map([...fit.moves.fitted.ruleWeights, ...fit.targets.fitted.ruleWeights]);
   const rules = new Map<string, RuleEdit>();
   const changes: Change[] = [];
@@ -144,7 +146,14 @@ export function calibrate(input: CalibrateInput): CalibrationResult {
     if (fitted !== rule.weight) changes.push({ rule: rule.id, old: rule.weight, new: fitted, fires: d?.fires ?? 0, precision: d?.precision ?? null });
   }
   changes.sort((a, b) => Math.abs(b.new - b.old) - Math.abs(a.new - a.old) || (a.rule < b.rule ? -1 : 1));
-  const provenance: Provenance = { gold: input.goldName, goldSha256: goldHash(input.items), items: input.items.length, folds: input.folds, seed: input.seed };
+  const provenance: Provenance = {
+    gold: input.goldName,
+    goldSha256: goldHash(input.items),
+    items: input.items.length,
+    folds: input.folds,
+    seed: input.seed,
+    repeats: input.repeats,
+  };
   if (input.split) provenance.split = input.split;
   const generated = { [MODEL_FILE]: modelYaml(fit.model, provenance, fit), [TERMS_FILE]: termsYaml(fit.moves.fitted.terms, provenance, fit) };
   const ruleFiles = new Map(allRules(input.set).map((r) => [r.id, r.file]));

@@ -3,6 +3,7 @@
 // figures) at the top, so a reader sees the evidence beside the weights.
 import type { ModelConfig } from '../tag/model.js';
 import { LABELS, MOVE_LABELS, TARGET_KINDS, type Label } from '../types.js';
+import { crossValidationText } from './config.js';
 import type { ModelFit } from './model-fit.js';
 
 export interface Provenance {
@@ -13,6 +14,7 @@ export interface Provenance {
   split?: string;
   folds: number;
   seed: number;
+  repeats: number;
 }
 
 const num = (x: number) => String(Math.round(x * 1e4) / 1e4);
@@ -28,7 +30,7 @@ function fittedOn(p: Provenance, fit: ModelFit): string[] {
     `  gold_sha256: ${p.goldSha256}`,
     `  items: ${p.items}`,
     ...(p.split ? [`  split: ${p.split}`] : []),
-    `  method: "spiral calibrate: regularised multinomial logistic regression, ${p.folds}-fold cross-validation with folds by document (seed ${p.seed})"`,
+    `  method: "spiral calibrate: regularised multinomial logistic regression, ${crossValidationText(p)}"`,
     `  moves_setting: { rule_l2: ${m.setting.ruleL2}, term_l1: ${m.setting.termL1 ?? 'null'}, class_weight_power: ${m.setting.classWeightPower} }`,
     `  moves_cv_macro_f1: ${f3(m.macroF1)}`,
     `  moves_cv_f1: ${vector(Object.fromEntries(LABELS.map((l) => [l, m.metrics.perLabel[l].f1])), LABELS)}`,

@@ -283,30 +283,42 @@ export interface CrossValidated<S, M extends string = Label> {
   metrics: Metrics<M>;
 }
 
+/**
+ * Cross-validated predictions of one setting, pooled over the fold draws: each
+ * draw predicts every item once from the folds that leave its document out.
+ */
 function crossValidateMoves(
   observations: readonly ModelObservation[],
-  foldOf: number[],
+  draws: readonly number[][],
   folds: number,
   ruleIds: string[],
   priors: Map<string, number>,
   setting: MoveSetting,
   start: ModelConfig['moves'],
 ): { metrics: Metrics; heldOut: Array<{ logits: Float64Array; y: number }> } {
-  const predicted: Label[] = new Array(observations.length);
+  const pairs: Array<{ gold: Label; predicted: Label }> = [];
   const heldOut: Array<{ logits: Float64Array; y: number }> = [];
-  for (let f = 0; f < folds; f++) {
-    const train = observations.filter((_, i) => foldOf[i] !== f);
-    const { fitted } = fitMovesOnce(train, ruleIds, priors, setting, start);
-    observations.forEach((o, i) => {
-      if (foldOf[i] !== f) return;
-      const z = moveLogitsOf(o, fitted);
-      predicted[i] = LABELS[argmaxIndex(z)];
-      if (o.reference) heldOut.push({ logits: z, y: LABELS.indexOf(o.gold) });
-    });
+  for (const foldOf of draws) {
+    const predicted: Label[] = new Array(observations.length);
+    for (let f = 0; f < folds; f++) {
+      const train = observations.filter((_, i) => foldOf[i] !== f);
+      const { fitted } = fitMovesOnce(train, ruleIds, priors, setting, start);
+      observations.forEach((o, i) => {
+        if (foldOf[i] !== f) return;
+        const z = moveLogitsOf(o, fitted);
+        predicted[i] = LABELS[argmaxIndex(z)];
+        if (o.reference) heldOut.push({ logits: z, y: LABELS.indexOf(o.gold) });
+      });
+    }
+    // Figures (and the temperature) on the reference design only: the distribution the tagger is judged on.
+    for (let i = 0; i < observations.length; i++) if (observations[i].reference) pairs.push({ gold: observations[i].gold, predicted: predicted[i] });
   }
-  // Figures (and the temperature) on the reference design only: the distribution the tagger is judged on.
-  const pairs = observations.flatMap((o, i) => (o.reference ? [{ gold: o.gold, predicted: predicted[i] }] : []));
   return { metrics: computeMetrics(pairs), heldOut };
+}
+
+/** One fold assignment per seed: repeated cross-validation, so a setting is not chosen for one lucky draw of documents. */
+export function foldDraws(observations: readonly { document: string }[], folds: number, seeds: readonly number[]): number[][] {
+  return seeds.map((seed) => documentFolds(observations, folds, seed));
 }
 
 export interface MoveFit {
@@ -319,19 +331,19 @@ export function fitMoves(
   observations: readonly ModelObservation[],
   set: LexiconSet,
   folds: number,
-  seed: number,
+  seeds: readonly number[],
   start: ModelConfig['moves'] = set.model.moves,
 ): MoveFit {
   const moveRules = set.rules.filter((r) => (MOVE_LABELS as readonly string[]).includes(r.category));
   const ruleIds = moveRules.map((r) => r.id);
   const priors = new Map(moveRules.map((r) => [r.id, priorWeight(r)]));
-  const foldOf = documentFolds(observations, folds, seed);
+  const draws = foldDraws(observations, folds, seeds);
   const tried: Array<CrossValidated<MoveSetting> & { heldOut: Array<{ logits: Float64Array; y: number }> }> = [];
   for (const ruleL2 of MODEL_FITTING.ruleL2Grid) {
     for (const termL1 of MODEL_FITTING.termL1Grid) {
       for (const classWeightPower of MODEL_FITTING.classWeightPowerGrid) {
         const setting = { ruleL2, termL1, classWeightPower };
-        const { metrics, heldOut } = crossValidateMoves(observations, foldOf, folds, ruleIds, priors, setting, start);
+        const { metrics, heldOut } = crossValidateMoves(observations, draws, folds, ruleIds, priors, setting, start);
         tried.push({ setting, macroF1: metrics.macroF1, metrics, heldOut });
       }
     }
@@ -504,42 +516,43 @@ export interface TargetFit {
   tried: Array<CrossValidated<TargetSetting, TargetKind>>;
 }
 
-export function fitTargets(observations: readonly ModelObservation[], set: LexiconSet, folds: number, seed: number): TargetFit {
+export function fitTargets(observations: readonly ModelObservation[], set: LexiconSet, folds: number, seeds: readonly number[]): TargetFit {
   const targetRules = set.rules.filter((r) => r.category.startsWith('target_'));
   const ruleIds = targetRules.map((r) => r.id);
   const moveIds = set.rules.filter((r) => (MOVE_LABELS as readonly string[]).includes(r.category)).map((r) => r.id);
   const priors = new Map(targetRules.map((r) => [r.id, priorWeight(r)]));
   const items = targetItems(observations);
-  const foldOf = documentFolds(
+  const draws = foldDraws(
     items.map((i) => i.o),
     folds,
-    seed,
+    seeds,
   );
   const tried: Array<CrossValidated<TargetSetting, TargetKind> & { heldOut: Array<{ logits: Float64Array; y: number }> }> = [];
   for (const contextWeight of MODEL_FITTING.targetContextGrid) {
     for (const ruleL2 of MODEL_FITTING.ruleL2Grid) {
       const setting = { contextWeight, ruleL2 };
-      const predicted: TargetKind[] = new Array(items.length);
+      const pairs: Array<{ gold: TargetKind; predicted: TargetKind }> = [];
       const heldOut: Array<{ logits: Float64Array; y: number }> = [];
-      for (let f = 0; f < folds; f++) {
-        const fitted = fitTargetsOnce(
-          items.filter((_, i) => foldOf[i] !== f),
-          ruleIds,
-          moveIds,
-          priors,
-          setting,
-        );
-        items.forEach((it, i) => {
-          if (foldOf[i] !== f) return;
-          const z = targetLogitsOf(it.o, it.label, fitted);
-          predicted[i] = TARGET_KINDS[argmaxIndex(z)];
-          if (it.o.reference) heldOut.push({ logits: z, y: TARGET_KINDS.indexOf(it.target) });
-        });
+      for (const foldOf of draws) {
+        const predicted: TargetKind[] = new Array(items.length);
+        for (let f = 0; f < folds; f++) {
+          const fitted = fitTargetsOnce(
+            items.filter((_, i) => foldOf[i] !== f),
+            ruleIds,
+            moveIds,
+            priors,
+            setting,
+          );
+          items.forEach((it, i) => {
+            if (foldOf[i] !== f) return;
+            const z = targetLogitsOf(it.o, it.label, fitted);
+            predicted[i] = TARGET_KINDS[argmaxIndex(z)];
+            if (it.o.reference) heldOut.push({ logits: z, y: TARGET_KINDS.indexOf(it.target) });
+          });
+        }
+        for (let i = 0; i < items.length; i++) if (items[i].o.reference) pairs.push({ gold: items[i].target, predicted: predicted[i] });
       }
-      const metrics = computeMetrics(
-        items.flatMap((it, i) => (it.o.reference ? [{ gold: it.target, predicted: predicted[i] }] : [])),
-        TARGET_KINDS,
-      );
+      const metrics = computeMetrics(pairs, TARGET_KINDS);
       tried.push({ setting, macroF1: metrics.macroF1, metrics, heldOut });
     }
   }
@@ -558,10 +571,15 @@ export interface ModelFit {
   model: ModelConfig;
 }
 
-export function fitModel(observations: ModelObservation[], set: LexiconSet, folds: number, seed: number): ModelFit {
+/** The fold seeds of repeated cross-validation: `repeats` draws from `seed` on. */
+export function foldSeeds(seed: number, repeats: number): number[] {
+  return Array.from({ length: repeats }, (_, i) => seed + i);
+}
+
+export function fitModel(observations: ModelObservation[], set: LexiconSet, folds: number, seeds: readonly number[]): ModelFit {
   correctLabelShift(observations);
-  const moves = fitMoves(observations, set, folds, seed);
-  const targets = fitTargets(observations, set, folds, seed);
+  const moves = fitMoves(observations, set, folds, seeds);
+  const targets = fitTargets(observations, set, folds, seeds);
   const model = defaultModelConfig();
   model.moves = moves.fitted.config;
   model.targets = targets.fitted.config;

@@ -4,6 +4,7 @@
 import type { Metrics } from '../eval/metrics.js';
 import { LABELS, type Label } from '../types.js';
 import type { Candidate } from './candidates.js';
+import { crossValidationText } from './config.js';
 import type { CalibrationResult, Change, SetCheck } from './calibrate.js';
 import type { RuleDiagnostic } from './diagnostics.js';
 
@@ -15,6 +16,7 @@ export interface SummaryContext {
   items: number;
   folds: number;
   seed: number;
+  repeats: number;
   old: { name: string; version: string; hash: string; dir: string };
   /** `dir` is relative to the output folder. */
   new: { version: string; hash: string; dir: string };
@@ -208,7 +210,7 @@ export function summaryJson(result: CalibrationResult, ctx: SummaryContext): Rec
     items: ctx.items,
     lexicons: ctx.old,
     new_lexicons: ctx.new,
-    cross_validation: { folds: ctx.folds, seed: ctx.seed, grouped_by: 'document' },
+    cross_validation: { folds: ctx.folds, seed: ctx.seed, repeats: ctx.repeats, grouped_by: 'document' },
     macro_f1: { before_in_sample: result.before.macroF1, after_cross_validated: result.after.macroF1 },
     per_label: perLabel(result.before, result.after),
     moves_setting: { rule_l2: m.setting.ruleL2, term_l1: m.setting.termL1, class_weight_power: m.setting.classWeightPower },
@@ -268,7 +270,7 @@ export function summaryText(result: CalibrationResult, ctx: SummaryContext): str
       return `  ${l}: ${top.length ? top.join(', ') : '—'}`;
     }),
     '',
-    `decision layer (${ctx.folds}-fold cross-validation, folds by document, seed ${ctx.seed}):`,
+    `decision layer (${crossValidationText(ctx)}):`,
     `  macro-F1 in-sample before ${f3(result.before.macroF1)}; cross-validated after ${f3(result.after.macroF1)}`,
     ...LABELS.map(
       (l) =>

@@ -74,6 +74,21 @@ describe('spiral calibrate', async () => {
     expect(none.stderr).toContain('no gold items with split "check"');
   });
 
+  it('repeats the cross-validation over 3 fold draws by default; --repeats 1 takes one draw, 0 is refused', async () => {
+    expect(summary.cross_validation).toEqual({ folds: 5, seed: 1, repeats: 3, grouped_by: 'document' });
+    expect(readFileSync(path.join(out, 'lexicons', 'model.yaml'), 'utf8')).toContain(
+      'method: "spiral calibrate: regularised multinomial logistic regression, 5-fold cross-validation with folds by document, repeated over 3 draws (seeds 1-3)"',
+    );
+    const once = tempDir();
+    const r = await runCli(['calibrate', '--gold', gold, '--lexicons', lexicons, '--out', once, '--repeats', '1', '--seed', '4']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('decision layer (5-fold cross-validation with folds by document (seed 4)):');
+    expect(readFileSync(path.join(once, 'lexicons', 'terms.yaml'), 'utf8')).toContain('5-fold cross-validation with folds by document (seed 4)"');
+    const zero = await runCli(['calibrate', '--gold', gold, '--lexicons', lexicons, '--out', tempDir(), '--repeats', '0']);
+    expect(zero.code).toBe(2);
+    expect(zero.stderr).toContain('--repeats');
+  });
+
   it('is deterministic: a second run writes the same files', async () => {
     const again = tempDir();
     await runCli(['calibrate', '--gold', gold, '--lexicons', lexicons, '--out', again]);

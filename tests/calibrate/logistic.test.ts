@@ -2,7 +2,7 @@
 // its penalties do what they claim (L2 toward a centre, L1 to zero, bounds), it
 // is deterministic, and the temperature it fits makes held-out scores calibrated.
 import { describe, expect, it } from 'vitest';
-import { documentFolds } from '../../src/calibrate/model-fit.js';
+import { documentFolds, foldDraws, foldSeeds } from '../../src/calibrate/model-fit.js';
 import { fitLogistic, fitTemperature, logits, type DesignItem, type ParamSpec } from '../../src/calibrate/logistic.js';
 import { mulberry32 } from '../../src/random.js';
 
@@ -73,5 +73,15 @@ describe('documentFolds', () => {
     expect(new Set([folds[0], folds[1]]).size).toBe(1);
     expect(new Set([folds[3], folds[4], folds[5]]).size).toBe(1);
     expect(new Set(folds).size).toBe(3);
+  });
+
+  it('draws one fold assignment per seed for repeated cross-validation, each keeping documents whole', () => {
+    const obs = Array.from({ length: 40 }, (_, i) => ({ document: `d${i % 20}` }));
+    expect(foldSeeds(4, 3)).toEqual([4, 5, 6]);
+    const draws = foldDraws(obs, 5, foldSeeds(1, 3));
+    expect(draws).toHaveLength(3);
+    expect(draws[0]).toEqual(documentFolds(obs, 5, 1));
+    expect(draws[1]).not.toEqual(draws[0]);
+    for (const folds of draws) for (let i = 0; i < 20; i++) expect(folds[i]).toBe(folds[i + 20]);
   });
 });
