@@ -109,7 +109,7 @@ describe.skipIf(!existsSync(BOOK))("the book countries, read from each governmen
     for (const r of byYear.rows.filter((x) => x.insufficient_evidence)) expect([1, null], r.key).toContain(r.phase.phase);
   });
 
-  it('criterion 1: the self-rejecting share falls after the regime change (Chile and the Philippines beyond noise)', () => {
+  it('criterion 1: the self-rejecting share falls after the regime change (Chile beyond noise, the Philippines on the point estimate)', () => {
     const table = [...changes].map(([iso, c]) => ({
       iso,
       before: c.before.rejecting === null ? null : Math.round(c.before.rejecting * 100),
@@ -121,7 +121,10 @@ describe.skipIf(!existsSync(BOOK))("the book countries, read from each governmen
     const falls = table.filter((t) => t.falls).length;
     console.log(`criterion 1: falls in ${falls} of 11 (issue 13 asks for 8); beyond noise in ${table.filter((t) => t.beyond_noise).length}`);
     expect(changes.get('CHL')).toMatchObject({ falls: true, falls_beyond_noise: true });
-    expect(changes.get('PHL')).toMatchObject({ falls: true, falls_beyond_noise: true });
+    // The Philippines' fall (50% -> 12%) was beyond noise until set 0.5.1, by one sentence of 13: "If we accept
+    // the Heng Samrin regime, then we legitimize ... interference in our own internal affairs" (1980), a
+    // denial then, `none` now - non-interference talk not tied to human rights, as the codebook wants.
+    expect(changes.get('PHL')).toMatchObject({ falls: true });
     // Czechoslovakia's speeches after 1989 (three, to its dissolution) hold too few self-referential moves.
     expect(changes.get('CSK')!.falls).toBeNull();
     expect(falls).toBeGreaterThanOrEqual(6);
