@@ -20,7 +20,8 @@ import {
 import {
   argmax,
   contextCounts,
-  moveLogits,
+  evidenceScores,
+  withMovePriors,
   softmax,
   targetLogits,
   type LabelVector,
@@ -172,14 +173,13 @@ function termEvidence(terms: readonly TermHit[], label: Label, weights: MoveWeig
   return out;
 }
 
-function moveScoresOf(input: MoveInput, weights: MoveWeights): Record<MoveLabel, number> {
-  const scores = Object.fromEntries(MOVE_LABELS.map((l) => [l, 0])) as Record<MoveLabel, number>;
-  for (const p of input.pieces) scores[p.category] += weights.ruleWeight(p.rule) * p.multiplier;
-  for (const term of input.terms) {
-    const w = weights.termWeights(term);
-    if (w) for (const l of MOVE_LABELS) scores[l] += w[l] ?? 0;
-  }
-  for (const l of MOVE_LABELS) scores[l] = round(scores[l]);
+/**
+ * The scores a line shows: each move's evidence score (evidenceScores), rounded.
+ * Read before the priors are added to the same numbers.
+ */
+function moveScoresOf(evidence: LabelVector): Record<MoveLabel, number> {
+  const scores = {} as Record<MoveLabel, number>;
+  for (const l of MOVE_LABELS) scores[l] = round(evidence[l]);
   return scores;
 }
 
@@ -221,7 +221,9 @@ export function decide(working: WorkingEvidence[], text: string, tokens: Tokens,
   weighCountryMentions(working, setting.ownCountry, setting.model.targets);
   discountSpeakerVoice(working);
   const input = moveInput(working, terms, setting);
-  const logits = moveLogits(input, setting.weights);
+  const sums = evidenceScores(input, setting.weights);
+  const scores = moveScoresOf(sums);
+  const logits = withMovePriors(sums, input, setting.weights.config);
   const p = softmax(logits, LABELS, setting.model.moves.temperature);
   const label = argmax(logits, LABELS);
   const firedMove = input.pieces.length > 0;
@@ -231,7 +233,7 @@ export function decide(working: WorkingEvidence[], text: string, tokens: Tokens,
     label,
     confidence: round(p[label]),
     relevant,
-    scores: moveScoresOf(input, setting.weights),
+    scores,
     evidence,
     flags: flagsOf(label, p, evidence, relevant, setting.scoring),
     ...decideTarget(setting.targetGiven ?? label, evidence, input.pieces, setting),

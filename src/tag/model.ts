@@ -106,21 +106,47 @@ export function contextCounts(ground: { movePieces: number; relevance: number; u
   return ground.upr || ground.movePieces > 0 || ground.relevance > 0;
 }
 
+/**
+ * A term's weights as one number per label, in LABELS order (0 where it has
+ * none): made once per weights object, as decide.ts's rounded weights are, so
+ * the sums below add numbers from one small array instead of reading labels
+ * off objects of many shapes.
+ */
+const denseCache = new WeakMap<Partial<LabelVector>, Float64Array>();
+function denseWeights(w: Partial<LabelVector>): Float64Array {
+  let dense = denseCache.get(w);
+  if (!dense) {
+    dense = new Float64Array(LABELS.length);
+    for (let j = 0; j < LABELS.length; j++) dense[j] = w[LABELS[j]] ?? 0;
+    denseCache.set(w, dense);
+  }
+  return dense;
+}
+
 /** The evidence part of each move's score: rules and terms, no bias. */
 export function evidenceScores(input: MoveInput, weights: MoveWeights): LabelVector {
   const scores = zeros(LABELS);
   for (const p of input.pieces) scores[p.category] += weights.ruleWeight(p.rule) * p.multiplier;
+  if (input.terms.length === 0) return scores;
+  // The same additions in the same order as label by label (each label's sum is its own).
+  const sums = new Float64Array(LABELS.length);
+  for (let j = 0; j < LABELS.length; j++) sums[j] = scores[LABELS[j]];
   for (const term of input.terms) {
     const w = weights.termWeights(term);
     if (!w) continue;
-    for (const label of LABELS) scores[label] += w[label] ?? 0;
+    const dense = denseWeights(w);
+    for (let j = 0; j < LABELS.length; j++) sums[j] += dense[j];
   }
+  for (let j = 0; j < LABELS.length; j++) scores[LABELS[j]] = sums[j];
   return scores;
 }
 
 export function moveLogits(input: MoveInput, weights: MoveWeights): LabelVector {
-  const c = weights.config;
-  const logits = evidenceScores(input, weights);
+  return withMovePriors(evidenceScores(input, weights), input, weights.config);
+}
+
+/** Evidence scores (evidenceScores) to logits: the biases, relevance and the sentence before added, in place. */
+export function withMovePriors(logits: LabelVector, input: MoveInput, c: ModelConfig['moves']): LabelVector {
   for (const label of LABELS) logits[label] += c.bias[label] + (input.upr ? c.upr_bias[label] : 0);
   logits.none -= c.relevance_weight * Math.min(input.relevance, c.relevance_cap);
   logits.none -= c.context_relevance_weight * Math.min(input.contextRelevance, c.relevance_cap);

@@ -7,7 +7,18 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadLexiconSet } from '../../src/lexicon/load.js';
-import { argmax, contextCounts, defaultModelConfig, moveLogits, softmax, type MoveInput, type MoveWeights } from '../../src/tag/model.js';
+import fc from 'fast-check';
+import {
+  argmax,
+  contextCounts,
+  defaultModelConfig,
+  evidenceScores,
+  moveLogits,
+  softmax,
+  type LabelVector,
+  type MoveInput,
+  type MoveWeights,
+} from '../../src/tag/model.js';
 import { summarizeContext } from '../../src/tag/decide.js';
 import { createTagger, isUprVenue } from '../../src/tag/tagger.js';
 import { LABELS } from '../../src/types.js';
@@ -39,6 +50,40 @@ describe('scores, probabilities and ties (tag/model.ts)', () => {
     expect(z.denial).toBeCloseTo(1, 9);
     expect(z.rhetorical_action).toBeCloseTo(0.5, 9);
     expect(z.none).toBeCloseTo(0.5 - 0.25, 9);
+  });
+
+  it('sums evidence exactly as label by label in order (the sums are bit for bit those of the scores a line shows)', () => {
+    const labelByLabel = (inp: MoveInput, w: MoveWeights): LabelVector => {
+      const s = { denial: 0, rhetorical_action: 0, argumentative_concession: 0, norm_acknowledgment: 0, none: 0 };
+      for (const p of inp.pieces) s[p.category] += w.ruleWeight(p.rule) * p.multiplier;
+      for (const t of inp.terms) for (const l of LABELS) s[l] += w.termWeights(t)?.[l] ?? 0;
+      return s;
+    };
+    const label = fc.constantFrom(...LABELS);
+    const termTable = fc.dictionary(fc.constantFrom('t1', 't2', 't3', 't4'), fc.dictionary(label, fc.double({ noNaN: true }), { maxKeys: 5 }));
+    fc.assert(
+      fc.property(
+        termTable,
+        fc.array(
+          fc.record({
+            rule: fc.constantFrom('a', 'b'),
+            category: fc.constantFrom('denial', 'rhetorical_action', 'norm_acknowledgment' as const),
+            multiplier: fc.double({ noNaN: true }),
+          }),
+          { maxLength: 4 },
+        ),
+        fc.array(fc.constantFrom('t1', 't2', 't3', 't4', 't5'), { maxLength: 6 }),
+        (table, pieces, terms) => {
+          const w: MoveWeights = { ...weights, termWeights: (t) => table[t] };
+          const inp = input({ pieces, terms });
+          const got = evidenceScores(inp, w);
+          const want = labelByLabel(inp, w);
+          expect(Object.keys(got)).toEqual([...LABELS]);
+          for (const l of LABELS) expect(Object.is(got[l], want[l])).toBe(true);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it('lets relevance and the relevance of the sentence before count against none, up to the cap', () => {
