@@ -150,6 +150,18 @@ function roundedWeights(w: Partial<LabelVector>): Readonly<Partial<LabelVector>>
   return rounded;
 }
 
+/** `term.<term>`, the rule id of a term's evidence: made once per term (a new string per hit was garbage, and a rope to flatten when serialised). */
+const termRuleIds = new Map<string, string>();
+const MAX_TERM_RULE_IDS = 1 << 16;
+function termRuleId(term: string): string {
+  let id = termRuleIds.get(term);
+  if (id === undefined) {
+    id = `term.${term}`;
+    if (termRuleIds.size < MAX_TERM_RULE_IDS) termRuleIds.set(term, id);
+  }
+  return id;
+}
+
 function termEvidence(terms: readonly TermHit[], label: Label, weights: MoveWeights): Evidence[] {
   const seen = new Set<string>();
   const out: Evidence[] = [];
@@ -160,7 +172,7 @@ function termEvidence(terms: readonly TermHit[], label: Label, weights: MoveWeig
     if (!w) continue;
     const rounded = roundedWeights(w);
     out.push({
-      rule: `term.${hit.term}`,
+      rule: termRuleId(hit.term),
       category: 'term',
       start: hit.start,
       end: hit.end,

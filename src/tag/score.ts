@@ -212,6 +212,8 @@ function concessivePhrases(tokens: Tokens): Set<number> {
 }
 
 export function applyConcessive(evidence: WorkingEvidence[], tokens: Tokens, config: ScoringConfig): void {
+  // Only an active move can yield: without one, the words are not read (most sentences).
+  if (!evidence.some((e) => isMove(e.category) && isActive(e))) return;
   const phrases = concessivePhrases(tokens);
   if (phrases.size === 0) return;
   const inConcessive = (e: WorkingEvidence) => phrases.has(tokens.phrase[e.startToken]);
@@ -247,6 +249,8 @@ export function applyRequirements(evidence: WorkingEvidence[], met: ReadonlySet<
  * enumeration keeps only `list_factor` of its weight.
  */
 export function applyListDamping(evidence: WorkingEvidence[], tokens: Tokens, config: ScoringConfig): void {
+  // Only active relevance or acknowledgment evidence is damped: without any, the list is not looked for.
+  if (!evidence.some((e) => isActive(e) && (e.category === 'relevance' || e.category === 'norm_acknowledgment'))) return;
   const items = enumerationItems(tokens, config);
   if (items.length === 0) return;
   const inItem = (e: WorkingEvidence, it: { start: number; end: number }) => e.startToken < it.end && e.endToken > it.start;

@@ -10,5 +10,14 @@ const STOPWORDS: ReadonlySet<string> = new Set((require('natural/lib/natural/uti
 const LETTERS = /^\p{L}+$/u;
 
 export function isTermWord(word: string): boolean {
-  return word.length >= 3 && LETTERS.test(word) && !STOPWORDS.has(word);
+  return word.length >= 3 && (isAsciiLowercase(word) || LETTERS.test(word)) && !STOPWORDS.has(word);
+}
+
+/** a-z only: letters for LETTERS too, without running the regular expression (the words it sees are lowercased). */
+function isAsciiLowercase(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
 }
