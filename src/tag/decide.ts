@@ -212,10 +212,23 @@ function decideTarget(
   return { target, target_confidence: round(p[target]), target_basis: basis };
 }
 
+/**
+ * The most probable label other than `label`; a tie goes to the earlier label
+ * (the first of a stable sort by probability, without sorting). A NaN
+ * probability, which the sort orders its own way, takes the sort.
+ */
+export function runnerUpOf(label: Label, p: LabelVector): Label {
+  let best: Label | undefined;
+  for (const l of LABELS) {
+    if (Number.isNaN(p[l])) return [...LABELS].sort((a, b) => p[b] - p[a]).find((k) => k !== label)!;
+    if (l !== label && (best === undefined || p[l] > p[best])) best = l;
+  }
+  return best!;
+}
+
 function flagsOf(label: Label, p: LabelVector, evidence: readonly Evidence[], relevant: boolean, scoring: ScoringConfig): Flag[] {
   const flags: Flag[] = [];
-  const ranked = [...LABELS].sort((a, b) => p[b] - p[a]);
-  const runnerUp = ranked.find((l) => l !== label)!;
+  const runnerUp = runnerUpOf(label, p);
   if (label !== 'none' && runnerUp !== 'none' && p[runnerUp] >= scoring.conflict_ratio * p[label]) flags.push('conflict');
   if (evidence.some((e) => e.negated)) flags.push('negated');
   if ((label !== 'none' || relevant) && p[label] < scoring.low_confidence_below) flags.push('low_confidence');

@@ -19,7 +19,7 @@ import {
   type MoveInput,
   type MoveWeights,
 } from '../../src/tag/model.js';
-import { summarizeContext } from '../../src/tag/decide.js';
+import { runnerUpOf, summarizeContext } from '../../src/tag/decide.js';
 import { createTagger, isUprVenue } from '../../src/tag/tagger.js';
 import { LABELS } from '../../src/types.js';
 import { MINI_LEXICONS } from '../helpers/lexicons.js';
@@ -83,6 +83,18 @@ describe('scores, probabilities and ties (tag/model.ts)', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+
+  it('takes as runner-up the first label other than the chosen one in a stable sort by probability', () => {
+    const prob = fc.oneof(fc.constantFrom(0, -0, 0.25, 0.5, 1, NaN), fc.double({ min: 0, max: 1 }));
+    fc.assert(
+      fc.property(fc.constantFrom(...LABELS), fc.tuple(prob, prob, prob, prob, prob), (label, ps) => {
+        const p = Object.fromEntries(LABELS.map((l, i) => [l, ps[i]])) as LabelVector;
+        const bySort = [...LABELS].sort((a, b) => p[b] - p[a]).find((l) => l !== label);
+        expect(runnerUpOf(label, p)).toBe(bySort);
+      }),
+      { numRuns: 3000 },
     );
   });
 
