@@ -54,22 +54,30 @@ export interface FileTaskEnv {
   forceCase?: string;
 }
 
-/**
- * A file's lines, still separate strings (joined with `+=` they would form a
- * rope that must be flattened again before encoding).
- */
-export interface FileLines {
+/** Where a file's lines go, one at a time: kept as strings (an array) or encoded as they come (a ByteSink). */
+export interface LineSink {
+  push(line: string): unknown;
+}
+
+/** A file's lines in sinks of type S, and what was counted while they were made. */
+export interface FileLinesIn<S extends LineSink> {
   id: string;
-  documents: string[];
-  utterances: string[];
-  recommendations: string[];
+  documents: S;
+  utterances: S;
+  recommendations: S;
   /** The utterances' utterances.csv rows, each with its newline. */
-  csvRows: string[];
+  csvRows: S;
   tallies: DocTally[];
   status: { ok: number; skipped: number; failed: number };
   utteranceCount: number;
   bytes: number;
 }
+
+/**
+ * A file's lines, still separate strings (joined with `+=` they would form a
+ * rope that must be flattened again before encoding).
+ */
+export type FileLines = FileLinesIn<string[]>;
 
 /** One output line's JSON text; the newline is added when the lines are encoded (appending it here would make a rope to flatten again). */
 const line = (value: unknown) => JSON.stringify(value);
@@ -87,12 +95,23 @@ export async function readDiscovered(file: DiscoveredFile, ingest: IngestContext
 
 /** The CPU half: structure, segment and tag what was read, into the lines of each output (one JSON text per line, no newline). */
 export function linesOfFile(file: DiscoveredFile, read: ReadResult, tagger: Tagger, options: DocumentOptions): FileLines {
-  const out: FileLines = {
+  return linesInto(file, read, tagger, options, () => []);
+}
+
+/** linesOfFile, each output's lines pushed to a sink of its own as they are made. */
+function linesInto<S extends LineSink>(
+  file: DiscoveredFile,
+  read: ReadResult,
+  tagger: Tagger,
+  options: DocumentOptions,
+  sink: (lines: 'json' | 'csv') => S,
+): FileLinesIn<S> {
+  const out: FileLinesIn<S> = {
     id: file.id,
-    documents: [],
-    utterances: [],
-    recommendations: [],
-    csvRows: [],
+    documents: sink('json'),
+    utterances: sink('json'),
+    recommendations: sink('json'),
+    csvRows: sink('csv'),
     tallies: [],
     status: { ok: 0, skipped: 0, failed: 0 },
     utteranceCount: 0,
@@ -126,7 +145,7 @@ export function linesOfFile(file: DiscoveredFile, read: ReadResult, tagger: Tagg
   return out;
 }
 
-function addRecord(out: FileLines, record: DocumentRecord): void {
+function addRecord(out: FileLinesIn<LineSink>, record: DocumentRecord): void {
   out.documents.push(line(documentLine(record)));
   out.status[record.status]++;
   if (record.status !== 'ok' && record.bytes) out.bytes = Math.max(out.bytes, record.bytes);
@@ -136,45 +155,50 @@ export function failedRecord(file: DiscoveredFile, reason: string, id = file.id,
   return { id, path: file.rel, status: 'failed', reason, meta, utterances: 0 };
 }
 
-/** A file's result before its lines are encoded (the lines still strings). */
-type Unpacked = Omit<FileResult, 'data' | 'lengths' | 'dataSha256' | 'csv'> & { sections: [string[], string[], string[]]; csvRows: string[] };
-
-function unpackedResult(file: DiscoveredFile, read: ReadResult, env: FileTaskEnv): Unpacked {
-  const out = linesOfFile(file, read, env.tagger, env.document);
-  return {
-    id: file.id,
-    sections: [out.documents, out.utterances, out.recommendations],
-    csvRows: out.csvRows,
-    lines: [out.documents.length, out.utterances.length, out.recommendations.length],
-    tallies: out.tallies,
-    status: out.status,
-    utteranceCount: out.utteranceCount,
-    bytes: out.bytes,
-    contentSha256: contentHashOf(read),
-    caseCodes: caseCodesOf(read, env.forceCase),
-    fromCache: false,
-  };
-}
-
 /**
  * Consecutive files, one after the other (a worker's task: fewer messages
- * between threads than one file each). Each file's lines are encoded as soon
- * as it is tagged, into a buffer of its own of exactly their size (`data`
- * and `csv` are views of it), so its strings die young and nothing outlives
- * the batch: no encoding scratch is kept between batches (a shared one grew
- * to the largest batch and stayed, ~10 MB per worker on the General Debate
- * corpus).
+ * between threads than one file each). Each line is encoded as soon as it is
+ * made (ByteSink), so its string dies young instead of living, and being
+ * copied by the young-generation collector, until its file is done; each
+ * file's lines then go into a buffer of its own of exactly their size
+ * (`data` and `csv` are views of it), so nothing outlives the batch: no
+ * encoding scratch is kept between batches (a shared one grew to the largest
+ * batch and stayed, ~10 MB per worker on the General Debate corpus).
  */
 export async function runFileBatch(files: DiscoveredFile[], env: FileTaskEnv): Promise<FileResult[]> {
   // All of the batch's files are read at once (while another batch is tagged); then the batch is tagged.
   const reads = await Promise.all(files.map((file) => readDiscovered(file, env.ingest)));
   const results: FileResult[] = [];
   for (let i = 0; i < files.length; i++) {
-    const { sections, csvRows, ...rest } = unpackedResult(files[i], reads[i], env);
-    const { bytes, lengths } = encodeFile(sections, csvRows);
+    // JSON lines get their newline here; CSV rows carry theirs.
+    const { documents, utterances, recommendations, csvRows, ...rest } = linesInto(files[i], reads[i], env.tagger, env.document, (lines) =>
+      lines === 'json' ? new ByteSink(NEWLINE) : new ByteSink(),
+    );
+    const sections = [documents, utterances, recommendations] as const;
+    const lengths: [number, number, number] = [documents.byteLength, utterances.byteLength, recommendations.byteLength];
     const dataLength = lengths[0] + lengths[1] + lengths[2];
+    // Never a slice of Node's shared pool: the buffer is transferred to the main thread, which detaches it here.
+    const bytes = Buffer.allocUnsafeSlow(dataLength + csvRows.byteLength);
+    let at = 0;
+    for (const section of sections) at = section.copyTo(bytes, at);
+    csvRows.copyTo(bytes, at);
+    for (const sink of [...sections, csvRows]) sink.release();
     const data = bytes.subarray(0, dataLength);
-    results.push({ ...rest, data, lengths, dataSha256: createHash('sha256').update(data).digest('hex'), csv: bytes.subarray(dataLength) });
+    results.push({
+      id: rest.id,
+      data,
+      lengths,
+      lines: [documents.length, utterances.length, recommendations.length],
+      dataSha256: createHash('sha256').update(data).digest('hex'),
+      csv: bytes.subarray(dataLength),
+      tallies: rest.tallies,
+      status: rest.status,
+      utteranceCount: rest.utteranceCount,
+      bytes: rest.bytes,
+      contentSha256: contentHashOf(reads[i]),
+      caseCodes: caseCodesOf(reads[i], env.forceCase),
+      fromCache: false,
+    });
   }
   return results;
 }
@@ -182,41 +206,70 @@ export async function runFileBatch(files: DiscoveredFile[], env: FileTaskEnv): P
 const NEWLINE = 0x0a;
 
 /**
- * A file's three sections of JSON lines (UTF-8, each text followed by a
- * newline), then its CSV rows (which carry their newlines), in one buffer of
- * exactly their size. Never a slice of Node's shared pool: the buffer is
- * transferred to the main thread, which detaches it here. A line whose UTF-8
+ * ByteSinks write into chunks of this size, taken from a pool of the thread's
+ * and given back once their file is copied out: a thread encodes one file at
+ * a time, so a few chunks serve every file, and no chunk is left for the
+ * collector to find. A line longer than a chunk gets a buffer of its own.
+ */
+export const BYTE_SINK_CHUNK = 64 << 10;
+/** Chunks the pool keeps at most (4 MB per thread); a larger file's extra chunks are let go. */
+const MAX_POOLED_CHUNKS = 64;
+const chunkPool: Buffer[] = [];
+
+/**
+ * Lines encoded to UTF-8 as they are pushed, each followed by the separator
+ * byte if one is given, into chunks of bytes off the V8 heap; `copyTo` writes
+ * them out in order, `release` gives the chunks back. A line whose UTF-8
  * length is its length in code units is ASCII, whose UTF-8 bytes are its
  * Latin-1 bytes: it is copied as such (a third of the time of encoding it;
  * nine lines in ten of the General Debate corpus).
  */
-function encodeFile(sections: [string[], string[], string[]], csvRows: string[]): { bytes: Buffer; lengths: [number, number, number] } {
-  const lengths: [number, number, number] = [0, 0, 0];
-  const ascii: boolean[] = [];
-  let size = 0;
-  const measure = (l: string): number => {
-    const n = Buffer.byteLength(l, 'utf8');
-    ascii.push(n === l.length);
-    return n;
-  };
-  sections.forEach((lines, i) => {
-    let n = lines.length; // the newlines
-    for (const l of lines) n += measure(l);
-    lengths[i] = n;
-    size += n;
-  });
-  for (const row of csvRows) size += measure(row);
-  const bytes = Buffer.allocUnsafeSlow(size);
-  let at = 0;
-  let k = 0;
-  for (const lines of sections) {
-    for (const l of lines) {
-      at += bytes.write(l, at, ascii[k++] ? 'latin1' : 'utf8');
-      bytes[at++] = NEWLINE;
+export class ByteSink implements LineSink {
+  /** Lines pushed. */
+  length = 0;
+  /** Their bytes, separators included. */
+  byteLength = 0;
+  /** Filled chunks and how much of each is used. */
+  private readonly chunks: Buffer[] = [];
+  private readonly used: number[] = [];
+  private chunk: Buffer | undefined;
+  private at = 0;
+
+  constructor(private readonly separator?: number) {}
+
+  push(line: string): void {
+    const n = Buffer.byteLength(line, 'utf8');
+    const size = this.separator === undefined ? n : n + 1;
+    let chunk = this.chunk;
+    if (chunk === undefined || chunk.length - this.at < size) {
+      if (chunk !== undefined) {
+        this.chunks.push(chunk);
+        this.used.push(this.at);
+      }
+      chunk = this.chunk = size <= BYTE_SINK_CHUNK ? (chunkPool.pop() ?? Buffer.allocUnsafeSlow(BYTE_SINK_CHUNK)) : Buffer.allocUnsafeSlow(size);
+      this.at = 0;
     }
+    this.at += chunk.write(line, this.at, n === line.length ? 'latin1' : 'utf8');
+    if (this.separator !== undefined) chunk[this.at++] = this.separator;
+    this.byteLength += size;
+    this.length++;
   }
-  for (const row of csvRows) at += bytes.write(row, at, ascii[k++] ? 'latin1' : 'utf8');
-  return { bytes, lengths };
+
+  /** Write the bytes into `target` from `offset`; returns the offset after them. */
+  copyTo(target: Buffer, offset: number): number {
+    this.chunks.forEach((c, i) => (offset += c.copy(target, offset, 0, this.used[i])));
+    return this.chunk === undefined ? offset : offset + this.chunk.copy(target, offset, 0, this.at);
+  }
+
+  /** Give the chunks back to the pool; the sink is empty and must not be read again. */
+  release(): void {
+    if (this.chunk !== undefined) this.chunks.push(this.chunk);
+    for (const c of this.chunks) if (c.length === BYTE_SINK_CHUNK && chunkPool.length < MAX_POOLED_CHUNKS) chunkPool.push(c);
+    this.chunks.length = 0;
+    this.used.length = 0;
+    this.chunk = undefined;
+    this.at = 0;
+  }
 }
 
 /**
