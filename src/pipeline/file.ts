@@ -11,9 +11,10 @@ import { openCompiledSet, type CompiledSet } from '../lexicon/compiled-set.js';
 import type { LexiconSet } from '../lexicon/types.js';
 import { createTagger, type Tagger } from '../tag/tagger.js';
 import type { DocMeta, DocumentRecord } from '../types.js';
-import { classifyDocument, type DocumentOptions } from './document.js';
+import { documentRecord, recommendationsOf, taggedUtterances, type DocumentOptions } from './document.js';
+import { structureDocument } from '../structure/index.js';
 import { documentLine, taggedUtteranceCsvRow } from './flat-outputs.js';
-import { tallyDocument, type DocTally } from './tally.js';
+import { countUtterance, emptyTally, type DocTally } from './tally.js';
 import { UserFacingError } from '../errors.js';
 
 /** The three line outputs of a run, in the order their sections are packed. */
@@ -57,6 +58,14 @@ export interface FileTaskEnv {
 /** Where a file's lines go, one at a time: kept as strings (an array) or encoded as they come (a ByteSink). */
 export interface LineSink {
   push(line: string): unknown;
+}
+
+/** Where a sink stood (markOf), to take back what a document that failed half-way pushed (rewindTo). */
+type SinkMark = number | ByteSinkMark;
+const markOf = (sink: LineSink): SinkMark => (sink instanceof ByteSink ? sink.mark() : (sink as string[]).length);
+function rewindTo(sink: LineSink, mark: SinkMark): void {
+  if (sink instanceof ByteSink) sink.rewind(mark as ByteSinkMark);
+  else (sink as string[]).length = mark as number;
 }
 
 /** A file's lines in sinks of type S, and what was counted while they were made. */
@@ -126,20 +135,32 @@ function linesInto<S extends LineSink>(
       addRecord(out, item.record);
       continue;
     }
+    // Each utterance's lines are made as soon as it is tagged (as classifyDocument would
+    // give them, one after the other), so no document's utterances are all held at once;
+    // a document that fails half-way takes back the lines it made, as stream-file.ts does.
+    const doc = item.doc;
+    const lineSinks = [out.utterances, out.csvRows, out.recommendations];
+    const marks = lineSinks.map(markOf);
     try {
-      const classified = classifyDocument(item.doc, tagger, options);
-      addRecord(out, classified.record);
-      out.bytes = Math.max(out.bytes, item.doc.bytes);
-      for (const u of classified.utterances) {
+      const structure = structureDocument(doc.text, doc.meta, options.format);
+      const tally = emptyTally(doc.meta);
+      let utterances = 0;
+      for (const u of taggedUtterances(doc, structure, tagger)) {
         out.utterances.push(line(u));
         out.csvRows.push(taggedUtteranceCsvRow(u));
+        countUtterance(tally, u);
+        utterances++;
       }
-      for (const r of classified.recommendations) out.recommendations.push(line(r));
-      out.utteranceCount += classified.utterances.length;
-      out.tallies.push(tallyDocument(item.doc.meta, classified.utterances));
+      const recommendations = recommendationsOf(doc, structure);
+      addRecord(out, documentRecord(doc, structure, utterances));
+      out.bytes = Math.max(out.bytes, doc.bytes);
+      for (const r of recommendations) out.recommendations.push(line(r));
+      out.utteranceCount += utterances;
+      out.tallies.push(tally);
     } catch (err) {
       if ((err as { name?: string }).name === 'UnknownFormatError') throw err;
-      addRecord(out, failedRecord(file, `processing failed: ${(err as Error).message}`, item.doc.id, item.doc.meta));
+      lineSinks.forEach((sink, i) => rewindTo(sink, marks[i]));
+      addRecord(out, failedRecord(file, `processing failed: ${(err as Error).message}`, doc.id, doc.meta));
     }
   }
   return out;
@@ -216,6 +237,20 @@ export const BYTE_SINK_CHUNK = 64 << 10;
 const MAX_POOLED_CHUNKS = 64;
 const chunkPool: Buffer[] = [];
 
+/** Keep a chunk for the next sink, if it is a pool chunk and the pool has room. */
+function pool(chunk: Buffer): void {
+  if (chunk.length === BYTE_SINK_CHUNK && chunkPool.length < MAX_POOLED_CHUNKS) chunkPool.push(chunk);
+}
+
+/** Where a ByteSink stood: its filled chunks, its current chunk and how much of it was used, its counts. */
+export interface ByteSinkMark {
+  filled: number;
+  chunk: Buffer | undefined;
+  at: number;
+  byteLength: number;
+  length: number;
+}
+
 /**
  * Lines encoded to UTF-8 as they are pushed, each followed by the separator
  * byte if one is given, into chunks of bytes off the V8 heap; `copyTo` writes
@@ -261,10 +296,31 @@ export class ByteSink implements LineSink {
     return this.chunk === undefined ? offset : offset + this.chunk.copy(target, offset, 0, this.at);
   }
 
+  /** Where the sink stands: `rewind` takes it back there. */
+  mark(): ByteSinkMark {
+    return { filled: this.chunks.length, chunk: this.chunk, at: this.at, byteLength: this.byteLength, length: this.length };
+  }
+
+  /** Take back every line pushed since `mark` (chunks started since go back to the pool). */
+  rewind(mark: ByteSinkMark): void {
+    if (this.chunk !== mark.chunk) {
+      // The mark's chunk, if any, was filled after it: it is the first of the filled chunks since, and current again.
+      const since = this.chunks.splice(mark.filled);
+      this.used.length = mark.filled;
+      if (mark.chunk !== undefined) since.shift();
+      if (this.chunk !== undefined) since.push(this.chunk);
+      for (const c of since) pool(c);
+      this.chunk = mark.chunk;
+    }
+    this.at = mark.at;
+    this.byteLength = mark.byteLength;
+    this.length = mark.length;
+  }
+
   /** Give the chunks back to the pool; the sink is empty and must not be read again. */
   release(): void {
     if (this.chunk !== undefined) this.chunks.push(this.chunk);
-    for (const c of this.chunks) if (c.length === BYTE_SINK_CHUNK && chunkPool.length < MAX_POOLED_CHUNKS) chunkPool.push(c);
+    for (const c of this.chunks) pool(c);
     this.chunks.length = 0;
     this.used.length = 0;
     this.chunk = undefined;
