@@ -13,7 +13,7 @@ import { createTagger, type Tagger } from '../tag/tagger.js';
 import type { DocMeta, DocumentRecord } from '../types.js';
 import { documentRecord, recommendationsOf, taggedUtterances, type DocumentOptions } from './document.js';
 import { structureDocument } from '../structure/index.js';
-import { documentLine, taggedUtteranceCsvRow } from './flat-outputs.js';
+import { documentLine, utteranceCsvRow } from './flat-outputs.js';
 import { countUtterance, emptyTally, type DocTally } from './tally.js';
 import { UserFacingError } from '../errors.js';
 
@@ -147,7 +147,7 @@ function linesInto<S extends LineSink>(
       let utterances = 0;
       for (const u of taggedUtterances(doc, structure, tagger)) {
         out.utterances.push(line(u));
-        out.csvRows.push(taggedUtteranceCsvRow(u));
+        out.csvRows.push(utteranceCsvRow(u as unknown as Record<string, unknown>));
         countUtterance(tally, u);
         utterances++;
       }

@@ -5,7 +5,7 @@
 // - the documents.jsonl line with `country` and `year` beside `meta`.
 // Pure: bytes and records in, text out. docs/outputs.md documents every column.
 import { csvField, quoteCsv } from '../aggregate/csv.js';
-import { MOVE_LABELS, type DocumentRecord, type UtteranceRecord } from '../types.js';
+import { MOVE_LABELS, type DocumentRecord } from '../types.js';
 
 export const UTTERANCES_CSV = 'utterances.csv';
 
@@ -26,13 +26,24 @@ const numeric = (v: unknown): string => (typeof v === 'number' && Number.isFinit
 const logical = (v: unknown): string => (typeof v === 'boolean' ? csvField(v) : '');
 const field = (name: string, type: ColumnType, read: (v: unknown) => string): CsvColumn => ({ name, type, value: (u) => read(u[name]) });
 
-/** Distinct values of a string array, in first-seen order, joined with ";" (ids never hold one). */
-function joinDistinct(values: unknown[]): string {
-  return quoteCsv([...new Set(values.filter((v): v is string => typeof v === 'string'))].join(';'));
+/** Distinct strings among `values`, in first-seen order, joined with ";" (ids never hold one); a sentence has few, so no Set. */
+function joinDistinct(values: unknown): string {
+  if (!Array.isArray(values)) return quoteCsv('');
+  const seen: string[] = [];
+  for (const v of values) if (typeof v === 'string' && !seen.includes(v)) seen.push(v);
+  return quoteCsv(seen.join(';'));
 }
 
-const evidenceRules = (u: Record<string, unknown>): string =>
-  joinDistinct(Array.isArray(u.evidence) ? u.evidence.map((e) => (typeof e === 'object' && e !== null ? (e as { rule?: unknown }).rule : undefined)) : []);
+/** The distinct rule ids of a line's evidence, the same way. */
+function evidenceRules(u: Record<string, unknown>): string {
+  if (!Array.isArray(u.evidence)) return quoteCsv('');
+  const seen: string[] = [];
+  for (const e of u.evidence) {
+    const rule = typeof e === 'object' && e !== null ? (e as { rule?: unknown }).rule : undefined;
+    if (typeof rule === 'string' && !seen.includes(rule)) seen.push(rule);
+  }
+  return quoteCsv(seen.join(';'));
+}
 
 /** The removed page furniture as `start-end` pairs, `;`-joined ("6666-6684;7010-7031"): offsets into the decoded text. */
 const removedSpans = (u: Record<string, unknown>): string =>
@@ -73,7 +84,7 @@ export const UTTERANCE_CSV_COLUMNS: readonly CsvColumn[] = [
   field('relevant', 'logical', logical),
   ...MOVE_LABELS.map((l): CsvColumn => ({ name: `score_${l}`, type: 'numeric', value: scoreOf(l) })),
   { name: 'rules', type: 'character', value: evidenceRules },
-  { name: 'review_flags', type: 'character', value: (u) => joinDistinct(Array.isArray(u.flags) ? u.flags : []) },
+  { name: 'review_flags', type: 'character', value: (u) => joinDistinct(u.flags) },
   field('text', 'character', text),
 ];
 
@@ -81,130 +92,16 @@ export function utterancesCsvHeader(): string {
   return `${UTTERANCE_CSV_COLUMNS.map((c) => c.name).join(',')}\n`;
 }
 
-/** One CSV row (with its newline) of a parsed utterances.jsonl line. */
-export function utteranceCsvRow(u: Record<string, unknown>): string {
-  return `${UTTERANCE_CSV_COLUMNS.map((c) => c.value(u)).join(',')}\n`;
-}
-
 /**
- * The same row as utteranceCsvRow, of an utterance as it was just tagged: the
- * columns of UTTERANCE_CSV_COLUMNS written out in order, with the same value
- * functions, instead of a closure and a keyed read per column and an array
- * to join (a test holds the two equal, column by column, on tagged and on
- * odd records). The utterance's fields are read as unknown, as from a parsed line.
+ * One CSV row (with its newline) of a parsed utterances.jsonl line, or of an
+ * utterance as it was just tagged: the same fields, so a fresh run and a re-run
+ * from the JSONL write the same row. Concatenated column by column: this runs
+ * once per utterance of a corpus.
  */
-export function taggedUtteranceCsvRow(record: UtteranceRecord): string {
-  const u = record as unknown as Record<string, unknown>;
-  const scores = typeof u.scores === 'object' && u.scores !== null ? (u.scores as Record<string, unknown>) : undefined;
-  return (
-    text(u.doc) +
-    ',' +
-    text(u.id) +
-    ',' +
-    integer(u.n) +
-    ',' +
-    text(u.country) +
-    ',' +
-    integer(u.year) +
-    ',' +
-    text(u.date) +
-    ',' +
-    text(u.venue) +
-    ',' +
-    text(u.audience) +
-    ',' +
-    text(u.type) +
-    ',' +
-    text(u.speaker) +
-    ',' +
-    text(u.speaker_role) +
-    ',' +
-    logical(u.reported) +
-    ',' +
-    text(u.section) +
-    ',' +
-    text(u.paragraph) +
-    ',' +
-    integer(u.start) +
-    ',' +
-    integer(u.end) +
-    ',' +
-    removedSpans(u) +
-    ',' +
-    text(u.label) +
-    ',' +
-    text(u.target) +
-    ',' +
-    numeric(u.confidence) +
-    ',' +
-    logical(u.relevant) +
-    ',' +
-    numeric(scores?.denial) +
-    ',' +
-    numeric(scores?.rhetorical_action) +
-    ',' +
-    numeric(scores?.argumentative_concession) +
-    ',' +
-    numeric(scores?.norm_acknowledgment) +
-    ',' +
-    distinctRules(u.evidence) +
-    ',' +
-    distinctStrings(u.flags) +
-    ',' +
-    text(u.text) +
-    '\n'
-  );
-}
-
-/** The columns taggedUtteranceCsvRow writes, in its order (a test holds them to UTTERANCE_CSV_COLUMNS). */
-export const TAGGED_CSV_COLUMNS: readonly string[] = [
-  'doc',
-  'id',
-  'n',
-  'country',
-  'year',
-  'date',
-  'venue',
-  'audience',
-  'type',
-  'speaker',
-  'speaker_role',
-  'reported',
-  'section',
-  'paragraph',
-  'start',
-  'end',
-  'removed',
-  'label',
-  'target',
-  'confidence',
-  'relevant',
-  'score_denial',
-  'score_rhetorical_action',
-  'score_argumentative_concession',
-  'score_norm_acknowledgment',
-  'rules',
-  'review_flags',
-  'text',
-];
-
-/** joinDistinct of the strings among `values`, without a Set and a filtered copy for the few values a sentence has. */
-function distinctStrings(values: unknown): string {
-  if (!Array.isArray(values)) return quoteCsv('');
-  const seen: string[] = [];
-  for (const v of values) if (typeof v === 'string' && !seen.includes(v)) seen.push(v);
-  return quoteCsv(seen.join(';'));
-}
-
-/** evidenceRules, the same way. */
-function distinctRules(evidence: unknown): string {
-  if (!Array.isArray(evidence)) return quoteCsv('');
-  const seen: string[] = [];
-  for (const e of evidence) {
-    const rule = typeof e === 'object' && e !== null ? (e as { rule?: unknown }).rule : undefined;
-    if (typeof rule === 'string' && !seen.includes(rule)) seen.push(rule);
-  }
-  return quoteCsv(seen.join(';'));
+export function utteranceCsvRow(u: Record<string, unknown>): string {
+  let row = UTTERANCE_CSV_COLUMNS[0].value(u);
+  for (let i = 1; i < UTTERANCE_CSV_COLUMNS.length; i++) row += ',' + UTTERANCE_CSV_COLUMNS[i].value(u);
+  return row + '\n';
 }
 
 /** What writing the CSV needs of a run's staging: read back what was written, append to an output. */
