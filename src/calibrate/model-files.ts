@@ -82,6 +82,7 @@ export function modelYaml(model: ModelConfig, p: Provenance, fit: ModelFit): str
     `  context_weight: ${num(t.context_weight)}`,
     `  other_country_weight: ${num(t.other_country_weight)}`,
     `  own_country_weight: ${num(t.own_country_weight)}`,
+    `  speaker_voice_weight: ${num(t.speaker_voice_weight)}`,
     ...moveRuleBiasLines(t.move_rule_bias),
     `  temperature: ${num(t.temperature)}`,
     '',

@@ -15,6 +15,7 @@ import { LABELS, MOVE_LABELS, TARGET_KINDS, type Label, type MoveLabel, type Tar
 import { MODEL_FITTING } from './config.js';
 import { fitLogistic, fitTemperature, type DesignItem, type ParamSpec } from './logistic.js';
 import type { ModelObservation, TargetPiece } from './model-observe.js';
+import { SPEAKER_VOICE_PIECE } from './model-observe.js';
 
 const L = LABELS.length;
 const DEFAULT_MOVES = defaultModelConfig().moves;
@@ -385,11 +386,13 @@ const T_LABEL = K;
 const T_UPR = T_LABEL + MOVE_LABELS.length * K;
 const T_OTHER_COUNTRY = T_UPR + K;
 const T_OWN_COUNTRY = T_OTHER_COUNTRY + 1;
-const T_RULES = T_OWN_COUNTRY + 1;
+const T_SPEAKER_VOICE = T_OWN_COUNTRY + 1;
+const T_RULES = T_SPEAKER_VOICE + 1;
 
 function targetParam(piece: TargetPiece, layout: TargetLayout): number | undefined {
   if (piece.rule === 'country.own') return T_OWN_COUNTRY;
   if (piece.rule === 'country.other') return T_OTHER_COUNTRY;
+  if (piece.rule === SPEAKER_VOICE_PIECE) return T_SPEAKER_VOICE;
   const r = layout.ruleIndex.get(piece.rule);
   return r === undefined ? undefined : T_RULES + r;
 }
@@ -434,7 +437,8 @@ function targetSpecs(layout: TargetLayout, priors: Map<string, number>, ruleL2: 
   for (let i = 0; i < MOVE_LABELS.length * K; i++) specs.push(free(MODEL_FITTING.uprBiasL2));
   for (let i = 0; i < K; i++) specs.push(free(MODEL_FITTING.uprBiasL2));
   specs.push({ l2: ruleL2, centre: 1, l1: 0, lower: MODEL_FITTING.minRuleWeight, upper: MODEL_FITTING.maxRuleWeight, start: 1 });
-  specs.push({ l2: ruleL2, centre: 1, l1: 0, lower: MODEL_FITTING.minRuleWeight, upper: MODEL_FITTING.maxRuleWeight, start: 1 });
+  // The speaker's voice: centred on 0, the hand rule it replaces (a speaker reference counts for nothing).
+  specs.push({ l2: ruleL2, centre: 0, l1: 0, lower: 0, upper: MODEL_FITTING.maxRuleWeight, start: 0 });
   for (const rule of layout.rules) {
     const prior = priors.get(rule) ?? 1;
     specs.push({ l2: ruleL2, centre: prior, l1: 0, lower: MODEL_FITTING.minRuleWeight, upper: MODEL_FITTING.maxRuleWeight, start: prior });
@@ -476,6 +480,7 @@ function fitTargetsOnce(
     context_weight: setting.contextWeight,
     other_country_weight: round(theta[T_OTHER_COUNTRY]),
     own_country_weight: round(theta[T_OWN_COUNTRY]),
+    speaker_voice_weight: round(theta[T_SPEAKER_VOICE]),
     move_rule_bias: moveRuleBias(layout, theta),
     temperature: 1,
   };
@@ -500,7 +505,13 @@ function targetLogitsOf(o: ModelObservation, label: MoveLabel, fitted: FittedTar
   const c = fitted.config;
   const z = Float64Array.from(TARGET_KINDS, (k) => c.bias[k] + c.label_bias[label][k] + (o.upr ? c.upr_bias[k] : 0));
   const weightOf = (p: TargetPiece) =>
-    p.rule === 'country.own' ? c.own_country_weight : p.rule === 'country.other' ? c.other_country_weight : (fitted.ruleWeights.get(p.rule) ?? 0);
+    p.rule === 'country.own'
+      ? c.own_country_weight
+      : p.rule === 'country.other'
+        ? c.other_country_weight
+        : p.rule === SPEAKER_VOICE_PIECE
+          ? c.speaker_voice_weight
+          : (fitted.ruleWeights.get(p.rule) ?? 0);
   for (const p of o.targetPieces) z[TARGET_KINDS.indexOf(p.kind)] += weightOf(p) * p.multiplier;
   for (const p of o.contextTargetPieces) z[TARGET_KINDS.indexOf(p.kind)] += c.context_weight * weightOf(p) * p.multiplier;
   for (const p of o.pieces) {

@@ -25,7 +25,7 @@ export interface MovePiece {
   fixed?: number;
 }
 
-/** Target evidence: a rule, or `country.own` / `country.other` for State mentions (one weight each). */
+/** Target evidence: a rule, or `country.own` / `country.other` for State mentions, `speaker.voice` for a self-reference in the speaker's voice (one weight each). */
 export interface TargetPiece {
   rule: string;
   kind: TargetKind;
@@ -84,11 +84,15 @@ function movePieces(evidence: readonly Evidence[], weights: Map<string, number>,
     });
 }
 
+/** The one weight of every self-reference in the speaker's voice (model.yaml targets.speaker_voice_weight). */
+export const SPEAKER_VOICE_PIECE = 'speaker.voice';
+
 function targetPieces(evidence: readonly Evidence[], weights: Map<string, number>): TargetPiece[] {
   return evidence
-    .filter((e) => e.category.startsWith('target_') && isActive(e))
+    .filter((e) => e.category.startsWith('target_') && (isActive(e) || e.effect === 'speaker_voice'))
     .map((e) => {
       const kind = targetOfCategory(e.category as TargetCategory);
+      if (e.effect === 'speaker_voice') return { rule: SPEAKER_VOICE_PIECE, kind, multiplier: 1 };
       if (e.rule.startsWith('country.')) return { rule: kind === 'self' ? 'country.own' : 'country.other', kind, multiplier: 1 };
       return { rule: e.rule, kind, multiplier: shareOf(e, weights) };
     });

@@ -92,7 +92,17 @@ export function readModel(file: ParsedYaml, problems: Problem[]): ModelConfig {
     checkKeys(
       file,
       targets,
-      ['bias', 'label_bias', 'upr_bias', 'context_weight', 'other_country_weight', 'own_country_weight', 'move_rule_bias', 'temperature'],
+      [
+        'bias',
+        'label_bias',
+        'upr_bias',
+        'context_weight',
+        'other_country_weight',
+        'own_country_weight',
+        'speaker_voice_weight',
+        'move_rule_bias',
+        'temperature',
+      ],
       'targets',
       problems,
     );
@@ -109,6 +119,8 @@ export function readModel(file: ParsedYaml, problems: Problem[]): ModelConfig {
     config.targets.context_weight = positive(file, targets, 'context_weight', 'targets', problems) ?? 0;
     config.targets.other_country_weight = positive(file, targets, 'other_country_weight', 'targets', problems) ?? 0;
     config.targets.own_country_weight = positive(file, targets, 'own_country_weight', 'targets', problems) ?? 0;
+    // Optional: a model fitted before it existed gave the speaker's voice no weight.
+    if (targets.has('speaker_voice_weight')) config.targets.speaker_voice_weight = positive(file, targets, 'speaker_voice_weight', 'targets', problems) ?? 0;
     config.targets.move_rule_bias = readMoveRuleBias(file, targets.get('move_rule_bias', true), problems);
     config.targets.temperature = positive(file, targets, 'temperature', 'targets', problems, false) ?? 1;
   } else problems.push({ file: file.rel, line: file.line(targets ?? root), message: '"targets" must be a mapping' });

@@ -95,16 +95,17 @@ const SELF_CONDUCT_RULE = 'target.self-conduct';
 
 /**
  * A self-reference that is the subject of a verb of saying or believing names
- * the speaker, not the conduct at stake: it counts for nothing.
+ * the speaker more than the conduct at stake: it counts the model's
+ * speaker_voice_weight, whatever its rule's own weight.
  */
-function discountSpeakerVoice(working: WorkingEvidence[]): void {
+function discountSpeakerVoice(working: WorkingEvidence[], speakerVoiceWeight: number): void {
   const verbs = working.filter((e) => e.category === 'speaker');
   if (verbs.length === 0) return;
   for (const e of working) {
     if (e.category !== 'target_self' || !isActive(e) || e.rule === SELF_CONDUCT_RULE) continue;
     const subjectOfStance = verbs.some((v) => v.startToken >= e.endToken && v.startToken - e.endToken < SPEAKER_VERB_REACH);
     if (!subjectOfStance) continue;
-    e.weight = 0;
+    e.weight = speakerVoiceWeight;
     e.effect = 'speaker_voice';
   }
 }
@@ -244,7 +245,7 @@ export function decide(working: WorkingEvidence[], text: string, tokens: Tokens,
   const contextRelevant = setting.upr || setting.context.relevance >= setting.scoring.relevance_threshold;
   applyEffects(working, text, tokens, setting.scoring, contextRelevant ? RELEVANCE_MET : NOTHING_MET);
   weighCountryMentions(working, setting.ownCountry, setting.model.targets);
-  discountSpeakerVoice(working);
+  discountSpeakerVoice(working, setting.model.targets.speaker_voice_weight);
   const input = moveInput(working, terms, setting);
   const sums = evidenceScores(input, setting.weights);
   const scores = moveScoresOf(sums);

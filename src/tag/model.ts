@@ -35,6 +35,13 @@ export interface ModelConfig {
     other_country_weight: number;
     own_country_weight: number;
     /**
+     * Weight of a self-reference that is the subject of a verb of saying or
+     * believing ("Guatemala reaffirms", "we maintain"): it names the speaker
+     * more than the conduct at stake, so it counts less than a self-reference
+     * of its own; fitted, 0 when it should count for nothing.
+     */
+    speaker_voice_weight: number;
+    /**
      * What kind of move it is says whose conduct is at stake: a complaint of
      * selectivity is usually about the system, a dismissed allegation about the
      * speaker. Per move rule that fired, a fitted lean toward each target (sparse).
@@ -71,6 +78,7 @@ export function defaultModelConfig(): ModelConfig {
       context_weight: 0.5,
       other_country_weight: 1,
       own_country_weight: 1,
+      speaker_voice_weight: 0,
       move_rule_bias: {},
       temperature: 1,
     },

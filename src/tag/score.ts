@@ -120,7 +120,10 @@ export function applyAttribution(evidence: WorkingEvidence[], tokens: Tokens, co
   const markers = evidence.filter((e) => e.category === 'attribution');
   if (markers.length === 0) return;
   const nextEnd = scopeBoundaries(tokens);
-  const scopes = markers.map((m) => ({ from: m.endToken, to: attributionScopeEnd(tokens, nextEnd, m.endToken) }));
+  const scopes = markers.map((m) => ({
+    from: m.endToken,
+    to: frontedView(tokens, m.startToken) ? m.endToken : attributionScopeEnd(tokens, nextEnd, m.endToken),
+  }));
   for (const e of evidence) {
     if (!isMove(e.category) || !isActive(e)) continue;
     const inScope = scopes.some((s) => e.startToken >= s.from && e.startToken < s.to);
@@ -129,6 +132,24 @@ export function applyAttribution(evidence: WorkingEvidence[], tokens: Tokens, co
       e.effect = 'attributed';
     }
   }
+}
+
+/** Words that stand for a reported view put before its verb: "whatever some may claim", "in spite of what our critics say". */
+export const FRONTED_VIEW_WORDS: ReadonlySet<string> = new Set(['what', 'whatever']);
+/** How far before a marker (its subject's words: "what our critics say") a fronted view word is looked for. */
+const FRONTED_VIEW_REACH = 3;
+
+/**
+ * The marker's view is a fronted "what": the view is not in the words after
+ * the verb, which are the speaker's own answer ("In spite of what our critics
+ * say, the charge is utterly false").
+ */
+function frontedView(tokens: Tokens, markerStart: number): boolean {
+  for (let i = markerStart - 1; i >= 0 && i >= markerStart - FRONTED_VIEW_REACH; i--) {
+    if (tokens.phrase[i] !== tokens.phrase[markerStart]) return false;
+    if (FRONTED_VIEW_WORDS.has(tokens.words[i])) return true;
+  }
+  return false;
 }
 
 /** Words that end a reported view and return to the speaker: "Some claim X, but we reject that view." */

@@ -124,6 +124,10 @@ targets:
     expect(set.model.moves.relevance_weight).toBe(1.5);
     expect(set.model.targets.label_bias.argumentative_concession.self).toBe(2);
     expect(set.model.targets.move_rule_bias).toEqual({ 'acknowledgment.respect': { general: 0.7 } });
+    // Absent (a model fitted before it existed): the speaker's voice counts nothing, as it did.
+    expect(set.model.targets.speaker_voice_weight).toBe(0);
+    const voiced = loadLexiconSet(setWith({ 'model.yaml': model.replace('own_country_weight: 1.5', 'own_country_weight: 1.5\n  speaker_voice_weight: 0.6') }));
+    expect(voiced.model.targets.speaker_voice_weight).toBe(0.6);
     expect(set.terms.weights.get('tortur')).toEqual({ norm_acknowledgment: 0.4, none: -0.2 });
     const r = createTagger(set).tag('The torture of prisoners continued.');
     const term = r.evidence.find((e) => e.category === 'term')!;

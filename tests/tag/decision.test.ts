@@ -172,6 +172,13 @@ rules:
     expect(r.target).toBe('general');
   });
 
+  it("gives the speaker's voice the model's fitted weight (targets.speaker_voice_weight)", () => {
+    const weighted = createTagger({ ...set, model: { ...set.model, targets: { ...set.model.targets, speaker_voice_weight: 5 } } });
+    const r = weighted.tag('Chile maintains that all States must respect human rights.', { country: 'CHL' });
+    expect(r.evidence.find((e) => e.rule === 'country.chl')).toMatchObject({ weight: 5, effect: 'speaker_voice', category: 'target_self' });
+    expect(r.target).toBe('self');
+  });
+
   it('takes the target from the sentence before when the sentence alone has no target evidence', () => {
     const r = tagger.tag('They show respect for human rights.', { context: 'My Government has reformed the police.' });
     expect(r).toMatchObject({ label: 'norm_acknowledgment', target: 'self', target_basis: 'context' });

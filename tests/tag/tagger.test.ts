@@ -67,6 +67,15 @@ describe('tagger on the mini lexicon', () => {
     expect(described.evidence.find((e) => e.rule === 'denial.western-invention')).toMatchObject({ effect: 'attributed' });
   });
 
+  it("reads a fronted 'what' as the reported view: the words after 'in spite of what some say' are the speaker's own", () => {
+    const answered = tagger.tag('In spite of what some say, Western values are imposed on us.');
+    expect(answered.evidence.find((e) => e.rule === 'denial.western-invention')).not.toHaveProperty('effect', 'attributed');
+    expect(answered.label).toBe('denial');
+    // Without the fronted 'what' the same words are the view reported.
+    const reported = tagger.tag('In spite of this, some say Western values are imposed on us.');
+    expect(reported.evidence.find((e) => e.rule === 'denial.western-invention')).toMatchObject({ effect: 'attributed' });
+  });
+
   it('lets the main clause win over a concessive clause', () => {
     const r = tagger.tag('While we respect human rights, we reject this interference in our internal affairs.');
     expect(r.label).toBe('denial');
