@@ -436,6 +436,8 @@ function targetSpecs(layout: TargetLayout, priors: Map<string, number>, ruleL2: 
   for (let i = 0; i < K; i++) specs.push(free(MODEL_FITTING.biasL2));
   for (let i = 0; i < MOVE_LABELS.length * K; i++) specs.push(free(MODEL_FITTING.uprBiasL2));
   for (let i = 0; i < K; i++) specs.push(free(MODEL_FITTING.uprBiasL2));
+  // Other States' and the speaker's own State's mentions, then the speaker's voice (the layout's order).
+  specs.push({ l2: ruleL2, centre: 1, l1: 0, lower: MODEL_FITTING.minRuleWeight, upper: MODEL_FITTING.maxRuleWeight, start: 1 });
   specs.push({ l2: ruleL2, centre: 1, l1: 0, lower: MODEL_FITTING.minRuleWeight, upper: MODEL_FITTING.maxRuleWeight, start: 1 });
   // The speaker's voice: centred on 0, the hand rule it replaces (a speaker reference counts for nothing).
   specs.push({ l2: ruleL2, centre: 0, l1: 0, lower: 0, upper: MODEL_FITTING.maxRuleWeight, start: 0 });
@@ -468,7 +470,10 @@ function fitTargetsOnce(
 ): FittedTargets {
   const layout = targetLayout(ruleIds, moveIds);
   const design = items.map(({ o, label, target }) => targetDesign(o, label, target, layout, setting.contextWeight));
-  const { theta } = fitLogistic(design, targetSpecs(layout, priors, setting.ruleL2), K, {
+  const specs = targetSpecs(layout, priors, setting.ruleL2);
+  // One spec per parameter, in the layout's order: a spec missing or out of place would fit the wrong bounds silently.
+  if (specs.length !== layout.size) throw new Error(`target model: ${specs.length} parameter specs for ${layout.size} parameters`);
+  const { theta } = fitLogistic(design, specs, K, {
     iterations: MODEL_FITTING.iterations,
     tolerance: MODEL_FITTING.tolerance,
   });
