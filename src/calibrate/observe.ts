@@ -85,15 +85,17 @@ function toPiece(e: Evidence, rules: Map<string, Rule>, adjust: Map<string, numb
   const rule = rules.get(e.rule)!;
   const fixed = adjust.get(e.rule);
   const ruleWeight = fixed ?? rule.weight;
-  // The effects (negation, attribution, ...) scale a rule's weight; they do not depend on its size.
-  const factor = ruleWeight > 0 ? (e.effect === 'unmet_requirement' ? 0 : e.weight / ruleWeight) : 0;
+  // The effects (negation, attribution, ...) scale a rule's weight; they do not depend on its size. A
+  // self-reference in the speaker's voice weighs the model's speaker_voice_weight, not its rule's: the rule did not act.
+  const ruleActs = e.effect !== 'unmet_requirement' && e.effect !== 'speaker_voice';
+  const factor = ruleWeight > 0 && ruleActs ? e.weight / ruleWeight : 0;
   const piece: EvidencePiece = {
     rule: e.rule,
     category: e.category as Category,
     ruleCategory: rule.category,
     factor,
     weight: e.weight,
-    active: e.weight > 0,
+    active: ruleActs && e.weight > 0,
     negated: e.negated,
     start: e.start,
     end: e.end,

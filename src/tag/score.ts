@@ -137,7 +137,7 @@ export function applyAttribution(evidence: WorkingEvidence[], tokens: Tokens, co
 /** Words that stand for a reported view put before its verb: "whatever some may claim", "in spite of what our critics say". */
 export const FRONTED_VIEW_WORDS: ReadonlySet<string> = new Set(['what', 'whatever']);
 /** How far before a marker (its subject's words: "what our critics say") a fronted view word is looked for. */
-const FRONTED_VIEW_REACH = 3;
+export const FRONTED_VIEW_REACH = 3;
 
 /**
  * The marker's view is a fronted "what": the view is not in the words after
@@ -145,9 +145,9 @@ const FRONTED_VIEW_REACH = 3;
  * say, the charge is utterly false").
  */
 function frontedView(tokens: Tokens, markerStart: number): boolean {
+  // Words first: the phrases are compared only for a "what" found (phrase ids only grow, so one comparison covers the gap).
   for (let i = markerStart - 1; i >= 0 && i >= markerStart - FRONTED_VIEW_REACH; i--) {
-    if (tokens.phrase[i] !== tokens.phrase[markerStart]) return false;
-    if (FRONTED_VIEW_WORDS.has(tokens.words[i])) return true;
+    if (FRONTED_VIEW_WORDS.has(tokens.words[i])) return tokens.phrase[i] === tokens.phrase[markerStart];
   }
   return false;
 }
