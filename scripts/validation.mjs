@@ -12,29 +12,35 @@
 //   npm run build && node scripts/validation.mjs [--run DIR] [--reuse] [--deeds FILE] [--out FILE]
 //
 //   --run DIR    run folder (default runs/validation; runs/ is git-ignored); the
-//                Philippine run goes to DIR-phl
+//                Philippine run goes to DIR-phl, the successor States' (Czech
+//                Republic and Slovakia from 1993, taken from the full corpus
+//                tarball) to DIR-successors
 //   --reuse      do not classify again when the run folders exist
 //   --deeds FILE deeds table (default ../shared/data/deeds/fariss-lhrs/LHRS-v4.02-2021.csv)
 //   --out FILE   markdown to write (default docs/validation.md)
 //
 // Reads the compiled code in dist/ (run `npm run build` first; SPIRAL_DIST overrides).
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { importDist, option, ROOT as root } from './dist.mjs';
 
 const { main } = await importDist('cli/main.js');
-const { rejectingChange } = await importDist('indicators/change.js');
+const { rejectingChange, SUCCESSOR_STATES, withSuccessors } = await importDist('indicators/change.js');
 const T = await importDist('aggregate/thresholds.js');
 
 const args = process.argv.slice(2);
 const data = path.resolve(root, '..', 'shared', 'data');
 const runDir = path.resolve(option('--run', path.join(root, 'runs', 'validation')));
 const phlRun = `${runDir}-phl`;
+const successorRun = `${runDir}-successors`;
 const deedsFile = path.resolve(option('--deeds', path.join(data, 'deeds', 'fariss-lhrs', 'LHRS-v4.02-2021.csv')));
 const outFile = path.resolve(option('--out', path.join(root, 'docs', 'validation.md')));
 const reuse = args.includes('--reuse');
 const bookDir = path.join(data, 'ungdc', 'book-countries');
 const sonaDir = path.join(data, 'domestic', 'phl-sona');
+const tarball = path.join(data, 'ungdc', 'ungdc-v13-full.tar.xz');
 const factsDir = path.join(root, 'corpus', 'facts');
 const eraDir = path.join(factsDir, 'era');
 const PERIOD = 5;
@@ -78,6 +84,19 @@ if (!(reuse && fs.existsSync(path.join(phlRun, 'utterances.jsonl')))) {
   const r = await spiral(['classify', sonaDir, path.join(bookDir), '--include', 'PHL_*', '--exclude', 'SOURCE.txt', '--out', phlRun, ...classifyArgs]);
   process.stderr.write(r.stdout);
 }
+if (!(reuse && fs.existsSync(path.join(successorRun, 'utterances.jsonl')))) {
+  // Czechoslovakia continues as the Czech Republic and Slovakia (codebook §1): their speeches from 1993 on, from the full corpus.
+  const states = [...new Set(Object.values(SUCCESSOR_STATES).flatMap((s) => s.states))];
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'spiral-successors-'));
+  try {
+    execFileSync('tar', ['-xJf', tarball, '-C', tmp, '--wildcards', ...states.map((s) => `*/${s}_*`)]);
+    process.stderr.write(`classifying the successor States' speeches (${states.join(', ')}) → ${rel(successorRun)} ...\n`);
+    process.stderr.write((await spiral(['classify', tmp, '--out', successorRun, ...classifyArgs])).stdout);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+await spiral(['scores', successorRun, '--by', 'country-year']);
 const deedsArgs = fs.existsSync(deedsFile) ? ['--deeds', deedsFile] : [];
 await spiral(['scores', runDir, '--by', 'country-year']);
 await spiral(['scores', runDir, '--by', 'country-period', '--period', String(PERIOD)]);
@@ -85,6 +104,7 @@ const statusYear = await spiral(['status', runDir, '--facts', factsDir, '--by', 
 await spiral(['status', runDir, '--facts', factsDir, '--by', 'country-period', '--period', String(PERIOD), ...deedsArgs]);
 await spiral(['status', phlRun, '--facts', factsDir, '--by', 'country-period', '--period', String(PERIOD)]);
 const yearScores = readJson(path.join(runDir, 'scores', 'country-year.json'));
+const successorScores = readJson(path.join(successorRun, 'scores', 'country-year.json'));
 const byYear = readJson(path.join(runDir, 'status', 'country-year.json'));
 const byPeriod = readJson(path.join(runDir, 'status', 'country-period.json'));
 const phl = readJson(path.join(phlRun, 'status', 'country-period.json'));
@@ -212,8 +232,9 @@ function onsetAgrees(onset, status) {
   return onset !== null && onset >= status[0] - TOLERANCE && onset <= status[1] + TOLERANCE;
 }
 
+/** A country's self-referential moves by year, from the book run (or, for a successor State, its own run). */
 function yearsOf(iso) {
-  return yearScores.cells
+  return [...yearScores.cells, ...successorScores.cells]
     .filter((c) => c.country === iso && c.audience === 'all')
     .map((c) => ({
       year: c.year,
@@ -232,7 +253,7 @@ function yearsOf(iso) {
 const countries = Object.keys(NARRATIVE);
 const checks = countries.map((iso) => {
   const n = NARRATIVE[iso];
-  const change = rejectingChange(iso, yearsOf(iso), n.change, { resamples: T.BOOTSTRAP_RESAMPLES, seed: T.BOOTSTRAP_SEED });
+  const change = rejectingChange(iso, withSuccessors(iso, yearsOf), n.change, { resamples: T.BOOTSTRAP_RESAMPLES, seed: T.BOOTSTRAP_SEED });
   const onset = byYear.onsets.find((o) => o.country === iso) ?? { prescriptive: null, discursive: null };
   const prescriptive = onset.prescriptive?.year ?? null;
   const discursive = onset.discursive?.year ?? null;
@@ -493,6 +514,12 @@ over ${T.CHANGE_WINDOW_YEARS} years on each side of the change (widened by ${T.C
 ${T.CHANGE_MAX_WINDOW_YEARS}, until a side has ${T.MIN_SELF_MOVES} such moves; moves in brackets), with 95% bootstrap
 intervals resampling the years of each side. The change is the year of the first
 General Debate speech after it (the dates and their sources are in the script).
+Czechoslovakia, dissolved at the end of 1992, continues from 1993 as the Czech
+Republic and Slovakia, as the codebook (§1) has it: their governments' moves
+are added to its years (the speeches come from the full corpus tarball; the
+book-country folder ends with Czechoslovakia in 1992). Phases and onsets
+(criterion 2) stay Czechoslovakia's own: the book dates its prescriptive status
+to 1990, before the split.
 
 | country | change | before | rej % | after | rej % | difference (points) | falls |
 |---|---|---|---|---|---|---|---|

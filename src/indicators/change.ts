@@ -32,7 +32,29 @@ export interface RejectingChange {
   falls_beyond_noise: boolean | null;
 }
 
-type YearMoves = { year: number; self: MoveCounts };
+export type YearMoves = { year: number; self: MoveCounts };
+
+/**
+ * States a country continues as once it has ceased to exist (codebook §1:
+ * "Czechoslovakia CSK (historical code; CZE/SVK after 1993)"): from `from` on,
+ * their governments' speeches stand for the country's.
+ */
+export const SUCCESSOR_STATES: Readonly<Record<string, { from: number; states: readonly string[] }>> = {
+  CSK: { from: 1993, states: ['CZE', 'SVK'] },
+};
+
+/** A country's years with its successors' years from their first (moves added up per year), in year order. */
+export function withSuccessors(iso: string, yearsOf: (iso: string) => readonly YearMoves[]): YearMoves[] {
+  const successors = SUCCESSOR_STATES[iso];
+  const byYear = new Map<number, MoveCounts>();
+  const add = (y: YearMoves) => byYear.set(y.year, addMoves(byYear.get(y.year) ?? zeroMoves(), y.self));
+  yearsOf(iso).forEach(add);
+  for (const state of successors?.states ?? [])
+    yearsOf(state)
+      .filter((y) => y.year >= successors!.from)
+      .forEach(add);
+  return [...byYear].sort(([a], [b]) => a - b).map(([year, self]) => ({ year, self }));
+}
 
 function side(years: readonly YearMoves[], from: (w: number) => { start: number; end: number }): { window: { start: number; end: number }; pool: YearMoves[] } {
   let w = T.CHANGE_WINDOW_YEARS;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rejectingChange } from '../../src/indicators/change.js';
+import { rejectingChange, withSuccessors } from '../../src/indicators/change.js';
 
 const year = (y: number, denial: number, rhetorical_action: number, norm_acknowledgment: number) => ({
   year: y,
@@ -32,5 +32,24 @@ describe('the self-rejecting share before and after a change', () => {
     const c = rejectingChange('X', years, 1990, o);
     expect(c.falls).toBe(true);
     expect(c.falls_beyond_noise).toBe(false);
+  });
+});
+
+describe("a country's years with its successor States' (codebook §1: Czechoslovakia, CZE/SVK after 1993)", () => {
+  const years: Record<string, ReturnType<typeof year>[]> = {
+    CSK: [year(1989, 2, 0, 0), year(1992, 0, 0, 1)],
+    CZE: [year(1992, 9, 9, 9), year(1993, 0, 0, 3), year(1995, 1, 0, 2)],
+    SVK: [year(1993, 0, 1, 1)],
+  };
+  const of = (iso: string) => years[iso] ?? [];
+
+  it('adds the successors from their first year on, per year, and nothing before it', () => {
+    expect(withSuccessors('CSK', of)).toEqual([year(1989, 2, 0, 0), year(1992, 0, 0, 1), year(1993, 0, 1, 4), year(1995, 1, 0, 2)]);
+  });
+
+  it('leaves a country without successors as it was, and its inputs unchanged', () => {
+    expect(withSuccessors('CZE', of)).toEqual(years.CZE);
+    withSuccessors('CSK', of);
+    expect(years.SVK).toEqual([year(1993, 0, 1, 1)]);
   });
 });
