@@ -21,7 +21,8 @@ export interface EvalReport {
   targets?: TargetEvaluation;
   calibration?: CalibrationReport;
   baseline?: BaselineReport;
-  errorsFile: string;
+  /** null: not written (the check split, without --errors). */
+  errorsFile: string | null;
   misclassified: number;
   minMacroF1?: number;
 }
@@ -134,7 +135,9 @@ export function formatReportText(report: EvalReport): string {
     '',
     ...targetLines(report),
     ...calibrationLines(report),
-    `misclassified (label or target): ${report.misclassified} written to ${report.errorsFile}`,
+    report.errorsFile === null
+      ? `misclassified (label or target): ${report.misclassified} (not written: the check split is read as a number; --errors FILE writes them)`
+      : `misclassified (label or target): ${report.misclassified} written to ${report.errorsFile}`,
     ...floorLine(report),
   ];
   return lines.join('\n') + '\n';

@@ -105,8 +105,15 @@ describe('spiral eval', () => {
     expect(Object.keys(report.targets.given_label.confusion)).toEqual(['self', 'other', 'general', 'na']);
     expect(report.calibration.bins.reduce((n: number, b: { n: number }) => n + b.n, 0)).toBe(3);
     expect(report.calibration.ece).toBeGreaterThanOrEqual(0);
-    expect(existsSync(path.join(cwd, 'coded.check.errors.jsonl'))).toBe(true);
+    // The check split is read as a number: its items are written only when asked.
+    expect(existsSync(path.join(cwd, 'coded.check.errors.jsonl'))).toBe(false);
+    expect(report.errors_file).toBeNull();
     const text = await runCli(['eval', '--gold', coded, '--split', 'check', '--lexicons', MINI_LEXICONS, '--errors', path.join(cwd, 'e.jsonl')]);
+    expect(existsSync(path.join(cwd, 'e.jsonl'))).toBe(true);
+    const quiet = await runCli(['eval', '--gold', coded, '--split', 'check', '--lexicons', MINI_LEXICONS], { cwd });
+    expect(quiet.stdout).toContain('not written: the check split is read as a number');
+    const fit = await runCli(['eval', '--gold', coded, '--split', 'fit', '--lexicons', MINI_LEXICONS, '--json'], { cwd });
+    expect(JSON.parse(fit.stdout).errors_file).toBe(path.join(cwd, 'coded.fit.errors.jsonl'));
     expect(text.stdout).toContain('[split check] (3 items)');
     expect(text.stdout).toMatch(/targets of moves \(2 items with a coded target\), given the gold label/);
     expect(text.stdout).toContain('expected calibration error');

@@ -73,8 +73,9 @@ async function runEval(ctx: CliContext, flags: EvalFlags): Promise<void> {
   const tagger = createTagger(set, { compiled });
   const evaluation = evaluate(items, (text, meta) => tagger.tag(text, meta), flags.baseline ? { model, folds, seed } : undefined);
 
-  const errorsFile = flags.errors ? resolvePath(ctx, flags.errors) : defaultErrorsPath(goldPath, ctx.cwd, split);
-  await writeFileAtomic(errorsFile, misclassificationsJsonl(evaluation.misclassified));
+  // The check split is the figure reported, read as a number (issue 12's discipline): its items are written only when asked.
+  const errorsFile = flags.errors ? resolvePath(ctx, flags.errors) : split === NUMBERS_ONLY_SPLIT ? null : defaultErrorsPath(goldPath, ctx.cwd, split);
+  if (errorsFile !== null) await writeFileAtomic(errorsFile, misclassificationsJsonl(evaluation.misclassified));
 
   const report: EvalReport = {
     gold: goldPath,
@@ -92,6 +93,9 @@ async function runEval(ctx: CliContext, flags: EvalFlags): Promise<void> {
   ctx.exitCode = meetsFloor(report) ? EXIT_OK : EXIT_FINDINGS;
 }
 
+/** The split whose figure is reported and whose items are not read (rules are written from the other): no errors file unless asked. */
+export const NUMBERS_ONLY_SPLIT = 'check';
+
 export function registerEval(program: Command, ctx: CliContext): void {
   program
     .command('eval')
@@ -107,7 +111,10 @@ export function registerEval(program: Command, ctx: CliContext): void {
     .option('--folds <k>', `cross-validation folds for the baseline (default ${DEFAULT_FOLDS})`)
     .option('--seed <n>', `seed of the fold assignment (default ${DEFAULT_SEED})`)
     .option('--min-macro-f1 <x>', "exit 1 when the rules' macro-F1 is below x (0..1)")
-    .option('--errors <file>', 'where to write the misclassified items (default: <gold name>[.<split>].errors.jsonl in the current folder)')
+    .option(
+      '--errors <file>',
+      'where to write the misclassified items (default: <gold name>[.<split>].errors.jsonl in the current folder; for --split check only when given)',
+    )
     .option('--allow-failing-examples', 'tag with a lexicon set whose rule examples fail (listed as warnings), to experiment')
     .option('--no-cache', 'compile and check the lexicon set afresh instead of loading it from the cache (~/.cache/spiral)')
     .option('--sampled-by <how>', 'evaluate only the reviewed items sampled so (random: the unbiased sample; flagged, uncertainty, rule or rule:<id>)')
