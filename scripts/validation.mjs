@@ -27,7 +27,7 @@ import path from 'node:path';
 import { importDist, option, ROOT as root } from './dist.mjs';
 
 const { main } = await importDist('cli/main.js');
-const { rejectingChange, SUCCESSOR_STATES, withSuccessors } = await importDist('indicators/change.js');
+const { rejectingChange, SUCCESSOR_STATES, withSuccessors, yearMovesOf } = await importDist('indicators/change.js');
 const T = await importDist('aggregate/thresholds.js');
 
 const args = process.argv.slice(2);
@@ -234,18 +234,7 @@ function onsetAgrees(onset, status) {
 
 /** A country's self-referential moves by year, from the book run (or, for a successor State, its own run). */
 function yearsOf(iso) {
-  return [...yearScores.cells, ...successorScores.cells]
-    .filter((c) => c.country === iso && c.audience === 'all')
-    .map((c) => ({
-      year: c.year,
-      self: {
-        denial: c.counts.denial,
-        rhetorical_action: c.counts.rhetorical_action,
-        argumentative_concession: c.counts.argumentative_concession,
-        norm_acknowledgment: c.counts.norm_acknowledgment,
-        relevant: c.n_relevant,
-      },
-    }));
+  return yearMovesOf([...yearScores.cells, ...successorScores.cells], iso);
 }
 
 // ------------------------------------------------------------------ the two criteria

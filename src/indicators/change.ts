@@ -6,7 +6,7 @@ import { quantile } from '../aggregate/bootstrap.js';
 import type { MoveCounts } from '../aggregate/indices.js';
 import { streamFor } from '../aggregate/random.js';
 import * as T from '../aggregate/thresholds.js';
-import type { Interval } from '../aggregate/types.js';
+import type { Interval, ScoreCell } from '../aggregate/types.js';
 import { rejectingShare } from './era.js';
 import { addMoves, zeroMoves } from '../aggregate/indices.js';
 import { movesTotal } from './evidence.js';
@@ -33,6 +33,22 @@ export interface RejectingChange {
 }
 
 export type YearMoves = { year: number; self: MoveCounts };
+
+/** A country's moves by year from `spiral scores --by country-year` cells (all audiences; the target the scores were run for). */
+export function yearMovesOf(cells: readonly ScoreCell[], iso: string): YearMoves[] {
+  return cells
+    .filter((c) => c.country === iso && c.audience === 'all' && c.year !== null)
+    .map((c) => ({
+      year: c.year!,
+      self: {
+        denial: c.counts.denial,
+        rhetorical_action: c.counts.rhetorical_action,
+        argumentative_concession: c.counts.argumentative_concession,
+        norm_acknowledgment: c.counts.norm_acknowledgment,
+        relevant: c.n_relevant,
+      },
+    }));
+}
 
 /**
  * States a country continues as once it has ceased to exist (codebook §1:

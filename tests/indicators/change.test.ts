@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { rejectingChange, withSuccessors } from '../../src/indicators/change.js';
+import type { ScoreCell } from '../../src/aggregate/types.js';
+import { rejectingChange, withSuccessors, yearMovesOf } from '../../src/indicators/change.js';
 
 const year = (y: number, denial: number, rhetorical_action: number, norm_acknowledgment: number) => ({
   year: y,
@@ -51,5 +52,23 @@ describe("a country's years with its successor States' (codebook §1: Czechoslov
     expect(withSuccessors('CZE', of)).toEqual(years.CZE);
     withSuccessors('CSK', of);
     expect(years.SVK).toEqual([year(1993, 0, 1, 1)]);
+  });
+});
+
+describe('the moves by year of a country-year scores file', () => {
+  it("takes a country's all-audience cells, its counts and relevant utterances", () => {
+    const cell = (country: string, year: number, audience: string, denial: number) =>
+      ({
+        country,
+        year,
+        audience,
+        n_relevant: 5,
+        counts: { denial, rhetorical_action: 1, argumentative_concession: 0, norm_acknowledgment: 2, none: 9 },
+      }) as unknown as ScoreCell;
+    const cells = [cell('KEN', 1990, 'all', 2), cell('KEN', 1990, 'domestic', 7), cell('CHL', 1990, 'all', 3), cell('KEN', 1991, 'all', 0)];
+    expect(yearMovesOf(cells, 'KEN')).toEqual([
+      { year: 1990, self: { denial: 2, rhetorical_action: 1, argumentative_concession: 0, norm_acknowledgment: 2, relevant: 5 } },
+      { year: 1991, self: { denial: 0, rhetorical_action: 1, argumentative_concession: 0, norm_acknowledgment: 2, relevant: 5 } },
+    ]);
   });
 });

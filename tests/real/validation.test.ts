@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as T from '../../src/aggregate/thresholds.js';
 import type { ScoresFile } from '../../src/aggregate/types.js';
-import { rejectingChange, SUCCESSOR_STATES, withSuccessors, type RejectingChange, type YearMoves } from '../../src/indicators/change.js';
+import { rejectingChange, SUCCESSOR_STATES, withSuccessors, yearMovesOf, type RejectingChange } from '../../src/indicators/change.js';
 import { loadEra } from '../../src/indicators/load-era.js';
 import type { StatusFile } from '../../src/indicators/types.js';
 import { runCli } from '../helpers/cli.js';
@@ -91,19 +91,7 @@ describe.skipIf(!existsSync(BOOK))("the book countries, read from each governmen
     byYear = JSON.parse(readFileSync(path.join(run, 'status', 'country-year.json'), 'utf8')) as StatusFile;
     expect((await runCli(['status', run, '--facts', FACTS, '--by', 'country-period', ...deeds])).code).toBe(0);
     byPeriod = JSON.parse(readFileSync(path.join(run, 'status', 'country-period.json'), 'utf8')) as StatusFile;
-    const yearsOf = (iso: string): YearMoves[] =>
-      [...scores.cells, ...successorScores.cells]
-        .filter((x) => x.country === iso && x.audience === 'all')
-        .map((x) => ({
-          year: x.year!,
-          self: {
-            denial: x.counts.denial,
-            rhetorical_action: x.counts.rhetorical_action,
-            argumentative_concession: x.counts.argumentative_concession,
-            norm_acknowledgment: x.counts.norm_acknowledgment,
-            relevant: x.n_relevant,
-          },
-        }));
+    const yearsOf = (iso: string) => yearMovesOf([...scores.cells, ...successorScores.cells], iso);
     for (const [iso, d] of Object.entries(BOOK_DATES)) {
       changes.set(iso, rejectingChange(iso, withSuccessors(iso, yearsOf), d.change, { resamples: 1000, seed: T.BOOTSTRAP_SEED }));
     }
