@@ -14,8 +14,7 @@ import { defaultModelConfig, type ModelConfig } from '../tag/model.js';
 import { LABELS, MOVE_LABELS, TARGET_KINDS, type Label, type MoveLabel, type TargetKind } from '../types.js';
 import { MODEL_FITTING } from './config.js';
 import { fitLogistic, fitTemperature, type DesignItem, type ParamSpec } from './logistic.js';
-import type { ModelObservation, TargetPiece } from './model-observe.js';
-import { SPEAKER_VOICE_PIECE } from './model-observe.js';
+import { SPEAKER_VOICE_PIECE, type ModelObservation, type TargetPiece } from './model-observe.js';
 
 const L = LABELS.length;
 const DEFAULT_MOVES = defaultModelConfig().moves;
@@ -384,15 +383,25 @@ function targetLayout(ruleIds: string[], moveIds: string[]): TargetLayout {
 const T_BIAS = 0;
 const T_LABEL = K;
 const T_UPR = T_LABEL + MOVE_LABELS.length * K;
-const T_OTHER_COUNTRY = T_UPR + K;
-const T_OWN_COUNTRY = T_OTHER_COUNTRY + 1;
-const T_SPEAKER_VOICE = T_OWN_COUNTRY + 1;
-const T_RULES = T_SPEAKER_VOICE + 1;
+/**
+ * Target pieces that share one model weight instead of a rule's (model-observe.ts):
+ * each one parameter, after the biases, with its key in model.yaml and its
+ * prior. A State mention starts as a full-weight rule; the speaker's voice at
+ * 0, the hand rule it replaces (a speaker reference counts for nothing).
+ */
+const SHARED_TARGET_WEIGHTS = [
+  { piece: 'country.other', key: 'other_country_weight', centre: 1, lower: MODEL_FITTING.minRuleWeight },
+  { piece: 'country.own', key: 'own_country_weight', centre: 1, lower: MODEL_FITTING.minRuleWeight },
+  { piece: SPEAKER_VOICE_PIECE, key: 'speaker_voice_weight', centre: 0, lower: 0 },
+] as const;
+type SharedTargetKey = (typeof SHARED_TARGET_WEIGHTS)[number]['key'];
+const T_SHARED = T_UPR + K;
+const T_RULES = T_SHARED + SHARED_TARGET_WEIGHTS.length;
+const sharedIndex = new Map<string, number>(SHARED_TARGET_WEIGHTS.map((w, i) => [w.piece, i]));
 
 function targetParam(piece: TargetPiece, layout: TargetLayout): number | undefined {
-  if (piece.rule === 'country.own') return T_OWN_COUNTRY;
-  if (piece.rule === 'country.other') return T_OTHER_COUNTRY;
-  if (piece.rule === SPEAKER_VOICE_PIECE) return T_SPEAKER_VOICE;
+  const shared = sharedIndex.get(piece.rule);
+  if (shared !== undefined) return T_SHARED + shared;
   const r = layout.ruleIndex.get(piece.rule);
   return r === undefined ? undefined : T_RULES + r;
 }
@@ -436,11 +445,8 @@ function targetSpecs(layout: TargetLayout, priors: Map<string, number>, ruleL2: 
   for (let i = 0; i < K; i++) specs.push(free(MODEL_FITTING.biasL2));
   for (let i = 0; i < MOVE_LABELS.length * K; i++) specs.push(free(MODEL_FITTING.uprBiasL2));
   for (let i = 0; i < K; i++) specs.push(free(MODEL_FITTING.uprBiasL2));
-  // Other States' and the speaker's own State's mentions, then the speaker's voice (the layout's order).
-  specs.push({ l2: ruleL2, centre: 1, l1: 0, lower: MODEL_FITTING.minRuleWeight, upper: MODEL_FITTING.maxRuleWeight, start: 1 });
-  specs.push({ l2: ruleL2, centre: 1, l1: 0, lower: MODEL_FITTING.minRuleWeight, upper: MODEL_FITTING.maxRuleWeight, start: 1 });
-  // The speaker's voice: centred on 0, the hand rule it replaces (a speaker reference counts for nothing).
-  specs.push({ l2: ruleL2, centre: 0, l1: 0, lower: 0, upper: MODEL_FITTING.maxRuleWeight, start: 0 });
+  for (const w of SHARED_TARGET_WEIGHTS)
+    specs.push({ l2: ruleL2, centre: w.centre, l1: 0, lower: w.lower, upper: MODEL_FITTING.maxRuleWeight, start: w.centre });
   for (const rule of layout.rules) {
     const prior = priors.get(rule) ?? 1;
     specs.push({ l2: ruleL2, centre: prior, l1: 0, lower: MODEL_FITTING.minRuleWeight, upper: MODEL_FITTING.maxRuleWeight, start: prior });
@@ -478,14 +484,13 @@ function fitTargetsOnce(
     tolerance: MODEL_FITTING.tolerance,
   });
   const vec = (at: number) => Object.fromEntries(TARGET_KINDS.map((k, i) => [k, round(theta[at + i])])) as Record<TargetKind, number>;
+  const shared = Object.fromEntries(SHARED_TARGET_WEIGHTS.map((w, i) => [w.key, round(theta[T_SHARED + i])])) as Record<SharedTargetKey, number>;
   const config: ModelConfig['targets'] = {
     bias: vec(T_BIAS),
     label_bias: Object.fromEntries(MOVE_LABELS.map((l, li) => [l, vec(T_LABEL + li * K)])) as ModelConfig['targets']['label_bias'],
     upr_bias: vec(T_UPR),
     context_weight: setting.contextWeight,
-    other_country_weight: round(theta[T_OTHER_COUNTRY]),
-    own_country_weight: round(theta[T_OWN_COUNTRY]),
-    speaker_voice_weight: round(theta[T_SPEAKER_VOICE]),
+    ...shared,
     move_rule_bias: moveRuleBias(layout, theta),
     temperature: 1,
   };
@@ -509,14 +514,10 @@ function moveRuleBias(layout: TargetLayout, theta: Float64Array): ModelConfig['t
 function targetLogitsOf(o: ModelObservation, label: MoveLabel, fitted: FittedTargets): Float64Array {
   const c = fitted.config;
   const z = Float64Array.from(TARGET_KINDS, (k) => c.bias[k] + c.label_bias[label][k] + (o.upr ? c.upr_bias[k] : 0));
-  const weightOf = (p: TargetPiece) =>
-    p.rule === 'country.own'
-      ? c.own_country_weight
-      : p.rule === 'country.other'
-        ? c.other_country_weight
-        : p.rule === SPEAKER_VOICE_PIECE
-          ? c.speaker_voice_weight
-          : (fitted.ruleWeights.get(p.rule) ?? 0);
+  const weightOf = (p: TargetPiece) => {
+    const shared = sharedIndex.get(p.rule);
+    return shared !== undefined ? c[SHARED_TARGET_WEIGHTS[shared].key] : (fitted.ruleWeights.get(p.rule) ?? 0);
+  };
   for (const p of o.targetPieces) z[TARGET_KINDS.indexOf(p.kind)] += weightOf(p) * p.multiplier;
   for (const p of o.contextTargetPieces) z[TARGET_KINDS.indexOf(p.kind)] += c.context_weight * weightOf(p) * p.multiplier;
   for (const p of o.pieces) {
