@@ -12,6 +12,7 @@ import { TARGET_KINDS, type Label, type TargetKind } from '../types.js';
 import { findCandidates, type Candidate } from './candidates.js';
 import { diagnoseRules, type RuleDiagnostic } from './diagnostics.js';
 import { modelYaml, termsYaml, type Provenance } from './model-files.js';
+import type { FoldUnit } from './config.js';
 import { fitModel, foldSeeds, priorWeight, type ModelFit } from './model-fit.js';
 import { observeForModel } from './model-observe.js';
 import { observeGold, type Observation } from './observe.js';
@@ -35,6 +36,8 @@ export interface CalibrateInput {
   seed: number;
   /** Fold draws of the repeated cross-validation (seeds seed, seed + 1, ...). */
   repeats: number;
+  /** What the folds keep whole (default: the document). */
+  foldBy?: FoldUnit;
   /**
    * Ids of the reference design (the first gold file): cross-validated figures
    * are reported on these, and items of other files are weighted to its label
@@ -58,11 +61,13 @@ export interface CalibrationResult {
   candidates: Record<Label, Candidate[]>;
   /** The set as it stands, on the items (in-sample). */
   before: Metrics;
-  /** The chosen setting, cross-validated (folds by document): the figure to expect on new documents. */
+  /** The chosen setting, cross-validated (folds by document, or by country): the figure to expect on new documents (or countries). */
   after: Metrics;
   targetsBefore: Metrics<TargetKind> | null;
   targetsAfter: Metrics<TargetKind>;
   fit: ModelFit;
+  /** What the folds kept whole. */
+  foldBy: FoldUnit;
   changes: Change[];
   terms: number;
   version: string;
@@ -133,7 +138,7 @@ export function calibrate(input: CalibrateInput): CalibrationResult {
   const diagnostics = diagnoseRules(input.set, observations);
   const byRule = new Map(diagnostics.map((d) => [d.rule, d]));
   const candidates = findCandidates(observations);
-  const fit = fitModel(observeForModel(input.tagger, input.items, input.reference), input.set, input.folds, foldSeeds(input.seed, input.repeats));
+  const fit = fitModel(observeForModel(input.tagger, input.items, input.reference, input.foldBy), input.set, input.folds, foldSeeds(input.seed, input.repeats));
   const fittedWeights = new Map([...fit.moves.fitted.ruleWeights, ...fit.targets.fitted.ruleWeights]);
   const rules = new Map<string, RuleEdit>();
   const changes: Change[] = [];
@@ -153,6 +158,7 @@ export function calibrate(input: CalibrateInput): CalibrationResult {
     folds: input.folds,
     seed: input.seed,
     repeats: input.repeats,
+    foldBy: input.foldBy ?? 'document',
   };
   if (input.split) provenance.split = input.split;
   const generated = { [MODEL_FILE]: modelYaml(fit.model, provenance, fit), [TERMS_FILE]: termsYaml(fit.moves.fitted.terms, provenance, fit) };
@@ -169,6 +175,7 @@ export function calibrate(input: CalibrateInput): CalibrationResult {
     targetsBefore: targetMetricsOf(input.tagger, input.items),
     targetsAfter: fit.targets.chosen.metrics,
     fit,
+    foldBy: provenance.foldBy,
     changes,
     terms: fit.moves.fitted.terms.size,
     version,

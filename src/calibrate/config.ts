@@ -96,9 +96,19 @@ export const MODEL_FITTING = {
  */
 export const DEFAULT_REPEATS = 3;
 
+/**
+ * What the folds of the cross-validation keep whole (`spiral calibrate
+ * --fold-by`): a document (the default: the figure to expect on new speeches
+ * and reports), or a country, all of whose documents then sit on one side (the
+ * figure to expect for a country the gold has never seen; a country's idiom and
+ * topics recur across its documents, so it is the lower one).
+ */
+export const FOLD_UNITS = ['document', 'country'] as const;
+export type FoldUnit = (typeof FOLD_UNITS)[number];
+
 /** How the cross-validation is named in model.yaml, terms.yaml and the reports. */
-export function crossValidationText(c: { folds: number; seed: number; repeats: number }): string {
+export function crossValidationText(c: { folds: number; seed: number; repeats: number; foldBy: FoldUnit }): string {
   return c.repeats === 1
-    ? `${c.folds}-fold cross-validation with folds by document (seed ${c.seed})`
-    : `${c.folds}-fold cross-validation with folds by document, repeated over ${c.repeats} draws (seeds ${c.seed}-${c.seed + c.repeats - 1})`;
+    ? `${c.folds}-fold cross-validation with folds by ${c.foldBy} (seed ${c.seed})`
+    : `${c.folds}-fold cross-validation with folds by ${c.foldBy}, repeated over ${c.repeats} draws (seeds ${c.seed}-${c.seed + c.repeats - 1})`;
 }

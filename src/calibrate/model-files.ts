@@ -3,7 +3,7 @@
 // figures) at the top, so a reader sees the evidence beside the weights.
 import type { ModelConfig } from '../tag/model.js';
 import { LABELS, MOVE_LABELS, TARGET_KINDS, type Label } from '../types.js';
-import { crossValidationText } from './config.js';
+import { crossValidationText, type FoldUnit } from './config.js';
 import type { ModelFit } from './model-fit.js';
 
 export interface Provenance {
@@ -15,6 +15,7 @@ export interface Provenance {
   folds: number;
   seed: number;
   repeats: number;
+  foldBy: FoldUnit;
 }
 
 const num = (x: number) => String(Math.round(x * 1e4) / 1e4);

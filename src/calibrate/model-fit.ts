@@ -2,8 +2,8 @@
 // biases, the UPR register, relevance and context weights, the term layer and
 // the target model, by regularised logistic regression (logistic.ts). The
 // regularisation, class weighting and term sparsity are chosen by
-// cross-validation with folds by document, so a speech or report never sits on
-// both sides; the softmax temperature is fitted on the out-of-fold scores, so a
+// cross-validation with folds by document (or by country: `--fold-by`), so a
+// speech or report never sits on both sides; the softmax temperature is fitted on the out-of-fold scores, so a
 // confidence of 0.8 is right about 80% of the time. Pure: observations in,
 // numbers out.
 import { documentOf, type GoldItem } from '../eval/gold.js';
@@ -265,16 +265,16 @@ const argmaxIndex = (z: Float64Array) => z.reduce((best, v, i) => (v > z[best] ?
 
 // ---------------------------------------------------------------- folds
 
-/** Fold of each observation: documents shuffled with the seed and dealt round-robin. */
-export function documentFolds(observations: readonly { document: string }[], folds: number, seed: number): number[] {
-  const docs = [...new Set(observations.map((o) => o.document))].sort();
+/** Fold of each observation: its fold units (documents, or countries) shuffled with the seed and dealt round-robin. */
+export function unitFolds(observations: readonly { unit: string }[], folds: number, seed: number): number[] {
+  const units = [...new Set(observations.map((o) => o.unit))].sort();
   const random = mulberry32(seed);
-  for (let i = docs.length - 1; i > 0; i--) {
+  for (let i = units.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
-    [docs[i], docs[j]] = [docs[j], docs[i]];
+    [units[i], units[j]] = [units[j], units[i]];
   }
-  const foldOf = new Map(docs.map((d, i) => [d, i % folds]));
-  return observations.map((o) => foldOf.get(o.document)!);
+  const foldOf = new Map(units.map((u, i) => [u, i % folds]));
+  return observations.map((o) => foldOf.get(o.unit)!);
 }
 
 export interface CrossValidated<S, M extends string = Label> {
@@ -317,8 +317,8 @@ function crossValidateMoves(
 }
 
 /** One fold assignment per seed: repeated cross-validation, so a setting is not chosen for one lucky draw of documents. */
-export function foldDraws(observations: readonly { document: string }[], folds: number, seeds: readonly number[]): number[][] {
-  return seeds.map((seed) => documentFolds(observations, folds, seed));
+export function foldDraws(observations: readonly { unit: string }[], folds: number, seeds: readonly number[]): number[][] {
+  return seeds.map((seed) => unitFolds(observations, folds, seed));
 }
 
 export interface MoveFit {

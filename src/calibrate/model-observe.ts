@@ -5,6 +5,7 @@
 // set those shares depend on which evidence is present, not on the weights
 // (weights stay above zero), so the fitter can re-score any weights without
 // tagging again.
+import { normaliseCountry } from '../countries.js';
 import { documentOf, type GoldItem } from '../eval/gold.js';
 import { tagMeta } from '../eval/evaluate.js';
 import { stem } from '../lexicon/morph.js';
@@ -13,6 +14,7 @@ import { summarizeContext } from '../tag/decide.js';
 import { contextCounts } from '../tag/model.js';
 import { isActive, isMove } from '../tag/score.js';
 import { isUprVenue, type Tagger } from '../tag/tagger.js';
+import type { FoldUnit } from './config.js';
 import { isTermWord } from '../tag/terms.js';
 import { tokenize } from '../tag/tokenize.js';
 import { targetOfCategory, type Evidence, type Label, type MoveLabel, type Target, type TargetCategory, type TargetKind } from '../types.js';
@@ -35,6 +37,8 @@ export interface TargetPiece {
 export interface ModelObservation {
   id: string;
   document: string;
+  /** What the folds keep whole: the document, or the country (config.ts FoldUnit). */
+  unit: string;
   gold: Label;
   target?: Target;
   /** Weight in the fit (label-shift correction for items drawn by another design, model-fit.ts). */
@@ -98,8 +102,18 @@ function targetPieces(evidence: readonly Evidence[], weights: Map<string, number
     });
 }
 
+/**
+ * An item's fold unit. By country: its ISO code where the name is known (a UPR
+ * report's "newzealand" and a speech's "NZL" are one country), else the name
+ * as written; an item without a country is a unit of its own document.
+ */
+export function foldUnitOf(item: GoldItem, foldBy: FoldUnit): string {
+  if (foldBy === 'document' || !item.meta.country) return documentOf(item);
+  return normaliseCountry(item.meta.country) ?? item.meta.country.toLowerCase();
+}
+
 /** `reference`: ids of the reference design (the distributed gold); undefined: every item is. */
-export function observeForModel(tagger: Tagger, items: readonly GoldItem[], reference?: ReadonlySet<string>): ModelObservation[] {
+export function observeForModel(tagger: Tagger, items: readonly GoldItem[], reference?: ReadonlySet<string>, foldBy: FoldUnit = 'document'): ModelObservation[] {
   const weights = ruleWeights(tagger.set);
   return items.map((item) => {
     const meta = tagMeta(item);
@@ -113,6 +127,7 @@ export function observeForModel(tagger: Tagger, items: readonly GoldItem[], refe
     const obs: ModelObservation = {
       id: item.id,
       document: documentOf(item),
+      unit: foldUnitOf(item, foldBy),
       gold: item.label,
       weight: 1,
       reference: reference === undefined || reference.has(item.id),

@@ -4,7 +4,7 @@
 import type { Metrics } from '../eval/metrics.js';
 import { LABELS, type Label } from '../types.js';
 import type { Candidate } from './candidates.js';
-import { crossValidationText } from './config.js';
+import { crossValidationText, type FoldUnit } from './config.js';
 import type { CalibrationResult, Change, SetCheck } from './calibrate.js';
 import type { RuleDiagnostic } from './diagnostics.js';
 
@@ -17,6 +17,7 @@ export interface SummaryContext {
   folds: number;
   seed: number;
   repeats: number;
+  foldBy: FoldUnit;
   old: { name: string; version: string; hash: string; dir: string };
   /** `dir` is relative to the output folder. */
   new: { version: string; hash: string; dir: string };
@@ -166,7 +167,7 @@ export function diffMarkdown(result: CalibrationResult, oldVersion: string): str
   const lines = [
     `# Calibration diff: ${oldVersion} → ${result.version}`,
     '',
-    `Decision layer fitted by regularised logistic regression; settings chosen by cross-validation with folds by document.`,
+    `Decision layer fitted by regularised logistic regression; settings chosen by cross-validation with folds by ${result.foldBy}.`,
     `Moves: rule L2 ${m.setting.ruleL2}, term L1 ${m.setting.termL1 ?? 'none (no term layer)'}, class-weight power ${m.setting.classWeightPower};`,
     `cross-validated macro-F1 ${f3(m.macroF1)} (in-sample before: ${f3(result.before.macroF1)}). Targets: context weight ${t.setting.contextWeight},`,
     `rule L2 ${t.setting.ruleL2}; cross-validated macro-F1 ${f3(t.macroF1)}. model.yaml and terms.yaml (${result.terms} terms) are written whole.`,
@@ -210,7 +211,7 @@ export function summaryJson(result: CalibrationResult, ctx: SummaryContext): Rec
     items: ctx.items,
     lexicons: ctx.old,
     new_lexicons: ctx.new,
-    cross_validation: { folds: ctx.folds, seed: ctx.seed, repeats: ctx.repeats, grouped_by: 'document' },
+    cross_validation: { folds: ctx.folds, seed: ctx.seed, repeats: ctx.repeats, grouped_by: ctx.foldBy },
     macro_f1: { before_in_sample: result.before.macroF1, after_cross_validated: result.after.macroF1 },
     per_label: perLabel(result.before, result.after),
     moves_setting: { rule_l2: m.setting.ruleL2, term_l1: m.setting.termL1, class_weight_power: m.setting.classWeightPower },

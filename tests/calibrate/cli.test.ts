@@ -89,6 +89,21 @@ describe('spiral calibrate', async () => {
     expect(zero.stderr).toContain('--repeats');
   });
 
+  it('keeps countries whole in the folds with --fold-by country, and names the unit in model.yaml and the summary', async () => {
+    const countries = ['KEN', 'kenya', 'CHL', 'PHL', 'GTM', 'UGA', 'POL', 'MAR'];
+    const withCountries = writeGold(designedGold().map((item, i) => ({ ...item, country: countries[i % countries.length], year: 1990 + (i % 3) })));
+    const byCountry = tempDir();
+    const r = await runCli(['calibrate', '--gold', withCountries, '--lexicons', lexicons, '--out', byCountry, '--fold-by', 'country', '--repeats', '1']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('decision layer (5-fold cross-validation with folds by country (seed 1)):');
+    expect(JSON.parse(readFileSync(path.join(byCountry, 'summary.json'), 'utf8')).cross_validation.grouped_by).toBe('country');
+    expect(readFileSync(path.join(byCountry, 'lexicons', 'model.yaml'), 'utf8')).toContain('5-fold cross-validation with folds by country (seed 1)"');
+    expect(readFileSync(path.join(byCountry, 'diff.md'), 'utf8')).toContain('cross-validation with folds by country.');
+    const bad = await runCli(['calibrate', '--gold', gold, '--lexicons', lexicons, '--out', tempDir(), '--fold-by', 'speech']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--fold-by must be one of document, country');
+  });
+
   it('is deterministic: a second run writes the same files', async () => {
     const again = tempDir();
     await runCli(['calibrate', '--gold', gold, '--lexicons', lexicons, '--out', again]);

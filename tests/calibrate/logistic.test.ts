@@ -2,7 +2,9 @@
 // its penalties do what they claim (L2 toward a centre, L1 to zero, bounds), it
 // is deterministic, and the temperature it fits makes held-out scores calibrated.
 import { describe, expect, it } from 'vitest';
-import { documentFolds, foldDraws, foldSeeds } from '../../src/calibrate/model-fit.js';
+import { foldDraws, foldSeeds, unitFolds } from '../../src/calibrate/model-fit.js';
+import { foldUnitOf } from '../../src/calibrate/model-observe.js';
+import type { GoldItem } from '../../src/eval/gold.js';
 import { fitLogistic, fitTemperature, logits, type DesignItem, type ParamSpec } from '../../src/calibrate/logistic.js';
 import { mulberry32 } from '../../src/random.js';
 
@@ -65,23 +67,39 @@ describe('fitTemperature', () => {
   });
 });
 
-describe('documentFolds', () => {
-  it('keeps every item of a document in one fold, deterministically', () => {
-    const obs = ['a', 'a', 'b', 'c', 'c', 'c', 'd', 'e'].map((document) => ({ document }));
-    const folds = documentFolds(obs, 3, 1);
-    expect(folds).toEqual(documentFolds(obs, 3, 1));
+describe('unitFolds', () => {
+  it('keeps every item of a fold unit (a document, or a country) in one fold, deterministically', () => {
+    const obs = ['a', 'a', 'b', 'c', 'c', 'c', 'd', 'e'].map((unit) => ({ unit }));
+    const folds = unitFolds(obs, 3, 1);
+    expect(folds).toEqual(unitFolds(obs, 3, 1));
     expect(new Set([folds[0], folds[1]]).size).toBe(1);
     expect(new Set([folds[3], folds[4], folds[5]]).size).toBe(1);
     expect(new Set(folds).size).toBe(3);
   });
 
   it('draws one fold assignment per seed for repeated cross-validation, each keeping documents whole', () => {
-    const obs = Array.from({ length: 40 }, (_, i) => ({ document: `d${i % 20}` }));
+    const obs = Array.from({ length: 40 }, (_, i) => ({ unit: `d${i % 20}` }));
     expect(foldSeeds(4, 3)).toEqual([4, 5, 6]);
     const draws = foldDraws(obs, 5, foldSeeds(1, 3));
     expect(draws).toHaveLength(3);
-    expect(draws[0]).toEqual(documentFolds(obs, 5, 1));
+    expect(draws[0]).toEqual(unitFolds(obs, 5, 1));
     expect(draws[1]).not.toEqual(draws[0]);
     for (const folds of draws) for (let i = 0; i < 20; i++) expect(folds[i]).toBe(folds[i + 20]);
+  });
+});
+
+describe('foldUnitOf', () => {
+  const item = (meta: GoldItem['meta']): GoldItem => ({ id: 'x', text: 'x', label: 'none', line: 1, meta });
+  it('is the document by default, and by country the ISO code whatever the name was written as', () => {
+    const speech = item({ country: 'NZL', year: 2001, venue: 'UN General Assembly', source: 'ungdc' });
+    const report = item({ country: 'newzealand', year: 2009, venue: 'UPR Working Group', source: 'upr-wg-report' });
+    expect(foldUnitOf(speech, 'document')).not.toBe(foldUnitOf(report, 'document'));
+    expect(foldUnitOf(speech, 'country')).toBe('NZL');
+    expect(foldUnitOf(report, 'country')).toBe('NZL');
+  });
+  it('keeps an unknown country name as written and an item without a country as its own document', () => {
+    expect(foldUnitOf(item({ country: 'Atlantis' }), 'country')).toBe('atlantis');
+    const anonymous = item({ document: 'speeches/a.txt' });
+    expect(foldUnitOf(anonymous, 'country')).toBe(foldUnitOf(anonymous, 'document'));
   });
 });

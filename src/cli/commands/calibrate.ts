@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { calibrate, checkWrittenSet } from '../../calibrate/calibrate.js';
 import { json, readGoldFiles, readSetFiles, writeFolderAtomic, writeOutputs } from '../../calibrate/files.js';
-import { DEFAULT_REPEATS } from '../../calibrate/config.js';
+import { DEFAULT_REPEATS, FOLD_UNITS } from '../../calibrate/config.js';
 import {
   candidatesJson,
   candidatesMarkdown,
@@ -31,6 +31,7 @@ interface CalibrateFlags {
   repeats?: string;
   case?: string;
   split?: string;
+  foldBy?: string;
 }
 
 function seedOf(value: string | undefined): number {
@@ -52,6 +53,11 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--repeats <n>', `fold draws of the repeated cross-validation, seeds from --seed on (default ${DEFAULT_REPEATS}; 1 is 3 times faster)`)
     .option('--case <ISO3>', 'apply this case overlay to every gold item')
     .option('--split <name>', `fit on the items of this split only (${SPLITS.join(' | ')}); items without a split field are left out`)
+    .option(
+      '--fold-by <unit>',
+      `what the cross-validation folds keep whole: ${FOLD_UNITS.join(' | ')} (country: the figure to expect for a country the gold has not seen)`,
+      'document',
+    )
     .action((flags: CalibrateFlags) => {
       const folds = positiveInt('--folds', flags.folds) ?? DEFAULT_FOLDS;
       if (folds < 2) throw new UsageError('--folds must be at least 2');
@@ -64,6 +70,7 @@ export function register(program: Command, ctx: CliContext): void {
       if (forceCase && !set.cases[forceCase]) throw new UsageError(`--case: the lexicon set has no overlay cases/${forceCase}.yaml`);
       const goldPaths = flags.gold.map((g) => resolvePath(ctx, g));
       const split = oneOf('--split', flags.split, SPLITS);
+      const foldBy = oneOf('--fold-by', flags.foldBy, FOLD_UNITS) ?? 'document';
       const gold = readGoldFiles(goldPaths);
       const items = itemsOfSplit(gold.items, split);
       if (items.length === 0) throw new UsageError(`no gold items with split "${split}"`);
@@ -82,6 +89,7 @@ export function register(program: Command, ctx: CliContext): void {
         folds,
         seed,
         repeats,
+        foldBy,
         ...(reference ? { reference } : {}),
       });
 
@@ -99,6 +107,7 @@ export function register(program: Command, ctx: CliContext): void {
         folds,
         seed,
         repeats,
+        foldBy,
         old: { name: set.name, version: set.version, hash: set.hash, dir: flags.lexicons ?? 'lexicons (bundled)' },
         outDir: flags.out,
         new: { version: newSet.version, hash: newSet.hash, dir: 'lexicons' },
