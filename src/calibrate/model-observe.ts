@@ -14,9 +14,9 @@ import { summarizeContext } from '../tag/decide.js';
 import { contextCounts } from '../tag/model.js';
 import { isActive, isMove } from '../tag/score.js';
 import { isUprVenue, type Tagger } from '../tag/tagger.js';
-import type { FoldUnit } from './config.js';
 import { isTermWord } from '../tag/terms.js';
 import { tokenize } from '../tag/tokenize.js';
+import type { FoldUnit } from './config.js';
 import { targetOfCategory, type Evidence, type Label, type MoveLabel, type Target, type TargetCategory, type TargetKind } from '../types.js';
 
 export interface MovePiece {
