@@ -9,8 +9,12 @@ import { MOVE_LABELS, isTargetCategory, targetOfCategory, type Category, type La
 import { DIAGNOSTICS } from './config.js';
 import type { EvidencePiece, Observation } from './observe.js';
 
-/** `untested`: a case-overlay rule with no gold items from its country. */
-export type Verdict = 'never_fires' | 'misleads' | 'rarely_fires' | 'ok' | 'untested';
+/**
+ * `one_document`: every firing is in one speech or report, that document's
+ * idiom rather than a pattern (issue 12: prune such rules, or find the move's
+ * other wordings); `untested`: a case-overlay rule with no gold items from its country.
+ */
+export type Verdict = 'never_fires' | 'misleads' | 'one_document' | 'rarely_fires' | 'ok' | 'untested';
 
 export interface FalsePositive {
   id: string;
@@ -39,6 +43,8 @@ export interface RuleDiagnostic {
   matched: number;
   /** ... and its evidence kept a weight above zero (not dropped by negation, attribution or requirements). */
   fires: number;
+  /** Distinct documents among the firings. */
+  documents: number;
   coverage: number;
   /** Firings whose category agrees with the gold label (for relevance: the gold is a move; attribution has none). */
   agrees: number | null;
@@ -83,6 +89,7 @@ export function decidingRules(obs: Observation): Set<string> {
 interface Tally {
   matched: number;
   fires: number;
+  documents: Set<string>;
   agrees: number;
   judged: number;
   deciding: number;
@@ -96,6 +103,7 @@ interface Tally {
 const emptyTally = (): Tally => ({
   matched: 0,
   fires: 0,
+  documents: new Set(),
   agrees: 0,
   judged: 0,
   deciding: 0,
@@ -126,6 +134,7 @@ function tallyItem(obs: Observation, tallies: Map<string, Tally>): void {
     const category = firedCategory(pieces);
     if (!category) continue;
     t.fires++;
+    t.documents.add(obs.document ?? obs.id);
     const agrees = agreesWith(category, obs);
     if (agrees !== null) {
       t.judged++;
@@ -167,15 +176,16 @@ function worst(falsePositives: FalsePositive[]): FalsePositive[] {
   return [...falsePositives].sort((a, b) => rank(a) - rank(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(0, DIAGNOSTICS.worstFalsePositives);
 }
 
-function verdictOf(fires: number, precision: number | null, tested: boolean): Verdict {
+function verdictOf(fires: number, documents: number, precision: number | null, tested: boolean): Verdict {
   if (!tested) return 'untested';
   if (fires === 0) return 'never_fires';
   if (fires < DIAGNOSTICS.minFiresForVerdict) return 'rarely_fires';
   if (precision !== null && precision < DIAGNOSTICS.misleadingPrecision) return 'misleads';
+  if (documents === 1) return 'one_document';
   return 'ok';
 }
 
-const VERDICT_ORDER: Record<Verdict, number> = { never_fires: 0, misleads: 1, rarely_fires: 2, ok: 3, untested: 4 };
+const VERDICT_ORDER: Record<Verdict, number> = { never_fires: 0, misleads: 1, one_document: 2, rarely_fires: 3, ok: 4, untested: 5 };
 
 export function diagnoseRules(set: LexiconSet, observations: readonly Observation[]): RuleDiagnostic[] {
   const rules = allRules(set);
@@ -193,6 +203,7 @@ export function diagnoseRules(set: LexiconSet, observations: readonly Observatio
       weight: rule.weight,
       matched: t.matched,
       fires: t.fires,
+      documents: t.documents.size,
       coverage: observations.length ? t.fires / observations.length : 0,
       agrees: rule.category === 'attribution' || rule.category === 'speaker' ? null : t.agrees,
       precision,
@@ -202,7 +213,7 @@ export function diagnoseRules(set: LexiconSet, observations: readonly Observatio
       overlaps: topCounts(t.overlaps),
       conflicts: topCounts(t.conflicts),
       worstFalsePositives: worst(t.falsePositives),
-      verdict: verdictOf(t.fires, precision, !rule.country || casesSeen.has(rule.country)),
+      verdict: verdictOf(t.fires, t.documents.size, precision, !rule.country || casesSeen.has(rule.country)),
     };
     if (rule.country) d.country = rule.country;
     return d;

@@ -8,7 +8,7 @@
 // settings without re-tagging. These observations feed the rule diagnostics and
 // the candidate terms; the decision layer is fitted from model-observe.ts.
 import { tagMeta, type GoldTagMeta } from '../eval/evaluate.js';
-import type { GoldItem } from '../eval/gold.js';
+import { documentOf, type GoldItem } from '../eval/gold.js';
 import type { LexiconSet, Rule } from '../lexicon/types.js';
 import type { Tagger } from '../tag/tagger.js';
 import type { Category, Evidence, Label, TagResult, TargetKind } from '../types.js';
@@ -39,6 +39,8 @@ export interface Observation {
   /** The coded target of a move (absent for `none` and for gold without targets): target rules are judged by it. */
   goldTarget?: TargetKind;
   country?: string;
+  /** The speech or report the item comes from (eval/gold.ts documentOf): a rule that fires in one document only is its idiom. */
+  document?: string;
   /** The case overlay applied to this item, if any. */
   caseCode?: string;
   result: TagResult;
@@ -107,7 +109,11 @@ function toPiece(e: Evidence, rules: Map<string, Rule>, adjust: Map<string, numb
 
 export function observeGold(tagger: Tagger, items: readonly GoldItem[], forceCase?: string): Observation[] {
   const observer = createObserver(tagger, forceCase);
-  return items.map((item) => observer.observe(item.id, item.text, item.label, tagMeta(item), item.target && item.target !== 'na' ? item.target : undefined));
+  return items.map((item) => {
+    const obs = observer.observe(item.id, item.text, item.label, tagMeta(item), item.target && item.target !== 'na' ? item.target : undefined);
+    obs.document = documentOf(item);
+    return obs;
+  });
 }
 
 /** A rule example with an expected label, tagged: the fitter keeps these labels right. */

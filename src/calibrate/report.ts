@@ -37,6 +37,7 @@ function precisionText(d: RuleDiagnostic): string {
 const VERDICT_TEXT: Record<RuleDiagnostic['verdict'], string> = {
   never_fires: 'never fires',
   misleads: 'mostly misleads',
+  one_document: 'fires in one document only',
   rarely_fires: 'rarely fires',
   ok: 'ok',
   untested: 'not tested (no gold items from its country)',
@@ -48,7 +49,7 @@ function ruleSection(d: RuleDiagnostic): string[] {
     '',
     `${d.category}, weight ${d.weight}, ${d.file}:${d.line}${d.country ? `, case ${d.country}` : ''}`,
     '',
-    `- matched ${d.matched}, fires ${d.fires} (coverage ${pct(d.coverage)}), negated ${d.negated}`,
+    `- matched ${d.matched}, fires ${d.fires} in ${d.documents} document${d.documents === 1 ? '' : 's'} (coverage ${pct(d.coverage)}), negated ${d.negated}`,
     `- precision ${precisionText(d)}; deciding ${d.deciding} (${d.decidingCorrect} right)`,
   ];
   if (d.overlaps.length) lines.push(`- fires with: ${d.overlaps.map((o) => `${o.rule} (${o.count})`).join(', ')}`);
@@ -65,17 +66,18 @@ function ruleSection(d: RuleDiagnostic): string[] {
 
 export function diagnosticsMarkdown(diagnostics: readonly RuleDiagnostic[], goldName: string): string {
   const table = [
-    '| rule | category | verdict | fires | precision | deciding |',
-    '|---|---|---|---:|---:|---:|',
-    ...diagnostics.map((d) => `| ${d.rule} | ${d.category} | ${VERDICT_TEXT[d.verdict]} | ${d.fires} | ${precisionText(d)} | ${d.deciding} |`),
+    '| rule | category | verdict | fires | documents | precision | deciding |',
+    '|---|---|---|---:|---:|---:|---:|',
+    ...diagnostics.map((d) => `| ${d.rule} | ${d.category} | ${VERDICT_TEXT[d.verdict]} | ${d.fires} | ${d.documents} | ${precisionText(d)} | ${d.deciding} |`),
   ];
   return [
     '# Rule diagnostics',
     '',
     `Gold: ${goldName}. A rule *fires* when its evidence keeps a weight above zero; *precision* is the share of`,
     'firings whose category is the gold label (relevance: the gold is a move; attribution: not judged); *deciding*',
-    'counts the labels where the rule carried the largest weight for the label chosen. Rules that never fire or',
-    'mostly mislead come first; case-overlay rules with no gold items from their country come last.',
+    'counts the labels where the rule carried the largest weight for the label chosen; *documents* counts the speeches',
+    'and reports it fires in. Rules that never fire, mostly mislead or fire in one document only (its idiom, not a',
+    'pattern) come first; case-overlay rules with no gold items from their country come last.',
     '',
     ...table,
     '',
@@ -94,6 +96,7 @@ export function diagnosticsJson(diagnostics: readonly RuleDiagnostic[]): unknown
     verdict: d.verdict,
     matched: d.matched,
     fires: d.fires,
+    documents: d.documents,
     coverage: d.coverage,
     agrees: d.agrees,
     precision: d.precision,
@@ -223,7 +226,7 @@ export function summaryJson(result: CalibrationResult, ctx: SummaryContext): Rec
     temperature: result.fit.model.moves.temperature,
     terms: result.terms,
     changes: result.changes.map((c) => ({ rule: c.rule, old: c.old, new: c.new })),
-    rules: { total: result.diagnostics.length, never_fires: verdicts('never_fires'), misleads: verdicts('misleads') },
+    rules: { total: result.diagnostics.length, never_fires: verdicts('never_fires'), misleads: verdicts('misleads'), one_document: verdicts('one_document') },
     candidates: Object.fromEntries(LABELS.map((l) => [l, result.candidates[l].length])),
     check: {
       in_sample_macro_f1_before: ctx.check.inSampleBefore.macroF1,
@@ -257,6 +260,10 @@ export function summaryText(result: CalibrationResult, ctx: SummaryContext): str
     ...ruleLine(
       'mostly mislead',
       d.filter((x) => x.verdict === 'misleads'),
+    ),
+    ...ruleLine(
+      'fire in one document only',
+      d.filter((x) => x.verdict === 'one_document'),
     ),
     ...ruleLine(
       'case rules without gold items from their country',

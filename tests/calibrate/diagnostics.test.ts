@@ -74,12 +74,34 @@ describe('diagnoseRules', () => {
     expect(rule('target.self-first-person').fires).toBe(0);
   });
 
-  it('puts rules that never fire first, then rules that mostly mislead', () => {
+  it('puts rules that never fire first, then rules that mostly mislead, then those that fire in one document only', () => {
     const verdicts = diagnostics.map((d) => d.verdict);
-    const order = { never_fires: 0, misleads: 1, rarely_fires: 2, ok: 3, untested: 4 };
+    const order = { never_fires: 0, misleads: 1, one_document: 2, rarely_fires: 3, ok: 4, untested: 5 };
     expect(verdicts.map((v) => order[v])).toEqual([...verdicts.map((v) => order[v])].sort((a, b) => a - b));
     expect(of('denial.western-invention').verdict).toBe('never_fires');
     expect(diagnostics[0].verdict).toBe('never_fires');
+  });
+});
+
+describe('rules that fire in one document only', () => {
+  const tagger = bundledTagger();
+  const item = (id: string, document: string) => ({
+    id,
+    text: 'The allegations of torture are completely baseless and fabricated.',
+    label: 'rhetorical_action' as const,
+    line: 1,
+    meta: { country: 'KEN', document },
+  });
+  const rule = (found: ReturnType<typeof diagnoseRules>) => found.find((d) => d.rule === 'rhetorical.false-allegations')!;
+
+  it("are marked as that document's idiom, however precise they are", () => {
+    const found = diagnoseRules(tagger.set, observeGold(tagger, [item('a', 'ken-1990.txt'), item('b', 'ken-1990.txt'), item('c', 'ken-1990.txt')]));
+    expect(rule(found)).toMatchObject({ fires: 3, documents: 1, precision: 1, verdict: 'one_document' });
+  });
+
+  it('are judged like any rule once they fire in a second document', () => {
+    const found = diagnoseRules(tagger.set, observeGold(tagger, [item('a', 'ken-1990.txt'), item('b', 'ken-1990.txt'), item('c', 'ken-1995.txt')]));
+    expect(rule(found)).toMatchObject({ fires: 3, documents: 2, verdict: 'ok' });
   });
 });
 
