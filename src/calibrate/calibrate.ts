@@ -138,7 +138,8 @@ export function calibrate(input: CalibrateInput): CalibrationResult {
   const diagnostics = diagnoseRules(input.set, observations);
   const byRule = new Map(diagnostics.map((d) => [d.rule, d]));
   const candidates = findCandidates(observations);
-  const fit = fitModel(observeForModel(input.tagger, input.items, input.reference, input.foldBy), input.set, input.folds, foldSeeds(input.seed, input.repeats));
+  const foldBy = input.foldBy ?? 'document';
+  const fit = fitModel(observeForModel(input.tagger, input.items, foldBy, input.reference), input.set, input.folds, foldSeeds(input.seed, input.repeats));
   const fittedWeights = new Map([...fit.moves.fitted.ruleWeights, ...fit.targets.fitted.ruleWeights]);
   const rules = new Map<string, RuleEdit>();
   const changes: Change[] = [];
@@ -158,7 +159,7 @@ export function calibrate(input: CalibrateInput): CalibrationResult {
     folds: input.folds,
     seed: input.seed,
     repeats: input.repeats,
-    foldBy: input.foldBy ?? 'document',
+    foldBy,
   };
   if (input.split) provenance.split = input.split;
   const generated = { [MODEL_FILE]: modelYaml(fit.model, provenance, fit), [TERMS_FILE]: termsYaml(fit.moves.fitted.terms, provenance, fit) };
@@ -175,7 +176,7 @@ export function calibrate(input: CalibrateInput): CalibrationResult {
     targetsBefore: targetMetricsOf(input.tagger, input.items),
     targetsAfter: fit.targets.chosen.metrics,
     fit,
-    foldBy: provenance.foldBy,
+    foldBy,
     changes,
     terms: fit.moves.fitted.terms.size,
     version,

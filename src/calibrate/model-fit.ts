@@ -3,9 +3,9 @@
 // the target model, by regularised logistic regression (logistic.ts). The
 // regularisation, class weighting and term sparsity are chosen by
 // cross-validation with folds by document (or by country: `--fold-by`), so a
-// speech or report never sits on both sides; the softmax temperature is fitted on the out-of-fold scores, so a
-// confidence of 0.8 is right about 80% of the time. Pure: observations in,
-// numbers out.
+// speech or report never sits on both sides; the softmax temperature is fitted
+// on the out-of-fold scores, so a confidence of 0.8 is right about 80% of the
+// time. Pure: observations in, numbers out.
 import { documentOf, type GoldItem } from '../eval/gold.js';
 import { computeMetrics, type Metrics } from '../eval/metrics.js';
 import { mulberry32 } from '../random.js';

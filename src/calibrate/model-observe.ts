@@ -113,12 +113,7 @@ export function foldUnitOf(item: GoldItem, foldBy: FoldUnit): string {
 }
 
 /** `reference`: ids of the reference design (the distributed gold); undefined: every item is. */
-export function observeForModel(
-  tagger: Tagger,
-  items: readonly GoldItem[],
-  reference?: ReadonlySet<string>,
-  foldBy: FoldUnit = 'document',
-): ModelObservation[] {
+export function observeForModel(tagger: Tagger, items: readonly GoldItem[], foldBy: FoldUnit, reference?: ReadonlySet<string>): ModelObservation[] {
   const weights = ruleWeights(tagger.set);
   return items.map((item) => {
     const meta = tagMeta(item);
