@@ -1,5 +1,6 @@
 // Seeded randomness for everything that must be reproducible: bootstrap
-// intervals (aggregate), cross-validation folds (eval, calibrate).
+// intervals (aggregate, eval), cross-validation folds (eval, calibrate); and the
+// percentile an interval is read from.
 
 /** FNV-1a 32-bit hash of a string (to derive a seed from a name). */
 export function hash32(text: string): number {
@@ -21,4 +22,13 @@ export function mulberry32(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** Linear-interpolation quantile (R type 7) of a sorted array. */
+export function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) throw new RangeError('quantile of an empty sample');
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
 }

@@ -1,6 +1,7 @@
 // Bootstrap intervals that resample DOCUMENTS, not utterances: sentences of one
 // speech are not independent, so resampling them would make intervals too narrow.
 import { addMoves, computeIndices, zeroMoves, type MoveCounts } from './indices.js';
+import { quantile } from '../random.js';
 import { streamFor } from './random.js';
 import { INDEX_NAMES, type IndexName, type Interval } from './types.js';
 
@@ -16,14 +17,7 @@ export interface BootstrapOptions {
   minDocuments: number; // below this, no interval
 }
 
-/** Linear-interpolation quantile (R type 7) of a sorted array. */
-export function quantile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) throw new RangeError('quantile of an empty sample');
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
-}
+export { quantile };
 
 function emptyIntervals(): Record<IndexName, Interval | null> {
   return Object.fromEntries(INDEX_NAMES.map((n) => [n, null])) as Record<IndexName, Interval | null>;

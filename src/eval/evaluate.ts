@@ -2,7 +2,8 @@
 // misclassified items with the evidence that led the tagger astray.
 import { TARGET_KINDS, type Evidence, type Flag, type Label, type MoveLabel, type TagResult, type Target, type TargetKind } from '../types.js';
 import { calibrationReport, type CalibrationReport } from './calibration.js';
-import type { GoldItem } from './gold.js';
+import { documentOf, type GoldItem } from './gold.js';
+import type { DocumentPair } from './intervals.js';
 import { computeMetrics, type Metrics } from './metrics.js';
 
 export interface GoldTagMeta {
@@ -34,8 +35,13 @@ export function tagMeta(item: GoldItem): GoldTagMeta {
   return meta;
 }
 
+/** Each item's gold and predicted label, with its document (for intervals that resample documents). */
+export function labelPairs(tagged: readonly TaggedItem[]): Array<DocumentPair<Label>> {
+  return tagged.map(({ item, result }) => ({ gold: item.label, predicted: result.label, document: documentOf(item) }));
+}
+
 export function rulesMetrics(tagged: readonly TaggedItem[]): Metrics {
-  return computeMetrics(tagged.map(({ item, result }) => ({ gold: item.label, predicted: result.label })));
+  return computeMetrics(labelPairs(tagged));
 }
 
 /** Target columns: the three targets, and `na` for a move the tagger called `none`. */
@@ -48,17 +54,33 @@ export interface TargetEvaluation {
   givenLabel: Metrics<Target>;
 }
 
-/** Items with a coded target on a move; undefined when the gold codes no targets. */
-export function targetMetrics(tagged: readonly TaggedItem[], tag: TagFunction): TargetEvaluation | undefined {
+/** Targets average over self, other and general; `na` (a missed move) stays in the confusion matrix only. */
+export const TARGET_MACRO_OVER: readonly Target[] = TARGET_KINDS;
+
+export interface TargetPairs {
+  endToEnd: Array<DocumentPair<Target>>;
+  givenLabel: Array<DocumentPair<Target>>;
+}
+
+/** Items with a coded target on a move, paired both ways; undefined when the gold codes no targets. */
+export function targetPairs(tagged: readonly TaggedItem[], tag: TagFunction): TargetPairs | undefined {
   const coded = tagged.filter(({ item }) => item.target !== undefined && item.target !== 'na');
   if (coded.length === 0) return undefined;
-  const endToEnd = coded.map(({ item, result }) => ({ gold: item.target as Target, predicted: result.target }));
-  const givenLabel = coded.map(({ item }) => ({
-    gold: item.target as Target,
-    predicted: tag(item.text, { ...tagMeta(item), targetGiven: item.label as MoveLabel }).target,
-  }));
-  const macroOver: readonly Target[] = TARGET_KINDS;
-  return { endToEnd: computeMetrics(endToEnd, TARGET_COLUMNS, macroOver), givenLabel: computeMetrics(givenLabel, TARGET_COLUMNS, macroOver) };
+  return {
+    endToEnd: coded.map(({ item, result }) => ({ gold: item.target as Target, predicted: result.target, document: documentOf(item) })),
+    givenLabel: coded.map(({ item }) => ({
+      gold: item.target as Target,
+      predicted: tag(item.text, { ...tagMeta(item), targetGiven: item.label as MoveLabel }).target,
+      document: documentOf(item),
+    })),
+  };
+}
+
+export function targetMetrics(pairs: TargetPairs): TargetEvaluation {
+  return {
+    endToEnd: computeMetrics(pairs.endToEnd, TARGET_COLUMNS, TARGET_MACRO_OVER),
+    givenLabel: computeMetrics(pairs.givenLabel, TARGET_COLUMNS, TARGET_MACRO_OVER),
+  };
 }
 
 export function confidenceCalibration(tagged: readonly TaggedItem[]): CalibrationReport {

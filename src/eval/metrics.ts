@@ -105,8 +105,17 @@ export function computeMetrics<L extends string = Label>(
   labels: readonly L[] = LABELS as unknown as readonly L[],
   macroOver: readonly L[] = labels,
 ): Metrics<L> {
-  const confusion = confusionMatrix(pairs, labels);
-  const n = pairs.length;
+  return metricsOfConfusion(confusionMatrix(pairs, labels), labels, macroOver);
+}
+
+/** computeMetrics from the confusion matrix (a bootstrap resample sums documents' matrices). */
+export function metricsOfConfusion<L extends string = Label>(
+  confusion: Record<L, Record<L, number>>,
+  labels: readonly L[] = LABELS as unknown as readonly L[],
+  macroOver: readonly L[] = labels,
+): Metrics<L> {
+  let n = 0;
+  for (const gold of labels) for (const predicted of labels) n += confusion[gold][predicted];
   const perLabel = {} as Record<L, LabelScores>;
   for (const label of labels) perLabel[label] = labelScores(confusion, label, labels);
   const macroLabels = labels.filter((label) => macroOver.includes(label) && (perLabel[label].support > 0 || perLabel[label].predicted > 0));

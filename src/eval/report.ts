@@ -3,7 +3,9 @@
 import { LABELS, type Label, type Target } from '../types.js';
 import type { CalibrationReport } from './calibration.js';
 import { TARGET_COLUMNS, type TargetEvaluation } from './evaluate.js';
+import type { Interval, MetricIntervals } from './intervals.js';
 import type { Metrics } from './metrics.js';
+import type { EvaluationIntervals } from './run.js';
 
 export interface BaselineReport {
   method: string;
@@ -19,6 +21,8 @@ export interface EvalReport {
   lexicons: string;
   rules: Metrics;
   targets?: TargetEvaluation;
+  /** Bootstrap intervals that resample documents (eval/intervals.ts); absent with too few documents. */
+  intervals?: EvaluationIntervals;
   calibration?: CalibrationReport;
   baseline?: BaselineReport;
   /** null: not written (the check split, without --errors). */
@@ -63,17 +67,40 @@ function perLabelTable(report: EvalReport): string[] {
   return [header, ...rows];
 }
 
+function interval(i: Interval | null | undefined): string {
+  return i ? `[${fixed(i.low)}, ${fixed(i.high)}]` : '–';
+}
+
 function summaryLines(report: EvalReport): string[] {
   const { rules, baseline } = report;
-  const line = (name: string, ours: number, theirs: number | undefined): string =>
-    name.padEnd(LABEL_COLUMN) + fixed(ours).padStart(NUMBER_COLUMN) + (theirs === undefined ? '' : `   (baseline ${fixed(theirs)})`);
+  const line = (name: string, ours: number, theirs: number | undefined, range?: Interval): string =>
+    name.padEnd(LABEL_COLUMN) +
+    fixed(ours).padStart(NUMBER_COLUMN) +
+    (range ? `  ${interval(range)}` : '') +
+    (theirs === undefined ? '' : `   (baseline ${fixed(theirs)})`);
   const lines = [
-    line('macro-F1', rules.macroF1, baseline?.metrics.macroF1),
+    line('macro-F1', rules.macroF1, baseline?.metrics.macroF1, report.intervals?.rules?.macroF1),
     line('accuracy', rules.accuracy, baseline?.metrics.accuracy),
     line("Cohen's kappa", rules.kappa, baseline?.metrics.kappa),
   ];
   if (baseline) lines.push(`baseline: ${baseline.method}, ${baseline.folds}-fold stratified cross-validation, seed ${baseline.seed}`);
   return lines;
+}
+
+/** What an interval is: how many documents were resampled how often. */
+function intervalNote(i: MetricIntervals<string>): string {
+  return `${Math.round(i.coverage * 100)}% intervals: ${i.resamples} resamples of the ${i.documents} documents (a document's items drawn together)`;
+}
+
+function intervalLines(report: EvalReport): string[] {
+  const i = report.intervals?.rules;
+  if (!i) return [];
+  return [
+    intervalNote(i) + ':',
+    'label'.padEnd(LABEL_COLUMN) + 'F1'.padEnd(18) + 'R',
+    ...LABELS.map((l) => l.padEnd(LABEL_COLUMN) + interval(i.perLabel[l].f1).padEnd(18) + interval(i.perLabel[l].recall)),
+    '',
+  ];
 }
 
 function confusionLines(report: EvalReport): string[] {
@@ -91,20 +118,22 @@ function floorLine(report: EvalReport): string[] {
 function targetLines(report: EvalReport): string[] {
   const t = report.targets;
   if (!t) return [];
-  const table = (title: string, m: Metrics<Target>) => [
+  const table = (title: string, m: Metrics<Target>, range?: MetricIntervals<Target>) => [
     title,
     'target'.padEnd(LABEL_COLUMN) + cells(['P', 'R', 'F1', 'gold', 'pred']),
     ...TARGET_COLUMNS.map((k) => {
       const s = m.perLabel[k];
       return k.padEnd(LABEL_COLUMN) + cells([fixed(s.precision), fixed(s.recall), fixed(s.f1), String(s.support), String(s.predicted)]);
     }),
-    'macro-F1 (self/other/general)'.padEnd(LABEL_COLUMN) + fixed(m.macroF1).padStart(NUMBER_COLUMN),
+    'macro-F1 (self/other/general)'.padEnd(LABEL_COLUMN) +
+      fixed(m.macroF1).padStart(NUMBER_COLUMN) +
+      (range ? `  ${interval(range.macroF1)} (${intervalNote(range)})` : ''),
     'gold \\ predicted'.padEnd(LABEL_COLUMN) + cells([...TARGET_COLUMNS]),
     ...TARGET_COLUMNS.filter((k) => k !== 'na').map((g) => g.padEnd(LABEL_COLUMN) + cells(TARGET_COLUMNS.map((p) => String(m.confusion[g][p])))),
     '',
   ];
   return [
-    ...table(`targets of moves (${t.givenLabel.n} items with a coded target), given the gold label:`, t.givenLabel),
+    ...table(`targets of moves (${t.givenLabel.n} items with a coded target), given the gold label:`, t.givenLabel, report.intervals?.targets),
     ...table('targets end to end (na: the tagger found no move):', t.endToEnd),
   ];
 }
@@ -131,6 +160,7 @@ export function formatReportText(report: EvalReport): string {
     '',
     ...summaryLines(report),
     '',
+    ...intervalLines(report),
     ...confusionLines(report),
     '',
     ...targetLines(report),
@@ -151,6 +181,14 @@ export function reportJson(report: EvalReport): Record<string, unknown> {
     lexicons: report.lexicons,
     rules: metricsJson(report.rules),
     ...(report.targets ? { targets: { given_label: metricsJson(report.targets.givenLabel), end_to_end: metricsJson(report.targets.endToEnd) } } : {}),
+    ...(report.intervals?.rules || report.intervals?.targets
+      ? {
+          intervals: {
+            ...(report.intervals.rules ? { rules: intervalsJson(report.intervals.rules) } : {}),
+            ...(report.intervals.targets ? { targets_given_label: intervalsJson(report.intervals.targets) } : {}),
+          },
+        }
+      : {}),
     ...(report.calibration
       ? {
           calibration: {
@@ -187,4 +225,8 @@ function metricsJson<L extends string>(metrics: Metrics<L>): Record<string, unkn
     per_label: metrics.perLabel,
     confusion: metrics.confusion,
   };
+}
+
+function intervalsJson<L extends string>(i: MetricIntervals<L>): Record<string, unknown> {
+  return { documents: i.documents, resamples: i.resamples, coverage: i.coverage, macro_f1: i.macroF1, per_label: i.perLabel };
 }

@@ -64,6 +64,28 @@ describe('spiral eval', () => {
     expect(existsSync(errorsFile)).toBe(true);
   });
 
+  it('gives 95% intervals that resample documents, in text and JSON; none with too few documents', async () => {
+    // Eight documents of the six items each; the one concession the mini set misses is missed in every document.
+    const documents = writeGold(
+      'documents.jsonl',
+      Array.from({ length: 8 }, (_, d) => GOLD_ITEMS.map((item) => ({ ...item, id: `${item.id}${d}`, document: `speech-${d}` }))).flat(),
+    );
+    const run = await runCli(['eval', '--gold', documents, '--lexicons', MINI_LEXICONS, '--errors', path.join(work, 'docs.errors.jsonl')]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^macro-F1\s+0\.\d{3} {2}\[0\.\d{3}, [01]\.\d{3}\]$/m);
+    expect(run.stdout).toContain('95% intervals: 1000 resamples of the 8 documents');
+    expect(run.stdout).toMatch(/^denial\s+\[1\.000, 1\.000\]\s+\[1\.000, 1\.000\]$/m);
+    const json = await runCli(['eval', '--gold', documents, '--lexicons', MINI_LEXICONS, '--json', '--errors', path.join(work, 'docs.errors.jsonl')]);
+    const report = JSON.parse(json.stdout);
+    expect(report.intervals.rules).toMatchObject({ documents: 8, resamples: 1000, coverage: 0.95 });
+    expect(report.intervals.rules.macro_f1.low).toBeLessThanOrEqual(report.rules.macro_f1);
+    expect(report.intervals.rules.macro_f1.high).toBeGreaterThanOrEqual(report.rules.macro_f1);
+    expect(report.intervals.rules.per_label.argumentative_concession.recall).toEqual({ low: 0.5, high: 0.5 });
+    // The six-item gold has two documents (the metadata stand for one): no interval.
+    const few = await runCli(['eval', '--gold', gold, '--lexicons', MINI_LEXICONS, '--json', '--errors', path.join(work, 'few.errors.jsonl')]);
+    expect(JSON.parse(few.stdout).intervals).toBeUndefined();
+  });
+
   it('exits 1 when --min-macro-f1 is not met, 0 when it is', async () => {
     const errors = path.join(work, 'floor.jsonl');
     const high = await runCli(['eval', '--gold', gold, '--lexicons', MINI_LEXICONS, '--min-macro-f1', '0.99', '--errors', errors]);

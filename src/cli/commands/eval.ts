@@ -83,6 +83,7 @@ async function runEval(ctx: CliContext, flags: EvalFlags): Promise<void> {
     lexicons: `${set.dir} (${set.name} ${set.version})`,
     rules: evaluation.rules,
     ...(evaluation.targets ? { targets: evaluation.targets } : {}),
+    intervals: evaluation.intervals,
     calibration: evaluation.calibration,
     ...(evaluation.baseline ? { baseline: evaluation.baseline } : {}),
     errorsFile,

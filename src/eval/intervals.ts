@@ -1,0 +1,94 @@
+// How sure a figure is: bootstrap intervals for the eval figures, resampling
+// DOCUMENTS, not items. The sentences coded from one speech or report share its
+// idiom, its topic and its country, so resampling items would make intervals too
+// narrow; a rare label (a dozen denials in a split) makes them wide, and the
+// width is what tells a real fit–check gap from the luck of the draw.
+import { hash32, mulberry32, quantile } from '../random.js';
+import { emptyConfusion, metricsOfConfusion, type LabelPair } from './metrics.js';
+
+/** The interval settings: named here, not scattered (eval prints them beside the figures). */
+export const EVAL_INTERVALS = {
+  /** Resamples of the documents: enough for stable 2.5% and 97.5% percentiles. */
+  resamples: 1000,
+  coverage: 0.95,
+  seed: 1,
+  /** Below this many documents an interval says nothing: none is given. */
+  minDocuments: 5,
+} as const;
+
+export type IntervalSettings = typeof EVAL_INTERVALS;
+
+export interface Interval {
+  low: number;
+  high: number;
+}
+
+/** One item's pair of labels and the document it comes from. */
+export interface DocumentPair<L extends string> extends LabelPair<L> {
+  document: string;
+}
+
+export interface MetricIntervals<L extends string> {
+  documents: number;
+  resamples: number;
+  coverage: number;
+  macroF1: Interval;
+  /** Per label: F1, and recall over the resamples that hold the label (null when none does). */
+  perLabel: Record<L, { recall: Interval | null; f1: Interval }>;
+}
+
+/** Each document's confusion matrix, in document order, so a seed gives the same resamples whatever the item order. */
+function confusionByDocument<L extends string>(pairs: readonly DocumentPair<L>[], labels: readonly L[]): Array<Record<L, Record<L, number>>> {
+  const byDocument = new Map<string, Record<L, Record<L, number>>>();
+  for (const { document, gold, predicted } of pairs) {
+    let matrix = byDocument.get(document);
+    if (!matrix) byDocument.set(document, (matrix = emptyConfusion(labels)));
+    matrix[gold][predicted] += 1;
+  }
+  return [...byDocument.keys()].sort().map((d) => byDocument.get(d)!);
+}
+
+function percentiles(values: number[], coverage: number): Interval {
+  const sorted = values.sort((a, b) => a - b);
+  const tail = (1 - coverage) / 2;
+  return { low: quantile(sorted, tail), high: quantile(sorted, 1 - tail) };
+}
+
+/**
+ * Percentile intervals of macro-F1 and of each label's F1 and recall. `name`
+ * picks the random stream (labels and targets draw their own). Undefined with
+ * fewer than `minDocuments` documents.
+ */
+export function metricIntervals<L extends string>(
+  name: string,
+  pairs: readonly DocumentPair<L>[],
+  labels: readonly L[],
+  macroOver: readonly L[] = labels,
+  settings: IntervalSettings = EVAL_INTERVALS,
+): MetricIntervals<L> | undefined {
+  const documents = confusionByDocument(pairs, labels);
+  if (documents.length < settings.minDocuments) return undefined;
+  const next = mulberry32(settings.seed ^ hash32(name));
+  const macro: number[] = [];
+  const f1 = new Map<L, number[]>(labels.map((l) => [l, []]));
+  const recall = new Map<L, number[]>(labels.map((l) => [l, []]));
+  for (let b = 0; b < settings.resamples; b++) {
+    const sum = emptyConfusion(labels);
+    for (let i = 0; i < documents.length; i++) {
+      const drawn = documents[Math.floor(next() * documents.length)];
+      for (const g of labels) for (const p of labels) sum[g][p] += drawn[g][p];
+    }
+    const m = metricsOfConfusion(sum, labels, macroOver);
+    macro.push(m.macroF1);
+    for (const l of labels) {
+      f1.get(l)!.push(m.perLabel[l].f1);
+      if (m.perLabel[l].support > 0) recall.get(l)!.push(m.perLabel[l].recall);
+    }
+  }
+  const perLabel = {} as MetricIntervals<L>['perLabel'];
+  for (const l of labels) {
+    const r = recall.get(l)!;
+    perLabel[l] = { recall: r.length > 0 ? percentiles(r, settings.coverage) : null, f1: percentiles(f1.get(l)!, settings.coverage) };
+  }
+  return { documents: documents.length, resamples: settings.resamples, coverage: settings.coverage, macroF1: percentiles(macro, settings.coverage), perLabel };
+}
