@@ -14,7 +14,7 @@ import { defaultModelConfig, type ModelConfig } from '../tag/model.js';
 import { LABELS, MOVE_LABELS, TARGET_KINDS, type Label, type MoveLabel, type TargetKind } from '../types.js';
 import { MODEL_FITTING } from './config.js';
 import { fitLogistic, fitTemperature, type DesignItem, type ParamSpec } from './logistic.js';
-import { SPEAKER_VOICE_PIECE, type ModelObservation, type TargetPiece } from './model-observe.js';
+import { FIRST_MENTION_PIECE, SPEAKER_VOICE_PIECE, type ModelObservation, type TargetPiece } from './model-observe.js';
 
 const L = LABELS.length;
 const DEFAULT_MOVES = defaultModelConfig().moves;
@@ -387,12 +387,14 @@ const T_UPR = T_LABEL + MOVE_LABELS.length * K;
  * Target pieces that share one model weight instead of a rule's (model-observe.ts):
  * each one parameter, after the biases, with its key in model.yaml and its
  * prior. A State mention starts as a full-weight rule; the speaker's voice at
- * 0, the hand rule it replaces (a speaker reference counts for nothing).
+ * 0, the hand rule it replaces (a speaker reference counts for nothing); the
+ * first mention at 0, no more than any other mention.
  */
 const SHARED_TARGET_WEIGHTS = [
   { piece: 'country.other', key: 'other_country_weight', centre: 1, lower: MODEL_FITTING.minRuleWeight },
   { piece: 'country.own', key: 'own_country_weight', centre: 1, lower: MODEL_FITTING.minRuleWeight },
   { piece: SPEAKER_VOICE_PIECE, key: 'speaker_voice_weight', centre: 0, lower: 0 },
+  { piece: FIRST_MENTION_PIECE, key: 'first_mention_weight', centre: 0, lower: 0 },
 ] as const;
 type SharedTargetKey = (typeof SHARED_TARGET_WEIGHTS)[number]['key'];
 const T_SHARED = T_UPR + K;

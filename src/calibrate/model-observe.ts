@@ -10,7 +10,7 @@ import { documentOf, type GoldItem } from '../eval/gold.js';
 import { tagMeta } from '../eval/evaluate.js';
 import { stem } from '../lexicon/morph.js';
 import type { LexiconSet } from '../lexicon/types.js';
-import { summarizeContext } from '../tag/decide.js';
+import { FIRST_MENTION_RULE, firstMention, summarizeContext } from '../tag/decide.js';
 import { contextCounts } from '../tag/model.js';
 import { isActive, isMove } from '../tag/score.js';
 import { isUprVenue, type Tagger } from '../tag/tagger.js';
@@ -91,15 +91,27 @@ function movePieces(evidence: readonly Evidence[], weights: Map<string, number>,
 /** The one weight of every self-reference in the speaker's voice (model.yaml targets.speaker_voice_weight). */
 export const SPEAKER_VOICE_PIECE = 'speaker.voice';
 
-function targetPieces(evidence: readonly Evidence[], weights: Map<string, number>): TargetPiece[] {
-  return evidence
-    .filter((e) => e.category.startsWith('target_') && (isActive(e) || e.effect === 'speaker_voice'))
-    .map((e) => {
+/** The one weight of the sentence's first reference to a party (model.yaml targets.first_mention_weight). */
+export const FIRST_MENTION_PIECE = 'first.mention';
+
+/**
+ * A sentence's target pieces; the sentence before's (`context`) without the
+ * first mention, as the tagger's context summary has it. The first mention is
+ * found here, not read from the tagger's evidence: the tagger shows it only when
+ * the current model weighs it, and the fit must see it whatever its current weight.
+ */
+function targetPieces(evidence: readonly Evidence[], weights: Map<string, number>, context = false): TargetPiece[] {
+  const pieces = evidence
+    .filter((e) => e.category.startsWith('target_') && e.rule !== FIRST_MENTION_RULE && (isActive(e) || e.effect === 'speaker_voice'))
+    .map((e): TargetPiece => {
       const kind = targetOfCategory(e.category as TargetCategory);
       if (e.effect === 'speaker_voice') return { rule: SPEAKER_VOICE_PIECE, kind, multiplier: 1 };
       if (e.rule.startsWith('country.')) return { rule: kind === 'self' ? 'country.own' : 'country.other', kind, multiplier: 1 };
       return { rule: e.rule, kind, multiplier: shareOf(e, weights) };
     });
+  const first = context ? undefined : firstMention(evidence);
+  if (first) pieces.push({ rule: FIRST_MENTION_PIECE, kind: targetOfCategory(first.category as TargetCategory), multiplier: 1 });
+  return pieces;
 }
 
 /**
@@ -138,7 +150,7 @@ export function observeForModel(tagger: Tagger, items: readonly GoldItem[], fold
       contextRelevance: context && contextCounts({ movePieces: pieces.length, relevance, upr }) ? summarizeContext(context).relevance : 0,
       upr,
       targetPieces: targetPieces(result.evidence, weights),
-      contextTargetPieces: context ? targetPieces(context.evidence, weights) : [],
+      contextTargetPieces: context ? targetPieces(context.evidence, weights, true) : [],
     };
     if (item.target !== undefined) obs.target = item.target;
     return obs;

@@ -110,6 +110,30 @@ function discountSpeakerVoice(working: WorkingEvidence[], speakerVoiceWeight: nu
   }
 }
 
+/** The evidence of the first-mention weight (model.yaml targets.first_mention_weight); no lexicon rule. */
+export const FIRST_MENTION_RULE = 'model.first-mention';
+
+/**
+ * The sentence's first reference to a party that counts for the target: the
+ * earliest target evidence with weight, the speaker's voice aside (it says who
+ * speaks, not whose conduct is at stake).
+ */
+export function firstMention<E extends Evidence>(evidence: readonly E[]): E | undefined {
+  let first: E | undefined;
+  for (const e of evidence) {
+    if (!isTargetCategory(e.category) || !isActive(e) || e.effect === 'speaker_voice' || e.rule === FIRST_MENTION_RULE) continue;
+    if (first === undefined || e.start < first.start) first = e;
+  }
+  return first;
+}
+
+/** The first mention's extra weight as evidence of its own, on its span, so the target sums stay what a reader can add up. */
+function firstMentionEvidence(evidence: readonly Evidence[], weight: number): Evidence[] {
+  const first = weight > 0 ? firstMention(evidence) : undefined;
+  if (!first) return [];
+  return [{ rule: FIRST_MENTION_RULE, category: first.category, start: first.start, end: first.end, text: first.text, weight: round(weight), negated: false }];
+}
+
 function relevanceOf(evidence: readonly Evidence[]): number {
   return evidence.filter((e) => e.category === 'relevance').reduce((s, e) => s + e.weight, 0);
 }
@@ -120,9 +144,13 @@ function targetSums(evidence: readonly Evidence[]): TargetVector {
   return sums;
 }
 
-/** What a tagged sentence offers the one after it. */
+/**
+ * What a tagged sentence offers the one after it: its relevance and its target
+ * evidence, without its first-mention weight (that sentence's subject is not the
+ * next one's; counted, it made the fitted figure worse).
+ */
 export function summarizeContext(result: Pick<TagResult, 'evidence'>): ContextSummary {
-  return { relevance: relevanceOf(result.evidence), target: targetSums(result.evidence) };
+  return { relevance: relevanceOf(result.evidence), target: targetSums(result.evidence.filter((e) => e.rule !== FIRST_MENTION_RULE)) };
 }
 
 export function moveInput(working: readonly WorkingEvidence[], terms: readonly TermHit[], setting: Pick<DecisionSetting, 'upr' | 'context'>): MoveInput {
@@ -254,7 +282,8 @@ export function decide(working: WorkingEvidence[], text: string, tokens: Tokens,
   const label = argmax(logits, LABELS);
   const firedMove = input.pieces.length > 0;
   const relevant = input.relevance >= setting.scoring.relevance_threshold || firedMove;
-  const evidence = [...working.map(publicEvidence), ...termEvidence(terms, label, setting.weights)];
+  const stated = working.map(publicEvidence);
+  const evidence = [...stated, ...firstMentionEvidence(stated, setting.model.targets.first_mention_weight), ...termEvidence(terms, label, setting.weights)];
   return {
     label,
     confidence: round(p[label]),

@@ -42,6 +42,13 @@ export interface ModelConfig {
      */
     speaker_voice_weight: number;
     /**
+     * Added toward the target of the sentence's first reference to a party (its
+     * subject, most often: "Morocco will spare no effort to make the principles of
+     * human rights ..." is about Morocco, whatever norms and bodies follow); fitted,
+     * 0 in a model fitted before it existed.
+     */
+    first_mention_weight: number;
+    /**
      * What kind of move it is says whose conduct is at stake: a complaint of
      * selectivity is usually about the system, a dismissed allegation about the
      * speaker. Per move rule that fired, a fitted lean toward each target (sparse).
@@ -79,6 +86,7 @@ export function defaultModelConfig(): ModelConfig {
       other_country_weight: 1,
       own_country_weight: 1,
       speaker_voice_weight: 0,
+      first_mention_weight: 0,
       move_rule_bias: {},
       temperature: 1,
     },

@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadLexiconSet } from '../../src/lexicon/load.js';
+import { createTagger } from '../../src/tag/tagger.js';
 import { runCli } from '../helpers/cli.js';
 import { cleanTempDirs, designedGold, miniCopy, tempDir, writeGold } from './fixtures.js';
 
@@ -102,6 +103,41 @@ describe('spiral calibrate', async () => {
     const bad = await runCli(['calibrate', '--gold', gold, '--lexicons', lexicons, '--out', tempDir(), '--fold-by', 'speech']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--fold-by must be one of document, country');
+  });
+
+  it('fits the first-mention weight when who is named first decides the target, and the written set uses it', async () => {
+    const general = `category: target_general
+description: general
+rules:
+  - id: target.general-all
+    description: all States
+    patterns: ["all states"]
+    weight: 1
+    weight_evidence: test
+    examples:
+      match: ["All States must respect human rights."]
+      nomatch: ["Some States must."]
+`;
+    const withTargets = miniCopy({ 'target-general.yaml': general });
+    const selfFirst = 'Chile respects human rights, as all States must.';
+    const generalFirst = 'All States must respect human rights, as Chile does.';
+    // Each pair has the same target evidence (Chile, all States); only which comes first tells them apart.
+    const items = [
+      ...designedGold().filter((item) => item.label === 'none'),
+      ...Array.from({ length: 15 }, (_, i) => [
+        { id: `self${i}`, text: selfFirst, label: 'norm_acknowledgment', target: 'self', country: 'CHL', year: 1980 + i },
+        { id: `general${i}`, text: generalFirst, label: 'norm_acknowledgment', target: 'general', country: 'CHL', year: 1980 + i },
+      ]).flat(),
+    ];
+    const fitted = tempDir();
+    const r = await runCli(['calibrate', '--gold', writeGold(items), '--lexicons', withTargets, '--out', fitted, '--repeats', '1']);
+    expect(r.code).toBe(0);
+    const after = loadLexiconSet(path.join(fitted, 'lexicons'));
+    expect(after.model.targets.first_mention_weight).toBeGreaterThan(0.5);
+    expect(readFileSync(path.join(fitted, 'lexicons', 'model.yaml'), 'utf8')).toMatch(/\n {2}first_mention_weight: \d/);
+    const tagger = createTagger(after);
+    expect(tagger.tag(selfFirst, { country: 'CHL' }).target).toBe('self');
+    expect(tagger.tag(generalFirst, { country: 'CHL' }).target).toBe('general');
   });
 
   it('is deterministic: a second run writes the same files', async () => {

@@ -128,6 +128,9 @@ targets:
     expect(set.model.targets.speaker_voice_weight).toBe(0);
     const voiced = loadLexiconSet(setWith({ 'model.yaml': model.replace('own_country_weight: 1.5', 'own_country_weight: 1.5\n  speaker_voice_weight: 0.6') }));
     expect(voiced.model.targets.speaker_voice_weight).toBe(0.6);
+    expect(set.model.targets.first_mention_weight).toBe(0);
+    const first = loadLexiconSet(setWith({ 'model.yaml': model.replace('own_country_weight: 1.5', 'own_country_weight: 1.5\n  first_mention_weight: 0.2') }));
+    expect(first.model.targets.first_mention_weight).toBe(0.2);
     expect(set.terms.weights.get('tortur')).toEqual({ norm_acknowledgment: 0.4, none: -0.2 });
     const r = createTagger(set).tag('The torture of prisoners continued.');
     const term = r.evidence.find((e) => e.category === 'term')!;
@@ -140,6 +143,10 @@ targets:
     expect(message).toMatch(/model\.yaml:2: moves\.bias\.none must be a number/);
     expect(message).toMatch(/model\.yaml:\d+: moves\.temperature must be a number > 0/);
     expect(message).toMatch(/model\.yaml:\d+: unknown key "knob" in moves/);
+    const negative = lexiconLoadError(
+      setWith({ 'model.yaml': model.replace('own_country_weight: 1.5', 'own_country_weight: 1.5\n  first_mention_weight: -1') }),
+    );
+    expect(negative).toMatch(/model\.yaml:\d+: targets\.first_mention_weight must be a number ≥ 0/);
   });
 
   it('refuses a terms.yaml with a bad term or label, with file:line', () => {

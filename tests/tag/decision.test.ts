@@ -19,7 +19,7 @@ import {
   type MoveInput,
   type MoveWeights,
 } from '../../src/tag/model.js';
-import { runnerUpOf, summarizeContext } from '../../src/tag/decide.js';
+import { FIRST_MENTION_RULE, runnerUpOf, summarizeContext } from '../../src/tag/decide.js';
 import { createTagger, isUprVenue } from '../../src/tag/tagger.js';
 import { LABELS } from '../../src/types.js';
 import { MINI_LEXICONS } from '../helpers/lexicons.js';
@@ -177,6 +177,29 @@ rules:
     const r = weighted.tag('Chile maintains that all States must respect human rights.', { country: 'CHL' });
     expect(r.evidence.find((e) => e.rule === 'country.chl')).toMatchObject({ weight: 5, effect: 'speaker_voice', category: 'target_self' });
     expect(r.target).toBe('self');
+  });
+
+  it('adds the fitted first-mention weight toward the first party the sentence names (targets.first_mention_weight)', () => {
+    const sentence = 'Chile respects human rights, as all States must.';
+    const plain = tagger.tag(sentence, { country: 'CHL' });
+    expect(plain.target).toBe('general');
+    expect(plain.evidence.some((e) => e.rule === FIRST_MENTION_RULE)).toBe(false);
+    const weighted = createTagger({ ...set, model: { ...set.model, targets: { ...set.model.targets, first_mention_weight: 2 } } });
+    const r = weighted.tag(sentence, { country: 'CHL' });
+    expect(r.target).toBe('self');
+    expect(r.evidence.filter((e) => e.rule === FIRST_MENTION_RULE)).toEqual([
+      { rule: FIRST_MENTION_RULE, category: 'target_self', start: 0, end: 5, text: 'Chile', weight: 2, negated: false },
+    ]);
+    expect(weighted.tag('All States must respect human rights, as Chile does.', { country: 'CHL' }).target).toBe('general');
+    // The sentence before offers its target evidence without its first mention: its subject is not the next one's.
+    expect(summarizeContext(r).target).toEqual({ self: 1, other: 0, general: 1.5 });
+  });
+
+  it("never takes the speaker's voice for the first mention", () => {
+    const weighted = createTagger({ ...set, model: { ...set.model, targets: { ...set.model.targets, first_mention_weight: 2 } } });
+    const r = weighted.tag('Chile maintains that all States must respect human rights.', { country: 'CHL' });
+    expect(r.evidence.find((e) => e.rule === FIRST_MENTION_RULE)).toMatchObject({ category: 'target_general', text: 'all States' });
+    expect(r.target).toBe('general');
   });
 
   it('takes the target from the sentence before when the sentence alone has no target evidence', () => {
