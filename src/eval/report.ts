@@ -3,9 +3,9 @@
 import { LABELS, type Label, type Target } from '../types.js';
 import type { CalibrationReport } from './calibration.js';
 import { TARGET_COLUMNS, type TargetEvaluation } from './evaluate.js';
-import type { Interval, MetricIntervals } from './intervals.js';
+import type { Interval, MetricIntervals, PairedDifference } from './intervals.js';
 import type { Metrics } from './metrics.js';
-import type { EvaluationIntervals } from './run.js';
+import type { Comparison, EvaluationIntervals } from './run.js';
 
 export interface BaselineReport {
   method: string;
@@ -23,6 +23,8 @@ export interface EvalReport {
   targets?: TargetEvaluation;
   /** Bootstrap intervals that resample documents (eval/intervals.ts); absent with too few documents. */
   intervals?: EvaluationIntervals;
+  /** `--compare DIR`: another lexicon set on the same items. */
+  comparison?: Comparison;
   calibration?: CalibrationReport;
   baseline?: BaselineReport;
   /** null: not written (the check split, without --errors). */
@@ -45,6 +47,7 @@ const SHORT_LABEL: Record<Label, string> = {
 
 const LABEL_COLUMN = 26;
 const NUMBER_COLUMN = 8;
+const COMPARED_COLUMN = 10;
 
 function fixed(value: number): string {
   return value.toFixed(3);
@@ -138,6 +141,35 @@ function targetLines(report: EvalReport): string[] {
   ];
 }
 
+function signed(value: number): string {
+  return (value >= 0 ? '+' : '') + fixed(value);
+}
+
+function differenceCells(d: PairedDifference | undefined): string {
+  if (!d) return '   (too few documents for an interval)';
+  return `   ${signed(d.difference)} [${signed(d.interval.low)}, ${signed(d.interval.high)}]   better in ${Math.round(d.betterShare * 100)}% of resamples (${d.documents} documents)`;
+}
+
+function comparisonLines(report: EvalReport): string[] {
+  const c = report.comparison;
+  if (!c) return [];
+  const pair = (ours: number, theirs: number) => fixed(ours).padStart(NUMBER_COLUMN) + fixed(theirs).padStart(COMPARED_COLUMN);
+  const row = (name: string, ours: number, theirs: number, d: PairedDifference | undefined) =>
+    name.padEnd(LABEL_COLUMN) + pair(ours, theirs) + differenceCells(d);
+  const note = c.labels ?? c.targetsGivenLabel;
+  return [
+    `compared with ${c.lexicons} (difference: compared − this; ${note ? `paired ${Math.round(note.coverage * 100)}% interval, ${note.resamples} resamples of the documents, both sets scored on each` : 'no interval'}):`,
+    ''.padEnd(LABEL_COLUMN) + 'this'.padStart(NUMBER_COLUMN) + 'compared'.padStart(COMPARED_COLUMN),
+    row('macro-F1', report.rules.macroF1, c.rules.macroF1, c.labels),
+    ...(report.targets && c.targets
+      ? [row('targets (given the label)', report.targets.givenLabel.macroF1, c.targets.givenLabel.macroF1, c.targetsGivenLabel)]
+      : []),
+    ...LABELS.map((l) => l.padEnd(LABEL_COLUMN) + pair(report.rules.perLabel[l].f1, c.rules.perLabel[l].f1) + '   (F1)'),
+    `labels changed on ${c.changed.fixed + c.changed.broken + c.changed.otherwise} items: ${c.changed.fixed} now right, ${c.changed.broken} now wrong, ${c.changed.otherwise} wrong either way`,
+    '',
+  ];
+}
+
 function calibrationLines(report: EvalReport): string[] {
   const c = report.calibration;
   if (!c) return [];
@@ -165,6 +197,7 @@ export function formatReportText(report: EvalReport): string {
     '',
     ...targetLines(report),
     ...calibrationLines(report),
+    ...comparisonLines(report),
     report.errorsFile === null
       ? `misclassified (label or target): ${report.misclassified} (not written: the check split is read as a number; --errors FILE writes them)`
       : `misclassified (label or target): ${report.misclassified} written to ${report.errorsFile}`,
@@ -209,6 +242,7 @@ export function reportJson(report: EvalReport): Record<string, unknown> {
           },
         }
       : {}),
+    ...(report.comparison ? { comparison: comparisonJson(report.comparison) } : {}),
     errors_file: report.errorsFile,
     misclassified: report.misclassified,
     ...(report.minMacroF1 !== undefined ? { min_macro_f1: report.minMacroF1, floor_met: meetsFloor(report) } : {}),
@@ -229,4 +263,21 @@ function metricsJson<L extends string>(metrics: Metrics<L>): Record<string, unkn
 
 function intervalsJson<L extends string>(i: MetricIntervals<L>): Record<string, unknown> {
   return { documents: i.documents, resamples: i.resamples, coverage: i.coverage, macro_f1: i.macroF1, per_label: i.perLabel };
+}
+
+function differenceJson(d: PairedDifference | undefined): Record<string, unknown> | null {
+  return d
+    ? { documents: d.documents, resamples: d.resamples, coverage: d.coverage, difference: d.difference, interval: d.interval, better_share: d.betterShare }
+    : null;
+}
+
+function comparisonJson(c: Comparison): Record<string, unknown> {
+  return {
+    lexicons: c.lexicons,
+    rules: metricsJson(c.rules),
+    ...(c.targets ? { targets: { given_label: metricsJson(c.targets.givenLabel), end_to_end: metricsJson(c.targets.endToEnd) } } : {}),
+    macro_f1_difference: differenceJson(c.labels),
+    ...(c.targets ? { target_macro_f1_difference: differenceJson(c.targetsGivenLabel) } : {}),
+    changed: c.changed,
+  };
 }

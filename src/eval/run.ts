@@ -14,8 +14,9 @@ import {
   type Misclassification,
   type TagFunction,
   type TargetEvaluation,
+  type TargetPairs,
 } from './evaluate.js';
-import { metricIntervals, type MetricIntervals } from './intervals.js';
+import { metricIntervals, pairedDifference, type DocumentPair, type MetricIntervals, type PairedDifference } from './intervals.js';
 import type { CalibrationReport } from './calibration.js';
 import type { GoldItem } from './gold.js';
 import { computeMetrics, type Metrics } from './metrics.js';
@@ -38,6 +39,8 @@ export interface Evaluation {
   rules: Metrics;
   targets?: TargetEvaluation;
   intervals: EvaluationIntervals;
+  /** Every item's labels (and coded targets) with its document: what a comparison pairs. */
+  pairs: { labels: Array<DocumentPair<Label>>; targets?: TargetPairs };
   calibration: CalibrationReport;
   misclassified: Misclassification[];
   baseline?: BaselineReport;
@@ -55,6 +58,7 @@ export function evaluate(items: readonly GoldItem[], tag: TagFunction, baseline?
   const evaluation: Evaluation = {
     rules: computeMetrics(labels),
     intervals: {},
+    pairs: { labels },
     calibration: confidenceCalibration(tagged),
     misclassified: misclassifications(tagged),
   };
@@ -62,10 +66,43 @@ export function evaluate(items: readonly GoldItem[], tag: TagFunction, baseline?
   if (ruleIntervals) evaluation.intervals.rules = ruleIntervals;
   const targets = targetPairs(tagged, tag);
   if (targets) {
+    evaluation.pairs.targets = targets;
     evaluation.targets = targetMetrics(targets);
     const targetIntervals = metricIntervals('targets', targets.givenLabel, TARGET_COLUMNS, TARGET_MACRO_OVER);
     if (targetIntervals) evaluation.intervals.targets = targetIntervals;
   }
   if (baseline) evaluation.baseline = runBaseline(items, baseline);
   return evaluation;
+}
+
+/** Another lexicon set on the same items: its figures, the paired differences, and the items whose label it changes. */
+export interface Comparison {
+  lexicons: string;
+  rules: Metrics;
+  targets?: TargetEvaluation;
+  labels?: PairedDifference;
+  targetsGivenLabel?: PairedDifference;
+  /** Items the compared set labels otherwise: now right, now wrong, wrong either way. */
+  changed: { fixed: number; broken: number; otherwise: number };
+}
+
+/** `second` is the compared set's evaluation of the same items as `first`; differences are second − first. */
+export function compareEvaluations(first: Evaluation, second: Evaluation, lexicons: string): Comparison {
+  const changed = { fixed: 0, broken: 0, otherwise: 0 };
+  first.pairs.labels.forEach((a, i) => {
+    const b = second.pairs.labels[i];
+    if (a.predicted === b.predicted) return;
+    if (b.predicted === b.gold) changed.fixed++;
+    else if (a.predicted === a.gold) changed.broken++;
+    else changed.otherwise++;
+  });
+  const comparison: Comparison = { lexicons, rules: second.rules, changed };
+  if (second.targets) comparison.targets = second.targets;
+  const labels = pairedDifference('labels', first.pairs.labels, second.pairs.labels, LABELS);
+  if (labels) comparison.labels = labels;
+  if (first.pairs.targets && second.pairs.targets) {
+    const targets = pairedDifference('targets', first.pairs.targets.givenLabel, second.pairs.targets.givenLabel, TARGET_COLUMNS, TARGET_MACRO_OVER);
+    if (targets) comparison.targetsGivenLabel = targets;
+  }
+  return comparison;
 }

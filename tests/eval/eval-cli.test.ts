@@ -1,6 +1,6 @@
 // spiral eval end to end, in-process, on a tiny hand-made gold file and the
 // engine's mini lexicon fixture (no ../shared needed).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -84,6 +84,47 @@ describe('spiral eval', () => {
     // The six-item gold has two documents (the metadata stand for one): no interval.
     const few = await runCli(['eval', '--gold', gold, '--lexicons', MINI_LEXICONS, '--json', '--errors', path.join(work, 'few.errors.jsonl')]);
     expect(JSON.parse(few.stdout).intervals).toBeUndefined();
+  });
+
+  it('compares another lexicon set on the same items (--compare): its figures, the paired difference and the items it changes', async () => {
+    const documents = writeGold(
+      'compare.jsonl',
+      Array.from({ length: 8 }, (_, d) => GOLD_ITEMS.map((item) => ({ ...item, id: `${item.id}${d}`, document: `speech-${d}` }))).flat(),
+    );
+    // The mini set with one more rule, for the concession it misses (item f, in every document).
+    const other = mkdtempSync(path.join(tmpdir(), 'spiral-eval-other-'));
+    cpSync(MINI_LEXICONS, other, { recursive: true });
+    const concessions = path.join(other, 'argumentative-concession.yaml');
+    writeFileSync(
+      concessions,
+      readFileSync(concessions, 'utf8') +
+        `
+  - id: concession.apology
+    description: An apology to victims.
+    patterns: ["~apologise to ..5 victims"]
+    weight: 2
+    weight_evidence: test fixture
+    examples:
+      match: ["The State apologised to the families of the victims."]
+      nomatch: ["The State apologised for the delay."]
+`,
+    );
+    const errors = path.join(work, 'compare.errors.jsonl');
+    const run = await runCli(['eval', '--gold', documents, '--lexicons', MINI_LEXICONS, '--compare', other, '--errors', errors]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`compared with ${other} (`);
+    expect(run.stdout).toContain('labels changed on 8 items: 8 now right, 0 now wrong, 0 wrong either way');
+    expect(run.stdout).toMatch(/^macro-F1\s+0\.\d{3}\s+1\.000\s+\+0\.\d{3} \[\+0\.\d{3}, \+0\.\d{3}\]\s+better in 100% of resamples \(8 documents\)$/m);
+    const json = JSON.parse(
+      (await runCli(['eval', '--gold', documents, '--lexicons', MINI_LEXICONS, '--compare', other, '--json', '--errors', errors])).stdout,
+    );
+    expect(json.comparison.rules.macro_f1).toBe(1);
+    expect(json.comparison.changed).toEqual({ fixed: 8, broken: 0, otherwise: 0 });
+    expect(json.comparison.macro_f1_difference.difference).toBeCloseTo(1 - json.rules.macro_f1, 12);
+    const missing = await runCli(['eval', '--gold', documents, '--compare', path.join(work, 'no-such-set'), '--errors', errors]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no-such-set');
+    rmSync(other, { recursive: true, force: true });
   });
 
   it('exits 1 when --min-macro-f1 is not met, 0 when it is', async () => {

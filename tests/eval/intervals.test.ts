@@ -1,7 +1,7 @@
 // Bootstrap intervals of the eval figures (eval/intervals.ts): documents are
 // resampled, not items, so errors bunched in one document widen the interval.
 import { describe, expect, it } from 'vitest';
-import { EVAL_INTERVALS, metricIntervals, type DocumentPair } from '../../src/eval/intervals.js';
+import { EVAL_INTERVALS, metricIntervals, pairedDifference, type DocumentPair } from '../../src/eval/intervals.js';
 import { computeMetrics } from '../../src/eval/metrics.js';
 import { LABELS, type Label } from '../../src/types.js';
 
@@ -74,5 +74,35 @@ describe('metricIntervals', () => {
         LABELS,
       ),
     ).toBeDefined();
+  });
+});
+
+describe('pairedDifference', () => {
+  // Documents of varying difficulty (one to four errors); the second tagger fixes one error in every document.
+  const first = pairs(20, 10, (d, i) => i <= d % 4);
+  const second = pairs(20, 10, (d, i) => i < d % 4);
+
+  it('is zero, exactly, for the same predictions', () => {
+    expect(pairedDifference('labels', first, first, LABELS)).toMatchObject({ difference: 0, interval: { low: 0, high: 0 }, betterShare: 0.5, documents: 20 });
+  });
+
+  it('gives the difference second − first, and an interval above zero for a fix in every document', () => {
+    const d = pairedDifference('labels', first, second, LABELS)!;
+    expect(d.difference).toBeCloseTo(computeMetrics(second).macroF1 - computeMetrics(first).macroF1, 12);
+    expect(d.interval.low).toBeGreaterThan(0);
+    expect(d.betterShare).toBe(1);
+    expect(pairedDifference('labels', second, first, LABELS)!.interval.high).toBeLessThan(0);
+  });
+
+  it('is paired: far narrower than either figure on its own, since both are scored on the same resampled documents', () => {
+    const d = pairedDifference('labels', first, second, LABELS)!;
+    const alone = metricIntervals('labels', first, LABELS)!;
+    expect(width(d.interval)).toBeLessThan(width(alone.macroF1) / 2);
+  });
+
+  it('refuses two item lists of different lengths, and gives nothing below the minimum of documents', () => {
+    expect(() => pairedDifference('labels', first, second.slice(1), LABELS)).toThrow(/same items/);
+    const few = pairs(EVAL_INTERVALS.minDocuments - 1, 10, () => false);
+    expect(pairedDifference('labels', few, few, LABELS)).toBeUndefined();
   });
 });

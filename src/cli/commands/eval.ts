@@ -7,8 +7,8 @@ import { BASELINE_MODELS, DEFAULT_BASELINE_MODEL, DEFAULT_FOLDS, DEFAULT_SEED } 
 import { defaultErrorsPath, misclassificationsJsonl, readGoldFile } from '../../eval/files.js';
 import { writeFileAtomic } from '../../run/atomic.js';
 import { formatReportText, meetsFloor, reportJson, type EvalReport } from '../../eval/report.js';
-import { evaluate } from '../../eval/run.js';
-import { itemsOfSplit, itemsSampledBy, SPLITS } from '../../eval/gold.js';
+import { compareEvaluations, evaluate, type Comparison, type Evaluation } from '../../eval/run.js';
+import { itemsOfSplit, itemsSampledBy, SPLITS, type GoldItem } from '../../eval/gold.js';
 import { openLexiconSet } from '../../tag/open-set.js';
 import { createTagger } from '../../tag/tagger.js';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliContext } from '../context.js';
@@ -28,6 +28,7 @@ interface EvalFlags {
   sampledBy?: string;
   allowFailingExamples?: boolean;
   cache?: boolean;
+  compare?: string;
 }
 
 function fraction(name: string, value: string | undefined): number | undefined {
@@ -72,6 +73,7 @@ async function runEval(ctx: CliContext, flags: EvalFlags): Promise<void> {
   for (const w of warnings) ctx.stderr(`spiral: warning: ${w}\n`);
   const tagger = createTagger(set, { compiled });
   const evaluation = evaluate(items, (text, meta) => tagger.tag(text, meta), flags.baseline ? { model, folds, seed } : undefined);
+  const comparison = flags.compare !== undefined ? await compareWith(ctx, flags, items, evaluation) : undefined;
 
   // The check split is the figure reported, read as a number (issue 12's discipline): its items are written only when asked.
   const errorsFile = flags.errors ? resolvePath(ctx, flags.errors) : split === NUMBERS_ONLY_SPLIT ? null : defaultErrorsPath(goldPath, ctx.cwd, split);
@@ -84,6 +86,7 @@ async function runEval(ctx: CliContext, flags: EvalFlags): Promise<void> {
     rules: evaluation.rules,
     ...(evaluation.targets ? { targets: evaluation.targets } : {}),
     intervals: evaluation.intervals,
+    ...(comparison ? { comparison } : {}),
     calibration: evaluation.calibration,
     ...(evaluation.baseline ? { baseline: evaluation.baseline } : {}),
     errorsFile,
@@ -92,6 +95,18 @@ async function runEval(ctx: CliContext, flags: EvalFlags): Promise<void> {
   };
   ctx.stdout(flags.json ? `${JSON.stringify(reportJson(report), null, 2)}\n` : formatReportText(report));
   ctx.exitCode = meetsFloor(report) ? EXIT_OK : EXIT_FINDINGS;
+}
+
+/** `--compare DIR`: the other set on the same items, paired with the first. */
+async function compareWith(ctx: CliContext, flags: EvalFlags, items: readonly GoldItem[], first: Evaluation): Promise<Comparison> {
+  const { set, compiled, warnings } = await openLexiconSet(resolvePath(ctx, flags.compare!), {
+    allowFailingExamples: flags.allowFailingExamples,
+    cacheDir: lexiconCache(ctx, flags.cache),
+  });
+  for (const w of warnings) ctx.stderr(`spiral: warning: ${w}\n`);
+  const tagger = createTagger(set, { compiled });
+  const second = evaluate(items, (text, meta) => tagger.tag(text, meta));
+  return compareEvaluations(first, second, `${set.dir} (${set.name} ${set.version})`);
 }
 
 /** The split whose figure is reported and whose items are not read (rules are written from the other): no errors file unless asked. */
@@ -119,6 +134,10 @@ export function registerEval(program: Command, ctx: CliContext): void {
     .option('--allow-failing-examples', 'tag with a lexicon set whose rule examples fail (listed as warnings), to experiment')
     .option('--no-cache', 'compile and check the lexicon set afresh instead of loading it from the cache (~/.cache/spiral)')
     .option('--sampled-by <how>', 'evaluate only the reviewed items sampled so (random: the unbiased sample; flagged, uncertainty, rule or rule:<id>)')
+    .option(
+      '--compare <dir>',
+      'also evaluate this lexicon set on the same items: its figures and the difference, with a paired 95% interval resampling documents',
+    )
     .option('--split <name>', `evaluate only the items of this split (${SPLITS.join(' | ')}): write rules from fit, report check`)
     .action(async (flags: EvalFlags) => runEval(ctx, flags));
 }
