@@ -283,7 +283,10 @@ export function decide(working: WorkingEvidence[], text: string, tokens: Tokens,
   const firedMove = input.pieces.length > 0;
   const relevant = input.relevance >= setting.scoring.relevance_threshold || firedMove;
   const stated = working.map(publicEvidence);
-  const evidence = [...stated, ...firstMentionEvidence(stated, setting.model.targets.first_mention_weight), ...termEvidence(terms, label, setting.weights)];
+  // Only where a target is decided: on `none` (target na) the weight would explain nothing.
+  const targetDecided = (setting.targetGiven ?? label) !== 'none';
+  const firstMention = targetDecided ? firstMentionEvidence(stated, setting.model.targets.first_mention_weight) : [];
+  const evidence = [...stated, ...firstMention, ...termEvidence(terms, label, setting.weights)];
   return {
     label,
     confidence: round(p[label]),

@@ -191,6 +191,8 @@ rules:
       { rule: FIRST_MENTION_RULE, category: 'target_self', start: 0, end: 5, text: 'Chile', weight: 2, negated: false },
     ]);
     expect(weighted.tag('All States must respect human rights, as Chile does.', { country: 'CHL' }).target).toBe('general');
+    // No target on none, so no first mention to show.
+    expect(weighted.tag('Chile traded with all States.', { country: 'CHL' }).evidence.some((e) => e.rule === FIRST_MENTION_RULE)).toBe(false);
     // The sentence before offers its target evidence without its first mention: its subject is not the next one's.
     expect(summarizeContext(r).target).toEqual({ self: 1, other: 0, general: 1.5 });
   });
