@@ -24,6 +24,11 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
+/** The stream for one named cell (an interval, a figure) under a run-wide seed: its draws do not depend on which other cells there are. */
+export function streamFor(seed: number, name: string): () => number {
+  return mulberry32(hash32(`${seed}|${name}`));
+}
+
 /** Linear-interpolation quantile (R type 7) of a sorted array. */
 export function quantile(sorted: readonly number[], q: number): number {
   if (sorted.length === 0) throw new RangeError('quantile of an empty sample');

@@ -3,7 +3,7 @@
 // idiom, its topic and its country, so resampling items would make intervals too
 // narrow; a rare label (a dozen denials in a split) makes them wide, and the
 // width is what tells a real fit–check gap from the luck of the draw.
-import { hash32, mulberry32, quantile } from '../random.js';
+import { quantile, streamFor } from '../random.js';
 import { emptyConfusion, metricsOfConfusion, type LabelPair } from './metrics.js';
 
 /** The interval settings: named here, not scattered (eval prints them beside the figures). */
@@ -55,7 +55,7 @@ function confusionByDocument<L extends string>(pairs: readonly DocumentPair<L>[]
  * there are documents), from the stream `name` picks; `visit` gets each draw.
  */
 function eachResample(name: string, count: number, settings: IntervalSettings, visit: (drawn: Int32Array) => void): void {
-  const next = mulberry32(settings.seed ^ hash32(name));
+  const next = streamFor(settings.seed, name);
   const drawn = new Int32Array(count);
   for (let b = 0; b < settings.resamples; b++) {
     for (let i = 0; i < count; i++) drawn[i] = Math.floor(next() * count);

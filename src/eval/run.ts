@@ -52,7 +52,9 @@ export function runBaseline(items: readonly GoldItem[], options: BaselineOptions
   return { method: BASELINE_DESCRIPTIONS[options.model], folds: options.folds, seed: options.seed, metrics };
 }
 
-export function evaluate(items: readonly GoldItem[], tag: TagFunction, baseline?: BaselineOptions): Evaluation {
+/** `intervals` false: none are drawn (a compared set's evaluation needs its pairs, not its own intervals). */
+export function evaluate(items: readonly GoldItem[], tag: TagFunction, options: { baseline?: BaselineOptions; intervals?: boolean } = {}): Evaluation {
+  const { baseline, intervals = true } = options;
   const tagged = tagGoldItems(items, tag);
   const labels = labelPairs(tagged);
   const evaluation: Evaluation = {
@@ -62,13 +64,13 @@ export function evaluate(items: readonly GoldItem[], tag: TagFunction, baseline?
     calibration: confidenceCalibration(tagged),
     misclassified: misclassifications(tagged),
   };
-  const ruleIntervals = metricIntervals('labels', labels, LABELS);
+  const ruleIntervals = intervals ? metricIntervals('labels', labels, LABELS) : undefined;
   if (ruleIntervals) evaluation.intervals.rules = ruleIntervals;
   const targets = targetPairs(tagged, tag);
   if (targets) {
     evaluation.pairs.targets = targets;
     evaluation.targets = targetMetrics(targets);
-    const targetIntervals = metricIntervals('targets', targets.givenLabel, TARGET_COLUMNS, TARGET_MACRO_OVER);
+    const targetIntervals = intervals ? metricIntervals('targets', targets.givenLabel, TARGET_COLUMNS, TARGET_MACRO_OVER) : undefined;
     if (targetIntervals) evaluation.intervals.targets = targetIntervals;
   }
   if (baseline) evaluation.baseline = runBaseline(items, baseline);

@@ -138,9 +138,13 @@ function relevanceOf(evidence: readonly Evidence[]): number {
   return evidence.filter((e) => e.category === 'relevance').reduce((s, e) => s + e.weight, 0);
 }
 
-function targetSums(evidence: readonly Evidence[]): TargetVector {
+/** Target evidence summed per target; `withFirstMention` false leaves the first-mention weight out (the context summary). */
+function targetSums(evidence: readonly Evidence[], withFirstMention = true): TargetVector {
   const sums: TargetVector = { self: 0, other: 0, general: 0 };
-  for (const e of evidence) if (isTargetCategory(e.category) && e.weight > 0) sums[targetOfCategory(e.category)] += e.weight;
+  for (const e of evidence) {
+    if (!isTargetCategory(e.category) || !(e.weight > 0) || (!withFirstMention && e.rule === FIRST_MENTION_RULE)) continue;
+    sums[targetOfCategory(e.category)] += e.weight;
+  }
   return sums;
 }
 
@@ -150,7 +154,7 @@ function targetSums(evidence: readonly Evidence[]): TargetVector {
  * next one's; counted, it made the fitted figure worse).
  */
 export function summarizeContext(result: Pick<TagResult, 'evidence'>): ContextSummary {
-  return { relevance: relevanceOf(result.evidence), target: targetSums(result.evidence.filter((e) => e.rule !== FIRST_MENTION_RULE)) };
+  return { relevance: relevanceOf(result.evidence), target: targetSums(result.evidence, false) };
 }
 
 export function moveInput(working: readonly WorkingEvidence[], terms: readonly TermHit[], setting: Pick<DecisionSetting, 'upr' | 'context'>): MoveInput {
@@ -285,8 +289,8 @@ export function decide(working: WorkingEvidence[], text: string, tokens: Tokens,
   const stated = working.map(publicEvidence);
   // Only where a target is decided: on `none` (target na) the weight would explain nothing.
   const targetDecided = (setting.targetGiven ?? label) !== 'none';
-  const firstMention = targetDecided ? firstMentionEvidence(stated, setting.model.targets.first_mention_weight) : [];
-  const evidence = [...stated, ...firstMention, ...termEvidence(terms, label, setting.weights)];
+  const firstMentionShown = targetDecided ? firstMentionEvidence(stated, setting.model.targets.first_mention_weight) : [];
+  const evidence = [...stated, ...firstMentionShown, ...termEvidence(terms, label, setting.weights)];
   return {
     label,
     confidence: round(p[label]),

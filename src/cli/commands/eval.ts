@@ -72,7 +72,7 @@ async function runEval(ctx: CliContext, flags: EvalFlags): Promise<void> {
   });
   for (const w of warnings) ctx.stderr(`spiral: warning: ${w}\n`);
   const tagger = createTagger(set, { compiled });
-  const evaluation = evaluate(items, (text, meta) => tagger.tag(text, meta), flags.baseline ? { model, folds, seed } : undefined);
+  const evaluation = evaluate(items, (text, meta) => tagger.tag(text, meta), flags.baseline ? { baseline: { model, folds, seed } } : {});
   const comparison = flags.compare !== undefined ? await compareWith(ctx, flags, items, evaluation) : undefined;
 
   // The check split is the figure reported, read as a number (issue 12's discipline): its items are written only when asked.
@@ -105,7 +105,7 @@ async function compareWith(ctx: CliContext, flags: EvalFlags, items: readonly Go
   });
   for (const w of warnings) ctx.stderr(`spiral: warning: ${w}\n`);
   const tagger = createTagger(set, { compiled });
-  const second = evaluate(items, (text, meta) => tagger.tag(text, meta));
+  const second = evaluate(items, (text, meta) => tagger.tag(text, meta), { intervals: false });
   return compareEvaluations(first, second, `${set.dir} (${set.name} ${set.version})`);
 }
 
