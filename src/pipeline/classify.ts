@@ -18,7 +18,7 @@ import { createExecutor, type Executor } from './pool.js';
 import { openPreviousRun, type PreviousRun, type ReusedLarge } from './reuse.js';
 import { RunError } from '../run/errors.js';
 import { RunStaging } from '../run/staging.js';
-import { entryResult, INDEX_FILE, indexEntry, indexHeader } from './run-index.js';
+import { entryResult, INDEX_FILE, indexEntry, indexHeader, type CsvSection } from './run-index.js';
 import { inputsHash, selectShard, type Shard } from './shard.js';
 import { streamFile, type SectionSink } from './stream-file.js';
 import { ScoreTable } from './tally.js';
@@ -246,6 +246,8 @@ class RunWriter {
   readonly totals = { ok: 0, skipped: 0, failed: 0 };
   fromCache = 0;
   private readonly offsets: [number, number, number] = [0, 0, 0];
+  /** Bytes of utterances.csv written so far (its header included): where the next file's rows go. */
+  private csvOffset = 0;
   private started = false;
 
   constructor(
@@ -260,7 +262,7 @@ class RunWriter {
   async add(file: DiscoveredFile, produced: Produced, metaSha256: string): Promise<FileResult> {
     if (!this.started) {
       await this.staging.write(INDEX_FILE, `${JSON.stringify(indexHeader(this.key))}\n`);
-      await this.staging.write(UTTERANCES_CSV, utterancesCsvHeader());
+      await this.writeCsv(utterancesCsvHeader());
       this.started = true;
     }
     const start: [number, number, number] = [...this.offsets];
@@ -275,18 +277,42 @@ class RunWriter {
         at += result.lengths[i];
       }
     }
-    // A file tagged in a batch brings its CSV rows, made from its utterances where it was tagged; for a
-    // streamed or reused one they are read back from the lines just written (the same rows, from their JSON),
-    // never the whole file in memory at once.
-    if (result.csv) await this.staging.write(UTTERANCES_CSV, result.csv);
-    else await writeUtterancesCsv(this.staging, start[1], result.lengths[1]);
-    const entry = indexEntry(result, start, metaSha256, overlayHashes(this.parts, result.caseCodes));
+    const csv = await this.addCsvRows(result, produced, start[1]);
+    const entry = indexEntry(result, start, csv, metaSha256, overlayHashes(this.parts, result.caseCodes));
     await this.staging.write(INDEX_FILE, `${JSON.stringify(entry)}\n`);
     for (let i = 0; i < LINE_OUTPUTS.length; i++) this.offsets[i] += result.lengths[i];
     for (const t of result.tallies) this.table.add(t);
     for (const k of ['ok', 'skipped', 'failed'] as const) this.totals[k] += result.status[k];
     if (result.fromCache) this.fromCache++;
     return result;
+  }
+
+  /**
+   * A file's utterances.csv rows. A file tagged in a batch brings them, made
+   * from its utterances where it was tagged; a reused one has them copied from
+   * the previous run when they check out; otherwise (a streamed file, rows
+   * that do not check out) they are made from the lines just written (the same
+   * rows, from their JSON), never the whole file in memory at once.
+   */
+  private async addCsvRows(result: FileResult, produced: Produced, utterancesOffset: number): Promise<CsvSection> {
+    const offset = this.csvOffset;
+    if (result.csv && result.csvSha256) {
+      await this.writeCsv(result.csv);
+      return { offset, length: result.csv.byteLength, sha256: result.csvSha256 };
+    }
+    if ('reuse' in produced && produced.csv) {
+      const copied = await this.previous!.copyCsv(produced.reuse, (chunk) => this.writeCsv(chunk));
+      if (!copied) throw new RunError(`the previous run's utterances.csv rows of ${produced.reuse.id} changed while they were being copied (was another process writing it?); run classify again`);
+      return { offset, length: produced.reuse.csv[1], sha256: produced.reuse.csv_sha256 };
+    }
+    const made = await writeUtterancesCsv(this.staging, utterancesOffset, result.lengths[1]);
+    this.csvOffset += made.length;
+    return { offset, ...made };
+  }
+
+  private async writeCsv(chunk: string | Uint8Array): Promise<void> {
+    await this.staging.write(UTTERANCES_CSV, chunk);
+    this.csvOffset += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
   }
 
   /** Where a streamed file's sections go: the outputs, from the current offsets. */

@@ -37,6 +37,8 @@ export interface FileResult {
    * lines copied from an earlier run: the writer makes those from the bytes.
    */
   csv?: Uint8Array;
+  /** sha256 of `csv`, when it is there (made beside it, in the worker that made the rows). */
+  csvSha256?: string;
   tallies: DocTally[];
   status: { ok: number; skipped: number; failed: number };
   utteranceCount: number;
@@ -205,13 +207,15 @@ export async function runFileBatch(files: DiscoveredFile[], env: FileTaskEnv): P
     csvRows.copyTo(bytes, at);
     for (const sink of [...sections, csvRows]) sink.release();
     const data = bytes.subarray(0, dataLength);
+    const csv = bytes.subarray(dataLength);
     results.push({
       id: rest.id,
       data,
       lengths,
       lines: [documents.length, utterances.length, recommendations.length],
       dataSha256: createHash('sha256').update(data).digest('hex'),
-      csv: bytes.subarray(dataLength),
+      csv,
+      csvSha256: createHash('sha256').update(csv).digest('hex'),
       tallies: rest.tallies,
       status: rest.status,
       utteranceCount: rest.utteranceCount,

@@ -4,6 +4,7 @@
 //   same CSV whenever their JSONL is the same);
 // - the documents.jsonl line with `country` and `year` beside `meta`.
 // Pure: bytes and records in, text out. docs/outputs.md documents every column.
+import { createHash } from 'node:crypto';
 import { csvField, quoteCsv } from '../aggregate/csv.js';
 import { MOVE_LABELS, type DocumentRecord } from '../types.js';
 
@@ -116,9 +117,18 @@ const CSV_WINDOW_BYTES = 1 << 20;
 /**
  * Append the CSV rows of `length` bytes of utterances.jsonl from `offset` (whole
  * lines), read back a window at a time and written as they come: memory stays
- * bounded by the window and the longest line, whatever the file's size.
+ * bounded by the window and the longest line, whatever the file's size. Resolves
+ * to the bytes written and their sha256 (for the run index).
  */
-export async function writeUtterancesCsv(staging: CsvStaging, offset: number, length: number): Promise<void> {
+export async function writeUtterancesCsv(staging: CsvStaging, offset: number, length: number): Promise<{ length: number; sha256: string }> {
+  const hash = createHash('sha256');
+  let written = 0;
+  const write = async (rows: string) => {
+    const bytes = Buffer.from(rows, 'utf8');
+    hash.update(bytes);
+    written += bytes.length;
+    await staging.write(UTTERANCES_CSV, bytes);
+  };
   let pending = Buffer.alloc(0);
   for (let done = 0; done < length;) {
     const size = Math.min(CSV_WINDOW_BYTES, length - done);
@@ -131,9 +141,10 @@ export async function writeUtterancesCsv(staging: CsvStaging, offset: number, le
       pending = joined;
       continue;
     }
-    await staging.write(UTTERANCES_CSV, utteranceCsvRows(joined.subarray(0, last + 1)));
+    await write(utteranceCsvRows(joined.subarray(0, last + 1)));
     pending = joined.subarray(last + 1);
   }
+  return { length: written, sha256: hash.digest('hex') };
 }
 
 /** The CSV rows of a section of utterances.jsonl (whole lines, UTF-8). */

@@ -2,16 +2,27 @@
 // outputs and scores.csv are byte-identical to an unsharded run. Each shard's
 // index.jsonl says where every file's lines are; the merge takes the files in
 // discovery order (ids in code-point order, as discovery sorts them) and copies
-// their bytes in chunks, checking each section's hash. It refuses shards that do not
+// their bytes (and their utterances.csv rows) in chunks, checking each section's hash. It refuses shards that do not
 // belong together (other inputs, lexicon, options or build), overlaps and gaps.
-import { readFile, type FileHandle } from 'node:fs/promises';
+import { open, readFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { RunStaging } from '../run/staging.js';
-import { copyEntryData, entryResult, INDEX_FILE, indexEntry, openLineOutputs, readRunIndex, type IndexEntry, type IndexHeader } from './run-index.js';
+import {
+  copyEntryCsv,
+  copyEntryData,
+  entryResult,
+  INDEX_FILE,
+  indexEntry,
+  openLineOutputs,
+  readRunIndex,
+  type CsvSection,
+  type IndexEntry,
+  type IndexHeader,
+} from './run-index.js';
 import { inputsHash, shardOf } from './shard.js';
 import { ScoreTable } from './tally.js';
 import { LINE_OUTPUTS, type FileResult } from './file.js';
-import { UTTERANCES_CSV, utterancesCsvHeader, writeUtterancesCsv } from './flat-outputs.js';
+import { UTTERANCES_CSV, utterancesCsvHeader } from './flat-outputs.js';
 import { UserFacingError } from '../errors.js';
 
 export class MergeError extends UserFacingError {}
@@ -62,18 +73,25 @@ export async function mergeRuns(options: MergeOptions, now: () => number = Date.
   const order = mergedOrder(shards);
   const staging = await RunStaging.open(options.outDir, 'spiral merge');
   const handles: FileHandle[][] = [];
+  const csvHandles: FileHandle[] = [];
   try {
-    for (const s of shards) handles.push(await openOutputs(s.dir));
+    for (const s of shards) {
+      handles.push(await openOutputs(s.dir));
+      csvHandles.push(await openCsv(s.dir));
+    }
     const table = new ScoreTable();
     const totals = { ok: 0, skipped: 0, failed: 0 };
     const offsets: [number, number, number] = [0, 0, 0];
+    const header = utterancesCsvHeader();
+    let csvOffset = Buffer.byteLength(header);
     let utterances = 0;
     await staging.write(INDEX_FILE, `${JSON.stringify(shards[0].header)}\n`);
-    await staging.write(UTTERANCES_CSV, utterancesCsvHeader());
+    await staging.write(UTTERANCES_CSV, header);
     for (const { shard, entry } of order) {
       const result = await copySections(shards[shard], handles[shard], entry, staging);
-      await staging.write(INDEX_FILE, `${JSON.stringify(indexEntry(result, [...offsets], entry.meta_sha256, entry.cases))}\n`);
-      await writeUtterancesCsv(staging, offsets[1], result.lengths[1]);
+      const csv = await copyCsvRows(shards[shard], csvHandles[shard], entry, staging, csvOffset);
+      csvOffset += csv.length;
+      await staging.write(INDEX_FILE, `${JSON.stringify(indexEntry(result, [...offsets], csv, entry.meta_sha256, entry.cases))}\n`);
       for (let i = 0; i < LINE_OUTPUTS.length; i++) offsets[i] += result.lengths[i];
       for (const t of entry.tallies) table.add(t);
       for (const k of ['ok', 'skipped', 'failed'] as const) totals[k] += entry.status[k];
@@ -96,7 +114,7 @@ export async function mergeRuns(options: MergeOptions, now: () => number = Date.
     await staging.abort();
     throw err;
   } finally {
-    await Promise.all(handles.flat().map((h) => h.close()));
+    await Promise.all([...handles.flat(), ...csvHandles].map((h) => h.close()));
   }
 }
 
@@ -184,6 +202,22 @@ async function copySections(shard: ShardRun, handles: FileHandle[], entry: Index
   const copied = await copyEntryData(handles, entry, (section, chunk) => staging.write(LINE_OUTPUTS[section], chunk));
   if (!copied.ok) throw new MergeError(`${shard.dir}: file ${entry.id}: ${copied.problem} (the outputs changed after the run); run the shard again`);
   return entryResult(entry, new Uint8Array(0), false);
+}
+
+async function openCsv(dir: string): Promise<FileHandle> {
+  try {
+    return await open(path.join(dir, UTTERANCES_CSV), 'r');
+  } catch (err) {
+    throw new MergeError(`${dir}: cannot open its ${UTTERANCES_CSV} (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+}
+
+/** Copy an entry's utterances.csv rows in chunks, checked against csv_sha256 as the sections are; where they now sit. */
+async function copyCsvRows(shard: ShardRun, handle: FileHandle, entry: IndexEntry, staging: RunStaging, offset: number): Promise<CsvSection> {
+  if (!(await copyEntryCsv(handle, entry, (chunk) => staging.write(UTTERANCES_CSV, chunk)))) {
+    throw new MergeError(`${shard.dir}: file ${entry.id}: its ${UTTERANCES_CSV} rows differ from what the index recorded (the outputs changed after the run); run the shard again`);
+  }
+  return { offset, length: entry.csv[1], sha256: entry.csv_sha256 };
 }
 
 function mergedManifest(shards: ShardRun[], summary: MergeSummary) {

@@ -5,17 +5,33 @@
 // Nothing is trusted unchecked: the copied bytes must hash to the index's
 // data_sha256, the entry (its tallies and status) to its own line_sha256 (an
 // entry that does not is left out by readRunIndex), and an entry that fails
-// any check is re-tagged.
-import type { FileHandle } from 'node:fs/promises';
+// any check is re-tagged. Its utterances.csv rows are copied too when they hash
+// to csv_sha256; otherwise they are made again from the copied lines.
+import { open, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
 import type { DiscoveredFile } from '../ingest/index.js';
 import { hashFile, probeFile } from '../ingest/read.js';
 import type { LexiconParts } from './cache-key.js';
-import { copyEntryData, entryDataBytes, entryResult, LARGE_ENTRY_BYTES, openLineOutputs, readEntryData, readRunIndex, type IndexEntry } from './run-index.js';
+import {
+  copyEntryCsv,
+  copyEntryData,
+  entryDataBytes,
+  entryResult,
+  LARGE_ENTRY_BYTES,
+  openLineOutputs,
+  readEntryCsv,
+  readEntryData,
+  readRunIndex,
+  type IndexEntry,
+} from './run-index.js';
 import type { FileResult } from './file.js';
+import { UTTERANCES_CSV } from './flat-outputs.js';
 
-/** A large file's reusable output, checked, to be copied in chunks by the writer (copy). */
+/** A large file's reusable output, checked, to be copied in chunks by the writer (copy, copyCsv when `csv`). */
 export interface ReusedLarge {
   reuse: IndexEntry;
+  /** Whether its CSV rows checked out too (else the writer makes them from the lines). */
+  csv: boolean;
 }
 
 export interface PreviousRun {
@@ -23,6 +39,8 @@ export interface PreviousRun {
   lookup(file: DiscoveredFile, metaSha256: string): Promise<FileResult | ReusedLarge | undefined>;
   /** Copy a large entry's sections in chunks; false when they no longer hash to the index (changed since lookup). */
   copy(entry: IndexEntry, write: (section: 0 | 1 | 2, chunk: Uint8Array) => Promise<void>): Promise<boolean>;
+  /** Copy a large entry's CSV rows in chunks; false when they no longer hash to the index. */
+  copyCsv(entry: IndexEntry, write: (chunk: Uint8Array) => Promise<void>): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -41,21 +59,30 @@ export async function openPreviousRun(
   } catch {
     return undefined;
   }
+  // Without its CSV (deleted, unreadable) a run is still reusable: the rows are made again.
+  const csvHandle = await open(path.join(runDir, UTTERANCES_CSV), 'r').catch(() => undefined);
   const entries = new Map(index.entries.map((e) => [e.id, e]));
   return {
     async lookup(file, metaSha256) {
       const entry = entries.get(file.id);
       if (!entry || !entry.content_sha256 || entry.meta_sha256 !== metaSha256 || !overlaysUnchanged(entry, lexicon)) return undefined;
       if ((await contentHash(file)) !== entry.content_sha256) return undefined;
-      if (entryDataBytes(entry) > largeEntryBytes) return (await copyEntryData(handles, entry, async () => {})).ok ? { reuse: entry } : undefined;
+      if (entryDataBytes(entry) > largeEntryBytes) {
+        if (!(await copyEntryData(handles, entry, async () => {})).ok) return undefined;
+        return { reuse: entry, csv: !!csvHandle && (await copyEntryCsv(csvHandle, entry, async () => {})) };
+      }
       const read = await readEntryData(handles, entry);
-      return read.ok ? entryResult(entry, read.data, true) : undefined;
+      if (!read.ok) return undefined;
+      return entryResult(entry, read.data, true, csvHandle && (await readEntryCsv(csvHandle, entry)));
     },
     async copy(entry, write) {
       return (await copyEntryData(handles, entry, write)).ok;
     },
+    async copyCsv(entry, write) {
+      return !!csvHandle && (await copyEntryCsv(csvHandle, entry, write));
+    },
     async close() {
-      await Promise.all(handles.map((h) => h.close()));
+      await Promise.all([...handles, ...(csvHandle ? [csvHandle] : [])].map((h) => h.close()));
     },
   };
 }

@@ -37,7 +37,11 @@ export interface IndexEntry {
   documents: Span;
   utterances: Span;
   recommendations: Span;
+  /** [byte offset, byte length, rows] of the file's rows in utterances.csv (one row per utterance line). */
+  csv: Span;
   data_sha256: string;
+  /** sha256 of those CSV rows: a re-run copies them instead of remaking them from the JSON lines. */
+  csv_sha256: string;
   status: { ok: number; skipped: number; failed: number };
   utterance_count: number;
   bytes: number;
@@ -50,8 +54,21 @@ export function indexHeader(key: RunKey): IndexHeader {
   return { format: INDEX_FORMAT, key: key.key, code: key.code, options: key.options, lexicon_base: key.lexiconBase };
 }
 
-/** The entry for a file written at `offsets` (the running byte offsets of the three outputs). */
-export function indexEntry(result: FileResult, offsets: [number, number, number], metaSha256: string, cases: Record<string, string | null>): IndexEntry {
+/** Where a file's rows were written in utterances.csv, and their hash. */
+export interface CsvSection {
+  offset: number;
+  length: number;
+  sha256: string;
+}
+
+/** The entry for a file written at `offsets` (the running byte offsets of the three outputs) with its CSV rows at `csv`. */
+export function indexEntry(
+  result: FileResult,
+  offsets: [number, number, number],
+  csv: CsvSection,
+  metaSha256: string,
+  cases: Record<string, string | null>,
+): IndexEntry {
   const span = (i: 0 | 1 | 2): Span => [offsets[i], result.lengths[i], result.lines[i]];
   const entry: Omit<IndexEntry, 'line_sha256'> = {
     id: result.id,
@@ -61,7 +78,9 @@ export function indexEntry(result: FileResult, offsets: [number, number, number]
     documents: span(0),
     utterances: span(1),
     recommendations: span(2),
+    csv: [csv.offset, csv.length, result.lines[1]],
     data_sha256: result.dataSha256,
+    csv_sha256: csv.sha256,
     status: result.status,
     utterance_count: result.utteranceCount,
     bytes: result.bytes,
@@ -135,6 +154,8 @@ function isEntry(v: unknown): v is IndexEntry {
     isSpan(e.documents) &&
     isSpan(e.utterances) &&
     isSpan(e.recommendations) &&
+    isSpan(e.csv) &&
+    typeof e.csv_sha256 === 'string' &&
     !!e.status &&
     Array.isArray(e.tallies) &&
     Number.isSafeInteger(e.utterance_count) &&
@@ -200,10 +221,43 @@ export async function copyEntryData(
   return hash.digest('hex') === entry.data_sha256 ? { ok: true } : { ok: false, problem: 'its lines differ from what the index recorded' };
 }
 
-/** A FileResult standing for an entry's (checked) bytes (`data` empty for an entry copied in chunks). */
-export function entryResult(entry: IndexEntry, data: Uint8Array, fromCache: boolean): FileResult {
+/**
+ * An entry's rows of utterances.csv (`handle`), in chunks of a megabyte handed
+ * to `write` as copyEntryData does; resolves to whether they hashed to
+ * csv_sha256. The rows are made from the utterance lines, so a caller whose
+ * check fails can make them again instead.
+ */
+export async function copyEntryCsv(handle: FileHandle, entry: IndexEntry, write: (chunk: Uint8Array) => Promise<void>): Promise<boolean> {
+  const hash = createHash('sha256');
+  const [offset, length] = entry.csv;
+  const chunk = Buffer.allocUnsafe(Math.max(1, Math.min(COPY_CHUNK_BYTES, length)));
+  for (let done = 0; done < length;) {
+    const { bytesRead } = await handle.read(chunk, 0, Math.min(chunk.length, length - done), offset + done);
+    if (bytesRead === 0) return false;
+    const piece = chunk.subarray(0, bytesRead);
+    hash.update(piece);
+    await write(piece);
+    done += bytesRead;
+  }
+  return hash.digest('hex') === entry.csv_sha256;
+}
+
+/** An entry's CSV rows read whole (a small file's), or undefined when they do not hash to csv_sha256. */
+export async function readEntryCsv(handle: FileHandle, entry: IndexEntry): Promise<Buffer | undefined> {
+  const rows = Buffer.allocUnsafeSlow(entry.csv[1]);
+  const { bytesRead } = await handle.read(rows, 0, rows.length, entry.csv[0]);
+  if (bytesRead !== rows.length) return undefined;
+  return createHash('sha256').update(rows).digest('hex') === entry.csv_sha256 ? rows : undefined;
+}
+
+/**
+ * A FileResult standing for an entry's (checked) bytes (`data` empty for an
+ * entry copied in chunks), with its CSV rows when they were read and checked too.
+ */
+export function entryResult(entry: IndexEntry, data: Uint8Array, fromCache: boolean, csv?: Uint8Array): FileResult {
   const spans = entrySpans(entry);
   return {
+    ...(csv ? { csv, csvSha256: entry.csv_sha256 } : {}),
     id: entry.id,
     data,
     lengths: [spans[0][1], spans[1][1], spans[2][1]],

@@ -1,11 +1,20 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { IndexEntry } from '../../src/pipeline/run-index.js';
 import { runCli } from '../helpers/cli.js';
 import { MINI_LEXICONS } from '../helpers/lexicons.js';
 import { fileName, readOutputs, runJson, Scratch, speech } from './corpus.js';
 
 const scratch = new Scratch();
+
+/** The file entries of a run's index.jsonl (its header left out). */
+const indexEntries = (dir: string): IndexEntry[] =>
+  readFileSync(path.join(dir, 'index.jsonl'), 'utf8')
+    .split('\n')
+    .slice(1, -1)
+    .map((l) => JSON.parse(l) as IndexEntry);
 afterAll(() => scratch.cleanup());
 
 async function classify(input: string, out: string, ...extra: string[]) {
@@ -90,6 +99,35 @@ describe('incremental re-runs', () => {
     expect(readOutputs(out)).toEqual(expected);
   });
 
+  it("copies an unchanged file's utterances.csv rows, and remakes rows that were damaged or deleted from the lines", async () => {
+    const input = scratch.corpus(10);
+    const out = path.join(scratch.dir(), 'run');
+    await classify(input, out, '--lexicons', MINI_LEXICONS);
+    const expected = readOutputs(out);
+    const csvFile = path.join(out, 'utterances.csv');
+    const csv = readFileSync(csvFile);
+    // Each entry says where its rows are: one row per utterance line, ending at a newline, hashing to csv_sha256.
+    const entries = indexEntries(out);
+    expect(entries.reduce((n, e) => n + e.csv[2], 0)).toBe(expected['utterances.csv'].split('\n').length - 2);
+    for (const e of entries) {
+      const rows = csv.subarray(e.csv[0], e.csv[0] + e.csv[1]);
+      expect(rows.toString('utf8').split('\n').length - 1).toBe(e.utterances[2]);
+      expect(createHash('sha256').update(rows).digest('hex')).toBe(e.csv_sha256);
+    }
+    // A row damaged in place: its file is still reused (its lines are fine) and its rows made again.
+    const damaged = entries.find((e) => e.csv[1] > 0)!;
+    const at = damaged.csv[0] + 2;
+    csv[at] = csv[at] === 0x30 ? 0x31 : 0x30;
+    writeFileSync(csvFile, csv);
+    expect(await classify(input, out, '--lexicons', MINI_LEXICONS)).toMatchObject({ files_from_cache: 12, files_tagged: 0 });
+    expect(readOutputs(out)).toEqual(expected);
+    // No utterances.csv at all: every file reused, every row made again.
+    rmSync(csvFile);
+    expect(await classify(input, out, '--lexicons', MINI_LEXICONS)).toMatchObject({ files_from_cache: 12, files_tagged: 0 });
+    expect(readOutputs(out)).toEqual(expected);
+    expect(indexEntries(out)).toEqual(entries);
+  });
+
   it('reuses a run in another folder with --cache', async () => {
     const input = scratch.corpus(6);
     const first = path.join(scratch.dir(), 'first');
@@ -136,6 +174,15 @@ describe('large files (issue 16, row 3): their lines are never held whole', () =
     writeFileSync(utterances, bytes);
     const third = await classifyRun({ inputs: [input], outDir: out, lexiconDir: MINI_LEXICONS, workers: 1, ...small });
     expect(third.filesFromCache).toBe(13);
+    expect(readOutputs(out)).toEqual(held);
+    // Damaged CSV rows of a large entry are made again from its copied lines.
+    const csvFile = path.join(out, 'utterances.csv');
+    const csv = readFileSync(csvFile);
+    const large = indexEntries(out).find((e) => e.utterances[1] + e.documents[1] > small.largeEntryBytes)!;
+    csv[large.csv[0] + 2] = csv[large.csv[0] + 2] === 0x30 ? 0x31 : 0x30;
+    writeFileSync(csvFile, csv);
+    const fourth = await classifyRun({ inputs: [input], outDir: out, lexiconDir: MINI_LEXICONS, workers: 1, ...small });
+    expect(fourth.filesFromCache).toBe(14);
     expect(readOutputs(out)).toEqual(held);
   });
 });

@@ -94,6 +94,19 @@ describe('spiral merge', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/differ from what the index recorded/);
   });
+
+  it('refuses a shard whose utterances.csv rows changed after it was written, naming the file', async () => {
+    const input = scratch.corpus(12);
+    const runs = await shards(input, 2);
+    const file = path.join(runs[0], 'utterances.csv');
+    const bytes = readFileSync(file);
+    const last = bytes.length - 3;
+    bytes[last] = bytes[last] === 0x30 ? 0x31 : 0x30;
+    writeFileSync(file, bytes);
+    const r = await runCli(['merge', ...runs, '--out', path.join(scratch.dir(), 'merged')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/file .+: its utterances\.csv rows differ from what the index recorded/);
+  });
 });
 
 describe('shard + merge equals one run (property)', () => {
