@@ -8,7 +8,7 @@
 // carries line_sha256, the hash of the entry itself: tallies and status are
 // reused only from a line that still hashes to it (an edited line re-tags its
 // file; merge refuses it).
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { open, readFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { RunKey } from './cache-key.js';
@@ -194,6 +194,31 @@ const COPY_CHUNK_BYTES = 1 << 20;
 export const entryDataBytes = (entry: IndexEntry): number => entry.documents[1] + entry.utterances[1] + entry.recommendations[1];
 
 /**
+ * `length` bytes of `handle` from `offset`, read into `chunk` a piece at a time,
+ * each added to `hash` and handed to `write` (valid only during its call);
+ * false when the file ends first.
+ */
+async function copySpan(
+  handle: FileHandle,
+  [offset, length]: Span,
+  chunk: Buffer,
+  hash: Hash,
+  write: (piece: Uint8Array) => Promise<void>,
+): Promise<boolean> {
+  for (let done = 0; done < length;) {
+    const { bytesRead } = await handle.read(chunk, 0, Math.min(chunk.length, length - done), offset + done);
+    if (bytesRead === 0) return false;
+    const piece = chunk.subarray(0, bytesRead);
+    hash.update(piece);
+    await write(piece);
+    done += bytesRead;
+  }
+  return true;
+}
+
+const copyChunk = (bytes: number) => Buffer.allocUnsafe(Math.max(1, Math.min(COPY_CHUNK_BYTES, bytes)));
+
+/**
  * An entry's three sections, read in chunks of a megabyte and handed to
  * `write` (section index, chunk; a chunk is only valid during its call);
  * resolves to whether they hashed to data_sha256. A caller that must not
@@ -206,16 +231,10 @@ export async function copyEntryData(
 ): Promise<EntryData | { ok: true }> {
   const hash = createHash('sha256');
   const spans = entrySpans(entry);
-  const chunk = Buffer.allocUnsafe(Math.max(1, Math.min(COPY_CHUNK_BYTES, entryDataBytes(entry))));
+  const chunk = copyChunk(entryDataBytes(entry));
   for (const i of [0, 1, 2] as const) {
-    const [offset, length] = spans[i];
-    for (let done = 0; done < length;) {
-      const { bytesRead } = await handles[i].read(chunk, 0, Math.min(chunk.length, length - done), offset + done);
-      if (bytesRead === 0) return { ok: false, problem: `${LINE_OUTPUTS[i]} is shorter than its index says` };
-      const piece = chunk.subarray(0, bytesRead);
-      hash.update(piece);
-      await write(i, piece);
-      done += bytesRead;
+    if (!(await copySpan(handles[i], spans[i], chunk, hash, (piece) => write(i, piece)))) {
+      return { ok: false, problem: `${LINE_OUTPUTS[i]} is shorter than its index says` };
     }
   }
   return hash.digest('hex') === entry.data_sha256 ? { ok: true } : { ok: false, problem: 'its lines differ from what the index recorded' };
@@ -229,17 +248,7 @@ export async function copyEntryData(
  */
 export async function copyEntryCsv(handle: FileHandle, entry: IndexEntry, write: (chunk: Uint8Array) => Promise<void>): Promise<boolean> {
   const hash = createHash('sha256');
-  const [offset, length] = entry.csv;
-  const chunk = Buffer.allocUnsafe(Math.max(1, Math.min(COPY_CHUNK_BYTES, length)));
-  for (let done = 0; done < length;) {
-    const { bytesRead } = await handle.read(chunk, 0, Math.min(chunk.length, length - done), offset + done);
-    if (bytesRead === 0) return false;
-    const piece = chunk.subarray(0, bytesRead);
-    hash.update(piece);
-    await write(piece);
-    done += bytesRead;
-  }
-  return hash.digest('hex') === entry.csv_sha256;
+  return (await copySpan(handle, entry.csv, copyChunk(entry.csv[1]), hash, write)) && hash.digest('hex') === entry.csv_sha256;
 }
 
 /** An entry's CSV rows read whole (a small file's), or undefined when they do not hash to csv_sha256. */
