@@ -302,7 +302,10 @@ class RunWriter {
     }
     if ('reuse' in produced && produced.csv) {
       const copied = await this.previous!.copyCsv(produced.reuse, (chunk) => this.writeCsv(chunk));
-      if (!copied) throw new RunError(`the previous run's utterances.csv rows of ${produced.reuse.id} changed while they were being copied (was another process writing it?); run classify again`);
+      if (!copied)
+        throw new RunError(
+          `the previous run's utterances.csv rows of ${produced.reuse.id} changed while they were being copied (was another process writing it?); run classify again`,
+        );
       return { offset, length: produced.reuse.csv[1], sha256: produced.reuse.csv_sha256 };
     }
     const made = await writeUtterancesCsv(this.staging, utterancesOffset, result.lengths[1]);

@@ -215,7 +215,9 @@ async function openCsv(dir: string): Promise<FileHandle> {
 /** Copy an entry's utterances.csv rows in chunks, checked against csv_sha256 as the sections are; where they now sit. */
 async function copyCsvRows(shard: ShardRun, handle: FileHandle, entry: IndexEntry, staging: RunStaging, offset: number): Promise<CsvSection> {
   if (!(await copyEntryCsv(handle, entry, (chunk) => staging.write(UTTERANCES_CSV, chunk)))) {
-    throw new MergeError(`${shard.dir}: file ${entry.id}: its ${UTTERANCES_CSV} rows differ from what the index recorded (the outputs changed after the run); run the shard again`);
+    throw new MergeError(
+      `${shard.dir}: file ${entry.id}: its ${UTTERANCES_CSV} rows differ from what the index recorded (the outputs changed after the run); run the shard again`,
+    );
   }
   return { offset, length: entry.csv[1], sha256: entry.csv_sha256 };
 }

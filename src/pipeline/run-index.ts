@@ -198,13 +198,7 @@ export const entryDataBytes = (entry: IndexEntry): number => entry.documents[1] 
  * each added to `hash` and handed to `write` (valid only during its call);
  * false when the file ends first.
  */
-async function copySpan(
-  handle: FileHandle,
-  [offset, length]: Span,
-  chunk: Buffer,
-  hash: Hash,
-  write: (piece: Uint8Array) => Promise<void>,
-): Promise<boolean> {
+async function copySpan(handle: FileHandle, [offset, length]: Span, chunk: Buffer, hash: Hash, write: (piece: Uint8Array) => Promise<void>): Promise<boolean> {
   for (let done = 0; done < length;) {
     const { bytesRead } = await handle.read(chunk, 0, Math.min(chunk.length, length - done), offset + done);
     if (bytesRead === 0) return false;
