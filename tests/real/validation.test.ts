@@ -141,7 +141,10 @@ describe.skipIf(!existsSync(BOOK))("the book countries, read from each governmen
     // Slovakia's from 1993 (the codebook's successors) the after side holds 30, none rejecting.
     expect(changes.get('CSK')).toMatchObject({ falls: true, falls_beyond_noise: true });
     expect(changes.get('CSK')!.after.n_moves).toBeGreaterThan(changes.get('CSK')!.before.n_moves);
-    expect(falls).toBeGreaterThanOrEqual(7);
+    // 8 with sets 0.5.5-0.5.6, 6 with 0.5.7: Kenya's "fall" (-2 points, interval -29 to +11) rested on one
+    // rejecting move before 1992, a false denial that 0.5.7 no longer makes (1978, a sentence condemning
+    // apartheid's "weapons of terror"), and South Africa's side before 1994 keeps 8 moves (10 make it testable).
+    expect(falls).toBeGreaterThanOrEqual(6);
   });
 
   it('criterion 2: the onset of prescriptive status against the book (Kenya and Indonesia not by 1998; Chile within three years of 1990)', () => {
