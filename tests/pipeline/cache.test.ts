@@ -15,6 +15,13 @@ const indexEntries = (dir: string): IndexEntry[] =>
     .split('\n')
     .slice(1, -1)
     .map((l) => JSON.parse(l) as IndexEntry);
+
+/** Change one byte of an output in place (its length stays), as a stray edit or a bad disk would. */
+function damageByte(file: string, at: number): void {
+  const bytes = readFileSync(file);
+  bytes[at] = bytes[at] === 0x61 ? 0x62 : 0x61;
+  writeFileSync(file, bytes);
+}
 afterAll(() => scratch.cleanup());
 
 async function classify(input: string, out: string, ...extra: string[]) {
@@ -87,10 +94,7 @@ describe('incremental re-runs', () => {
     const out = path.join(scratch.dir(), 'run');
     await classify(input, out, '--lexicons', MINI_LEXICONS);
     const expected = readOutputs(out);
-    const utterances = path.join(out, 'utterances.jsonl');
-    const bytes = readFileSync(utterances);
-    bytes[10] = bytes[10] === 0x61 ? 0x62 : 0x61; // inside the first file's first utterance
-    writeFileSync(utterances, bytes);
+    damageByte(path.join(out, 'utterances.jsonl'), 10); // inside the first file's first utterance
     const index = path.join(out, 'index.jsonl');
     const lines = readFileSync(index, 'utf8').split('\n');
     lines[5] = lines[5].slice(0, 40); // a line cut short
@@ -116,9 +120,7 @@ describe('incremental re-runs', () => {
     }
     // A row damaged in place: its file is still reused (its lines are fine) and its rows made again.
     const damaged = entries.find((e) => e.csv[1] > 0)!;
-    const at = damaged.csv[0] + 2;
-    csv[at] = csv[at] === 0x30 ? 0x31 : 0x30;
-    writeFileSync(csvFile, csv);
+    damageByte(csvFile, damaged.csv[0] + 2);
     expect(await classify(input, out, '--lexicons', MINI_LEXICONS)).toMatchObject({ files_from_cache: 12, files_tagged: 0 });
     expect(readOutputs(out)).toEqual(expected);
     // No utterances.csv at all: every file reused, every row made again.
@@ -168,19 +170,13 @@ describe('large files (issue 16, row 3): their lines are never held whole', () =
     expect(readOutputs(out)).toEqual(held);
     expect(readFileSync(path.join(out, 'index.jsonl'), 'utf8')).toBe(index);
     // A damaged large entry is re-tagged, not copied.
-    const utterances = path.join(out, 'utterances.jsonl');
-    const bytes = readFileSync(utterances);
-    bytes[10] = bytes[10] === 0x61 ? 0x62 : 0x61;
-    writeFileSync(utterances, bytes);
+    damageByte(path.join(out, 'utterances.jsonl'), 10);
     const third = await classifyRun({ inputs: [input], outDir: out, lexiconDir: MINI_LEXICONS, workers: 1, ...small });
     expect(third.filesFromCache).toBe(13);
     expect(readOutputs(out)).toEqual(held);
     // Damaged CSV rows of a large entry are made again from its copied lines.
-    const csvFile = path.join(out, 'utterances.csv');
-    const csv = readFileSync(csvFile);
     const large = indexEntries(out).find((e) => e.utterances[1] + e.documents[1] > small.largeEntryBytes)!;
-    csv[large.csv[0] + 2] = csv[large.csv[0] + 2] === 0x30 ? 0x31 : 0x30;
-    writeFileSync(csvFile, csv);
+    damageByte(path.join(out, 'utterances.csv'), large.csv[0] + 2);
     const fourth = await classifyRun({ inputs: [input], outDir: out, lexiconDir: MINI_LEXICONS, workers: 1, ...small });
     expect(fourth.filesFromCache).toBe(14);
     expect(readOutputs(out)).toEqual(held);
