@@ -63,11 +63,17 @@ function exampleCount(rule) {
   return `${match} / ${nomatch}`;
 }
 
+/** The rule's requirements, and where they must be met when only the sentence itself counts. */
+function requiresOf(rule) {
+  const requires = (rule.requires ?? []).join(', ');
+  if (!requires) return '–';
+  return rule.requires_own_sentence ? `${requires} (in the sentence)` : requires;
+}
 function ruleTable(rules, category) {
   const lines = ['| rule | what it marks | weight | requires | when negated | examples (match / near-miss) |', '|---|---|---|---|---|---|'];
   for (const rule of rules) {
     lines.push(
-      `| ${code(rule.id)} | ${cell(rule.description)} | ${cell(rule.weight)} | ${cell((rule.requires ?? []).join(', ') || '–')} | ${cell(whenNegated(rule, category))} | ${exampleCount(rule)} |`,
+      `| ${code(rule.id)} | ${cell(rule.description)} | ${cell(rule.weight)} | ${cell(requiresOf(rule))} | ${cell(whenNegated(rule, category))} | ${exampleCount(rule)} |`,
     );
   }
   return lines;

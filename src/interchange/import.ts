@@ -165,6 +165,7 @@ function toRule(d: Draft, input: ImportInput): Rule {
     weight: 1,
     weightEvidence: `imported from ${input.source} (${input.format}); weight not calibrated`,
     requires: [],
+    requiresOwnSentence: false,
     whenNegated: defaultWhenNegated(d.category),
     examples: { match: [], nomatch: [] },
     file: input.into ? importedFileName(input.source, d.category) : fileNameOf(d.category),

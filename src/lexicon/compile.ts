@@ -52,7 +52,7 @@ export function nfaStates(pattern: Pick<CompiledPattern, 'nfa'>): NfaState[] {
 }
 
 /** What tagging reads of a rule (a compiled lexicon keeps no patterns, examples or descriptions). */
-export type CompiledRule = Pick<Rule, 'id' | 'category' | 'weight' | 'requires' | 'whenNegated'>;
+export type CompiledRule = Pick<Rule, 'id' | 'category' | 'weight' | 'requires' | 'requiresOwnSentence' | 'whenNegated'>;
 
 export interface CompiledPattern {
   rule: number; // index into CompiledLexicon.rules
@@ -262,7 +262,14 @@ export function compileRules(rules: Rule[], terms: Iterable<string> = []): Compi
 }
 
 function compiledRule(rule: Rule): CompiledRule {
-  return { id: rule.id, category: rule.category, weight: rule.weight, requires: rule.requires, whenNegated: rule.whenNegated };
+  return {
+    id: rule.id,
+    category: rule.category,
+    weight: rule.weight,
+    requires: rule.requires,
+    requiresOwnSentence: rule.requiresOwnSentence,
+    whenNegated: rule.whenNegated,
+  };
 }
 
 /**

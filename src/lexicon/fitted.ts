@@ -296,6 +296,7 @@ function countryRules(file: ParsedYaml | undefined, extra: Map<string, Array<{ p
       weight: 1,
       weightEvidence: 'reference data: the target model weighs target evidence through model.yaml',
       requires: [],
+      requiresOwnSentence: false,
       whenNegated: 'keep' as const,
       examples: { match: [], nomatch: [] },
       file: COUNTRIES_FILE,

@@ -253,6 +253,9 @@ function readRule(file: YamlFile, node: unknown, fileCategory: Category | undefi
   if (map.get('weight_evidence') === undefined) fail('weight_evidence', `${where}"weight_evidence" is required (where the weight comes from)`);
   const patterns = readPatterns(file, map.get('patterns', true), where, classes, problems);
   const requires = readRequires(file, map.get('requires', true), where, problems);
+  const requiresOwnSentence = map.get('requires_own_sentence') ?? false;
+  if (typeof requiresOwnSentence !== 'boolean') fail('requires_own_sentence', `${where}"requires_own_sentence" must be true or false`);
+  else if (requiresOwnSentence && requires.length === 0) fail('requires_own_sentence', `${where}"requires_own_sentence" needs "requires"`);
   const whenNegated = readWhenNegated(map.get('when_negated'), category, (m) => fail('when_negated', where + m));
   const examples = readExamples(file, map.get('examples', true), where, problems);
   if (problems.length > before) return undefined;
@@ -264,6 +267,7 @@ function readRule(file: YamlFile, node: unknown, fileCategory: Category | undefi
     weight: weight as number,
     weightEvidence: map.toJSON().weight_evidence,
     requires,
+    requiresOwnSentence: requiresOwnSentence === true,
     whenNegated,
     examples,
     file: rel,

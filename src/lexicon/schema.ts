@@ -50,6 +50,12 @@ export const RULE_FIELDS: readonly RuleField[] = [
     description: 'categories that must also have evidence (relevance: the sentence before or a UPR report also count)',
   },
   {
+    key: 'requires_own_sentence',
+    required: false,
+    type: 'boolean',
+    description: '`true`: the sentence before does not meet `requires`; the sentence itself must (or, for relevance, the UPR setting)',
+  },
+  {
     key: 'when_negated',
     required: false,
     type: '`drop` \\| `keep` \\| a category',

@@ -20,6 +20,8 @@ export interface Rule {
   weight: number;
   weightEvidence: unknown;
   requires: Category[];
+  /** `requires` is met only in the sentence itself (or, for relevance, by the UPR setting), not by the sentence before. */
+  requiresOwnSentence: boolean;
   whenNegated: WhenNegated;
   examples: { match: RuleExample[]; nomatch: RuleExample[] };
   file: string; // relative to the lexicon folder

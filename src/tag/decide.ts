@@ -275,7 +275,10 @@ export function decide(working: WorkingEvidence[], text: string, tokens: Tokens,
   // (four in five of them are moves in the gold), so the setting meets a rule's relevance requirement, as
   // a sentence about human rights just before does.
   const contextRelevant = setting.upr || setting.context.relevance >= setting.scoring.relevance_threshold;
-  applyEffects(working, text, tokens, setting.scoring, contextRelevant ? RELEVANCE_MET : NOTHING_MET);
+  applyEffects(working, text, tokens, setting.scoring, {
+    byContext: contextRelevant ? RELEVANCE_MET : NOTHING_MET,
+    bySetting: setting.upr ? RELEVANCE_MET : NOTHING_MET,
+  });
   weighCountryMentions(working, setting.ownCountry, setting.model.targets);
   discountSpeakerVoice(working, setting.model.targets.speaker_voice_weight);
   const input = moveInput(working, terms, setting);

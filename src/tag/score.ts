@@ -16,6 +16,7 @@ export interface WorkingEvidence extends Evidence {
   startToken: number;
   endToken: number;
   requires: Category[];
+  requiresOwnSentence: boolean;
   whenNegated: WhenNegated;
   /** A negator inside the match that the pattern did not ask for (it fell in a gap). */
   negatorInGap: boolean;
@@ -41,6 +42,7 @@ export function toEvidence(lexicon: CompiledLexicon, text: string, tokens: Token
       startToken: m.startToken,
       endToken: m.endToken,
       requires: rule.requires,
+      requiresOwnSentence: rule.requiresOwnSentence,
       whenNegated: rule.whenNegated,
       negatorInGap: hasNegatorInGap(lexicon, tokens, m),
     };
@@ -248,13 +250,23 @@ export function applyConcessive(evidence: WorkingEvidence[], tokens: Tokens, con
   }
 }
 
+/** Categories met from outside the sentence: by the sentence before or the setting, and by the setting alone. */
+export interface MetOutside {
+  byContext: ReadonlySet<Category>;
+  bySetting: ReadonlySet<Category>;
+}
+
+const MET_NOWHERE: MetOutside = { byContext: new Set(), bySetting: new Set() };
+
 /**
  * Drop evidence whose rule requires a category that has no active evidence. A
  * weak relevance word ("prisoners") with a move that needs it ("we released")
- * is enough: together they make the sentence about human rights.
+ * is enough: together they make the sentence about human rights. A rule with
+ * `requires_own_sentence` is not met by the sentence before.
  */
-export function applyRequirements(evidence: WorkingEvidence[], met: ReadonlySet<Category> = new Set()): void {
-  const present = (c: Category, self: WorkingEvidence) => met.has(c) || evidence.some((o) => o !== self && o.category === c && isActive(o));
+export function applyRequirements(evidence: WorkingEvidence[], met: MetOutside = MET_NOWHERE): void {
+  const present = (c: Category, self: WorkingEvidence) =>
+    (self.requiresOwnSentence ? met.bySetting : met.byContext).has(c) || evidence.some((o) => o !== self && o.category === c && isActive(o));
   for (const e of evidence) {
     if (!isActive(e) || e.requires.length === 0) continue;
     if (e.requires.every((c) => present(c, e))) continue;
@@ -327,18 +339,12 @@ export function enumerationItems(tokens: Tokens, config: ScoringConfig): Array<{
  * about human rights, "such a campaign will never serve any purpose" is about
  * them too (coders read the sentence before, codebook "Target").
  */
-export function applyEffects(
-  working: WorkingEvidence[],
-  text: string,
-  tokens: Tokens,
-  config: ScoringConfig,
-  metByContext: ReadonlySet<Category> = new Set(),
-): void {
+export function applyEffects(working: WorkingEvidence[], text: string, tokens: Tokens, config: ScoringConfig, metOutside: MetOutside = MET_NOWHERE): void {
   applyNegation(working, text, tokens, config);
   applyAttribution(working, tokens, config);
   applyConcessive(working, tokens, config);
   applyListDamping(working, tokens, config);
-  applyRequirements(working, metByContext);
+  applyRequirements(working, metOutside);
 }
 
 export function publicEvidence(e: WorkingEvidence): Evidence {

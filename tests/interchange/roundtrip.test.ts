@@ -82,6 +82,7 @@ function matched(patterns: PatternAst[], texts: Tokens[]): boolean[] {
     weight: 1,
     weightEvidence: '',
     requires: [],
+    requiresOwnSentence: false,
     whenNegated: 'drop',
     examples: { match: [], nomatch: [] },
     file: '',

@@ -89,6 +89,18 @@ describe('loadLexiconSet', () => {
     expect(message).toContain('"requires" entries must be categories');
   });
 
+  it('rejects requires_own_sentence that is not a boolean, or without requires, with file:line', () => {
+    expect(lexiconLoadError(setWith('denial.yaml', rule('    requires: [relevance]\n    requires_own_sentence: yes please\n')))).toMatch(
+      /denial\.yaml:\d+: rule denial\.one: "requires_own_sentence" must be true or false/,
+    );
+    expect(lexiconLoadError(setWith('denial.yaml', rule('    requires_own_sentence: true\n')))).toMatch(
+      /denial\.yaml:\d+: rule denial\.one: "requires_own_sentence" needs "requires"/,
+    );
+    const set = loadLexiconSet(setWith('denial.yaml', rule('    requires: [relevance]\n    requires_own_sentence: true\n')));
+    expect(set.rules.find((r) => r.id === 'denial.one')).toMatchObject({ requires: ['relevance'], requiresOwnSentence: true });
+    expect(loadLexiconSet(MINI_LEXICONS).rules.every((r) => r.requiresOwnSentence === false)).toBe(true);
+  });
+
   it('validates scoring.yaml keys and values', () => {
     const dir = setWith(
       'scoring.yaml',

@@ -23,6 +23,7 @@ function rule(patterns: PatternAst[], index = 0): Rule {
     weight: 1,
     weightEvidence: 'test',
     requires: [],
+    requiresOwnSentence: false,
     whenNegated: 'drop',
     examples: { match: [], nomatch: [] },
     file: 'generated.yaml',

@@ -34,6 +34,7 @@ function evidenceAt(tokens: Tokens, index: number, category: 'attribution' | 'de
     startToken: index,
     endToken: index + 1,
     requires: [],
+    requiresOwnSentence: false,
     whenNegated: 'drop',
     negatorInGap: false,
   };

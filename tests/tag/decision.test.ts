@@ -2,7 +2,7 @@
 // target of a move (self / other / general), and what the sentence before and
 // the UPR setting change. Built on small sets written here, so each behaviour is
 // seen alone.
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -235,6 +235,24 @@ describe('relevance from the sentence before and from the UPR setting', () => {
     expect(fired(tagger.tag(plain))).toBe(false);
     expect(fired(tagger.tag(plain, { context: 'Allegations of torture by the police were reported.' }))).toBe(true);
     expect(fired(tagger.tag(plain, { venue: 'UPR Working Group' }))).toBe(true);
+  });
+
+  it('does not meet a requirement with the sentence before for a rule with requires_own_sentence; the UPR setting still does', () => {
+    const own = setWith({
+      'argumentative-concession.yaml': readFileSync(path.join(MINI_LEXICONS, 'argumentative-concession.yaml'), 'utf8').replace(
+        '    requires: [relevance]\n',
+        '    requires: [relevance]\n    requires_own_sentence: true\n',
+      ),
+    });
+    expect(own.rules.find((r) => r.id === 'concession.investigate')?.requiresOwnSentence).toBe(true);
+    const strict = createTagger(own);
+    const investigate = (r: ReturnType<typeof strict.tag>) => r.evidence.find((e) => e.rule === 'concession.investigate')!;
+    expect(investigate(strict.tag(plain, { context: 'Allegations of torture by the police were reported.' }))).toMatchObject({
+      weight: 0,
+      effect: 'unmet_requirement',
+    });
+    expect(investigate(strict.tag(plain, { venue: 'UPR Working Group' })).weight).toBeGreaterThan(0);
+    expect(investigate(strict.tag('The torture allegations were investigated by an independent body.')).weight).toBeGreaterThan(0);
   });
 
   it('lets the sentence before count against none only for a sentence with ground of its own', () => {
