@@ -30,7 +30,7 @@ import {
   type MoveWeights,
   type TargetVector,
 } from './model.js';
-import { applyEffects, isActive, isMove, publicEvidence, round, type WorkingEvidence } from './score.js';
+import { applyEffects, isActive, isMove, MET_NOWHERE, publicEvidence, round, type MetOutside, type WorkingEvidence } from './score.js';
 import type { Tokens } from './tokenize.js';
 
 /** A term of the fitted term layer found in the sentence (offsets into its text). */
@@ -62,7 +62,9 @@ export interface DecisionSetting {
 }
 
 const RELEVANCE_MET: ReadonlySet<Category> = new Set(['relevance']);
-const NOTHING_MET: ReadonlySet<Category> = new Set();
+/** Relevance met from outside the sentence: by the UPR setting (for every rule), or by the sentence before (not for requires_own_sentence). */
+const MET_IN_UPR: MetOutside = { byContext: RELEVANCE_MET, bySetting: RELEVANCE_MET };
+const MET_BY_CONTEXT: MetOutside = { byContext: RELEVANCE_MET, bySetting: MET_NOWHERE.bySetting };
 
 /**
  * `country.<iso3>` evidence: the speaker's own State is self-reference, any
@@ -274,11 +276,8 @@ export function decide(working: WorkingEvidence[], text: string, tokens: Tokens,
   // A UPR report is a review of the State's human-rights record: its statements there answer that scrutiny
   // (four in five of them are moves in the gold), so the setting meets a rule's relevance requirement, as
   // a sentence about human rights just before does.
-  const contextRelevant = setting.upr || setting.context.relevance >= setting.scoring.relevance_threshold;
-  applyEffects(working, text, tokens, setting.scoring, {
-    byContext: contextRelevant ? RELEVANCE_MET : NOTHING_MET,
-    bySetting: setting.upr ? RELEVANCE_MET : NOTHING_MET,
-  });
+  const contextRelevant = setting.context.relevance >= setting.scoring.relevance_threshold;
+  applyEffects(working, text, tokens, setting.scoring, setting.upr ? MET_IN_UPR : contextRelevant ? MET_BY_CONTEXT : MET_NOWHERE);
   weighCountryMentions(working, setting.ownCountry, setting.model.targets);
   discountSpeakerVoice(working, setting.model.targets.speaker_voice_weight);
   const input = moveInput(working, terms, setting);

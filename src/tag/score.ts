@@ -256,7 +256,7 @@ export interface MetOutside {
   bySetting: ReadonlySet<Category>;
 }
 
-const MET_NOWHERE: MetOutside = { byContext: new Set(), bySetting: new Set() };
+export const MET_NOWHERE: MetOutside = { byContext: new Set(), bySetting: new Set() };
 
 /**
  * Drop evidence whose rule requires a category that has no active evidence. A
