@@ -69,6 +69,7 @@ function requiresOf(rule) {
   if (!requires) return '–';
   return rule.requires_own_sentence ? `${requires} (in the sentence)` : requires;
 }
+
 function ruleTable(rules, category) {
   const lines = ['| rule | what it marks | weight | requires | when negated | examples (match / near-miss) |', '|---|---|---|---|---|---|'];
   for (const rule of rules) {
