@@ -29,7 +29,8 @@ const MAX_SCORED_HIGH_BYTES = 20_000;
 const OPENING = new Set(['‘', '“', '«', '„', '‚']);
 const CLOSING = new Set(['”', '»']);
 const DASHES = new Set(['–', '—']);
-const ALWAYS_TYPOGRAPHIC = new Set(['•', '…', '\u00A0']);
+const ALWAYS_TYPOGRAPHIC = new Set(['•', '\u00A0']);
+const ELLIPSIS = '…';
 const MINOR_SYMBOLS = new Set(['°', '§', '¶', '©', '®', '™', '·', '€', '£']);
 
 function tableFor(encoding: SingleByteEncoding): string[] {
@@ -74,6 +75,10 @@ export function plausibility(ch: string, prev: Neighbour, next: Neighbour): numb
   if (CLOSING.has(ch)) return letterAfter ? 0 : SCORE_TYPOGRAPHIC;
   if (DASHES.has(ch)) return letterBefore && letterAfter ? SCORE_MINOR_SYMBOL : SCORE_TYPOGRAPHIC;
   if (ALWAYS_TYPOGRAPHIC.has(ch)) return SCORE_TYPOGRAPHIC;
+  // An ellipsis ends a word or opens a fragment ("…and then"); glued to the start of a word it is
+  // more often a capital read in the wrong table (Mac Roman Ö is Windows-1252 "…", and Windows-1252 É
+  // is Mac Roman "…").
+  if (ch === ELLIPSIS) return letterAfter && !letterBefore ? SCORE_MINOR_SYMBOL : SCORE_TYPOGRAPHIC;
   if (MINOR_SYMBOLS.has(ch)) return SCORE_MINOR_SYMBOL;
   if (LOWER.test(ch)) {
     if (letterBefore && letterAfter) return SCORE_LETTER_INSIDE_WORD;

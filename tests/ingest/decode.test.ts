@@ -93,6 +93,16 @@ describe('guessSingleByte', () => {
     expect(guess.encoding).toBe('macintosh');
     expect(guess.scores.macintosh).toBeGreaterThan(guess.scores['windows-1252']);
   });
+
+  it('does not take a Mac Roman capital at the start of a word for an ellipsis glued to it', () => {
+    // Mac Roman Ö (0x85) is Windows-1252 "…": "The Öa" would read "The …a" (found by the property test in tests/robustness).
+    expect(decoded(macRoman('The Öa Öa café.'))).toMatchObject({ text: 'The Öa Öa café.', encoding: 'macintosh' });
+    expect(decoded(macRoman('Öa Öa café.'))).toMatchObject({ text: 'Öa Öa café.', encoding: 'macintosh' });
+    // The same the other way: Windows-1252 É (0xC9) is Mac Roman "…".
+    expect(decoded(cp1252('The Éa Éa café.'))).toMatchObject({ text: 'The Éa Éa café.', encoding: 'windows-1252' });
+    // An ellipsis that ends a word or a sentence, or opens a quoted fragment, still reads as one.
+    expect(decoded(cp1252('He said… and left; “…and then” it ended…'))).toMatchObject({ encoding: 'windows-1252' });
+  });
 });
 
 function iconv(text: string, encoding: string): Buffer {
