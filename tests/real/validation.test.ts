@@ -121,7 +121,7 @@ describe.skipIf(!existsSync(BOOK))("the book countries, read from each governmen
     for (const r of byYear.rows.filter((x) => x.insufficient_evidence)) expect([1, null], r.key).toContain(r.phase.phase);
   });
 
-  it('criterion 1: the self-rejecting share falls after the regime change (Chile and Czechoslovakia beyond noise, the Philippines on the point estimate)', () => {
+  it('criterion 1: the self-rejecting share falls after the regime change (Chile beyond noise, the Philippines and Poland on the point estimate)', () => {
     const table = [...changes].map(([iso, c]) => ({
       iso,
       before: c.before.rejecting === null ? null : Math.round(c.before.rejecting * 100),
@@ -137,13 +137,16 @@ describe.skipIf(!existsSync(BOOK))("the book countries, read from each governmen
     // the Heng Samrin regime, then we legitimize ... interference in our own internal affairs" (1980), a
     // denial then, `none` now - non-interference talk not tied to human rights, as the codebook wants.
     expect(changes.get('PHL')).toMatchObject({ falls: true });
-    // Czechoslovakia's three speeches after 1989 hold too few self-referential moves; with the Czech Republic's and
-    // Slovakia's from 1993 (the codebook's successors) the after side holds 30, none rejecting.
-    expect(changes.get('CSK')).toMatchObject({ falls: true, falls_beyond_noise: true });
-    expect(changes.get('CSK')!.after.n_moves).toBeGreaterThan(changes.get('CSK')!.before.n_moves);
+    // Poland falls from set 0.5.9 (13% -> 6%, within noise). Czechoslovakia fell beyond noise until 0.5.8; with
+    // 0.5.9 its side before 1990 keeps 7 self-referential moves (10 make it testable): the set's rhetorical rules
+    // now need human-rights talk, and what was lost there was mostly nuclear-arms talk ("elements of pressure and
+    // attempts to teach lessons to others", 1989) read as deflection.
+    expect(changes.get('POL')).toMatchObject({ falls: true });
     // 8 with sets 0.5.5-0.5.6, 6 with 0.5.7: Kenya's "fall" (-2 points, interval -29 to +11) rested on one
     // rejecting move before 1992, a false denial that 0.5.7 no longer makes (1978, a sentence condemning
     // apartheid's "weapons of terror"), and South Africa's side before 1994 keeps 8 moves (10 make it testable).
+    // 6 with 0.5.9 too, another six: Poland and South Africa (11 moves before 1994 now) in, Czechoslovakia and
+    // Indonesia (9 moves after 1993) out as not testable.
     expect(falls).toBeGreaterThanOrEqual(6);
   });
 
