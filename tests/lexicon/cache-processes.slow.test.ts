@@ -5,29 +5,20 @@
 // The in-process cases (a changed file, another build, a damaged entry) are in
 // cache.test.ts.
 import { spawn } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, cpSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cleanTempDirs, tempDir } from '../calibrate/fixtures.js';
+import { cacheEntries } from './cache-entries.js';
 import { decodeEntry, LEXICON_SETS_FOLDER } from '../../src/lexicon/cache.js';
 import { runCli } from '../helpers/cli.js';
 import { readOutputs, Scratch } from '../pipeline/corpus.js';
 import { MINI_LEXICONS, ROOT } from '../helpers/lexicons.js';
 
-const dirs: string[] = [];
-const scratch = (prefix: string) => {
-  const d = mkdtempSync(path.join(tmpdir(), prefix));
-  dirs.push(d);
-  return d;
-};
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const scratch = tempDir;
+afterAll(cleanTempDirs);
 
-const entries = (cacheDir: string) => {
-  const folder = path.join(cacheDir, LEXICON_SETS_FOLDER);
-  return existsSync(folder) ? readdirSync(folder).sort() : [];
-};
+const entries = cacheEntries;
 
 describe('the cache across processes', () => {
   const line = `${JSON.stringify({ id: 1, text: 'We reject interference in our internal affairs.', country: 'KEN' })}\n`;

@@ -3,10 +3,11 @@
 // compiles again, never a stale or wrong set; tagging from the cache gives
 // exactly what tagging from the YAML gives. The cases that start several
 // processes or a worker pool are in cache-processes.slow.test.ts.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cleanTempDirs, tempDir } from '../calibrate/fixtures.js';
+import { cacheEntries } from './cache-entries.js';
 import { fingerprintOf } from '../../src/build.js';
 import { decodeEntry, LEXICON_SETS_FOLDER, MAX_ENTRIES, spiralCacheDir } from '../../src/lexicon/cache.js';
 import { LexiconError } from '../../src/lexicon/errors.js';
@@ -17,15 +18,8 @@ import { createTagger, type Tagger } from '../../src/tag/tagger.js';
 import { runCli } from '../helpers/cli.js';
 import { BUNDLED_LEXICONS, MINI_LEXICONS } from '../helpers/lexicons.js';
 
-const dirs: string[] = [];
-const scratch = (prefix: string) => {
-  const d = mkdtempSync(path.join(tmpdir(), prefix));
-  dirs.push(d);
-  return d;
-};
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const scratch = tempDir;
+afterAll(cleanTempDirs);
 
 function copyOf(lexicons: string): string {
   const dir = path.join(scratch('spiral-lexcache-set-'), 'lexicons');
@@ -33,10 +27,7 @@ function copyOf(lexicons: string): string {
   return dir;
 }
 
-const entries = (cacheDir: string) => {
-  const folder = path.join(cacheDir, LEXICON_SETS_FOLDER);
-  return existsSync(folder) ? readdirSync(folder).sort() : [];
-};
+const entries = cacheEntries;
 
 /** Every rule example of the set, as the overlays' own country and as others, each after a sentence about human rights. */
 function sentences(tagger: Tagger): Array<{ text: string; country?: string; context?: string }> {
