@@ -13,7 +13,7 @@ import { findCandidates, type Candidate } from './candidates.js';
 import { diagnoseRules, type RuleDiagnostic } from './diagnostics.js';
 import { modelYaml, termsYaml, type Provenance } from './model-files.js';
 import type { FoldUnit } from './config.js';
-import { fitModel, foldSeeds, priorWeight, type ModelFit } from './model-fit.js';
+import { fitModel, foldSeeds, priorWeight, type ModelFit, type MoveSetting } from './model-fit.js';
 import { observeForModel } from './model-observe.js';
 import { observeGold, type Observation } from './observe.js';
 import { rewriteSet, type EvidenceValue, type RuleEdit } from './set-edits.js';
@@ -44,6 +44,8 @@ export interface CalibrateInput {
    * shares. Undefined: every item is of the reference design.
    */
   reference?: ReadonlySet<string>;
+  /** Cross-validate this moves setting only instead of choosing among the grid's (a quick, comparable figure). */
+  setting?: MoveSetting;
 }
 
 /** A rule whose weight the fit moved. */
@@ -139,7 +141,13 @@ export function calibrate(input: CalibrateInput): CalibrationResult {
   const byRule = new Map(diagnostics.map((d) => [d.rule, d]));
   const candidates = findCandidates(observations);
   const foldBy = input.foldBy ?? 'document';
-  const fit = fitModel(observeForModel(input.tagger, input.items, foldBy, input.reference), input.set, input.folds, foldSeeds(input.seed, input.repeats));
+  const fit = fitModel(
+    observeForModel(input.tagger, input.items, foldBy, input.reference),
+    input.set,
+    input.folds,
+    foldSeeds(input.seed, input.repeats),
+    input.setting,
+  );
   const fittedWeights = new Map([...fit.moves.fitted.ruleWeights, ...fit.targets.fitted.ruleWeights]);
   const rules = new Map<string, RuleEdit>();
   const changes: Change[] = [];

@@ -327,26 +327,29 @@ export interface MoveFit {
   tried: Array<CrossValidated<MoveSetting>>;
 }
 
+/** Every moves setting of the grid in config.ts. */
+function moveGrid(): MoveSetting[] {
+  return MODEL_FITTING.ruleL2Grid.flatMap((ruleL2) =>
+    MODEL_FITTING.termL1Grid.flatMap((termL1) => MODEL_FITTING.classWeightPowerGrid.map((classWeightPower) => ({ ruleL2, termL1, classWeightPower }))),
+  );
+}
+
 export function fitMoves(
   observations: readonly ModelObservation[],
   set: LexiconSet,
   folds: number,
   seeds: readonly number[],
   start: ModelConfig['moves'] = set.model.moves,
+  only?: MoveSetting,
 ): MoveFit {
   const moveRules = set.rules.filter((r) => (MOVE_LABELS as readonly string[]).includes(r.category));
   const ruleIds = moveRules.map((r) => r.id);
   const priors = new Map(moveRules.map((r) => [r.id, priorWeight(r)]));
   const draws = foldDraws(observations, folds, seeds);
   const tried: Array<CrossValidated<MoveSetting> & { heldOut: Array<{ logits: Float64Array; y: number }> }> = [];
-  for (const ruleL2 of MODEL_FITTING.ruleL2Grid) {
-    for (const termL1 of MODEL_FITTING.termL1Grid) {
-      for (const classWeightPower of MODEL_FITTING.classWeightPowerGrid) {
-        const setting = { ruleL2, termL1, classWeightPower };
-        const { metrics, heldOut } = crossValidateMoves(observations, draws, folds, ruleIds, priors, setting, start);
-        tried.push({ setting, macroF1: metrics.macroF1, metrics, heldOut });
-      }
-    }
+  for (const setting of only ? [only] : moveGrid()) {
+    const { metrics, heldOut } = crossValidateMoves(observations, draws, folds, ruleIds, priors, setting, start);
+    tried.push({ setting, macroF1: metrics.macroF1, metrics, heldOut });
   }
   const best = simplestNearBest(tried, moveComplexity);
   const temperature = round(fitTemperature(best.heldOut));
@@ -595,9 +598,10 @@ export function foldSeeds(seed: number, repeats: number): number[] {
   return Array.from({ length: repeats }, (_, i) => seed + i);
 }
 
-export function fitModel(observations: ModelObservation[], set: LexiconSet, folds: number, seeds: readonly number[]): ModelFit {
+/** `movesSetting`: cross-validate that setting only, instead of choosing one from the grid. */
+export function fitModel(observations: ModelObservation[], set: LexiconSet, folds: number, seeds: readonly number[], movesSetting?: MoveSetting): ModelFit {
   correctLabelShift(observations);
-  const moves = fitMoves(observations, set, folds, seeds);
+  const moves = fitMoves(observations, set, folds, seeds, set.model.moves, movesSetting);
   const targets = fitTargets(observations, set, folds, seeds);
   const model = defaultModelConfig();
   model.moves = moves.fitted.config;

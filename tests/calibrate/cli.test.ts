@@ -105,6 +105,29 @@ describe('spiral calibrate', async () => {
     expect(bad.stderr).toContain('--fold-by must be one of document, country');
   });
 
+  it('cross-validates one moves setting with --setting: the figure the grid gives that setting, named in model.yaml', async () => {
+    const model = readFileSync(path.join(out, 'lexicons', 'model.yaml'), 'utf8');
+    const chosen = /moves_setting: \{ rule_l2: ([\d.]+), term_l1: ([\d.]+|null), class_weight_power: ([\d.]+) \}/.exec(model)!;
+    const [ruleL2, termL1, power] = [chosen[1], chosen[2] === 'null' ? 'none' : chosen[2], chosen[3]];
+    const fixed = tempDir();
+    const r = await runCli(['calibrate', '--gold', gold, '--lexicons', lexicons, '--out', fixed, '--setting', `${ruleL2},${termL1},${power}`]);
+    expect(r.code).toBe(0);
+    const table = readFileSync(path.join(fixed, 'diff.md'), 'utf8').split('## Settings tried (moves)')[1].split('##')[0];
+    expect(table.split('\n').filter((l) => /^\| [\d.]/.test(l))).toHaveLength(1);
+    const cv = (text: string) => /moves_cv_macro_f1: ([\d.]+)/.exec(text)![1];
+    expect(cv(readFileSync(path.join(fixed, 'lexicons', 'model.yaml'), 'utf8'))).toBe(cv(model));
+    const noTerms = tempDir();
+    expect((await runCli(['calibrate', '--gold', gold, '--lexicons', lexicons, '--out', noTerms, '--setting', '0.1,none,1', '--repeats', '1'])).code).toBe(0);
+    expect(readFileSync(path.join(noTerms, 'lexicons', 'model.yaml'), 'utf8')).toContain(
+      'moves_setting: { rule_l2: 0.1, term_l1: null, class_weight_power: 1 }',
+    );
+    for (const bad of ['0.01,0.001', '0,0.001,0.5', '0.01,-1,0.5', '0.01,0.001,x']) {
+      const b = await runCli(['calibrate', '--gold', gold, '--lexicons', lexicons, '--out', tempDir(), '--setting', bad]);
+      expect(b.code).toBe(2);
+      expect(b.stderr).toContain(`--setting must be "rule L2,term L1 or none,class-weight power"`);
+    }
+  });
+
   it('fits the first-mention weight when who is named first decides the target, and the written set uses it', async () => {
     const general = `category: target_general
 description: general
