@@ -3,6 +3,8 @@
 // it must be the current sources, and only them: dist/ is emptied first, so a
 // module renamed or removed in src/ cannot linger there and still load. Building
 // here, once, keeps parallel test files from compiling into the same folder.
+// `npm test` runs two projects (unit, unit-isolated), each naming this setup:
+// the second call in the same vitest process finds the build done and reuses it.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +13,10 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
+const BUILT = 'SPIRAL_TEST_DIST_BUILT';
+
 export default function buildDist(): () => void {
+  if (process.env[BUILT]) return () => {};
   rmSync(path.join(ROOT, 'dist'), { recursive: true, force: true });
   const tsc = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.json')], {
     cwd: ROOT,
@@ -25,5 +30,9 @@ export default function buildDist(): () => void {
   // The compiled-lexicon cache of this test run (CLI runs in-process and child processes alike), never the user's own.
   const cache = mkdtempSync(path.join(tmpdir(), 'spiral-test-cache-'));
   process.env.SPIRAL_CACHE_DIR = cache;
-  return () => rmSync(cache, { recursive: true, force: true });
+  process.env[BUILT] = '1';
+  return () => {
+    rmSync(cache, { recursive: true, force: true });
+    delete process.env[BUILT];
+  };
 }

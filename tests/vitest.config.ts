@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { ISOLATED } from './isolated-files.js';
 
 // Three suites:
 // - `unit` (`npm test`): the fast suite; needs nothing but this repository. Its
@@ -13,19 +14,12 @@ import { defineConfig } from 'vitest/config';
 // - `real` (`npm run test:real`): reads ../shared/data; run by CI.
 // Every suite compiles dist/ once first (global-setup.ts).
 const SLOW = 'tests/**/*.slow.test.ts';
-/** Files that replace a module (vi.mock) or spy on one: each gets fresh modules. */
-const ISOLATED = [
-  'tests/pipeline/commit-order.test.ts',
-  'tests/robustness/output-errors.test.ts',
-  'tests/robustness/tag-cap.test.ts',
-  'tests/robustness/unreadable.test.ts',
-  'tests/review/log.test.ts',
-  'tests/review/one-writer.test.ts',
-];
 const globalSetup = ['tests/global-setup.ts'];
 // Worker threads start faster than child processes (the default): about 50 s instead of 80 s for
 // the unit suite here. No test changes process-wide state (cwd, exit, signal handlers).
 const pool = 'threads';
+/** What the two projects of the fast suite share. */
+const fast = { globalSetup, pool, testTimeout: 30000 } as const;
 
 export default defineConfig({
   // The repository root, so include patterns read as from the top of the project.
@@ -35,24 +29,10 @@ export default defineConfig({
     maxWorkers: 2,
     projects: [
       {
-        test: {
-          name: 'unit',
-          include: ['tests/**/*.test.ts'],
-          exclude: ['tests/real/**', SLOW, ...ISOLATED, '**/node_modules/**'],
-          globalSetup,
-          pool,
-          isolate: false,
-          testTimeout: 30000,
-        },
+        test: { ...fast, name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/real/**', SLOW, ...ISOLATED, '**/node_modules/**'], isolate: false },
       },
       {
-        test: {
-          name: 'unit-isolated',
-          include: ISOLATED,
-          globalSetup,
-          pool,
-          testTimeout: 30000,
-        },
+        test: { ...fast, name: 'unit-isolated', include: ISOLATED },
       },
       {
         test: {
