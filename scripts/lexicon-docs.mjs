@@ -65,7 +65,7 @@ function exampleCount(rule) {
 
 /** The rule's requirements, and where they must be met when only the sentence itself counts. */
 function requiresOf(rule) {
-  const requires = (rule.requires ?? []).join(', ');
+  const requires = (rule.requires ?? []).map((c) => (c === 'relevance' && rule.strong_relevance ? 'relevance (in full)' : c)).join(', ');
   if (!requires) return '–';
   return rule.requires_own_sentence ? `${requires} (in the sentence)` : requires;
 }

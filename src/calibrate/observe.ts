@@ -130,7 +130,10 @@ export function observeLabelledExamples(tagger: Tagger): ExampleConstraint[] {
   for (const rule of ruleIndex(tagger.set).values()) {
     for (const example of [...rule.examples.match, ...rule.examples.nomatch]) {
       if (!example.label) continue;
-      const observation = observer.observe(`${rule.id}@${example.line ?? 0}`, example.text, example.label, { country: rule.country });
+      const observation = observer.observe(`${rule.id}@${example.line ?? 0}`, example.text, example.label, {
+        country: example.country ?? rule.country,
+        ...(example.venue ? { venue: example.venue } : {}),
+      });
       out.push({ rule: rule.id, file: rule.file, line: example.line, observation });
     }
   }

@@ -13,7 +13,7 @@ export interface RuleSummary {
 }
 
 export interface FieldChange {
-  field: 'category' | 'weight' | 'requires' | 'requires_own_sentence' | 'when_negated' | 'description' | 'file';
+  field: 'category' | 'weight' | 'requires' | 'requires_own_sentence' | 'strong_relevance' | 'when_negated' | 'description' | 'file';
   old: unknown;
   new: unknown;
 }
@@ -68,6 +68,7 @@ function ruleChange(a: Rule, b: Rule): RuleChange | undefined {
   compare('weight', a.weight, b.weight);
   compare('requires', [...a.requires].sort(), [...b.requires].sort());
   compare('requires_own_sentence', a.requiresOwnSentence, b.requiresOwnSentence);
+  compare('strong_relevance', a.strongRelevance, b.strongRelevance);
   compare('when_negated', a.whenNegated, b.whenNegated);
   compare('description', a.description.trim(), b.description.trim());
   compare('file', a.file, b.file);

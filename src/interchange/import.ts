@@ -166,6 +166,7 @@ function toRule(d: Draft, input: ImportInput): Rule {
     weightEvidence: `imported from ${input.source} (${input.format}); weight not calibrated`,
     requires: [],
     requiresOwnSentence: false,
+    strongRelevance: false,
     whenNegated: defaultWhenNegated(d.category),
     examples: { match: [], nomatch: [] },
     file: input.into ? importedFileName(input.source, d.category) : fileNameOf(d.category),

@@ -52,7 +52,7 @@ export function nfaStates(pattern: Pick<CompiledPattern, 'nfa'>): NfaState[] {
 }
 
 /** What tagging reads of a rule (a compiled lexicon keeps no patterns, examples or descriptions). */
-export type CompiledRule = Pick<Rule, 'id' | 'category' | 'weight' | 'requires' | 'requiresOwnSentence' | 'whenNegated'>;
+export type CompiledRule = Pick<Rule, 'id' | 'category' | 'weight' | 'requires' | 'requiresOwnSentence' | 'strongRelevance' | 'whenNegated'>;
 
 export interface CompiledPattern {
   rule: number; // index into CompiledLexicon.rules
@@ -268,6 +268,7 @@ function compiledRule(rule: Rule): CompiledRule {
     weight: rule.weight,
     requires: rule.requires,
     requiresOwnSentence: rule.requiresOwnSentence,
+    strongRelevance: rule.strongRelevance,
     whenNegated: rule.whenNegated,
   };
 }

@@ -12,7 +12,7 @@
 import path from 'node:path';
 import type { Tagger } from '../tag/tagger.js';
 import { LexiconError } from './errors.js';
-import type { Rule } from './types.js';
+import type { Rule, RuleExample } from './types.js';
 
 /** Files of rules imported from a dictionary into a set. */
 export const IMPORTED_FILE_PREFIX = 'imported-';
@@ -39,8 +39,8 @@ export interface WaivedExample {
   imported: string[];
 }
 
-function tagExample(tagger: Tagger, rule: Rule, text: string, imported: ReadonlySet<string>) {
-  const result = tagger.tag(text, { country: rule.country });
+function tagExample(tagger: Tagger, rule: Rule, example: RuleExample, imported: ReadonlySet<string>) {
+  const result = tagger.tag(example.text, { country: example.country ?? rule.country, ...(example.venue ? { venue: example.venue } : {}) });
   const fired = result.evidence.some((e) => e.rule === rule.id && e.weight > 0);
   const importedFiring = isImportedRule(rule) ? [] : [...new Set(result.evidence.filter((e) => imported.has(e.rule) && e.weight > 0).map((e) => e.rule))];
   return { fired, label: result.label, importedFiring };
@@ -64,7 +64,7 @@ export function checkRuleExamples(
   const failures: ExampleFailure[] = [];
   for (const kind of ['match', 'nomatch'] as const) {
     for (const example of rule.examples[kind]) {
-      const { fired, label, importedFiring } = tagExample(tagger, rule, example.text, imported);
+      const { fired, label, importedFiring } = tagExample(tagger, rule, example, imported);
       const base = { rule: rule.id, file: rule.file, line: example.line, kind, text: example.text };
       if (kind === 'match' && !fired) failures.push({ ...base, message: 'should match but the rule did not fire' });
       const wouldFail = (kind === 'nomatch' && fired) || (example.label !== undefined && label !== example.label);

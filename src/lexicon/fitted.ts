@@ -297,6 +297,7 @@ function countryRules(file: ParsedYaml | undefined, extra: Map<string, Array<{ p
       weightEvidence: 'reference data: the target model weighs target evidence through model.yaml',
       requires: [],
       requiresOwnSentence: false,
+      strongRelevance: false,
       whenNegated: 'keep' as const,
       examples: { match: [], nomatch: [] },
       file: COUNTRIES_FILE,

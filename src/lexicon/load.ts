@@ -256,6 +256,9 @@ function readRule(file: YamlFile, node: unknown, fileCategory: Category | undefi
   const requiresOwnSentence = map.get('requires_own_sentence') ?? false;
   if (typeof requiresOwnSentence !== 'boolean') fail('requires_own_sentence', `${where}"requires_own_sentence" must be true or false`);
   else if (requiresOwnSentence && requires.length === 0) fail('requires_own_sentence', `${where}"requires_own_sentence" needs "requires"`);
+  const strongRelevance = map.get('strong_relevance') ?? false;
+  if (typeof strongRelevance !== 'boolean') fail('strong_relevance', `${where}"strong_relevance" must be true or false`);
+  else if (strongRelevance && !requires.includes('relevance')) fail('strong_relevance', `${where}"strong_relevance" needs "requires: [relevance]"`);
   const whenNegated = readWhenNegated(map.get('when_negated'), category, (m) => fail('when_negated', where + m));
   const examples = readExamples(file, map.get('examples', true), where, problems);
   if (problems.length > before) return undefined;
@@ -268,6 +271,7 @@ function readRule(file: YamlFile, node: unknown, fileCategory: Category | undefi
     weightEvidence: map.toJSON().weight_evidence,
     requires,
     requiresOwnSentence: requiresOwnSentence === true,
+    strongRelevance: strongRelevance === true,
     whenNegated,
     examples,
     file: rel,
@@ -343,10 +347,24 @@ function readExample(file: YamlFile, item: unknown, where: string, problems: Pro
   if (isMap(item)) {
     const text = item.get('text');
     const label = item.get('label');
-    checkKeys(file, item, new Set(['text', 'label']), 'an example', problems);
-    if (typeof text === 'string' && (label === undefined || isLabel(label))) return { text, label: label as RuleExample['label'], line };
+    const venue = item.get('venue');
+    const country = item.get('country');
+    checkKeys(file, item, new Set(['text', 'label', 'venue', 'country']), 'an example', problems);
+    const venueOk = venue === undefined || (typeof venue === 'string' && venue.trim() !== '');
+    const countryOk = country === undefined || (typeof country === 'string' && isCountryCode(country) && country === country.toUpperCase());
+    if (typeof text === 'string' && (label === undefined || isLabel(label)) && venueOk && countryOk) {
+      const example: RuleExample = { text, line };
+      if (label !== undefined) example.label = label as RuleExample['label'];
+      if (venue !== undefined) example.venue = venue as string;
+      if (country !== undefined) example.country = country as string;
+      return example;
+    }
   }
-  problems.push({ file: file.rel, line, message: `${where}an example is a sentence or {text, label} with a valid label` });
+  problems.push({
+    file: file.rel,
+    line,
+    message: `${where}an example is a sentence or {text, label, venue, country} with a valid label and an ISO alpha-3 country`,
+  });
   return undefined;
 }
 

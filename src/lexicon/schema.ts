@@ -56,6 +56,13 @@ export const RULE_FIELDS: readonly RuleField[] = [
     description: '`true`: the sentence before does not meet `requires`; the sentence itself must (or, for relevance, the UPR setting)',
   },
   {
+    key: 'strong_relevance',
+    required: false,
+    type: 'boolean',
+    description:
+      '`true`: a `relevance` requirement is met in the sentence only when its relevance evidence sums to `relevance_threshold` (weak cues such as "victims" or "the right of peoples" alone do not)',
+  },
+  {
     key: 'when_negated',
     required: false,
     type: '`drop` \\| `keep` \\| a category',
@@ -65,7 +72,8 @@ export const RULE_FIELDS: readonly RuleField[] = [
     key: 'examples',
     required: true,
     type: '`{match, nomatch}`',
-    description: 'at least one of each; an entry is a sentence or `{text, label}` (the whole tagger must give that label)',
+    description:
+      'at least one of each; an entry is a sentence or `{text, label, venue, country}` (the whole tagger must give that label; `venue` and `country` tag it as said there and by that State)',
   },
   {
     key: 'category',

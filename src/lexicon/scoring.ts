@@ -11,4 +11,5 @@ export const SCORING_KEYS = [
   'list_factor',
   'list_min_items',
   'list_item_max_words',
+  'self_context_min',
 ] as const;

@@ -8,6 +8,10 @@ export type WhenNegated = 'drop' | 'keep' | Category;
 export interface RuleExample {
   text: string;
   label?: Label;
+  /** Where the sentence is said: a UPR venue puts it in the UPR setting, as in a run. */
+  venue?: string;
+  /** The speaking State (ISO alpha-3): its own name is then a self-reference, as in a run. */
+  country?: string;
   line?: number;
 }
 
@@ -22,6 +26,8 @@ export interface Rule {
   requires: Category[];
   /** `requires` is met only in the sentence itself (or, for relevance, by the UPR setting), not by the sentence before. */
   requiresOwnSentence: boolean;
+  /** `requires: [relevance]` is met in the sentence only when its relevance reaches relevance_threshold (weak cues alone do not). */
+  strongRelevance: boolean;
   whenNegated: WhenNegated;
   examples: { match: RuleExample[]; nomatch: RuleExample[] };
   file: string; // relative to the lexicon folder
@@ -41,6 +47,8 @@ export interface ScoringConfig {
   list_factor: number;
   list_min_items: number;
   list_item_max_words: number;
+  /** Target evidence for self the sentence before must sum to, to meet a rule's `requires: [target_self]` from outside the sentence. */
+  self_context_min: number;
 }
 
 /** A weight adjustment from a case overlay. */

@@ -30,7 +30,7 @@ import {
   type MoveWeights,
   type TargetVector,
 } from './model.js';
-import { applyEffects, isActive, isMove, MET_NOWHERE, publicEvidence, round, type MetOutside, type WorkingEvidence } from './score.js';
+import { applyEffects, applySelfRequirement, isActive, isMove, MET_NOWHERE, publicEvidence, round, type MetOutside, type WorkingEvidence } from './score.js';
 import type { Tokens } from './tokenize.js';
 
 /** A term of the fitted term layer found in the sentence (offsets into its text). */
@@ -280,6 +280,7 @@ export function decide(working: WorkingEvidence[], text: string, tokens: Tokens,
   applyEffects(working, text, tokens, setting.scoring, setting.upr ? MET_IN_UPR : contextRelevant ? MET_BY_CONTEXT : MET_NOWHERE);
   weighCountryMentions(working, setting.ownCountry, setting.model.targets);
   discountSpeakerVoice(working, setting.model.targets.speaker_voice_weight);
+  applySelfRequirement(working, { bySetting: setting.upr, byContext: setting.context.target.self >= setting.scoring.self_context_min });
   const input = moveInput(working, terms, setting);
   const sums = evidenceScores(input, setting.weights);
   const scores = moveScoresOf(sums);

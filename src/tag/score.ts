@@ -17,6 +17,7 @@ export interface WorkingEvidence extends Evidence {
   endToken: number;
   requires: Category[];
   requiresOwnSentence: boolean;
+  strongRelevance: boolean;
   whenNegated: WhenNegated;
   /** A negator inside the match that the pattern did not ask for (it fell in a gap). */
   negatorInGap: boolean;
@@ -43,6 +44,7 @@ export function toEvidence(lexicon: CompiledLexicon, text: string, tokens: Token
       endToken: m.endToken,
       requires: rule.requires,
       requiresOwnSentence: rule.requiresOwnSentence,
+      strongRelevance: rule.strongRelevance,
       whenNegated: rule.whenNegated,
       negatorInGap: hasNegatorInGap(lexicon, tokens, m),
     };
@@ -261,12 +263,21 @@ export const MET_NOWHERE: MetOutside = { byContext: new Set(), bySetting: new Se
 /**
  * Drop evidence whose rule requires a category that has no active evidence. A
  * weak relevance word ("prisoners") with a move that needs it ("we released")
- * is enough: together they make the sentence about human rights. A rule with
- * `requires_own_sentence` is not met by the sentence before.
+ * is enough: together they make the sentence about human rights — except for a
+ * rule with `strong_relevance`, whose relevance in the sentence must reach the
+ * relevance threshold (the sentence is about human rights, not merely naming a
+ * victim or a people's right). A rule with `requires_own_sentence` is not met
+ * by the sentence before. `target_self` is checked later
+ * (applySelfRequirement), once the State mentions are told apart.
  */
-export function applyRequirements(evidence: WorkingEvidence[], met: MetOutside = MET_NOWHERE): void {
+export function applyRequirements(evidence: WorkingEvidence[], met: MetOutside, relevanceThreshold: number): void {
+  const relevance = evidence.reduce((sum, o) => (o.category === 'relevance' && isActive(o) ? sum + o.weight : sum), 0);
+  const inSentence = (c: Category, self: WorkingEvidence) =>
+    c === 'relevance' && self.strongRelevance
+      ? relevance > 0 && relevance >= relevanceThreshold
+      : evidence.some((o) => o !== self && o.category === c && isActive(o));
   const present = (c: Category, self: WorkingEvidence) =>
-    (self.requiresOwnSentence ? met.bySetting : met.byContext).has(c) || evidence.some((o) => o !== self && o.category === c && isActive(o));
+    c === 'target_self' || (self.requiresOwnSentence ? met.bySetting : met.byContext).has(c) || inSentence(c, self);
   for (const e of evidence) {
     if (!isActive(e) || e.requires.length === 0) continue;
     if (e.requires.every((c) => present(c, e))) continue;
@@ -294,6 +305,31 @@ export function applyListDamping(evidence: WorkingEvidence[], tokens: Tokens, co
     if (!topicItems.some((it) => e.startToken >= it.start && e.endToken <= it.end)) continue;
     e.weight *= config.list_factor;
     e.effect = 'list_item';
+  }
+}
+
+/**
+ * `requires: [target_self]`: the speaker's own State must be in view, as for a
+ * concession, which answers for the speaker's own record (codebook). Met by a
+ * reference to it in the sentence that is not merely the speaker's voice ("we
+ * call for an investigation" says who speaks, not whose record is answered
+ * for); by the sentence naming no other party at all (an impersonal report:
+ * "twelve officers were prosecuted"); or from outside the sentence, by the UPR
+ * setting or a self-reference in the sentence before (`metOutside`; the
+ * sentence before not for `requires_own_sentence`). Runs after the State
+ * mentions are weighed (the speaker's own name is self only then) and the
+ * speaker's voice is marked.
+ */
+export function applySelfRequirement(evidence: WorkingEvidence[], metOutside: { bySetting: boolean; byContext: boolean }): void {
+  if (!evidence.some((e) => isActive(e) && e.requires.includes('target_self'))) return;
+  const selfInView = evidence.some((o) => o.category === 'target_self' && isActive(o) && o.effect !== 'speaker_voice');
+  const othersNamed = evidence.some((o) => (o.category === 'target_other' || o.category === 'target_general') && isActive(o));
+  if (selfInView || !othersNamed) return;
+  for (const e of evidence) {
+    if (!isActive(e) || !e.requires.includes('target_self')) continue;
+    if (metOutside.bySetting || (!e.requiresOwnSentence && metOutside.byContext)) continue;
+    e.weight = 0;
+    e.effect = 'unmet_requirement';
   }
 }
 
@@ -344,7 +380,7 @@ export function applyEffects(working: WorkingEvidence[], text: string, tokens: T
   applyAttribution(working, tokens, config);
   applyConcessive(working, tokens, config);
   applyListDamping(working, tokens, config);
-  applyRequirements(working, metOutside);
+  applyRequirements(working, metOutside, config.relevance_threshold);
 }
 
 export function publicEvidence(e: WorkingEvidence): Evidence {

@@ -83,6 +83,7 @@ function matched(patterns: PatternAst[], texts: Tokens[]): boolean[] {
     weightEvidence: '',
     requires: [],
     requiresOwnSentence: false,
+    strongRelevance: false,
     whenNegated: 'drop',
     examples: { match: [], nomatch: [] },
     file: '',

@@ -25,3 +25,24 @@ describe('bundled lexicon rules', () => {
     });
   }
 });
+
+describe('an example tagged where it is said', () => {
+  // concession.investigation requires human-rights talk and the speaker's own State in view; the UPR setting meets both.
+  const rule = allRules(tagger).find((r) => r.id === 'concession.investigation')!;
+  const text = 'The international community asked that the torture allegations be investigated.';
+  const withExample = (example: { text: string; venue?: string; country?: string }) => ({
+    ...rule,
+    examples: { match: [example], nomatch: rule.examples.nomatch },
+  });
+
+  it('runs a match example with its venue: in a UPR report it fires, said nowhere in particular it does not', () => {
+    expect(checkRuleExamples(tagger, withExample({ text, venue: 'UPR working group' }))).toEqual([]);
+    expect(checkRuleExamples(tagger, withExample({ text }))).toMatchObject([{ kind: 'match', message: 'should match but the rule did not fire' }]);
+  });
+
+  it("runs it as said by its country: the speaker's own name is a self-reference", () => {
+    const chile = 'Chile has investigated the torture allegations the international community raised.';
+    expect(checkRuleExamples(tagger, withExample({ text: chile, country: 'CHL' }))).toEqual([]);
+    expect(checkRuleExamples(tagger, withExample({ text: chile, country: 'KEN' }))).toHaveLength(1);
+  });
+});

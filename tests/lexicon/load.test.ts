@@ -101,6 +101,33 @@ describe('loadLexiconSet', () => {
     expect(loadLexiconSet(MINI_LEXICONS).rules.every((r) => r.requiresOwnSentence === false)).toBe(true);
   });
 
+  it('rejects strong_relevance that is not a boolean, or without a relevance requirement, with file:line', () => {
+    expect(lexiconLoadError(setWith('denial.yaml', rule('    requires: [relevance]\n    strong_relevance: 1\n')))).toMatch(
+      /denial\.yaml:\d+: rule denial\.one: "strong_relevance" must be true or false/,
+    );
+    expect(lexiconLoadError(setWith('denial.yaml', rule('    requires: [target_self]\n    strong_relevance: true\n')))).toMatch(
+      /denial\.yaml:\d+: rule denial\.one: "strong_relevance" needs "requires: \[relevance\]"/,
+    );
+    const set = loadLexiconSet(setWith('denial.yaml', rule('    requires: [relevance]\n    strong_relevance: true\n')));
+    expect(set.rules.find((r) => r.id === 'denial.one')).toMatchObject({ requires: ['relevance'], strongRelevance: true });
+    expect(loadLexiconSet(MINI_LEXICONS).rules.every((r) => r.strongRelevance === false)).toBe(true);
+  });
+
+  it('reads an example with the venue and country it is said in, and rejects a bad country with file:line', () => {
+    const withExample = (example: string) => rule().replace('      match: ["a"]\n', `      match:\n        - ${example}\n`);
+    const set = loadLexiconSet(setWith('denial.yaml', withExample('{ text: "a", venue: UPR working group, country: KEN, label: denial }')));
+    expect(set.rules.find((r) => r.id === 'denial.one')?.examples.match[0]).toMatchObject({
+      text: 'a',
+      venue: 'UPR working group',
+      country: 'KEN',
+      label: 'denial',
+    });
+    expect(lexiconLoadError(setWith('denial.yaml', withExample('{ text: "a", country: Kenya }')))).toMatch(
+      /denial\.yaml:\d+: rule denial\.one: examples\.match: an example is a sentence or \{text, label, venue, country\}/,
+    );
+    expect(lexiconLoadError(setWith('denial.yaml', withExample('{ text: "a", speaker: KEN }')))).toMatch(/denial\.yaml:\d+: unknown key "speaker"/);
+  });
+
   it('validates scoring.yaml keys and values', () => {
     const dir = setWith(
       'scoring.yaml',

@@ -24,6 +24,7 @@ function rule(patterns: PatternAst[], index = 0): Rule {
     weightEvidence: 'test',
     requires: [],
     requiresOwnSentence: false,
+    strongRelevance: false,
     whenNegated: 'drop',
     examples: { match: [], nomatch: [] },
     file: 'generated.yaml',

@@ -35,6 +35,7 @@ function evidenceAt(tokens: Tokens, index: number, category: 'attribution' | 'de
     endToken: index + 1,
     requires: [],
     requiresOwnSentence: false,
+    strongRelevance: false,
     whenNegated: 'drop',
     negatorInGap: false,
   };

@@ -255,6 +255,106 @@ describe('relevance from the sentence before and from the UPR setting', () => {
     expect(investigate(strict.tag('The torture allegations were investigated by an independent body.')).weight).toBeGreaterThan(0);
   });
 
+  it('meets a strong_relevance requirement in the sentence only when its relevance reaches relevance_threshold', () => {
+    const weakCue = `  - id: relevance.victims
+    description: A weak cue.
+    patterns: ["victims"]
+    weight: 0.5
+    weight_evidence: test fixture
+    examples:
+      match: ["The victims were many."]
+      nomatch: ["Trade grew."]
+`;
+    const relevance = readFileSync(path.join(MINI_LEXICONS, 'relevance.yaml'), 'utf8') + weakCue;
+    const denial = readFileSync(path.join(MINI_LEXICONS, 'denial.yaml'), 'utf8').replace(
+      '    requires: [relevance]\n',
+      '    requires: [relevance]\n    strong_relevance: true\n',
+    );
+    const strong = setWith({ 'relevance.yaml': relevance, 'denial.yaml': denial });
+    const loose = setWith({ 'relevance.yaml': relevance });
+    expect(strong.rules.find((r) => r.id === 'denial.internal-affairs')?.strongRelevance).toBe(true);
+    expect(loose.rules.find((r) => r.id === 'denial.internal-affairs')?.strongRelevance).toBe(false);
+    const rule = (t: ReturnType<typeof createTagger>, text: string, meta = {}) => t.tag(text, meta).evidence.find((e) => e.rule === 'denial.internal-affairs')!;
+    // One weak cue (0.5 of relevance_threshold 1) meets a plain requirement, not a strong one.
+    const weak = 'The victims of the aggression demand an end to interference in its internal affairs.';
+    expect(rule(createTagger(loose), weak).weight).toBeGreaterThan(0);
+    expect(rule(createTagger(strong), weak)).toMatchObject({ weight: 0, effect: 'unmet_requirement' });
+    // Full human-rights talk in the sentence, or in the sentence before, or the UPR setting, meets it.
+    const tagStrong = createTagger(strong);
+    expect(rule(tagStrong, 'Criticism of our human rights record is interference in our internal affairs.').weight).toBeGreaterThan(0);
+    expect(rule(tagStrong, weak, { context: 'They spoke of human rights.' }).weight).toBeGreaterThan(0);
+    expect(rule(tagStrong, weak, { venue: 'UPR Working Group' }).weight).toBeGreaterThan(0);
+  });
+
+  describe("requires: [target_self] (the speaker's own State in view)", () => {
+    const concession = readFileSync(path.join(MINI_LEXICONS, 'argumentative-concession.yaml'), 'utf8').replace(
+      '    requires: [relevance]\n',
+      '    requires: [relevance, target_self]\n',
+    );
+    const targets = {
+      'target-self.yaml': `category: target_self
+description: self
+rules:
+  - id: target.self-we
+    description: first person
+    patterns: ["(we|our)"]
+    weight: 0.5
+    weight_evidence: test
+    examples:
+      match: ["We acted."]
+      nomatch: ["They acted."]
+`,
+      'target-general.yaml': `category: target_general
+description: general
+rules:
+  - id: target.general-council
+    description: the Council
+    patterns: ["the council"]
+    weight: 1
+    weight_evidence: test
+    examples:
+      match: ["The Council met."]
+      nomatch: ["The court met."]
+`,
+      'speaker.yaml': `category: speaker
+description: voice
+rules:
+  - id: speaker.stance
+    description: stance verbs
+    patterns: ["(urge|believe)"]
+    weight: 1
+    weight_evidence: test
+    examples:
+      match: ["We urge restraint."]
+      nomatch: ["We acted."]
+`,
+    };
+    const selfSet = setWith({ 'argumentative-concession.yaml': concession, ...targets });
+    const t = createTagger(selfSet);
+    const investigate = (text: string, meta = {}) => t.tag(text, meta).evidence.find((e) => e.rule === 'concession.investigate')!;
+
+    it('keeps a concession that names the speaker, or no other party at all', () => {
+      expect(investigate('We have investigated the torture allegations.').weight).toBeGreaterThan(0);
+      expect(investigate('Chile investigated the torture allegations.', { country: 'CHL' }).weight).toBeGreaterThan(0);
+      expect(investigate('The torture allegations were investigated by an independent body.').weight).toBeGreaterThan(0);
+    });
+
+    it("drops it where another party is named and the speaker only in its own voice, or another State's name", () => {
+      expect(investigate('We urge the Council to investigate the torture allegations.')).toMatchObject({ weight: 0, effect: 'unmet_requirement' });
+      expect(investigate('Chile investigated the torture allegations.', { country: 'KEN' })).toMatchObject({ weight: 0, effect: 'unmet_requirement' });
+      expect(t.tag('We urge the Council to investigate the torture allegations.').label).not.toBe('argumentative_concession');
+    });
+
+    it('meets it from outside the sentence: the UPR setting, or a self-reference in the sentence before', () => {
+      const text = 'The Council asked that the torture allegations be investigated.';
+      expect(investigate(text).weight).toBe(0);
+      expect(investigate(text, { venue: 'UPR Working Group' }).weight).toBeGreaterThan(0);
+      // "We" weighs 0.5 here, self_context_min is 0.5: the sentence before names the speaker.
+      expect(investigate(text, { context: 'We answered every question.' }).weight).toBeGreaterThan(0);
+      expect(investigate(text, { context: 'They answered every question.' }).weight).toBe(0);
+    });
+  });
+
   it('lets the sentence before count against none only for a sentence with ground of its own', () => {
     expect(contextCounts({ movePieces: 0, relevance: 0, upr: false })).toBe(false);
     expect(contextCounts({ movePieces: 1, relevance: 0, upr: false })).toBe(true);
