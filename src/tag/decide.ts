@@ -280,7 +280,11 @@ export function decide(working: WorkingEvidence[], text: string, tokens: Tokens,
   applyEffects(working, text, tokens, setting.scoring, setting.upr ? MET_IN_UPR : contextRelevant ? MET_BY_CONTEXT : MET_NOWHERE);
   weighCountryMentions(working, setting.ownCountry, setting.model.targets);
   discountSpeakerVoice(working, setting.model.targets.speaker_voice_weight);
-  applySelfRequirement(working, { bySetting: setting.upr, byContext: setting.context.target.self >= setting.scoring.self_context_min });
+  applySelfRequirement(
+    working,
+    { bySetting: setting.upr, byContext: setting.context.target.self >= setting.scoring.self_context_min },
+    setting.scoring.self_context_min,
+  );
   const input = moveInput(working, terms, setting);
   const sums = evidenceScores(input, setting.weights);
   const scores = moveScoresOf(sums);

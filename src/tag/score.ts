@@ -315,19 +315,24 @@ export function applyListDamping(evidence: WorkingEvidence[], tokens: Tokens, co
  * call for an investigation" says who speaks, not whose record is answered
  * for); by the sentence naming no other party at all (an impersonal report:
  * "twelve officers were prosecuted"); or from outside the sentence, by the UPR
- * setting or a self-reference in the sentence before (`metOutside`; the
- * sentence before not for `requires_own_sentence`). Runs after the State
- * mentions are weighed (the speaker's own name is self only then) and the
- * speaker's voice is marked.
+ * setting or a self-reference in the sentence before (`metOutside`). A rule
+ * with `requires_own_sentence` needs the speaker's State named in the sentence
+ * itself — a reference weighing at least `namedSelfMin` ("our country", its
+ * name, "the delegation"), not a bare "we" — or the UPR setting: neither the
+ * sentence before nor an impersonal sentence meets it ("challenges remain" in
+ * a General Assembly speech is about the world as often as about the
+ * speaker). Runs after the State mentions are weighed (the speaker's own name
+ * is self only then) and the speaker's voice is marked.
  */
-export function applySelfRequirement(evidence: WorkingEvidence[], metOutside: { bySetting: boolean; byContext: boolean }): void {
-  if (!evidence.some((e) => isActive(e) && e.requires.includes('target_self'))) return;
-  const selfInView = evidence.some((o) => o.category === 'target_self' && isActive(o) && o.effect !== 'speaker_voice');
+export function applySelfRequirement(evidence: WorkingEvidence[], metOutside: { bySetting: boolean; byContext: boolean }, namedSelfMin: number): void {
+  if (metOutside.bySetting || !evidence.some((e) => isActive(e) && e.requires.includes('target_self'))) return;
+  const selfRefs = evidence.filter((o) => o.category === 'target_self' && isActive(o) && o.effect !== 'speaker_voice');
+  const named = selfRefs.some((o) => o.weight >= namedSelfMin);
   const othersNamed = evidence.some((o) => (o.category === 'target_other' || o.category === 'target_general') && isActive(o));
-  if (selfInView || !othersNamed) return;
   for (const e of evidence) {
     if (!isActive(e) || !e.requires.includes('target_self')) continue;
-    if (metOutside.bySetting || (!e.requiresOwnSentence && metOutside.byContext)) continue;
+    const met = e.requiresOwnSentence ? named : selfRefs.length > 0 || metOutside.byContext || !othersNamed;
+    if (met) continue;
     e.weight = 0;
     e.effect = 'unmet_requirement';
   }

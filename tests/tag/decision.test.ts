@@ -345,6 +345,43 @@ rules:
       expect(t.tag('We urge the Council to investigate the torture allegations.').label).not.toBe('argumentative_concession');
     });
 
+    it('with requires_own_sentence, needs the speaker named in the sentence itself (not a bare "we", not an impersonal sentence) or the UPR setting', () => {
+      const ownSentence = setWith({
+        'argumentative-concession.yaml': concession.replace(
+          '    requires: [relevance, target_self]\n',
+          '    requires: [relevance, target_self]\n    requires_own_sentence: true\n',
+        ),
+        ...targets,
+        'target-self.yaml': `category: target_self
+description: self
+rules:
+  - id: target.self-we
+    description: first person
+    patterns: ["(we|our)"]
+    weight: 0.05
+    weight_evidence: test
+    examples:
+      match: ["We acted."]
+      nomatch: ["They acted."]
+  - id: target.self-gov
+    description: my government
+    patterns: ["(my|our) (government|country)"]
+    weight: 1.5
+    weight_evidence: test
+    examples:
+      match: ["My Government acted."]
+      nomatch: ["Their government acted."]
+`,
+      });
+      const strict = createTagger(ownSentence);
+      const weight = (text: string, meta = {}) => strict.tag(text, meta).evidence.find((e) => e.rule === 'concession.investigate')!.weight;
+      expect(weight('My Government has investigated the torture allegations.')).toBeGreaterThan(0);
+      expect(weight('We have investigated the torture allegations.')).toBe(0);
+      expect(weight('The torture allegations were investigated by an independent body.')).toBe(0);
+      expect(weight('The torture allegations were investigated by an independent body.', { context: 'My Government answered every question.' })).toBe(0);
+      expect(weight('The torture allegations were investigated by an independent body.', { venue: 'UPR Working Group' })).toBeGreaterThan(0);
+    });
+
     it('meets it from outside the sentence: the UPR setting, or a self-reference in the sentence before', () => {
       const text = 'The Council asked that the torture allegations be investigated.';
       expect(investigate(text).weight).toBe(0);
