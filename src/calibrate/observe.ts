@@ -10,6 +10,7 @@
 import { tagMeta, type GoldTagMeta } from '../eval/evaluate.js';
 import { documentOf, type GoldItem } from '../eval/gold.js';
 import type { LexiconSet, Rule } from '../lexicon/types.js';
+import { exampleMeta } from '../lexicon/examples.js';
 import type { Tagger } from '../tag/tagger.js';
 import type { Category, Evidence, Label, TagResult, TargetKind } from '../types.js';
 
@@ -130,10 +131,7 @@ export function observeLabelledExamples(tagger: Tagger): ExampleConstraint[] {
   for (const rule of ruleIndex(tagger.set).values()) {
     for (const example of [...rule.examples.match, ...rule.examples.nomatch]) {
       if (!example.label) continue;
-      const observation = observer.observe(`${rule.id}@${example.line ?? 0}`, example.text, example.label, {
-        country: example.country ?? rule.country,
-        ...(example.venue ? { venue: example.venue } : {}),
-      });
+      const observation = observer.observe(`${rule.id}@${example.line ?? 0}`, example.text, example.label, exampleMeta(rule, example));
       out.push({ rule: rule.id, file: rule.file, line: example.line, observation });
     }
   }

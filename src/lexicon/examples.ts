@@ -39,8 +39,13 @@ export interface WaivedExample {
   imported: string[];
 }
 
+/** Where an example is said and by whom: its own venue and country, else its overlay's country. */
+export function exampleMeta(rule: Pick<Rule, 'country'>, example: RuleExample): { country?: string; venue?: string } {
+  return { country: example.country ?? rule.country, ...(example.venue ? { venue: example.venue } : {}) };
+}
+
 function tagExample(tagger: Tagger, rule: Rule, example: RuleExample, imported: ReadonlySet<string>) {
-  const result = tagger.tag(example.text, { country: example.country ?? rule.country, ...(example.venue ? { venue: example.venue } : {}) });
+  const result = tagger.tag(example.text, exampleMeta(rule, example));
   const fired = result.evidence.some((e) => e.rule === rule.id && e.weight > 0);
   const importedFiring = isImportedRule(rule) ? [] : [...new Set(result.evidence.filter((e) => imported.has(e.rule) && e.weight > 0).map((e) => e.rule))];
   return { fired, label: result.label, importedFiring };

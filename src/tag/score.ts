@@ -271,10 +271,12 @@ export const MET_NOWHERE: MetOutside = { byContext: new Set(), bySetting: new Se
  * (applySelfRequirement), once the State mentions are told apart.
  */
 export function applyRequirements(evidence: WorkingEvidence[], met: MetOutside, relevanceThreshold: number): void {
-  const relevance = evidence.reduce((sum, o) => (o.category === 'relevance' && isActive(o) ? sum + o.weight : sum), 0);
+  // Summed only for a strong_relevance rule (few sentences have one): this runs on every sentence.
+  let relevance: number | undefined;
+  const relevanceSum = () => (relevance ??= evidence.reduce((sum, o) => (o.category === 'relevance' && isActive(o) ? sum + o.weight : sum), 0));
   const inSentence = (c: Category, self: WorkingEvidence) =>
     c === 'relevance' && self.strongRelevance
-      ? relevance > 0 && relevance >= relevanceThreshold
+      ? relevanceSum() > 0 && relevanceSum() >= relevanceThreshold
       : evidence.some((o) => o !== self && o.category === c && isActive(o));
   const present = (c: Category, self: WorkingEvidence) =>
     c === 'target_self' || (self.requiresOwnSentence ? met.bySetting : met.byContext).has(c) || inSentence(c, self);

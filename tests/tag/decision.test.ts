@@ -291,19 +291,33 @@ describe('relevance from the sentence before and from the UPR setting', () => {
       '    requires: [relevance]\n',
       '    requires: [relevance, target_self]\n',
     );
-    const targets = {
-      'target-self.yaml': `category: target_self
+    /** The first person at `weWeight`, and "my Government" (a named reference) when asked for. */
+    const selfRules = (weWeight: number, named = false) => `category: target_self
 description: self
 rules:
   - id: target.self-we
     description: first person
     patterns: ["(we|our)"]
-    weight: 0.5
+    weight: ${weWeight}
     weight_evidence: test
     examples:
       match: ["We acted."]
       nomatch: ["They acted."]
-`,
+${
+  named
+    ? `  - id: target.self-gov
+    description: my government
+    patterns: ["(my|our) (government|country)"]
+    weight: 1.5
+    weight_evidence: test
+    examples:
+      match: ["My Government acted."]
+      nomatch: ["Their government acted."]
+`
+    : ''
+}`;
+    const targets = {
+      'target-self.yaml': selfRules(0.5),
       'target-general.yaml': `category: target_general
 description: general
 rules:
@@ -352,26 +366,7 @@ rules:
           '    requires: [relevance, target_self]\n    requires_own_sentence: true\n',
         ),
         ...targets,
-        'target-self.yaml': `category: target_self
-description: self
-rules:
-  - id: target.self-we
-    description: first person
-    patterns: ["(we|our)"]
-    weight: 0.05
-    weight_evidence: test
-    examples:
-      match: ["We acted."]
-      nomatch: ["They acted."]
-  - id: target.self-gov
-    description: my government
-    patterns: ["(my|our) (government|country)"]
-    weight: 1.5
-    weight_evidence: test
-    examples:
-      match: ["My Government acted."]
-      nomatch: ["Their government acted."]
-`,
+        'target-self.yaml': selfRules(0.05, true),
       });
       const strict = createTagger(ownSentence);
       const weight = (text: string, meta = {}) => strict.tag(text, meta).evidence.find((e) => e.rule === 'concession.investigate')!.weight;
