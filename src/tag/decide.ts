@@ -71,7 +71,7 @@ const MET_BY_CONTEXT: MetOutside = { byContext: RELEVANCE_MET, bySetting: MET_NO
  * other State is another's conduct; the weights are the model's. A mention
  * inside a longer one ("Sudan" in "South Sudan") is dropped.
  */
-function weighCountryMentions(working: WorkingEvidence[], ownCountry: string | undefined, targets: ModelConfig['targets']): void {
+function weighCountryMentions(working: WorkingEvidence[], ownCountry: string | undefined, targets: ModelConfig['targets'], tokens: Tokens): void {
   const own = ownCountry ? `country.${ownCountry.toLowerCase()}` : undefined;
   const mentions = working.filter((e) => e.rule.startsWith('country.'));
   for (const e of mentions) {
@@ -87,6 +87,26 @@ function weighCountryMentions(working: WorkingEvidence[], ownCountry: string | u
       e.effect = 'own_country';
       e.weight = targets.own_country_weight;
     } else e.weight = targets.other_country_weight;
+  }
+  dropReferencesNamedByCountry(working, mentions, tokens);
+}
+
+/**
+ * "the Government of Armenia", "the security forces of Israel": a generic
+ * reference followed by "of" and another party's country is that country's,
+ * whoever speaks: the country mention decides and the generic one (read as the
+ * speaker's own in UPR reports) stops counting.
+ */
+function dropReferencesNamedByCountry(working: WorkingEvidence[], mentions: readonly WorkingEvidence[], tokens: Tokens): void {
+  if (mentions.length === 0) return;
+  for (const e of working) {
+    if (!isTargetCategory(e.category) || e.rule.startsWith('country.') || !isActive(e)) continue;
+    if (tokens.words[e.endToken] !== 'of' || tokens.clause[e.endToken] !== tokens.clause[e.endToken - 1]) continue;
+    const at = tokens.words[e.endToken + 1] === 'the' ? e.endToken + 2 : e.endToken + 1;
+    // "the Government of <own country>" agrees with itself: both count.
+    if (!mentions.some((m) => m.startToken === at && isActive(m) && m.category !== e.category)) continue;
+    e.weight = 0;
+    e.effect = 'named_country';
   }
 }
 
@@ -278,7 +298,7 @@ export function decide(working: WorkingEvidence[], text: string, tokens: Tokens,
   // a sentence about human rights just before does.
   const contextRelevant = setting.context.relevance >= setting.scoring.relevance_threshold;
   applyEffects(working, text, tokens, setting.scoring, setting.upr ? MET_IN_UPR : contextRelevant ? MET_BY_CONTEXT : MET_NOWHERE);
-  weighCountryMentions(working, setting.ownCountry, setting.model.targets);
+  weighCountryMentions(working, setting.ownCountry, setting.model.targets, tokens);
   discountSpeakerVoice(working, setting.model.targets.speaker_voice_weight);
   applySelfRequirement(
     working,
