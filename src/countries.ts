@@ -167,6 +167,14 @@ function getTables(): CountryTables {
 }
 
 /** True for a current or historical alpha-3 code we know. */
+/** The rule id prefix of the country mentions compiled from countries.yaml (`country.<iso3>`). */
+export const COUNTRY_RULE_PREFIX = 'country.';
+
+/** The rule id of the mentions of one State: `country.<iso3>`, lower case. */
+export function countryRuleId(code: string): string {
+  return `${COUNTRY_RULE_PREFIX}${code.toLowerCase()}`;
+}
+
 export function isCountryCode(code: string): boolean {
   return getTables().codes.has(code.toUpperCase());
 }

@@ -5,7 +5,7 @@
 // set those shares depend on which evidence is present, not on the weights
 // (weights stay above zero), so the fitter can re-score any weights without
 // tagging again.
-import { normaliseCountry } from '../countries.js';
+import { COUNTRY_RULE_PREFIX, normaliseCountry } from '../countries.js';
 import { documentOf, type GoldItem } from '../eval/gold.js';
 import { tagMeta } from '../eval/evaluate.js';
 import { stem } from '../lexicon/morph.js';
@@ -106,7 +106,7 @@ function targetPieces(evidence: readonly Evidence[], weights: Map<string, number
     .map((e): TargetPiece => {
       const kind = targetOfCategory(e.category as TargetCategory);
       if (e.effect === 'speaker_voice') return { rule: SPEAKER_VOICE_PIECE, kind, multiplier: 1 };
-      if (e.rule.startsWith('country.')) return { rule: kind === 'self' ? 'country.own' : 'country.other', kind, multiplier: 1 };
+      if (e.rule.startsWith(COUNTRY_RULE_PREFIX)) return { rule: kind === 'self' ? 'country.own' : 'country.other', kind, multiplier: 1 };
       return { rule: e.rule, kind, multiplier: shareOf(e, weights) };
     });
   const first = context ? undefined : firstMention(evidence);

@@ -4,7 +4,7 @@
 // States, for target attribution). Each reader validates its file and reports
 // problems as file:line, like the rule files.
 import { isMap, isScalar, type Node as YamlNode, type YAMLMap } from 'yaml';
-import { countryNameEntries, isCountryCode } from '../countries.js';
+import { countryNameEntries, countryRuleId, isCountryCode } from '../countries.js';
 import { LABELS, MOVE_LABELS, TARGET_KINDS, type Label, type TargetKind } from '../types.js';
 import type { SourceLocation } from './errors.js';
 import { parsePattern, PatternError } from './pattern.js';
@@ -289,7 +289,7 @@ function countryRules(file: ParsedYaml | undefined, extra: Map<string, Array<{ p
   return [...byCode]
     .sort((a, b) => (a[0] < b[0] ? -1 : 1))
     .map(([code, patterns]) => ({
-      id: `country.${code.toLowerCase()}`,
+      id: countryRuleId(code),
       category: 'target_other' as const,
       description: `A mention of ${code} (its names, demonyms and regime names): another State, or the speaker's own.`,
       patterns: [...patterns].sort().map((p) => parsePattern(p)),

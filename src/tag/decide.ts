@@ -2,6 +2,7 @@
 // clauses, lists, requirements) settle what each match counts for; the model
 // (tag/model.ts) turns what is left, the terms and the sentence before into a
 // label, a calibrated confidence and a target. Every number is lexicon data.
+import { COUNTRY_RULE_PREFIX, countryRuleId } from '../countries.js';
 import type { ScoringConfig } from '../lexicon/types.js';
 import {
   LABELS,
@@ -72,8 +73,8 @@ const MET_BY_CONTEXT: MetOutside = { byContext: RELEVANCE_MET, bySetting: MET_NO
  * inside a longer one ("Sudan" in "South Sudan") is dropped.
  */
 function weighCountryMentions(working: WorkingEvidence[], ownCountry: string | undefined, targets: ModelConfig['targets'], tokens: Tokens): void {
-  const own = ownCountry ? `country.${ownCountry.toLowerCase()}` : undefined;
-  const mentions = working.filter((e) => e.rule.startsWith('country.'));
+  const own = ownCountry ? countryRuleId(ownCountry) : undefined;
+  const mentions = working.filter((e) => e.rule.startsWith(COUNTRY_RULE_PREFIX));
   for (const e of mentions) {
     const inside = mentions.some(
       (o) => o !== e && o.startToken <= e.startToken && o.endToken >= e.endToken && o.endToken - o.startToken > e.endToken - e.startToken,
@@ -100,7 +101,7 @@ function weighCountryMentions(working: WorkingEvidence[], ownCountry: string | u
 function dropReferencesNamedByCountry(working: WorkingEvidence[], mentions: readonly WorkingEvidence[], tokens: Tokens): void {
   if (mentions.length === 0) return;
   for (const e of working) {
-    if (!isTargetCategory(e.category) || e.rule.startsWith('country.') || !isActive(e)) continue;
+    if (!isTargetCategory(e.category) || e.rule.startsWith(COUNTRY_RULE_PREFIX) || !isActive(e)) continue;
     if (tokens.words[e.endToken] !== 'of' || tokens.clause[e.endToken] !== tokens.clause[e.endToken - 1]) continue;
     const at = tokens.words[e.endToken + 1] === 'the' ? e.endToken + 2 : e.endToken + 1;
     // "the Government of <own country>" agrees with itself: both count.

@@ -1,6 +1,7 @@
 // From rule matches to one decision: negation, attribution, concessive clauses
 // and requirements change the evidence; the scores, label, confidence and flags
 // follow from what is left. Every number comes from ScoringConfig.
+import { COUNTRY_RULE_PREFIX } from '../countries.js';
 import { featuresOf, type CompiledLexicon } from '../lexicon/compile.js';
 import type { ScoringConfig, WhenNegated } from '../lexicon/types.js';
 import { MOVE_LABELS, type Category, type Evidence } from '../types.js';
@@ -331,9 +332,13 @@ export function applySelfRequirement(evidence: WorkingEvidence[], metOutside: { 
   const selfRefs = evidence.filter((o) => o.category === 'target_self' && isActive(o) && o.effect !== 'speaker_voice');
   const named = selfRefs.some((o) => o.weight >= namedSelfMin);
   const othersNamed = evidence.some((o) => (o.category === 'target_other' || o.category === 'target_general') && isActive(o));
+  // Another State named by name is whose record is at stake, unless the
+  // speaker's State is named too: "we owe it to the Syrian people to bring those
+  // responsible to justice" is a call, not an answer for one's own record.
+  const otherStateNamed = evidence.some((o) => o.category === 'target_other' && isActive(o) && o.rule.startsWith(COUNTRY_RULE_PREFIX));
   for (const e of evidence) {
     if (!isActive(e) || !e.requires.includes('target_self')) continue;
-    const met = e.requiresOwnSentence ? named : selfRefs.length > 0 || metOutside.byContext || !othersNamed;
+    const met = e.requiresOwnSentence ? named : named || (!otherStateNamed && (selfRefs.length > 0 || metOutside.byContext || !othersNamed));
     if (met) continue;
     e.weight = 0;
     e.effect = 'unmet_requirement';
