@@ -10,7 +10,7 @@ import { documentOf, type GoldItem } from '../eval/gold.js';
 import { computeMetrics, type Metrics } from '../eval/metrics.js';
 import { mulberry32 } from '../random.js';
 import type { LexiconSet, Rule } from '../lexicon/types.js';
-import { defaultModelConfig, type ModelConfig } from '../tag/model.js';
+import { defaultModelConfig, excludeMovesWithoutRules, type ModelConfig } from '../tag/model.js';
 import { LABELS, MOVE_LABELS, TARGET_KINDS, type Label, type MoveLabel, type TargetKind } from '../types.js';
 import { MODEL_FITTING } from './config.js';
 import { fitLogistic, fitTemperature, type DesignItem, type ParamSpec } from './logistic.js';
@@ -210,7 +210,7 @@ function moveLogitsOf(o: ModelObservation, fitted: FittedMoves): Float64Array {
     const w = fitted.terms.get(t);
     if (w) LABELS.forEach((l, c) => (z[c] += w[l] ?? 0));
   }
-  return z;
+  return excludeMovesWithoutRules(z, o.pieces, (move) => LABELS.indexOf(move));
 }
 
 /**

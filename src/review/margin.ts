@@ -14,7 +14,9 @@
 // `none`, its term is confidence / (1 − confidence) times the moves' sum. The
 // reconstruction is exact up to the rounding of the line (scores to 4
 // decimals, confidence to 6); tests/review/margin.test.ts checks it against the
-// tagger's own conflict flags on the sample corpus. Pure.
+// tagger's own conflict flags on the sample corpus. A rejecting move that no
+// rule of its own fired for was not open to the tagger (tag/model.ts,
+// MOVES_NEEDING_A_RULE): its probability is 0 (`closed`). Pure.
 import { LABELS, MOVE_LABELS, type Label, type MoveLabel } from '../types.js';
 
 /** What the margin needs of model.yaml's `moves`. */
@@ -31,6 +33,8 @@ export interface MarginInput {
   scores: Partial<Record<MoveLabel, number>> | null;
   /** The tagger's UPR setting (a UPR venue). */
   upr: boolean;
+  /** Moves the tagger could not choose (no rule of their own fired): probability 0. */
+  closed?: readonly MoveLabel[];
 }
 
 /** Each label's probability, or null when the line lacks confidence or scores. */
@@ -40,8 +44,9 @@ export function labelProbabilities(u: MarginInput, layer: DecisionLayer): Record
   if (MOVE_LABELS.some((m) => typeof u.scores![m] !== 'number')) return null;
   const t = layer.temperature > 0 ? layer.temperature : 1;
   const logits = MOVE_LABELS.map((m) => u.scores![m]! + layer.bias[m] + (u.upr ? layer.upr_bias[m] : 0));
-  const top = Math.max(...logits);
-  const terms = Object.fromEntries(MOVE_LABELS.map((m, i) => [m, Math.exp((logits[i] - top) / t)])) as Record<Label, number>;
+  const open = MOVE_LABELS.map((m) => !u.closed?.includes(m));
+  const top = Math.max(...logits.filter((_, i) => open[i]));
+  const terms = Object.fromEntries(MOVE_LABELS.map((m, i) => [m, open[i] ? Math.exp((logits[i] - top) / t) : 0])) as Record<Label, number>;
   const moves = MOVE_LABELS.reduce((sum, m) => sum + terms[m], 0);
   if (u.label === 'none') {
     if (p >= 1) return { ...zero(), none: 1 };

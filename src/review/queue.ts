@@ -20,6 +20,7 @@
 import { createHash } from 'node:crypto';
 import { forEachUtterance } from '../run/aggregate.js';
 import { compareUtterances, type UtteranceLine } from '../run/lines.js';
+import { MOVES_NEEDING_A_RULE } from '../tag/model.js';
 import { isUprVenue } from '../tag/tagger.js';
 import { isTarget, MOVE_LABELS, type MoveLabel, type Target } from '../types.js';
 import { ReviewError } from './errors.js';
@@ -154,9 +155,19 @@ function scoresOf(raw: unknown): Partial<Record<MoveLabel, number>> | null {
   return out;
 }
 
+/** The rejecting moves no rule of their own fired for in the line: the tagger could not choose them. */
+export function closedMoves(raw: unknown): MoveLabel[] {
+  const evidence = (raw as { evidence?: unknown } | null)?.evidence;
+  const list = Array.isArray(evidence) ? (evidence as Array<{ category?: unknown; weight?: unknown }>) : [];
+  return MOVES_NEEDING_A_RULE.filter((m) => !list.some((e) => e.category === m && typeof e.weight === 'number' && e.weight > 0));
+}
+
 /** The margin of one line under the run's decision layer (null: the line has no confidence or scores). */
 export function marginOfLine(u: UtteranceLine, raw: unknown, layer: DecisionLayer): number | null {
-  return confidenceMargin({ label: u.label, confidence: u.confidence, scores: scoresOf(raw), upr: isUprVenue(u.venue ?? undefined) }, layer);
+  return confidenceMargin(
+    { label: u.label, confidence: u.confidence, scores: scoresOf(raw), upr: isUprVenue(u.venue ?? undefined), closed: closedMoves(raw) },
+    layer,
+  );
 }
 
 /** A number from the seed and the id, the same on every machine: the random queue's order. */

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLexiconSet } from '../../src/lexicon/load.js';
 import { readUtteranceLine } from '../../src/run/lines.js';
 import { confidenceMargin, labelProbabilities, runnerUp, type DecisionLayer } from '../../src/review/margin.js';
-import { marginOfLine } from '../../src/review/queue.js';
+import { closedMoves, marginOfLine } from '../../src/review/queue.js';
 import { isUprVenue } from '../../src/tag/tagger.js';
 import { LABELS } from '../../src/types.js';
 import { cleanTempDirs, tempDir } from '../calibrate/fixtures.js';
@@ -41,6 +41,23 @@ describe('confidenceMargin', () => {
     const p = labelProbabilities({ label: 'none', confidence: 0.9, scores, upr: false }, FLAT)!;
     expect(p.none).toBeCloseTo(0.9, 10);
     expect(p.denial).toBeCloseTo((0.1 * Math.exp(1)) / (Math.exp(1) + 3), 10);
+  });
+
+  it('gives a closed move (no rule of its own fired) probability 0, the others sharing what it leaves', () => {
+    const scores = { denial: 3, rhetorical_action: 1, argumentative_concession: 0, norm_acknowledgment: 0 };
+    const p = labelProbabilities({ label: 'rhetorical_action', confidence: 0.5, scores, upr: false, closed: ['denial'] }, FLAT)!;
+    expect(p.denial).toBe(0);
+    expect(p.rhetorical_action).toBeCloseTo(0.5, 10);
+    expect(LABELS.reduce((s, l) => s + p[l], 0)).toBeCloseTo(1, 10);
+    expect(runnerUp(p, 'rhetorical_action')).not.toBe('denial');
+    expect(
+      closedMoves({
+        evidence: [
+          { rule: 'denial.x', category: 'denial', weight: 0 },
+          { rule: 'rhetorical.y', category: 'rhetorical_action', weight: 1.2 },
+        ],
+      }),
+    ).toEqual(['denial']);
   });
 
   it('uses the UPR bias and the temperature, and gives null without confidence or scores', () => {
@@ -76,7 +93,10 @@ describe('margins of the sample corpus, against the tagger', () => {
     let conflicts = 0;
     for (const { raw, u } of lines) {
       const scores = raw.scores as Record<string, number>;
-      const p = labelProbabilities({ label: u.label, confidence: u.confidence, scores, upr: isUprVenue(u.venue ?? undefined) }, set.model.moves)!;
+      const p = labelProbabilities(
+        { label: u.label, confidence: u.confidence, scores, upr: isUprVenue(u.venue ?? undefined), closed: closedMoves(raw) },
+        set.model.moves,
+      )!;
       expect(p, u.id).not.toBeNull();
       const second = runnerUp(p, u.label);
       expect(p[u.label], u.id).toBeGreaterThanOrEqual(p[second] - 1e-6);

@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import {
   argmax,
   contextCounts,
+  MOVES_NEEDING_A_RULE,
   defaultModelConfig,
   evidenceScores,
   moveLogits,
@@ -48,8 +49,25 @@ describe('scores, probabilities and ties (tag/model.ts)', () => {
   it('adds rule weights times what the effects left, and term weights, to the bias', () => {
     const z = moveLogits(input({ pieces: [{ rule: 'a', category: 'denial', multiplier: 0.5 }], terms: ['campaign'] }), weights);
     expect(z.denial).toBeCloseTo(1, 9);
-    expect(z.rhetorical_action).toBeCloseTo(0.5, 9);
+    expect(evidenceScores(input({ terms: ['campaign'] }), weights).rhetorical_action).toBeCloseTo(0.5, 9);
+    // No rhetorical rule fired: the term's weight for it is shown, but the move is not open (MOVES_NEEDING_A_RULE).
+    expect(z.rhetorical_action).toBe(-Infinity);
     expect(z.none).toBeCloseTo(0.5 - 0.25, 9);
+  });
+
+  it('chooses a rejecting move only where a rule of its own fired: the term layer alone never gives denial or rhetorical action', () => {
+    const termHeavy: MoveWeights = { ...weights, termWeights: () => ({ denial: 9, rhetorical_action: 8, argumentative_concession: 1 }) };
+    const bare = moveLogits(input({ terms: ['country'] }), termHeavy);
+    expect(MOVES_NEEDING_A_RULE).toEqual(['denial', 'rhetorical_action']);
+    expect(bare.denial).toBe(-Infinity);
+    expect(bare.rhetorical_action).toBe(-Infinity);
+    expect(argmax(bare, LABELS)).toBe('argumentative_concession');
+    expect(softmax(bare, LABELS, 1).denial).toBe(0);
+    // One denial rule lets the terms count again, for denial only.
+    const ruled = moveLogits(input({ terms: ['country'], pieces: [{ rule: 'a', category: 'denial', multiplier: 1 }] }), termHeavy);
+    expect(ruled.denial).toBeCloseTo(2 + 9, 9);
+    expect(ruled.rhetorical_action).toBe(-Infinity);
+    expect(argmax(ruled, LABELS)).toBe('denial');
   });
 
   it('sums evidence exactly as label by label in order (the sums are bit for bit those of the scores a line shows)', () => {
