@@ -22,6 +22,12 @@ const num = (x: number) => String(Math.round(x * 1e4) / 1e4);
 const vector = (v: Record<string, number>, keys: readonly string[]) => `{ ${keys.map((k) => `${k}: ${num(v[k])}`).join(', ')} }`;
 const f3 = (x: number) => x.toFixed(3);
 
+/** How the moves setting was reached: given (`--setting`, to compare two sets at one setting) or chosen from the grid. */
+function settingBasis(fit: ModelFit): string {
+  const tried = fit.moves.tried.length;
+  return tried === 1 ? 'moves setting given (--setting), not chosen from the grid' : `moves setting chosen from a grid of ${tried}`;
+}
+
 function fittedOn(p: Provenance, fit: ModelFit): string[] {
   const m = fit.moves.chosen;
   const t = fit.targets.chosen;
@@ -31,7 +37,7 @@ function fittedOn(p: Provenance, fit: ModelFit): string[] {
     `  gold_sha256: ${p.goldSha256}`,
     `  items: ${p.items}`,
     ...(p.split ? [`  split: ${p.split}`] : []),
-    `  method: "spiral calibrate: regularised multinomial logistic regression, ${crossValidationText(p)}"`,
+    `  method: "spiral calibrate: regularised multinomial logistic regression, ${crossValidationText(p)}; ${settingBasis(fit)}"`,
     `  moves_setting: { rule_l2: ${m.setting.ruleL2}, term_l1: ${m.setting.termL1 ?? 'null'}, class_weight_power: ${m.setting.classWeightPower} }`,
     `  moves_cv_macro_f1: ${f3(m.macroF1)}`,
     `  moves_cv_f1: ${vector(Object.fromEntries(LABELS.map((l) => [l, m.metrics.perLabel[l].f1])), LABELS)}`,

@@ -77,14 +77,14 @@ describe('spiral calibrate', async () => {
 
   it('repeats the cross-validation over 3 fold draws by default; --repeats 1 takes one draw, 0 is refused', async () => {
     expect(summary.cross_validation).toEqual({ folds: 5, seed: 1, repeats: 3, grouped_by: 'document' });
-    expect(readFileSync(path.join(out, 'lexicons', 'model.yaml'), 'utf8')).toContain(
-      'method: "spiral calibrate: regularised multinomial logistic regression, 5-fold cross-validation with folds by document, repeated over 3 draws (seeds 1-3)"',
+    expect(readFileSync(path.join(out, 'lexicons', 'model.yaml'), 'utf8')).toMatch(
+      /method: "spiral calibrate: regularised multinomial logistic regression, 5-fold cross-validation with folds by document, repeated over 3 draws \(seeds 1-3\); moves setting chosen from a grid of \d+"/,
     );
     const once = tempDir();
     const r = await runCli(['calibrate', '--gold', gold, '--lexicons', lexicons, '--out', once, '--repeats', '1', '--seed', '4']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('decision layer (5-fold cross-validation with folds by document (seed 4)):');
-    expect(readFileSync(path.join(once, 'lexicons', 'terms.yaml'), 'utf8')).toContain('5-fold cross-validation with folds by document (seed 4)"');
+    expect(readFileSync(path.join(once, 'lexicons', 'terms.yaml'), 'utf8')).toContain('5-fold cross-validation with folds by document (seed 4); moves setting chosen from a grid of');
     const zero = await runCli(['calibrate', '--gold', gold, '--lexicons', lexicons, '--out', tempDir(), '--repeats', '0']);
     expect(zero.code).toBe(2);
     expect(zero.stderr).toContain('--repeats');
@@ -98,7 +98,7 @@ describe('spiral calibrate', async () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('decision layer (5-fold cross-validation with folds by country (seed 1)):');
     expect(JSON.parse(readFileSync(path.join(byCountry, 'summary.json'), 'utf8')).cross_validation.grouped_by).toBe('country');
-    expect(readFileSync(path.join(byCountry, 'lexicons', 'model.yaml'), 'utf8')).toContain('5-fold cross-validation with folds by country (seed 1)"');
+    expect(readFileSync(path.join(byCountry, 'lexicons', 'model.yaml'), 'utf8')).toContain('5-fold cross-validation with folds by country (seed 1); moves setting chosen from a grid of');
     expect(readFileSync(path.join(byCountry, 'diff.md'), 'utf8')).toContain('cross-validation with folds by country.');
     const bad = await runCli(['calibrate', '--gold', gold, '--lexicons', lexicons, '--out', tempDir(), '--fold-by', 'speech']);
     expect(bad.code).toBe(2);
@@ -115,7 +115,9 @@ describe('spiral calibrate', async () => {
     const table = readFileSync(path.join(fixed, 'diff.md'), 'utf8').split('## Settings tried (moves)')[1].split('##')[0];
     expect(table.split('\n').filter((l) => /^\| [\d.]/.test(l))).toHaveLength(1);
     const cv = (text: string) => /moves_cv_macro_f1: ([\d.]+)/.exec(text)![1];
-    expect(cv(readFileSync(path.join(fixed, 'lexicons', 'model.yaml'), 'utf8'))).toBe(cv(model));
+    const fixedModel = readFileSync(path.join(fixed, 'lexicons', 'model.yaml'), 'utf8');
+    expect(cv(fixedModel)).toBe(cv(model));
+    expect(fixedModel).toContain('; moves setting given (--setting), not chosen from the grid"');
     const noTerms = tempDir();
     expect((await runCli(['calibrate', '--gold', gold, '--lexicons', lexicons, '--out', noTerms, '--setting', '0.1,none,1', '--repeats', '1'])).code).toBe(0);
     expect(readFileSync(path.join(noTerms, 'lexicons', 'model.yaml'), 'utf8')).toContain(
