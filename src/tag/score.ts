@@ -318,7 +318,9 @@ export function applyListDamping(evidence: WorkingEvidence[], tokens: Tokens, co
  * call for an investigation" says who speaks, not whose record is answered
  * for); by the sentence naming no other party at all (an impersonal report:
  * "twelve officers were prosecuted"); or from outside the sentence, by the UPR
- * setting or a self-reference in the sentence before (`metOutside`). A rule
+ * setting or a self-reference in the sentence before (`metOutside`); where
+ * another State is named by name, only the speaker's State named as firmly
+ * (`namedSelfMin`) meets it. A rule
  * with `requires_own_sentence` needs the speaker's State named in the sentence
  * itself — a reference weighing at least `namedSelfMin` ("our country", its
  * name, "the delegation"), not a bare "we" — or the UPR setting: neither the

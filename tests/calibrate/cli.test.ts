@@ -84,7 +84,9 @@ describe('spiral calibrate', async () => {
     const r = await runCli(['calibrate', '--gold', gold, '--lexicons', lexicons, '--out', once, '--repeats', '1', '--seed', '4']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('decision layer (5-fold cross-validation with folds by document (seed 4)):');
-    expect(readFileSync(path.join(once, 'lexicons', 'terms.yaml'), 'utf8')).toContain('5-fold cross-validation with folds by document (seed 4); moves setting chosen from a grid of');
+    expect(readFileSync(path.join(once, 'lexicons', 'terms.yaml'), 'utf8')).toContain(
+      '5-fold cross-validation with folds by document (seed 4); moves setting chosen from a grid of',
+    );
     const zero = await runCli(['calibrate', '--gold', gold, '--lexicons', lexicons, '--out', tempDir(), '--repeats', '0']);
     expect(zero.code).toBe(2);
     expect(zero.stderr).toContain('--repeats');
@@ -98,7 +100,9 @@ describe('spiral calibrate', async () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('decision layer (5-fold cross-validation with folds by country (seed 1)):');
     expect(JSON.parse(readFileSync(path.join(byCountry, 'summary.json'), 'utf8')).cross_validation.grouped_by).toBe('country');
-    expect(readFileSync(path.join(byCountry, 'lexicons', 'model.yaml'), 'utf8')).toContain('5-fold cross-validation with folds by country (seed 1); moves setting chosen from a grid of');
+    expect(readFileSync(path.join(byCountry, 'lexicons', 'model.yaml'), 'utf8')).toContain(
+      '5-fold cross-validation with folds by country (seed 1); moves setting chosen from a grid of',
+    );
     expect(readFileSync(path.join(byCountry, 'diff.md'), 'utf8')).toContain('cross-validation with folds by country.');
     const bad = await runCli(['calibrate', '--gold', gold, '--lexicons', lexicons, '--out', tempDir(), '--fold-by', 'speech']);
     expect(bad.code).toBe(2);

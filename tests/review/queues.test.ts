@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadLexiconSet } from '../../src/lexicon/load.js';
 import { openReviewSession } from '../../src/review/index.js';
 import { confidenceMargin } from '../../src/review/margin.js';
-import { drawKey, loadQueue, type QueueSpec } from '../../src/review/queue.js';
+import { closedMoves, drawKey, loadQueue, type QueueSpec } from '../../src/review/queue.js';
 import type { Label } from '../../src/types.js';
 import { runCli } from '../helpers/cli.js';
 import { MINI_LEXICONS } from '../helpers/lexicons.js';
@@ -40,13 +40,23 @@ function run(lines: Line[], order: (l: Line[]) => Line[] = (l) => l): string {
 
 const scores = (denial: number, rhetorical = 0) => ({ denial, rhetorical_action: rhetorical, argumentative_concession: 0, norm_acknowledgment: 0 });
 
-/** Lines as the tagger would write them: label the most probable, confidence its softmax probability. */
+/**
+ * Lines as the tagger would write them: label the most probable, confidence its
+ * softmax probability. Every fifth line has a denial rule of its own, every
+ * second a rhetorical one; a rejecting move without one is closed to the tagger
+ * (tag/model.ts, MOVES_NEEDING_A_RULE).
+ */
 function lines(n: number): Line[] {
   return Array.from({ length: n }, (_, i) => {
     const sc = scores(((i * 13) % 7) / 2, ((i * 7) % 5) / 2);
+    const evidence = [
+      ...(i % 5 === 0 ? [{ rule: 'denial.internal-affairs', category: 'denial' as const, weight: 1, start: 0, end: 8 }] : []),
+      ...(i % 2 === 0 ? [{ rule: 'rhetorical.baseless', category: 'rhetorical_action' as const, weight: 1, start: 0, end: 8 }] : []),
+    ];
+    const open = (label: Label) => evidence.some((e) => e.category === label);
     const logits: Record<Label, number> = {
-      denial: sc.denial + layer.bias.denial,
-      rhetorical_action: sc.rhetorical_action + layer.bias.rhetorical_action,
+      denial: open('denial') ? sc.denial + layer.bias.denial : -Infinity,
+      rhetorical_action: open('rhetorical_action') ? sc.rhetorical_action + layer.bias.rhetorical_action : -Infinity,
       argumentative_concession: layer.bias.argumentative_concession,
       norm_acknowledgment: layer.bias.norm_acknowledgment,
       none: layer.bias.none + ((i * 11) % 6) / 2,
@@ -62,7 +72,7 @@ function lines(n: number): Line[] {
       confidence: Math.round((Math.exp(logits[label] - top) / total) * 1e6) / 1e6,
       scores: sc,
       flags: i % 4 === 0 ? ['conflict' as const] : [],
-      evidence: i % 5 === 0 ? [{ rule: 'denial.internal-affairs', start: 0, end: 8 }] : [],
+      evidence,
     };
   });
 }
@@ -73,7 +83,9 @@ describe('the uncertainty queue', () => {
   it('orders by confidence margin, lowest first, and keeps the --size lowest', async () => {
     const all = lines(30);
     const dir = run(all);
-    const margins = all.map((l) => confidenceMargin({ label: l.label!, confidence: l.confidence!, scores: l.scores!, upr: false }, layer)!);
+    const margins = all.map((l) =>
+      confidenceMargin({ label: l.label!, confidence: l.confidence!, scores: l.scores!, upr: false, closed: closedMoves(l) }, layer)!,
+    );
     const expected = all
       .map((l, i) => ({ id: `${l.doc}:${l.n}`, doc: l.doc, n: l.n, margin: margins[i] }))
       // Ties (equal margins) go by document and position, as the queue breaks them.

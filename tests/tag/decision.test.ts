@@ -184,6 +184,36 @@ rules:
     expect(own).toMatchObject({ category: 'target_self', effect: 'own_country', switched_from: 'target_other' });
   });
 
+  it('reads a generic reference followed by "of" and another State as that State\'s ("the Government of Kenya"), not the speaker\'s', () => {
+    const generic = createTagger(
+      setWith({
+        'target-self.yaml': `category: target_self
+description: self
+rules:
+  - id: target.self-register
+    description: the Government
+    patterns: ["the government"]
+    weight: 1.5
+    weight_evidence: test
+    examples:
+      match: ["The Government has ratified the Convention."]
+      nomatch: ["A government has not."]
+`,
+      }),
+    );
+    const text = 'The Government of Kenya has ratified the Convention against Torture and respects human rights.';
+    const other = generic.tag(text, { country: 'CHL' });
+    expect(other.evidence.find((e) => e.rule === 'target.self-register')).toMatchObject({ weight: 0, effect: 'named_country' });
+    expect(other.target).toBe('other');
+    const own = generic.tag(text, { country: 'KEN' });
+    expect(own.evidence.find((e) => e.rule === 'target.self-register')!.weight).toBeGreaterThan(0);
+    expect(own.target).toBe('self');
+    expect(
+      generic.tag('The Government has ratified the Convention against Torture.', { country: 'CHL' }).evidence.find((e) => e.rule === 'target.self-register')!
+        .weight,
+    ).toBeGreaterThan(0);
+  });
+
   it('does not count the speaker as the subject of a verb of believing as self-reference', () => {
     const r = tagger.tag('Chile maintains that all States must respect human rights.', { country: 'CHL' });
     expect(r.evidence.find((e) => e.rule === 'country.chl')).toMatchObject({ weight: 0, effect: 'speaker_voice' });
@@ -375,6 +405,16 @@ rules:
       expect(investigate('We urge the Council to investigate the torture allegations.')).toMatchObject({ weight: 0, effect: 'unmet_requirement' });
       expect(investigate('Chile investigated the torture allegations.', { country: 'KEN' })).toMatchObject({ weight: 0, effect: 'unmet_requirement' });
       expect(t.tag('We urge the Council to investigate the torture allegations.').label).not.toBe('argumentative_concession');
+    });
+
+    it('where another State is named by name, needs the speaker named as firmly: a bare "we" does not do, here or in the sentence before', () => {
+      const named = createTagger(setWith({ 'argumentative-concession.yaml': concession, ...targets, 'target-self.yaml': selfRules(0.05, true) }));
+      const weight = (text: string, meta = {}) => named.tag(text, { country: 'CHL', ...meta }).evidence.find((e) => e.rule === 'concession.investigate')!;
+      expect(weight('We investigated the torture allegations in Kenya.')).toMatchObject({ weight: 0, effect: 'unmet_requirement' });
+      expect(weight('We investigated the torture allegations in Kenya.', { context: 'My Government answered every question.' }).weight).toBe(0);
+      expect(weight('My Government investigated the torture allegations in Kenya.').weight).toBeGreaterThan(0);
+      expect(weight('We investigated the torture allegations.').weight).toBeGreaterThan(0);
+      expect(weight('We investigated the torture allegations in Kenya.', { venue: 'UPR Working Group' }).weight).toBeGreaterThan(0);
     });
 
     it('with requires_own_sentence, needs the speaker named in the sentence itself (not a bare "we", not an impersonal sentence) or the UPR setting', () => {
