@@ -121,7 +121,7 @@ describe.skipIf(!existsSync(BOOK))("the book countries, read from each governmen
     for (const r of byYear.rows.filter((x) => x.insufficient_evidence)) expect([1, null], r.key).toContain(r.phase.phase);
   });
 
-  it('criterion 1: the self-rejecting share falls after the regime change (Chile beyond noise, the Philippines and Poland on the point estimate)', () => {
+  it('criterion 1: the self-rejecting share falls after the regime change (Chile beyond noise, the Philippines on the point estimate)', () => {
     const table = [...changes].map(([iso, c]) => ({
       iso,
       before: c.before.rejecting === null ? null : Math.round(c.before.rejecting * 100),
@@ -142,13 +142,18 @@ describe.skipIf(!existsSync(BOOK))("the book countries, read from each governmen
     // 0.5.9 its side before 1990 keeps 7 self-referential moves (10 make it testable): the set's rhetorical rules
     // now need human-rights talk, and what was lost there was mostly nuclear-arms talk ("elements of pressure and
     // attempts to teach lessons to others", 1989) read as deflection.
-    expect(changes.get('POL')).toMatchObject({ falls: true });
+    // With 0.5.12 it no longer falls (0% -> 6%): the one rejecting move left before 1989, the 1982 defence of
+    // martial law as serving "the vital interests of Poland ... and security in Europe", was a denial through the
+    // term layer alone, and denials now need a rule of their own. A rule for it would fire on that one sentence of
+    // the whole corpus, so none was written (docs/calibration.md, set 0.5.12).
+    expect(changes.get('POL')).toMatchObject({ falls: false });
     // 8 with sets 0.5.5-0.5.6, 6 with 0.5.7: Kenya's "fall" (-2 points, interval -29 to +11) rested on one
     // rejecting move before 1992, a false denial that 0.5.7 no longer makes (1978, a sentence condemning
     // apartheid's "weapons of terror"), and South Africa's side before 1994 keeps 8 moves (10 make it testable).
     // 6 with 0.5.9 too, another six: Poland and South Africa (11 moves before 1994 now) in, Czechoslovakia and
     // Indonesia (9 moves after 1993) out as not testable.
-    expect(falls).toBeGreaterThanOrEqual(6);
+    // 5 with 0.5.12: Poland out (above).
+    expect(falls).toBeGreaterThanOrEqual(5);
   });
 
   it('criterion 2: the onset of prescriptive status against the book (Kenya and Indonesia not by 1998; Chile within three years of 1990)', () => {
