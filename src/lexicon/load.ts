@@ -253,12 +253,15 @@ function readRule(file: YamlFile, node: unknown, fileCategory: Category | undefi
   if (map.get('weight_evidence') === undefined) fail('weight_evidence', `${where}"weight_evidence" is required (where the weight comes from)`);
   const patterns = readPatterns(file, map.get('patterns', true), where, classes, problems);
   const requires = readRequires(file, map.get('requires', true), where, problems);
-  const requiresOwnSentence = map.get('requires_own_sentence') ?? false;
-  if (typeof requiresOwnSentence !== 'boolean') fail('requires_own_sentence', `${where}"requires_own_sentence" must be true or false`);
-  else if (requiresOwnSentence && requires.length === 0) fail('requires_own_sentence', `${where}"requires_own_sentence" needs "requires"`);
-  const strongRelevance = map.get('strong_relevance') ?? false;
-  if (typeof strongRelevance !== 'boolean') fail('strong_relevance', `${where}"strong_relevance" must be true or false`);
-  else if (strongRelevance && !requires.includes('relevance')) fail('strong_relevance', `${where}"strong_relevance" needs "requires: [relevance]"`);
+  // Flags that qualify a requirement: each means nothing without the one it qualifies.
+  const flag = (key: string, qualifies: boolean, needs: string): boolean => {
+    const value = map.get(key) ?? false;
+    if (typeof value !== 'boolean') fail(key, `${where}"${key}" must be true or false`);
+    else if (value && !qualifies) fail(key, `${where}"${key}" needs ${needs}`);
+    return value === true;
+  };
+  const requiresOwnSentence = flag('requires_own_sentence', requires.length > 0, '"requires"');
+  const strongRelevance = flag('strong_relevance', requires.includes('relevance'), '"requires: [relevance]"');
   const whenNegated = readWhenNegated(map.get('when_negated'), category, (m) => fail('when_negated', where + m));
   const examples = readExamples(file, map.get('examples', true), where, problems);
   if (problems.length > before) return undefined;
@@ -270,8 +273,8 @@ function readRule(file: YamlFile, node: unknown, fileCategory: Category | undefi
     weight: weight as number,
     weightEvidence: map.toJSON().weight_evidence,
     requires,
-    requiresOwnSentence: requiresOwnSentence === true,
-    strongRelevance: strongRelevance === true,
+    requiresOwnSentence,
+    strongRelevance,
     whenNegated,
     examples,
     file: rel,

@@ -20,7 +20,7 @@
 import { createHash } from 'node:crypto';
 import { forEachUtterance } from '../run/aggregate.js';
 import { compareUtterances, type UtteranceLine } from '../run/lines.js';
-import { MOVES_NEEDING_A_RULE } from '../tag/model.js';
+import { movesWithoutRules } from '../tag/model.js';
 import { isUprVenue } from '../tag/tagger.js';
 import { isTarget, MOVE_LABELS, type MoveLabel, type Target } from '../types.js';
 import { ReviewError } from './errors.js';
@@ -159,7 +159,7 @@ function scoresOf(raw: unknown): Partial<Record<MoveLabel, number>> | null {
 export function closedMoves(raw: unknown): MoveLabel[] {
   const evidence = (raw as { evidence?: unknown } | null)?.evidence;
   const list = Array.isArray(evidence) ? (evidence as Array<{ category?: unknown; weight?: unknown }>) : [];
-  return MOVES_NEEDING_A_RULE.filter((m) => !list.some((e) => e.category === m && typeof e.weight === 'number' && e.weight > 0));
+  return movesWithoutRules(list.filter((e) => typeof e.weight === 'number' && e.weight > 0));
 }
 
 /** The margin of one line under the run's decision layer (null: the line has no confidence or scores). */

@@ -171,13 +171,18 @@ export function moveLogits(input: MoveInput, weights: MoveWeights): LabelVector 
  */
 export const MOVES_NEEDING_A_RULE: readonly MoveLabel[] = ['denial', 'rhetorical_action'];
 
+/** The moves of MOVES_NEEDING_A_RULE that no piece of active evidence is for: closed to the tagger. */
+export function movesWithoutRules(active: ReadonlyArray<{ category?: unknown }>): MoveLabel[] {
+  return MOVES_NEEDING_A_RULE.filter((move) => !active.some((p) => p.category === move));
+}
+
 /** Exclude (logit -Infinity) each move of MOVES_NEEDING_A_RULE that no active piece of evidence is for, in place. */
 export function excludeMovesWithoutRules<Z extends { [index: number]: number } | LabelVector>(
   logits: Z,
   pieces: ReadonlyArray<{ category: Label }>,
   index: (label: MoveLabel) => keyof Z,
 ): Z {
-  for (const move of MOVES_NEEDING_A_RULE) if (!pieces.some((p) => p.category === move)) logits[index(move)] = -Infinity as Z[keyof Z];
+  for (const move of movesWithoutRules(pieces)) logits[index(move)] = -Infinity as Z[keyof Z];
   return logits;
 }
 

@@ -320,13 +320,12 @@ export function applyListDamping(evidence: WorkingEvidence[], tokens: Tokens, co
  * "twelve officers were prosecuted"); or from outside the sentence, by the UPR
  * setting or a self-reference in the sentence before (`metOutside`); where
  * another State is named by name, only the speaker's State named as firmly
- * (`namedSelfMin`) meets it. A rule
- * with `requires_own_sentence` needs the speaker's State named in the sentence
- * itself — a reference weighing at least `namedSelfMin` ("our country", its
- * name, "the delegation"), not a bare "we" — or the UPR setting: neither the
- * sentence before nor an impersonal sentence meets it ("challenges remain" in
- * a General Assembly speech is about the world as often as about the
- * speaker). Runs after the State mentions are weighed (the speaker's own name
+ * (`namedSelfMin`) meets it. A rule with `requires_own_sentence` needs the
+ * speaker's State named in the sentence itself — a reference weighing at least
+ * `namedSelfMin` ("our country", its name, "the delegation"), not a bare "we" —
+ * or the UPR setting: neither the sentence before nor an impersonal sentence
+ * meets it ("challenges remain" in a General Assembly speech is about the world
+ * as often as about the speaker). Runs after the State mentions are weighed (the speaker's own name
  * is self only then) and the speaker's voice is marked.
  */
 export function applySelfRequirement(evidence: WorkingEvidence[], metOutside: { bySetting: boolean; byContext: boolean }, namedSelfMin: number): void {
