@@ -146,14 +146,18 @@ describe.skipIf(!existsSync(BOOK))("the book countries, read from each governmen
     // martial law as serving "the vital interests of Poland ... and security in Europe", was a denial through the
     // term layer alone, and denials now need a rule of their own. A rule for it would fire on that one sentence of
     // the whole corpus, so none was written (docs/calibration.md, set 0.5.12).
-    expect(changes.get('POL')).toMatchObject({ falls: false });
+    // With 0.5.13 it falls again, within noise (7% -> 6%): the 1985 "we reject all forms of interference in our
+    // country's internal affairs" is a refusal of scrutiny, which the gold codes as denial.
+    expect(changes.get('POL')).toMatchObject({ falls: true });
     // 8 with sets 0.5.5-0.5.6, 6 with 0.5.7: Kenya's "fall" (-2 points, interval -29 to +11) rested on one
     // rejecting move before 1992, a false denial that 0.5.7 no longer makes (1978, a sentence condemning
     // apartheid's "weapons of terror"), and South Africa's side before 1994 keeps 8 moves (10 make it testable).
     // 6 with 0.5.9 too, another six: Poland and South Africa (11 moves before 1994 now) in, Czechoslovakia and
     // Indonesia (9 moves after 1993) out as not testable.
-    // 5 with 0.5.12: Poland out (above).
-    expect(falls).toBeGreaterThanOrEqual(5);
+    // 5 with 0.5.12: Poland out (above). 7 with 0.5.13: Poland back, and Kenya (9% -> 0%) on one rhetorical
+    // action before 1992 that is false (1976: the non-aligned group "cannot be accused" of not seeking a
+    // settlement in southern Africa, no human-rights move), so the floor is 6.
+    expect(falls).toBeGreaterThanOrEqual(6);
   });
 
   it('criterion 2: the onset of prescriptive status against the book (Kenya and Indonesia not by 1998; Chile within three years of 1990)', () => {
