@@ -103,6 +103,10 @@ function ruleDetails(rules) {
       '',
     );
     for (const pattern of rule.patterns ?? []) lines.push(`- ${code(pattern)}`);
+    if (rule.unless?.length) {
+      lines.push('', 'Unless (exceptions):', '');
+      for (const pattern of rule.unless) lines.push(`- ${code(pattern)}`);
+    }
     lines.push('');
   }
   return lines;

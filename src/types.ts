@@ -119,7 +119,8 @@ export interface Evidence {
   weight: number; // the weight that counted (after negation/attribution/contrast effects)
   negated: boolean;
   /** What changed the rule's effect, if anything: 'negation' switched or dropped it, etc. */
-  effect?: 'switched' | 'dropped' | 'attributed' | 'concessive' | 'list_item' | 'unmet_requirement' | 'own_country' | 'speaker_voice' | 'named_country';
+  effect?:
+    'switched' | 'dropped' | 'attributed' | 'concessive' | 'list_item' | 'unmet_requirement' | 'own_country' | 'speaker_voice' | 'named_country' | 'excepted';
   switched_from?: Category;
   /** Term-layer evidence: the term's fitted weight for each label it has one for (`weight` is the chosen label's). */
   weights?: Partial<Record<Label, number>>;

@@ -90,7 +90,7 @@ function toPiece(e: Evidence, rules: Map<string, Rule>, adjust: Map<string, numb
   const ruleWeight = fixed ?? rule.weight;
   // The effects (negation, attribution, ...) scale a rule's weight; they do not depend on its size. A
   // self-reference in the speaker's voice weighs the model's speaker_voice_weight, not its rule's: the rule did not act.
-  const ruleActs = e.effect !== 'unmet_requirement' && e.effect !== 'speaker_voice';
+  const ruleActs = e.effect !== 'unmet_requirement' && e.effect !== 'speaker_voice' && e.effect !== 'excepted';
   const factor = ruleWeight > 0 && ruleActs ? e.weight / ruleWeight : 0;
   const piece: EvidencePiece = {
     rule: e.rule,

@@ -28,6 +28,11 @@ function lostProperties(rule: Rule): Warning[] {
   const out: Warning[] = [];
   if (rule.requires.length)
     out.push({ where: where(rule), message: `requires [${rule.requires.join(', ')}] is not exported: dictionary entries count wherever they occur` });
+  if (rule.unless.length)
+    out.push({
+      where: where(rule),
+      message: `unless [${rule.unless.map((p) => p.source).join('; ')}] is not exported: a dictionary cannot except matches, so the entries match more than the rule`,
+    });
   if (rule.whenNegated !== defaultWhenNegated(rule.category))
     out.push({ where: where(rule), message: `when_negated: ${rule.whenNegated} is not exported: dictionaries do not see negation` });
   return out;
@@ -106,7 +111,7 @@ export function exportSet(set: LexiconSet, format: DictionaryFormat, options: Ex
   }
   const header = [
     `spiral lexicon set ${set.name} ${set.version} (sha256 ${set.hash})`,
-    'Exported by `spiral lexicon export`. Weights, requires, when_negated, negation, attribution and',
+    'Exported by `spiral lexicon export`. Weights, requires, unless, when_negated, negation, attribution and',
     'case overlays are not part of a dictionary. Each pattern is written as the phrases it matches:',
     'a word as its forms, `_` as *, a gap of up to N words as N + 1 phrases with * for each word.',
     'spiral splits words at hyphens and apostrophes ("so-called" is "so called") and never lets a',

@@ -162,6 +162,7 @@ function toRule(d: Draft, input: ImportInput): Rule {
     category: d.category,
     description: `imported from ${input.source} (${input.format}): key ${d.path.join('/')}`,
     patterns: d.patterns.map((p) => parsePattern(p.source)),
+    unless: [],
     weight: 1,
     weightEvidence: `imported from ${input.source} (${input.format}); weight not calibrated`,
     requires: [],

@@ -69,6 +69,8 @@ export interface CompiledPattern {
   required: Int32Array[];
   /** Features the pattern consumes as words (not gaps or `_`): a negator among them is part of the claim. */
   literalFeatures: ReadonlySet<number>;
+  /** One of the rule's `unless` patterns: its matches make none of their own, they except the rule's matches they overlap. */
+  exception?: true;
 }
 
 /** A distinct list of features, shared by every word of a lexicon's vocabulary that has exactly these. */
@@ -235,15 +237,19 @@ export function compileRules(rules: Rule[], terms: Iterable<string> = []): Compi
   for (const term of terms) termByFeature.set(features.termFeature(term), term);
   const patterns: CompiledPattern[] = [];
   const anchors = new Map<number, number[]>();
+  const add = (ast: PatternAst, ruleIndex: number, exception: boolean) => {
+    const { states, start } = buildNfa(ast, features);
+    const first = firstFeatures(states, start);
+    const required = requiredFeatures(ast, features);
+    const literalFeatures = new Set(states.flatMap((st) => (st.op === 'consume' && st.feature !== ANY ? [st.feature] : [])));
+    const pattern: CompiledPattern = { rule: ruleIndex, source: ast.source, nfa: packNfa(states), start, firstFeatures: first, required, literalFeatures };
+    if (exception) pattern.exception = true;
+    const index = patterns.push(pattern) - 1;
+    for (const f of first) push(anchors, f, index);
+  };
   rules.forEach((rule, ruleIndex) => {
-    for (const ast of rule.patterns) {
-      const { states, start } = buildNfa(ast, features);
-      const first = firstFeatures(states, start);
-      const required = requiredFeatures(ast, features);
-      const literalFeatures = new Set(states.flatMap((st) => (st.op === 'consume' && st.feature !== ANY ? [st.feature] : [])));
-      const index = patterns.push({ rule: ruleIndex, source: ast.source, nfa: packNfa(states), start, firstFeatures: first, required, literalFeatures }) - 1;
-      for (const f of first) push(anchors, f, index);
-    }
+    for (const ast of rule.patterns) add(ast, ruleIndex, false);
+    for (const ast of rule.unless ?? []) add(ast, ruleIndex, true);
   });
   return {
     rules: rules.map(compiledRule),

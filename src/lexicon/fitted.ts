@@ -293,6 +293,7 @@ function countryRules(file: ParsedYaml | undefined, extra: Map<string, Array<{ p
       category: 'target_other' as const,
       description: `A mention of ${code} (its names, demonyms and regime names): another State, or the speaker's own.`,
       patterns: [...patterns].sort().map((p) => parsePattern(p)),
+      unless: [],
       weight: 1,
       weightEvidence: 'reference data: the target model weighs target evidence through model.yaml',
       requires: [],

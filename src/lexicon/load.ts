@@ -252,6 +252,8 @@ function readRule(file: YamlFile, node: unknown, fileCategory: Category | undefi
   if (typeof weight !== 'number' || !(weight > 0)) fail('weight', `${where}"weight" must be a number > 0`);
   if (map.get('weight_evidence') === undefined) fail('weight_evidence', `${where}"weight_evidence" is required (where the weight comes from)`);
   const patterns = readPatterns(file, map.get('patterns', true), where, classes, problems);
+  const unlessNode = map.get('unless', true);
+  const unless = unlessNode === undefined ? [] : readPatterns(file, unlessNode, where, classes, problems, 'unless');
   const requires = readRequires(file, map.get('requires', true), where, problems);
   // Flags that qualify a requirement: each means nothing without the one it qualifies.
   const flag = (key: string, qualifies: boolean, needs: string): boolean => {
@@ -270,6 +272,7 @@ function readRule(file: YamlFile, node: unknown, fileCategory: Category | undefi
     category,
     description: description as string,
     patterns,
+    unless,
     weight: weight as number,
     weightEvidence: map.toJSON().weight_evidence,
     requires,
@@ -282,9 +285,9 @@ function readRule(file: YamlFile, node: unknown, fileCategory: Category | undefi
   };
 }
 
-function readPatterns(file: YamlFile, node: unknown, where: string, classes: WordClasses, problems: Problem[]): PatternAst[] {
+function readPatterns(file: YamlFile, node: unknown, where: string, classes: WordClasses, problems: Problem[], key = 'patterns'): PatternAst[] {
   if (!isSeq(node) || node.items.length === 0) {
-    problems.push({ file: file.rel, line: file.line(node), message: `${where}"patterns" must be a non-empty list` });
+    problems.push({ file: file.rel, line: file.line(node), message: `${where}"${key}" must be a non-empty list` });
     return [];
   }
   const out: PatternAst[] = [];

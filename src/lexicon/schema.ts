@@ -32,6 +32,13 @@ export const RULE_FIELDS: readonly RuleField[] = [
   { key: 'description', required: true, type: 'string', description: 'what move or ingredient the rule captures' },
   { key: 'patterns', required: true, type: 'list of patterns', description: 'non-empty; any one matching fires the rule (see Patterns)' },
   {
+    key: 'unless',
+    required: false,
+    type: 'list of patterns',
+    description:
+      'exceptions: a match of the rule that one of these overlaps counts for nothing (effect `excepted`): a body\'s standing mandate "to investigate" is no investigation',
+  },
+  {
     key: 'weight',
     required: true,
     type: 'number > 0',

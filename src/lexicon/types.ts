@@ -21,6 +21,8 @@ export interface Rule {
   category: Category;
   description: string;
   patterns: PatternAst[];
+  /** Exceptions: a match of the rule overlapped by a match of one of these counts for nothing (effect `excepted`). */
+  unless: PatternAst[];
   weight: number;
   weightEvidence: unknown;
   requires: Category[];

@@ -27,6 +27,8 @@ export interface RuleMatch {
   pattern: number;
   startToken: number;
   endToken: number; // exclusive
+  /** One of the rule's `unless` patterns overlaps it: the match counts for nothing (effect `excepted`). */
+  excepted?: true;
 }
 
 /** One DFA state: the NFA consume states a run is in (ascending), and whether it has just matched. */
@@ -406,7 +408,18 @@ export function matchTokens(lexicon: CompiledLexicon, tokens: Tokens, sets: read
       if (end > i) found.push({ rule: pattern.rule, pattern: p, startToken: i, endToken: end });
     }
   }
-  return keepNonOverlappingPerRule(found);
+  return applyExceptions(lexicon, found);
+}
+
+/** Matches of `unless` patterns make no evidence of their own: they mark the rule's matches they overlap. */
+function applyExceptions(lexicon: CompiledLexicon, found: RuleMatch[]): RuleMatch[] {
+  const exceptions = found.filter((m) => lexicon.patterns[m.pattern].exception);
+  if (exceptions.length === 0) return keepNonOverlappingPerRule(found);
+  const kept = keepNonOverlappingPerRule(found.filter((m) => !lexicon.patterns[m.pattern].exception));
+  for (const m of kept) {
+    if (exceptions.some((x) => x.rule === m.rule && x.startToken < m.endToken && x.endToken > m.startToken)) m.excepted = true;
+  }
+  return kept;
 }
 
 /** For each rule keep the earliest, then longest, match and drop its overlaps. */

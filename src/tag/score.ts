@@ -38,9 +38,10 @@ export function toEvidence(lexicon: CompiledLexicon, text: string, tokens: Token
       start,
       end,
       text: text.slice(start, end),
-      weight: rule.weight,
+      weight: m.excepted ? 0 : rule.weight,
       baseWeight: rule.weight,
       negated: false,
+      ...(m.excepted ? { effect: 'excepted' as const } : {}),
       startToken: m.startToken,
       endToken: m.endToken,
       requires: rule.requires,
@@ -95,6 +96,7 @@ export function applyNegation(evidence: WorkingEvidence[], text: string, tokens:
   if (!evidence.some((e) => isMove(e.category))) return;
   const negatedBy = negatorWithinReach(evidence, tokens, config.negation_window) ? negationScopes(text, tokens, config.negation_window) : undefined;
   for (const e of evidence) {
+    if (e.effect === 'excepted') continue; // counts for nothing already; its exception says why
     let negated = e.negatorInGap;
     let negator = -1;
     for (let t = e.startToken; negatedBy && t < e.endToken && !negated; t++) {

@@ -79,6 +79,7 @@ function matched(patterns: PatternAst[], texts: Tokens[]): boolean[] {
     category: 'denial',
     description: '',
     patterns,
+    unless: [],
     weight: 1,
     weightEvidence: '',
     requires: [],

@@ -113,6 +113,14 @@ describe('loadLexiconSet', () => {
     expect(loadLexiconSet(MINI_LEXICONS).rules.every((r) => r.strongRelevance === false)).toBe(true);
   });
 
+  it('reads `unless` exceptions as patterns, and rejects an empty list or a bad pattern with file:line', () => {
+    const set = loadLexiconSet(setWith('denial.yaml', rule('    unless: ["mandated ..3 to ..2 investigate"]\n')));
+    expect(set.rules.find((r) => r.id === 'denial.one')?.unless.map((p) => p.source)).toEqual(['mandated ..3 to ..2 investigate']);
+    expect(loadLexiconSet(MINI_LEXICONS).rules.every((r) => r.unless.length === 0)).toBe(true);
+    expect(lexiconLoadError(setWith('denial.yaml', rule('    unless: []\n')))).toMatch(/denial\.yaml:\d+: rule denial\.one: "unless" must be a non-empty list/);
+    expect(lexiconLoadError(setWith('denial.yaml', rule('    unless: ["(unclosed"]\n')))).toMatch(/denial\.yaml:\d+: rule denial\.one: pattern "\(unclosed"/);
+  });
+
   it('reads an example with the venue and country it is said in, and rejects a bad country with file:line', () => {
     const withExample = (example: string) => rule().replace('      match: ["a"]\n', `      match:\n        - ${example}\n`);
     const set = loadLexiconSet(setWith('denial.yaml', withExample('{ text: "a", venue: UPR working group, country: KEN, label: denial }')));

@@ -20,6 +20,7 @@ function rule(patterns: PatternAst[], index = 0): Rule {
     category: 'denial',
     description: 'generated',
     patterns,
+    unless: [],
     weight: 1,
     weightEvidence: 'test',
     requires: [],
