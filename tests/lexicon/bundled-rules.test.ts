@@ -29,7 +29,7 @@ describe('bundled lexicon rules', () => {
 describe('an example tagged where it is said', () => {
   // concession.investigation requires human-rights talk and the speaker's own State in view; the UPR setting meets both.
   const rule = allRules(tagger).find((r) => r.id === 'concession.investigation')!;
-  const text = 'The international community asked that the torture allegations be investigated.';
+  const text = 'The torture allegations raised by the international community were investigated.';
   const withExample = (example: { text: string; venue?: string; country?: string }) => ({
     ...rule,
     examples: { match: [example], nomatch: rule.examples.nomatch },
