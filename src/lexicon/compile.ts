@@ -249,7 +249,7 @@ export function compileRules(rules: Rule[], terms: Iterable<string> = []): Compi
   };
   rules.forEach((rule, ruleIndex) => {
     for (const ast of rule.patterns) add(ast, ruleIndex, false);
-    for (const ast of rule.unless ?? []) add(ast, ruleIndex, true);
+    for (const ast of rule.unless) add(ast, ruleIndex, true);
   });
   return {
     rules: rules.map(compiledRule),

@@ -413,9 +413,11 @@ export function matchTokens(lexicon: CompiledLexicon, tokens: Tokens, sets: read
 
 /** Matches of `unless` patterns make no evidence of their own: they mark the rule's matches they overlap. */
 function applyExceptions(lexicon: CompiledLexicon, found: RuleMatch[]): RuleMatch[] {
-  const exceptions = found.filter((m) => lexicon.patterns[m.pattern].exception);
-  if (exceptions.length === 0) return keepNonOverlappingPerRule(found);
-  const kept = keepNonOverlappingPerRule(found.filter((m) => !lexicon.patterns[m.pattern].exception));
+  const isException = (m: RuleMatch) => lexicon.patterns[m.pattern].exception === true;
+  // Most sentences match no exception: no arrays are made for them (this runs on every sentence).
+  if (!found.some(isException)) return keepNonOverlappingPerRule(found);
+  const exceptions = found.filter(isException);
+  const kept = keepNonOverlappingPerRule(found.filter((m) => !isException(m)));
   for (const m of kept) {
     if (exceptions.some((x) => x.rule === m.rule && x.startToken < m.endToken && x.endToken > m.startToken)) m.excepted = true;
   }
