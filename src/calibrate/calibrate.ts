@@ -13,7 +13,7 @@ import { findCandidates, type Candidate } from './candidates.js';
 import { diagnoseRules, type RuleDiagnostic } from './diagnostics.js';
 import { modelYaml, termsYaml, type Provenance } from './model-files.js';
 import type { FoldUnit } from './config.js';
-import { fitModel, foldSeeds, priorWeight, type ModelFit, type MoveSetting } from './model-fit.js';
+import { fitModel, foldSeeds, priorWeight, type ModelFit, type MoveSetting, type TargetSetting } from './model-fit.js';
 import { observeForModel } from './model-observe.js';
 import { observeGold, type Observation } from './observe.js';
 import { rewriteSet, type EvidenceValue, type RuleEdit } from './set-edits.js';
@@ -46,6 +46,8 @@ export interface CalibrateInput {
   reference?: ReadonlySet<string>;
   /** Cross-validate this moves setting only instead of choosing among the grid's (a quick, comparable figure). */
   setting?: MoveSetting;
+  /** The same for the target model: this context weight and rule L2 only. */
+  targetSetting?: TargetSetting;
 }
 
 /** A rule whose weight the fit moved. */
@@ -147,6 +149,7 @@ export function calibrate(input: CalibrateInput): CalibrationResult {
     input.folds,
     foldSeeds(input.seed, input.repeats),
     input.setting,
+    input.targetSetting,
   );
   const fittedWeights = new Map([...fit.moves.fitted.ruleWeights, ...fit.targets.fitted.ruleWeights]);
   const rules = new Map<string, RuleEdit>();

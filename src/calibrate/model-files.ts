@@ -24,8 +24,11 @@ const f3 = (x: number) => x.toFixed(3);
 
 /** How the moves setting was reached: given (`--setting`, to compare two sets at one setting) or chosen from the grid. */
 function settingBasis(fit: ModelFit): string {
-  const tried = fit.moves.tried.length;
-  return tried === 1 ? 'moves setting given (--setting), not chosen from the grid' : `moves setting chosen from a grid of ${tried}`;
+  const moves = fit.moves.tried.length;
+  const targets = fit.targets.tried.length;
+  const movesBasis = moves === 1 ? 'moves setting given (--setting), not chosen from the grid' : `moves setting chosen from a grid of ${moves}`;
+  const targetsBasis = targets === 1 ? 'targets setting given (--target-setting)' : `targets setting chosen from a grid of ${targets}`;
+  return `${movesBasis}; ${targetsBasis}`;
 }
 
 function fittedOn(p: Provenance, fit: ModelFit): string[] {

@@ -538,7 +538,14 @@ export interface TargetFit {
   tried: Array<CrossValidated<TargetSetting, TargetKind>>;
 }
 
-export function fitTargets(observations: readonly ModelObservation[], set: LexiconSet, folds: number, seeds: readonly number[]): TargetFit {
+/** `given`: cross-validate that setting only, instead of choosing one from the grid. */
+export function fitTargets(
+  observations: readonly ModelObservation[],
+  set: LexiconSet,
+  folds: number,
+  seeds: readonly number[],
+  given?: TargetSetting,
+): TargetFit {
   const targetRules = set.rules.filter((r) => r.category.startsWith('target_'));
   const ruleIds = targetRules.map((r) => r.id);
   const moveIds = set.rules.filter((r) => (MOVE_LABELS as readonly string[]).includes(r.category)).map((r) => r.id);
@@ -550,33 +557,33 @@ export function fitTargets(observations: readonly ModelObservation[], set: Lexic
     seeds,
   );
   const tried: Array<CrossValidated<TargetSetting, TargetKind> & { heldOut: Array<{ logits: Float64Array; y: number }> }> = [];
-  for (const contextWeight of MODEL_FITTING.targetContextGrid) {
-    for (const ruleL2 of MODEL_FITTING.ruleL2Grid) {
-      const setting = { contextWeight, ruleL2 };
-      const pairs: Array<{ gold: TargetKind; predicted: TargetKind }> = [];
-      const heldOut: Array<{ logits: Float64Array; y: number }> = [];
-      for (const foldOf of draws) {
-        const predicted: TargetKind[] = new Array(items.length);
-        for (let f = 0; f < folds; f++) {
-          const fitted = fitTargetsOnce(
-            items.filter((_, i) => foldOf[i] !== f),
-            ruleIds,
-            moveIds,
-            priors,
-            setting,
-          );
-          items.forEach((it, i) => {
-            if (foldOf[i] !== f) return;
-            const z = targetLogitsOf(it.o, it.label, fitted);
-            predicted[i] = TARGET_KINDS[argmaxIndex(z)];
-            if (it.o.reference) heldOut.push({ logits: z, y: TARGET_KINDS.indexOf(it.target) });
-          });
-        }
-        for (let i = 0; i < items.length; i++) if (items[i].o.reference) pairs.push({ gold: items[i].target, predicted: predicted[i] });
+  const settings = given
+    ? [given]
+    : MODEL_FITTING.targetContextGrid.flatMap((contextWeight) => MODEL_FITTING.ruleL2Grid.map((ruleL2) => ({ contextWeight, ruleL2 })));
+  for (const setting of settings) {
+    const pairs: Array<{ gold: TargetKind; predicted: TargetKind }> = [];
+    const heldOut: Array<{ logits: Float64Array; y: number }> = [];
+    for (const foldOf of draws) {
+      const predicted: TargetKind[] = new Array(items.length);
+      for (let f = 0; f < folds; f++) {
+        const fitted = fitTargetsOnce(
+          items.filter((_, i) => foldOf[i] !== f),
+          ruleIds,
+          moveIds,
+          priors,
+          setting,
+        );
+        items.forEach((it, i) => {
+          if (foldOf[i] !== f) return;
+          const z = targetLogitsOf(it.o, it.label, fitted);
+          predicted[i] = TARGET_KINDS[argmaxIndex(z)];
+          if (it.o.reference) heldOut.push({ logits: z, y: TARGET_KINDS.indexOf(it.target) });
+        });
       }
-      const metrics = computeMetrics(pairs, TARGET_KINDS);
-      tried.push({ setting, macroF1: metrics.macroF1, metrics, heldOut });
+      for (let i = 0; i < items.length; i++) if (items[i].o.reference) pairs.push({ gold: items[i].target, predicted: predicted[i] });
     }
+    const metrics = computeMetrics(pairs, TARGET_KINDS);
+    tried.push({ setting, macroF1: metrics.macroF1, metrics, heldOut });
   }
   const best = simplestNearBest(tried, targetComplexity);
   const fitted = fitTargetsOnce(items, ruleIds, moveIds, priors, best.setting);
@@ -598,11 +605,18 @@ export function foldSeeds(seed: number, repeats: number): number[] {
   return Array.from({ length: repeats }, (_, i) => seed + i);
 }
 
-/** `movesSetting`: cross-validate that setting only, instead of choosing one from the grid. */
-export function fitModel(observations: ModelObservation[], set: LexiconSet, folds: number, seeds: readonly number[], movesSetting?: MoveSetting): ModelFit {
+/** `movesSetting`, `targetsSetting`: cross-validate that setting only, instead of choosing one from the grid. */
+export function fitModel(
+  observations: ModelObservation[],
+  set: LexiconSet,
+  folds: number,
+  seeds: readonly number[],
+  movesSetting?: MoveSetting,
+  targetsSetting?: TargetSetting,
+): ModelFit {
   correctLabelShift(observations);
   const moves = fitMoves(observations, set, folds, seeds, set.model.moves, movesSetting);
-  const targets = fitTargets(observations, set, folds, seeds);
+  const targets = fitTargets(observations, set, folds, seeds, targetsSetting);
   const model = defaultModelConfig();
   model.moves = moves.fitted.config;
   model.targets = targets.fitted.config;

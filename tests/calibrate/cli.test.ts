@@ -78,7 +78,7 @@ describe('spiral calibrate', async () => {
   it('repeats the cross-validation over 3 fold draws by default; --repeats 1 takes one draw, 0 is refused', async () => {
     expect(summary.cross_validation).toEqual({ folds: 5, seed: 1, repeats: 3, grouped_by: 'document' });
     expect(readFileSync(path.join(out, 'lexicons', 'model.yaml'), 'utf8')).toMatch(
-      /method: "spiral calibrate: regularised multinomial logistic regression, 5-fold cross-validation with folds by document, repeated over 3 draws \(seeds 1-3\); moves setting chosen from a grid of \d+"/,
+      /method: "spiral calibrate: regularised multinomial logistic regression, 5-fold cross-validation with folds by document, repeated over 3 draws \(seeds 1-3\); moves setting chosen from a grid of \d+; targets setting chosen from a grid of \d+"/,
     );
     const once = tempDir();
     const r = await runCli(['calibrate', '--gold', gold, '--lexicons', lexicons, '--out', once, '--repeats', '1', '--seed', '4']);
@@ -121,7 +121,7 @@ describe('spiral calibrate', async () => {
     const cv = (text: string) => /moves_cv_macro_f1: ([\d.]+)/.exec(text)![1];
     const fixedModel = readFileSync(path.join(fixed, 'lexicons', 'model.yaml'), 'utf8');
     expect(cv(fixedModel)).toBe(cv(model));
-    expect(fixedModel).toContain('; moves setting given (--setting), not chosen from the grid"');
+    expect(fixedModel).toContain('; moves setting given (--setting), not chosen from the grid; targets setting chosen from a grid of');
     const noTerms = tempDir();
     expect((await runCli(['calibrate', '--gold', gold, '--lexicons', lexicons, '--out', noTerms, '--setting', '0.1,none,1', '--repeats', '1'])).code).toBe(0);
     expect(readFileSync(path.join(noTerms, 'lexicons', 'model.yaml'), 'utf8')).toContain(
@@ -131,6 +131,26 @@ describe('spiral calibrate', async () => {
       const b = await runCli(['calibrate', '--gold', gold, '--lexicons', lexicons, '--out', tempDir(), '--setting', bad]);
       expect(b.code).toBe(2);
       expect(b.stderr).toContain(`--setting must be "rule L2,term L1 or none,class-weight power"`);
+    }
+  });
+
+  it('cross-validates one target setting with --target-setting: the figure the grid gives it, named in model.yaml', async () => {
+    const model = readFileSync(path.join(out, 'lexicons', 'model.yaml'), 'utf8');
+    const chosen = /targets_setting: \{ context_weight: ([\d.]+), rule_l2: ([\d.]+) \}/.exec(model)!;
+    const fixed = tempDir();
+    const r = await runCli(['calibrate', '--gold', gold, '--lexicons', lexicons, '--out', fixed, '--target-setting', `${chosen[1]},${chosen[2]}`]);
+    expect(r.code).toBe(0);
+    const table = readFileSync(path.join(fixed, 'diff.md'), 'utf8').split('## Settings tried (targets)')[1].split('##')[0];
+    expect(table.split('\n').filter((l) => /^\| [\d.]/.test(l))).toHaveLength(1);
+    const cv = (text: string) => /targets_cv_macro_f1: ([\d.]+)/.exec(text)![1];
+    const fixedModel = readFileSync(path.join(fixed, 'lexicons', 'model.yaml'), 'utf8');
+    expect(cv(fixedModel)).toBe(cv(model));
+    expect(fixedModel).toContain('; targets setting given (--target-setting)"');
+    expect(fixedModel).toContain(`targets_setting: { context_weight: ${chosen[1]}, rule_l2: ${chosen[2]} }`);
+    for (const bad of ['0.5', '-1,0.01', '0.5,0', '0.5,x', '0.5,0.01,1']) {
+      const b = await runCli(['calibrate', '--gold', gold, '--lexicons', lexicons, '--out', tempDir(), '--target-setting', bad]);
+      expect(b.code).toBe(2);
+      expect(b.stderr).toContain('--target-setting must be "context weight,rule L2"');
     }
   });
 

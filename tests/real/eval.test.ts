@@ -70,16 +70,24 @@ describe.skipIf(!existsSync(DEV))('spiral eval on the dev gold, check split', ()
 });
 
 /**
- * `--setting` as the bundled model.yaml records it when the setting was given
- * rather than chosen from the grid (its `method` says which): the same call
- * reproduces the files.
+ * `--setting` and `--target-setting` as the bundled model.yaml records them when
+ * a setting was given rather than chosen from the grid (its `method` says
+ * which): the same call reproduces the files.
  */
 function givenSetting(): string[] {
   const model = readFileSync(path.join(BUNDLED_LEXICONS, 'model.yaml'), 'utf8');
-  if (!model.includes('moves setting given (--setting)')) return [];
-  const m = /moves_setting: \{ rule_l2: ([\d.]+), term_l1: ([\d.]+|null), class_weight_power: ([\d.]+) \}/.exec(model);
-  if (!m) throw new Error('model.yaml: moves_setting not found');
-  return ['--setting', `${m[1]},${m[2] === 'null' ? 'none' : m[2]},${m[3]}`];
+  const flags: string[] = [];
+  if (model.includes('moves setting given (--setting)')) {
+    const m = /moves_setting: \{ rule_l2: ([\d.]+), term_l1: ([\d.]+|null), class_weight_power: ([\d.]+) \}/.exec(model);
+    if (!m) throw new Error('model.yaml: moves_setting not found');
+    flags.push('--setting', `${m[1]},${m[2] === 'null' ? 'none' : m[2]},${m[3]}`);
+  }
+  if (model.includes('targets setting given (--target-setting)')) {
+    const t = /targets_setting: \{ context_weight: ([\d.]+), rule_l2: ([\d.]+) \}/.exec(model);
+    if (!t) throw new Error('model.yaml: targets_setting not found');
+    flags.push('--target-setting', `${t[1]},${t[2]}`);
+  }
+  return flags;
 }
 
 describe.skipIf(!existsSync(DEV))("the project's coded references and the fitted numbers", () => {

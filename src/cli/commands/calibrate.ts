@@ -21,7 +21,7 @@ import { createTagger } from '../../tag/tagger.js';
 import { UsageError, type CliContext } from '../context.js';
 import { lexiconDir, oneOf, positiveInt, resolvePath } from '../options.js';
 import { itemsOfSplit, SPLITS } from '../../eval/gold.js';
-import type { MoveSetting } from '../../calibrate/model-fit.js';
+import type { MoveSetting, TargetSetting } from '../../calibrate/model-fit.js';
 
 interface CalibrateFlags {
   gold: string[];
@@ -34,6 +34,7 @@ interface CalibrateFlags {
   split?: string;
   foldBy?: string;
   setting?: string;
+  targetSetting?: string;
 }
 
 function seedOf(value: string | undefined): number {
@@ -62,6 +63,17 @@ export function movesSettingOf(value: string | undefined): MoveSetting | undefin
   return { ruleL2, termL1, classWeightPower };
 }
 
+/** `--target-setting 0.5,0.01`: the target model's context weight and rule L2, to cross-validate instead of the grid. */
+export function targetSettingOf(value: string | undefined): TargetSetting | undefined {
+  if (value === undefined) return undefined;
+  const parts = value.split(',').map((p) => p.trim());
+  const numbers = parts.map((p) => (p !== '' && Number.isFinite(Number(p)) ? Number(p) : NaN));
+  const [contextWeight, ruleL2] = numbers;
+  if (parts.length !== 2 || !(contextWeight >= 0) || !(ruleL2 > 0))
+    throw new UsageError(`--target-setting must be "context weight,rule L2" with the weight at least 0 and rule L2 above 0 (e.g. 0.5,0.01), got "${value}"`);
+  return { contextWeight, ruleL2 };
+}
+
 export function register(program: Command, ctx: CliContext): void {
   program
     .command('calibrate')
@@ -83,12 +95,17 @@ export function register(program: Command, ctx: CliContext): void {
       '--setting <l2,l1,power>',
       'cross-validate this moves setting only instead of choosing one from the grid: rule L2, term L1 (none: no term layer), class-weight power, e.g. 0.01,0.001,0.5 (about 15 times faster; the figure to compare two lexicon sets at the same setting)',
     )
+    .option(
+      '--target-setting <context,l2>',
+      'the same for the target model: context weight and rule L2, e.g. 0.5,0.01 (two lexicon sets compared at the same target setting)',
+    )
     .action((flags: CalibrateFlags) => {
       const folds = positiveInt('--folds', flags.folds) ?? DEFAULT_FOLDS;
       if (folds < 2) throw new UsageError('--folds must be at least 2');
       const seed = seedOf(flags.seed);
       const repeats = positiveInt('--repeats', flags.repeats) ?? DEFAULT_REPEATS;
       const setting = movesSettingOf(flags.setting);
+      const targetSetting = targetSettingOf(flags.targetSetting);
       const forceCase = flags.case ? normaliseCountry(flags.case) : undefined;
       if (flags.case && !forceCase) throw new UsageError(`--case: unknown country "${flags.case}"`);
       const dir = lexiconDir(ctx, flags.lexicons);
@@ -118,6 +135,7 @@ export function register(program: Command, ctx: CliContext): void {
         foldBy,
         ...(reference ? { reference } : {}),
         ...(setting ? { setting } : {}),
+        ...(targetSetting ? { targetSetting } : {}),
       });
 
       const outDir = resolvePath(ctx, flags.out);
