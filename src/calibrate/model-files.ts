@@ -22,7 +22,7 @@ const num = (x: number) => String(Math.round(x * 1e4) / 1e4);
 const vector = (v: Record<string, number>, keys: readonly string[]) => `{ ${keys.map((k) => `${k}: ${num(v[k])}`).join(', ')} }`;
 const f3 = (x: number) => x.toFixed(3);
 
-/** How the moves setting was reached: given (`--setting`, to compare two sets at one setting) or chosen from the grid. */
+/** How the moves and targets settings were reached: given (`--setting`, `--target-setting`: two sets compared at one setting) or chosen from the grid. */
 function settingBasis(fit: ModelFit): string {
   const moves = fit.moves.tried.length;
   const targets = fit.targets.tried.length;

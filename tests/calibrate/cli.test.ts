@@ -16,6 +16,24 @@ describe('spiral calibrate', async () => {
   const run = await runCli(['calibrate', '--gold', gold, '--lexicons', lexicons, '--out', out]);
   const summary = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'));
 
+  /** Calibrate with one setting given (`--setting` or `--target-setting`): the rows of its diff.md table and the model.yaml written. */
+  async function calibrateGiven(flag: string, value: string, section: 'moves' | 'targets') {
+    const dir = tempDir();
+    const r = await runCli(['calibrate', '--gold', gold, '--lexicons', lexicons, '--out', dir, flag, value]);
+    expect(r.code).toBe(0);
+    const table = readFileSync(path.join(dir, 'diff.md'), 'utf8').split(`## Settings tried (${section})`)[1].split('##')[0];
+    return { rows: table.split('\n').filter((l) => /^\| [\d.]/.test(l)), model: readFileSync(path.join(dir, 'lexicons', 'model.yaml'), 'utf8') };
+  }
+  const cvOf = (model: string, section: 'moves' | 'targets') => new RegExp(`${section}_cv_macro_f1: ([\\d.]+)`).exec(model)![1];
+  /** Each value is refused with exit 2 and the message. */
+  async function expectRefused(flag: string, values: string[], message: string) {
+    for (const bad of values) {
+      const b = await runCli(['calibrate', '--gold', gold, '--lexicons', lexicons, '--out', tempDir(), flag, bad]);
+      expect(b.code).toBe(2);
+      expect(b.stderr).toContain(message);
+    }
+  }
+
   it('prints diagnostics, candidates and the fitted figures', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -113,45 +131,33 @@ describe('spiral calibrate', async () => {
     const model = readFileSync(path.join(out, 'lexicons', 'model.yaml'), 'utf8');
     const chosen = /moves_setting: \{ rule_l2: ([\d.]+), term_l1: ([\d.]+|null), class_weight_power: ([\d.]+) \}/.exec(model)!;
     const [ruleL2, termL1, power] = [chosen[1], chosen[2] === 'null' ? 'none' : chosen[2], chosen[3]];
-    const fixed = tempDir();
-    const r = await runCli(['calibrate', '--gold', gold, '--lexicons', lexicons, '--out', fixed, '--setting', `${ruleL2},${termL1},${power}`]);
-    expect(r.code).toBe(0);
-    const table = readFileSync(path.join(fixed, 'diff.md'), 'utf8').split('## Settings tried (moves)')[1].split('##')[0];
-    expect(table.split('\n').filter((l) => /^\| [\d.]/.test(l))).toHaveLength(1);
-    const cv = (text: string) => /moves_cv_macro_f1: ([\d.]+)/.exec(text)![1];
-    const fixedModel = readFileSync(path.join(fixed, 'lexicons', 'model.yaml'), 'utf8');
-    expect(cv(fixedModel)).toBe(cv(model));
+    const fixed = await calibrateGiven('--setting', `${ruleL2},${termL1},${power}`, 'moves');
+    expect(fixed.rows).toHaveLength(1);
+    const fixedModel = fixed.model;
+    expect(cvOf(fixedModel, 'moves')).toBe(cvOf(model, 'moves'));
     expect(fixedModel).toContain('; moves setting given (--setting), not chosen from the grid; targets setting chosen from a grid of');
     const noTerms = tempDir();
     expect((await runCli(['calibrate', '--gold', gold, '--lexicons', lexicons, '--out', noTerms, '--setting', '0.1,none,1', '--repeats', '1'])).code).toBe(0);
     expect(readFileSync(path.join(noTerms, 'lexicons', 'model.yaml'), 'utf8')).toContain(
       'moves_setting: { rule_l2: 0.1, term_l1: null, class_weight_power: 1 }',
     );
-    for (const bad of ['0.01,0.001', '0,0.001,0.5', '0.01,-1,0.5', '0.01,0.001,x']) {
-      const b = await runCli(['calibrate', '--gold', gold, '--lexicons', lexicons, '--out', tempDir(), '--setting', bad]);
-      expect(b.code).toBe(2);
-      expect(b.stderr).toContain(`--setting must be "rule L2,term L1 or none,class-weight power"`);
-    }
+    await expectRefused(
+      '--setting',
+      ['0.01,0.001', '0,0.001,0.5', '0.01,-1,0.5', '0.01,0.001,x'],
+      `--setting must be "rule L2,term L1 or none,class-weight power"`,
+    );
   });
 
   it('cross-validates one target setting with --target-setting: the figure the grid gives it, named in model.yaml', async () => {
     const model = readFileSync(path.join(out, 'lexicons', 'model.yaml'), 'utf8');
     const chosen = /targets_setting: \{ context_weight: ([\d.]+), rule_l2: ([\d.]+) \}/.exec(model)!;
-    const fixed = tempDir();
-    const r = await runCli(['calibrate', '--gold', gold, '--lexicons', lexicons, '--out', fixed, '--target-setting', `${chosen[1]},${chosen[2]}`]);
-    expect(r.code).toBe(0);
-    const table = readFileSync(path.join(fixed, 'diff.md'), 'utf8').split('## Settings tried (targets)')[1].split('##')[0];
-    expect(table.split('\n').filter((l) => /^\| [\d.]/.test(l))).toHaveLength(1);
-    const cv = (text: string) => /targets_cv_macro_f1: ([\d.]+)/.exec(text)![1];
-    const fixedModel = readFileSync(path.join(fixed, 'lexicons', 'model.yaml'), 'utf8');
-    expect(cv(fixedModel)).toBe(cv(model));
+    const fixed = await calibrateGiven('--target-setting', `${chosen[1]},${chosen[2]}`, 'targets');
+    expect(fixed.rows).toHaveLength(1);
+    const fixedModel = fixed.model;
+    expect(cvOf(fixedModel, 'targets')).toBe(cvOf(model, 'targets'));
     expect(fixedModel).toContain('; targets setting given (--target-setting)"');
     expect(fixedModel).toContain(`targets_setting: { context_weight: ${chosen[1]}, rule_l2: ${chosen[2]} }`);
-    for (const bad of ['0.5', '-1,0.01', '0.5,0', '0.5,x', '0.5,0.01,1']) {
-      const b = await runCli(['calibrate', '--gold', gold, '--lexicons', lexicons, '--out', tempDir(), '--target-setting', bad]);
-      expect(b.code).toBe(2);
-      expect(b.stderr).toContain('--target-setting must be "context weight,rule L2"');
-    }
+    await expectRefused('--target-setting', ['0.5', '-1,0.01', '0.5,0', '0.5,x', '0.5,0.01,1'], '--target-setting must be "context weight,rule L2"');
   });
 
   it('fits the first-mention weight when who is named first decides the target, and the written set uses it', async () => {
