@@ -30,11 +30,13 @@ export function itemsOfSplit(items: readonly GoldItem[], split: Split | undefine
 
 /**
  * The items sampled so (`sampled_by` of a review export): `rule` stands for
- * any rule queue; items without the field are on no side.
+ * any rule queue, `match` for any key-word (recall) queue; items without the
+ * field are on no side.
  */
 export function itemsSampledBy(items: readonly GoldItem[], how: string | undefined): GoldItem[] {
   if (how === undefined) return [...items];
-  return items.filter((i) => i.meta.sampledBy === how || (how === 'rule' && i.meta.sampledBy?.startsWith('rule:')));
+  const family = how === 'rule' || how === 'match' ? `${how}:` : null;
+  return items.filter((i) => i.meta.sampledBy === how || (family !== null && i.meta.sampledBy?.startsWith(family)));
 }
 
 /** Which side of the fit/check discipline an item is on (gold README): rules are written from `fit` only. */

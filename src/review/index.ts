@@ -75,7 +75,7 @@ export async function openReviewSession(runDir: string, options: OpenOptions = {
       now: options.now,
       annotator,
       sampledBy,
-      ...(strategy.kind === 'random' ? { seed: strategy.seed } : {}),
+      ...(strategy.kind === 'random' || strategy.kind === 'match' ? { seed: strategy.seed } : {}),
       orphaned: attached.orphaned,
     });
     return {

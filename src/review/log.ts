@@ -9,11 +9,15 @@ import { ReviewError } from './errors.js';
 export const DECISIONS = ['accept', 'relabel', 'skip'] as const;
 export type Decision = (typeof DECISIONS)[number];
 
-/** How an item came into the queue it was decided in: `flagged`, `uncertainty`, `random` or `rule:<id>`. */
-export type SampledBy = 'flagged' | 'uncertainty' | 'random' | `rule:${string}`;
+/**
+ * How an item came into the queue it was decided in: `flagged`, `uncertainty`,
+ * `random`, `rule:<id>`, or `match:<patterns>` (with ` not:<labels>` when labels
+ * were left out: a recall sample).
+ */
+export type SampledBy = 'flagged' | 'uncertainty' | 'random' | `rule:${string}` | `match:${string}`;
 
 export function isSampledBy(value: unknown): value is SampledBy {
-  return typeof value === 'string' && /^(?:flagged|uncertainty|random|rule:\S+)$/.test(value);
+  return typeof value === 'string' && /^(?:flagged|uncertainty|random|rule:\S+|match:[^\n]+)$/.test(value);
 }
 
 /** Decisions written before there were several queues came from the flagged one. */
@@ -47,7 +51,7 @@ export interface ReviewRecord {
   reviewer?: string;
   /** The queue the item was decided in; absent in older lines (the flagged queue). */
   sampled_by?: SampledBy;
-  /** The seed of the random queue. */
+  /** The seed of the random or match queue. */
   seed?: number;
   /** The confidence margin the uncertainty queue ranked the item by. */
   margin?: number;
@@ -120,7 +124,8 @@ export function toReviewRecord(value: unknown): ReviewRecord {
   const reviewer = optionalString(r, 'reviewer');
   if (reviewer !== null) record.reviewer = reviewer;
   if (r.sampled_by !== undefined) {
-    if (!isSampledBy(r.sampled_by)) throw new Error(`bad sampled_by ${JSON.stringify(r.sampled_by)} (expected flagged, uncertainty, random or rule:<id>)`);
+    if (!isSampledBy(r.sampled_by))
+      throw new Error(`bad sampled_by ${JSON.stringify(r.sampled_by)} (expected flagged, uncertainty, random, rule:<id> or match:<patterns>)`);
     record.sampled_by = r.sampled_by;
   }
   if (Number.isInteger(r.seed)) record.seed = r.seed as number;

@@ -9,6 +9,11 @@
 //                place is the hash of the seed and its id, so the draw does not
 //                depend on the order of the file, and any first k items of the
 //                queue are a uniform sample of the run (for unbiased evaluation)
+//   match:<p|p>  `size` utterances drawn the same way from those that match one
+//                of the key-word patterns (kwic syntax: words, phrases, globs),
+//                optionally leaving out the labels given: "the sentences with a
+//                rejecting cue word the tagger did not call rejecting" is a
+//                recall sample (what the rules miss), which no other queue gives
 //
 // Uncertainty and random read the file twice: once to rank every utterance
 // (keeping only ids and keys), once to collect the chosen ones with context.
@@ -18,11 +23,13 @@
 // `n`: lines of a document may arrive out of order (within the last few seen)
 // and still find their neighbours.
 import { createHash } from 'node:crypto';
+import { wordSpans } from '../aggregate/words.js';
+import { compileKwicPattern, kwicMatches, type KwicPattern } from '../kwic/core.js';
 import { forEachUtterance } from '../run/aggregate.js';
 import { compareUtterances, type UtteranceLine } from '../run/lines.js';
 import { movesWithoutRules } from '../tag/model.js';
 import { isUprVenue } from '../tag/tagger.js';
-import { isTarget, MOVE_LABELS, type MoveLabel, type Target } from '../types.js';
+import { isTarget, MOVE_LABELS, type Label, type MoveLabel, type Target } from '../types.js';
 import { ReviewError } from './errors.js';
 import type { SampledBy } from './log.js';
 import { confidenceMargin, type DecisionLayer } from './margin.js';
@@ -34,9 +41,34 @@ export const DEFAULT_SAMPLE_SIZE = 500;
 /** Seed of the random queue unless `--seed` says otherwise. */
 export const DEFAULT_SEED = 1;
 
-export type QueueStrategy = { kind: 'flagged' } | { kind: 'uncertainty' } | { kind: 'random'; seed: number } | { kind: 'rule'; rule: string };
+export type QueueStrategy =
+  | { kind: 'flagged' }
+  | { kind: 'uncertainty' }
+  | { kind: 'random'; seed: number }
+  | { kind: 'rule'; rule: string }
+  /** `patterns`: kwic patterns joined by `|`; `without`: labels left out (none: every match). */
+  | { kind: 'match'; patterns: string; seed: number; without: readonly Label[] };
 
-export const sampledByOfStrategy = (s: QueueStrategy): SampledBy => (s.kind === 'rule' ? `rule:${s.rule}` : s.kind);
+export function sampledByOfStrategy(s: QueueStrategy): SampledBy {
+  if (s.kind === 'rule') return `rule:${s.rule}`;
+  if (s.kind === 'match') return `match:${s.patterns}${s.without.length > 0 ? ` not:${s.without.join(',')}` : ''}`;
+  return s.kind;
+}
+
+/** The compiled alternatives of `a|b c|d*`; an error naming the one with no word. */
+export function compileMatchPatterns(patterns: string): KwicPattern[] {
+  return patterns.split('|').map((p) => {
+    const compiled = compileKwicPattern(p);
+    if (!compiled) throw new ReviewError(`match pattern "${patterns}": an alternative has no word (patterns are words, phrases or globs joined by |)`);
+    return compiled;
+  });
+}
+
+/** Whether the text holds a match of any of the patterns, as `spiral kwic` finds them. */
+export function matchesAny(text: string, patterns: readonly KwicPattern[]): boolean {
+  const spans = wordSpans(text);
+  return patterns.some((p) => kwicMatches(text, spans, p, 0).length > 0);
+}
 
 export interface QueueSpec {
   strategy: QueueStrategy;
@@ -246,6 +278,15 @@ export async function loadQueue(file: string, spec: QueueSpec, observe?: (u: Utt
       order = (a, b) => chosen.get(a.id)! - chosen.get(b.id)! || compareUtterances(a, b);
       break;
     }
+    case 'match': {
+      size ??= DEFAULT_SAMPLE_SIZE;
+      const patterns = compileMatchPatterns(strategy.patterns);
+      const without = new Set<string>(strategy.without);
+      const { chosen } = await rankAll(file, size, (u) => (without.has(u.label) || !matchesAny(u.text, patterns) ? null : drawKey(strategy.seed, u.id)));
+      pick = (u) => (chosen.has(u.id) ? {} : undefined);
+      order = (a, b) => chosen.get(a.id)! - chosen.get(b.id)! || compareUtterances(a, b);
+      break;
+    }
   }
   const builder = new QueueBuilder(context, pick);
   await forEachUtterance(file, (u, raw) => {
@@ -255,6 +296,10 @@ export async function loadQueue(file: string, spec: QueueSpec, observe?: (u: Utt
   let items = builder.finish(order);
   if (strategy.kind === 'rule' && items.length === 0)
     throw new ReviewError(`no utterance of the run has evidence of rule "${strategy.rule}" (check the rule id)`);
+  if (strategy.kind === 'match' && items.length === 0)
+    throw new ReviewError(
+      `no utterance of the run matches "${strategy.patterns}"${strategy.without.length > 0 ? ` outside ${strategy.without.join(', ')}` : ''}`,
+    );
   if (size !== undefined && items.length > size) {
     items = items.slice(0, size);
     items.forEach((item, index) => (item.index = index));

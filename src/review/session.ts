@@ -98,7 +98,7 @@ export interface SessionOptions {
   annotator?: string;
   /** The queue the items come from (default flagged), recorded on every decision. */
   sampledBy?: SampledBy;
-  /** The random queue's seed, recorded with its decisions. */
+  /** The seed of a random or match queue, recorded with its decisions. */
   seed?: number;
   /** Decisions of the log whose sentence is no longer in the run (counted in the state, never shown). */
   orphaned?: readonly ReviewRecord[];
@@ -205,7 +205,7 @@ export class ReviewSession {
     if (input.note) record.note = input.note;
     if (this.options.annotator) record.annotator = this.options.annotator;
     record.sampled_by = this.sampledBy;
-    if (this.sampledBy === 'random' && this.options.seed !== undefined) record.seed = this.options.seed;
+    if (this.options.seed !== undefined) record.seed = this.options.seed;
     if (item.margin !== undefined) record.margin = item.margin;
     if (item.country) record.country = item.country;
     if (item.year !== null) record.year = item.year;

@@ -1,13 +1,15 @@
 // The queue strategies of spiral review: flagged (as before), uncertainty
 // (lowest confidence margin first), random (seeded, order-free, a prefix of a
-// larger draw), and by rule.
-import { writeFileSync } from 'node:fs';
+// larger draw), by rule, and by key words (match:, the recall sample).
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLexiconSet } from '../../src/lexicon/load.js';
 import { openReviewSession } from '../../src/review/index.js';
 import { confidenceMargin } from '../../src/review/margin.js';
-import { closedMoves, drawKey, loadQueue, type QueueSpec } from '../../src/review/queue.js';
+import { isSampledBy } from '../../src/review/log.js';
+import { closedMoves, drawKey, loadQueue, sampledByOfStrategy, type QueueSpec } from '../../src/review/queue.js';
+import { itemsSampledBy, type GoldItem } from '../../src/eval/gold.js';
 import type { Label } from '../../src/types.js';
 import { runCli } from '../helpers/cli.js';
 import { MINI_LEXICONS } from '../helpers/lexicons.js';
@@ -161,11 +163,115 @@ describe('the flagged and rule queues', () => {
   });
 });
 
+/** Sentences with and without rejecting cue words, each labelled as a tagger might have. */
+const CUE_LINES: Line[] = [
+  ['The accusations against my country are baseless.', 'rhetorical_action'],
+  ['We reject the allegations of torture made by certain circles.', 'norm_acknowledgment'],
+  ['They keep accusing us of violating the rights of migrants.', 'none'],
+  ['The slander campaign will not deter us.', 'none'],
+  ['We welcome the report of the Special Rapporteur.', 'argumentative_concession'],
+  ['Trade and development remain our priorities.', 'none'],
+  ['Internal affairs of States are their own concern.', 'denial'],
+  ['He was accused of nothing.', 'none'],
+  ['The accused were released.', 'norm_acknowledgment'],
+  ['Our internal affairs are ours alone to settle.', 'none'],
+].map(([text, label], i) => ({ doc: `C${i % 2}.txt`, n: Math.floor(i / 2), text, label: label as Label, flags: [], evidence: [] }));
+
+const idOf = (text: string) => {
+  const i = CUE_LINES.findIndex((l) => l.text === text);
+  return `${CUE_LINES[i].doc}:${CUE_LINES[i].n}`;
+};
+
+describe('the match queue (a recall sample)', () => {
+  const spec = (patterns: string, without: Label[] = [], seed = 1, size?: number): QueueSpec => ({
+    strategy: { kind: 'match', patterns, seed, without },
+    ...(size !== undefined ? { size } : {}),
+  });
+
+  it('takes the utterances matching any alternative (words, globs, phrases), drawn by the hash of seed and id', async () => {
+    const items = await load(run(CUE_LINES), spec('accus*|allegation?|internal affairs'));
+    expect(new Set(items.map((i) => i.id))).toEqual(
+      new Set(
+        [
+          'The accusations against my country are baseless.',
+          'We reject the allegations of torture made by certain circles.',
+          'They keep accusing us of violating the rights of migrants.',
+          'Internal affairs of States are their own concern.',
+          'He was accused of nothing.',
+          'The accused were released.',
+          'Our internal affairs are ours alone to settle.',
+        ].map(idOf),
+      ),
+    );
+    const keys = items.map((i) => drawKey(1, i.id));
+    expect(keys).toEqual([...keys].sort((x, y) => x - y));
+    const reversed = await load(
+      run(CUE_LINES, (l) => [...l].reverse()),
+      spec('accus*|allegation?|internal affairs'),
+    );
+    expect(reversed.map((i) => i.id)).toEqual(items.map((i) => i.id));
+    expect(items.every((i) => i.before.length + i.after.length > 0)).toBe(true);
+  });
+
+  it('leaves out the labels given: what the tagger did not call a rejecting move', async () => {
+    const items = await load(run(CUE_LINES), spec('accus*|allegation*|slander|internal affairs', ['denial', 'rhetorical_action']));
+    const texts = items.map((i) => i.text);
+    expect(texts).toHaveLength(6);
+    expect(texts).not.toContain('The accusations against my country are baseless.');
+    expect(texts).not.toContain('Internal affairs of States are their own concern.');
+    expect(texts).toContain('The slander campaign will not deter us.');
+    expect(items.every((i) => i.label !== 'denial' && i.label !== 'rhetorical_action')).toBe(true);
+  });
+
+  it('keeps --size, as a prefix of a larger draw', async () => {
+    const dir = run(CUE_LINES);
+    const small = await load(dir, spec('accus*|allegation*|internal affairs', [], 7, 2));
+    const large = await load(dir, spec('accus*|allegation*|internal affairs', [], 7));
+    expect(small).toHaveLength(2);
+    expect(large.slice(0, 2).map((i) => i.id)).toEqual(small.map((i) => i.id));
+  });
+
+  it('says so when nothing matches, and when an alternative has no word', async () => {
+    const dir = run(CUE_LINES);
+    await expect(load(dir, spec('calumn*', ['none']))).rejects.toThrow('no utterance of the run matches "calumn*" outside none');
+    await expect(load(dir, spec('accus*| '))).rejects.toThrow('an alternative has no word');
+  });
+
+  it('records the queue and its seed with every decision', async () => {
+    const dir = run(CUE_LINES);
+    const opened = await openReviewSession(dir, { strategy: { kind: 'match', patterns: 'accus*', seed: 9, without: ['rhetorical_action'] } });
+    expect(opened.session.state().queue).toBe('match:accus* not:rhetorical_action');
+    const first = opened.session.queue[0];
+    await opened.session.decide({ id: first.id, decision: 'relabel', label: 'rhetorical_action', target: 'self' });
+    await opened.log.close();
+    const logged = readFileSync(join(dir, 'reviews.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(logged).toEqual([expect.objectContaining({ id: first.id, sampled_by: 'match:accus* not:rhetorical_action', seed: 9, label: 'rhetorical_action' })]);
+  });
+
+  it('marks its decisions match:<patterns> (not:<labels>), which export keeps and eval --sampled-by match selects', () => {
+    const how = sampledByOfStrategy({ kind: 'match', patterns: 'accus*|internal affairs', seed: 1, without: ['denial', 'rhetorical_action'] });
+    expect(how).toBe('match:accus*|internal affairs not:denial,rhetorical_action');
+    expect(isSampledBy(how)).toBe(true);
+    expect(sampledByOfStrategy({ kind: 'match', patterns: 'slander', seed: 1, without: [] })).toBe('match:slander');
+    const item = (id: string, sampledBy: string): GoldItem => ({ id, text: id, label: 'none', meta: { sampledBy } }) as GoldItem;
+    const gold = [item('a', how), item('b', 'random'), item('c', 'match:slander'), item('d', 'rule:x.y')];
+    expect(itemsSampledBy(gold, 'match').map((i) => i.id)).toEqual(['a', 'c']);
+    expect(itemsSampledBy(gold, 'match:slander').map((i) => i.id)).toEqual(['c']);
+  });
+});
+
 describe('spiral review --queue (CLI)', () => {
   it.each([
-    [['--queue', 'bogus'], '--queue must be one of flagged, uncertainty, random, rule:<id>'],
+    [['--queue', 'bogus'], '--queue must be one of flagged, uncertainty, random, rule:<id>, match:<words|words>'],
     [['--queue', 'rule'], '--queue rule needs the rule: --queue rule:RULE_ID'],
-    [['--seed', '3'], '--seed is for --queue random'],
+    [['--seed', '3'], '--seed is for --queue random or match'],
+    [['--queue', 'match'], '--queue match needs its key words'],
+    [['--queue', 'match:accus*||slander'], '--queue match: wants key-word patterns joined by |'],
+    [['--queue', 'random', '--not-label', 'none'], '--not-label is for --queue match:PATTERNS'],
+    [['--queue', 'match:accus*', '--not-label', 'denial,rejection'], '--not-label wants labels separated by commas'],
     [['--queue', 'random', '--size', '0'], '--size must be a whole number ≥ 1'],
     [['--annotator', '../x'], '--annotator "../x": a name of letters, digits'],
     [['--queue', 'uncertainty', '--rule', 'a.b'], '--rule a.b goes with --queue rule'],

@@ -63,7 +63,7 @@ async function runEval(ctx: CliContext, flags: EvalFlags): Promise<void> {
   const items = itemsSampledBy(ofSplit, flags.sampledBy);
   if (items.length === 0)
     throw new UsageError(
-      `${flags.gold}: no items with sampled_by "${flags.sampledBy}"${split ? ` in split ${split}` : ''} (spiral review export marks each item flagged, uncertainty, random or rule:<id>)`,
+      `${flags.gold}: no items with sampled_by "${flags.sampledBy}"${split ? ` in split ${split}` : ''} (spiral review export marks each item flagged, uncertainty, random, rule:<id> or match:<patterns>)`,
     );
   if (flags.sampledBy !== undefined) ctx.stderr(`evaluating the ${items.length} of ${ofSplit.length} items sampled by ${flags.sampledBy}\n`);
   const { set, compiled, warnings } = await openLexiconSet(lexiconDir(ctx, flags.lexicons), {
@@ -133,7 +133,10 @@ export function registerEval(program: Command, ctx: CliContext): void {
     )
     .option('--allow-failing-examples', 'tag with a lexicon set whose rule examples fail (listed as warnings), to experiment')
     .option('--no-cache', 'compile and check the lexicon set afresh instead of loading it from the cache (~/.cache/spiral)')
-    .option('--sampled-by <how>', 'evaluate only the reviewed items sampled so (random: the unbiased sample; flagged, uncertainty, rule or rule:<id>)')
+    .option(
+      '--sampled-by <how>',
+      'evaluate only the reviewed items sampled so (random: the unbiased sample; flagged, uncertainty, rule or rule:<id>, match or match:<patterns>: a recall sample)',
+    )
     .option(
       '--compare <dir>',
       'also evaluate this lexicon set on the same items: its figures and the difference, with a paired 95% interval resampling documents',

@@ -20,6 +20,7 @@ import {
   startReviewServer,
   type QueueStrategy,
 } from '../../review/index.js';
+import { isLabel, LABELS, type Label } from '../../types.js';
 import { UsageError, type CliContext } from '../context.js';
 
 interface ReviewFlags {
@@ -31,10 +32,11 @@ interface ReviewFlags {
   rule?: string;
   seed?: string;
   size?: string;
+  notLabel?: string;
   lexicons?: string;
 }
 
-const QUEUES = ['flagged', 'uncertainty', 'random', 'rule:<id>'];
+const QUEUES = ['flagged', 'uncertainty', 'random', 'rule:<id>', 'match:<words|words>'];
 
 function parsePort(value: string | undefined): number {
   if (value === undefined) return DEFAULT_REVIEW_PORT;
@@ -48,16 +50,37 @@ function wholeNumber(name: string, value: string | undefined, min: number): numb
   return Number(value);
 }
 
-/** --queue flagged|uncertainty|random|rule:ID (or --rule ID), --seed for random. */
-export function parseStrategy(flags: Pick<ReviewFlags, 'queue' | 'rule' | 'seed'>): QueueStrategy {
+/** --not-label a,b: labels, each one of the five. */
+function parseLabels(value: string): Label[] {
+  const labels = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  const bad = labels.filter((l) => !isLabel(l));
+  if (labels.length === 0 || bad.length > 0) throw new UsageError(`--not-label wants labels separated by commas (${LABELS.join(', ')}), got "${value}"`);
+  return [...new Set(labels as Label[])];
+}
+
+/** --queue flagged|uncertainty|random|rule:ID|match:PATTERNS (or --rule ID), --seed for random and match, --not-label for match. */
+export function parseStrategy(flags: Pick<ReviewFlags, 'queue' | 'rule' | 'seed' | 'notLabel'>): QueueStrategy {
   const seed = wholeNumber('--seed', flags.seed, 0);
+  const match = /^match:(.+)$/s.exec(flags.queue ?? '');
+  if (flags.notLabel !== undefined && !match) throw new UsageError('--not-label is for --queue match:PATTERNS');
+  if (match && flags.rule === undefined) {
+    const patterns = match[1].trim();
+    if (patterns === '' || patterns.split('|').some((p) => p.trim() === ''))
+      throw new UsageError(`--queue match: wants key-word patterns joined by |, got "${flags.queue}"`);
+    const without = flags.notLabel === undefined ? [] : parseLabels(flags.notLabel);
+    return { kind: 'match', patterns, seed: seed ?? DEFAULT_SEED, without };
+  }
   if (flags.rule !== undefined) {
     if (flags.queue !== undefined && flags.queue !== 'rule' && flags.queue !== `rule:${flags.rule}`)
       throw new UsageError(`--rule ${flags.rule} goes with --queue rule (or no --queue), not --queue ${flags.queue}`);
     return { kind: 'rule', rule: flags.rule };
   }
   const queue = flags.queue ?? 'flagged';
-  if (seed !== undefined && queue !== 'random') throw new UsageError('--seed is for --queue random');
+  if (seed !== undefined && queue !== 'random') throw new UsageError('--seed is for --queue random or match');
+  if (queue === 'match') throw new UsageError('--queue match needs its key words: --queue "match:accus*|allegation*"');
   if (queue === 'flagged' || queue === 'uncertainty') return { kind: queue };
   if (queue === 'random') return { kind: 'random', seed: seed ?? DEFAULT_SEED };
   const rule = /^rule:(\S+)$/.exec(queue);
@@ -151,8 +174,12 @@ export function registerReview(program: Command, ctx: CliContext): void {
     .addOption(new Option('--reviewer <name>', 'the former name of --annotator').hideHelp())
     .option('--queue <queue>', `which utterances, in which order: ${QUEUES.join(' | ')} (default flagged)`)
     .option('--rule <id>', 'the utterances whose evidence holds this rule (same as --queue rule:ID)')
-    .option('--seed <n>', `seed of --queue random (default ${DEFAULT_SEED})`)
-    .option('--size <n>', `most items in the queue (default: all for flagged and rule, ${DEFAULT_SAMPLE_SIZE} for uncertainty and random)`)
+    .option('--seed <n>', `seed of --queue random and match (default ${DEFAULT_SEED})`)
+    .option('--size <n>', `most items in the queue (default: all for flagged and rule, ${DEFAULT_SAMPLE_SIZE} for uncertainty, random and match)`)
+    .option(
+      '--not-label <labels>',
+      'with --queue match: leave out utterances the tagger gave these labels (e.g. denial,rhetorical_action: a sample of what the rules miss)',
+    )
     .option('--lexicons <dir>', "the lexicon set the run was tagged with, for --queue uncertainty's margins (default: the folder run.json names)")
     .action(async (run: string, flags: ReviewFlags) => {
       await recoverRunDir(resolveRun(ctx, run));
