@@ -29,7 +29,7 @@ export const targetOfCategory = (c: TargetCategory): TargetKind => c.slice('targ
 export const isTargetCategory = (c: string): c is TargetCategory => (TARGET_CATEGORIES as readonly string[]).includes(c);
 
 /** Lexicon categories: the four moves, plus helper categories that only modify them or say whose conduct is at stake. */
-export const HELPER_CATEGORIES = ['relevance', 'attribution', 'speaker', ...TARGET_CATEGORIES] as const;
+export const HELPER_CATEGORIES = ['relevance', 'attribution', 'speaker', 'patient', ...TARGET_CATEGORIES] as const;
 export type HelperCategory = (typeof HELPER_CATEGORIES)[number];
 export type Category = MoveLabel | HelperCategory;
 /** What a piece of evidence is for: a lexicon category, or `term` for the fitted term layer. */
@@ -120,7 +120,17 @@ export interface Evidence {
   negated: boolean;
   /** What changed the rule's effect, if anything: 'negation' switched or dropped it, etc. */
   effect?:
-    'switched' | 'dropped' | 'attributed' | 'concessive' | 'list_item' | 'unmet_requirement' | 'own_country' | 'speaker_voice' | 'named_country' | 'excepted';
+    | 'switched'
+    | 'dropped'
+    | 'attributed'
+    | 'concessive'
+    | 'list_item'
+    | 'unmet_requirement'
+    | 'own_country'
+    | 'own_victim'
+    | 'speaker_voice'
+    | 'named_country'
+    | 'excepted';
   switched_from?: Category;
   /** Term-layer evidence: the term's fitted weight for each label it has one for (`weight` is the chosen label's). */
   weights?: Partial<Record<Label, number>>;

@@ -93,6 +93,7 @@ export function modelYaml(model: ModelConfig, p: Provenance, fit: ModelFit): str
     `  other_country_weight: ${num(t.other_country_weight)}`,
     `  own_country_weight: ${num(t.own_country_weight)}`,
     `  speaker_voice_weight: ${num(t.speaker_voice_weight)}`,
+    `  own_victim_weight: ${num(t.own_victim_weight)}`,
     `  first_mention_weight: ${num(t.first_mention_weight)}`,
     ...moveRuleBiasLines(t.move_rule_bias),
     `  temperature: ${num(t.temperature)}`,

@@ -14,7 +14,7 @@ import { defaultModelConfig, excludeMovesWithoutRules, type ModelConfig } from '
 import { LABELS, MOVE_LABELS, TARGET_KINDS, type Label, type MoveLabel, type TargetKind } from '../types.js';
 import { MODEL_FITTING } from './config.js';
 import { fitLogistic, fitTemperature, type DesignItem, type ParamSpec } from './logistic.js';
-import { FIRST_MENTION_PIECE, SPEAKER_VOICE_PIECE, type ModelObservation, type TargetPiece } from './model-observe.js';
+import { FIRST_MENTION_PIECE, OWN_VICTIM_PIECE, SPEAKER_VOICE_PIECE, type ModelObservation, type TargetPiece } from './model-observe.js';
 
 const L = LABELS.length;
 const DEFAULT_MOVES = defaultModelConfig().moves;
@@ -391,12 +391,15 @@ const T_UPR = T_LABEL + MOVE_LABELS.length * K;
  * each one parameter, after the biases, with its key in model.yaml and its
  * prior. A State mention starts as a full-weight rule; the speaker's voice at
  * 0, the hand rule it replaces (a speaker reference counts for nothing); the
- * first mention at 0, no more than any other mention.
+ * speaker's own State as the victim of another's conduct at 0 (not self, and
+ * no more than nothing toward other until the fit says so); the first mention
+ * at 0, no more than any other mention.
  */
 const SHARED_TARGET_WEIGHTS = [
   { piece: 'country.other', key: 'other_country_weight', centre: 1, lower: MODEL_FITTING.minRuleWeight },
   { piece: 'country.own', key: 'own_country_weight', centre: 1, lower: MODEL_FITTING.minRuleWeight },
   { piece: SPEAKER_VOICE_PIECE, key: 'speaker_voice_weight', centre: 0, lower: 0 },
+  { piece: OWN_VICTIM_PIECE, key: 'own_victim_weight', centre: 0, lower: 0 },
   { piece: FIRST_MENTION_PIECE, key: 'first_mention_weight', centre: 0, lower: 0 },
 ] as const;
 type SharedTargetKey = (typeof SHARED_TARGET_WEIGHTS)[number]['key'];

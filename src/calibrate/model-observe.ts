@@ -10,7 +10,7 @@ import { documentOf, type GoldItem } from '../eval/gold.js';
 import { tagMeta } from '../eval/evaluate.js';
 import { stem } from '../lexicon/morph.js';
 import type { LexiconSet } from '../lexicon/types.js';
-import { FIRST_MENTION_RULE, firstMention, summarizeContext } from '../tag/decide.js';
+import { FIRST_MENTION_RULE, OWN_VICTIM_EFFECT, firstMention, summarizeContext } from '../tag/decide.js';
 import { contextCounts } from '../tag/model.js';
 import { isActive, isMove } from '../tag/score.js';
 import { isUprVenue, type Tagger } from '../tag/tagger.js';
@@ -91,6 +91,9 @@ function movePieces(evidence: readonly Evidence[], weights: Map<string, number>,
 /** The one weight of every self-reference in the speaker's voice (model.yaml targets.speaker_voice_weight). */
 export const SPEAKER_VOICE_PIECE = 'speaker.voice';
 
+/** The one weight of every mention of the speaker's own State as the victim of another's conduct (model.yaml targets.own_victim_weight). */
+export const OWN_VICTIM_PIECE = 'country.own-victim';
+
 /** The one weight of the sentence's first reference to a party (model.yaml targets.first_mention_weight). */
 export const FIRST_MENTION_PIECE = 'first.mention';
 
@@ -102,10 +105,14 @@ export const FIRST_MENTION_PIECE = 'first.mention';
  */
 function targetPieces(evidence: readonly Evidence[], weights: Map<string, number>, context = false): TargetPiece[] {
   const pieces = evidence
-    .filter((e) => e.category.startsWith('target_') && e.rule !== FIRST_MENTION_RULE && (isActive(e) || e.effect === 'speaker_voice'))
+    .filter(
+      (e) =>
+        e.category.startsWith('target_') && e.rule !== FIRST_MENTION_RULE && (isActive(e) || e.effect === 'speaker_voice' || e.effect === OWN_VICTIM_EFFECT),
+    )
     .map((e): TargetPiece => {
       const kind = targetOfCategory(e.category as TargetCategory);
       if (e.effect === 'speaker_voice') return { rule: SPEAKER_VOICE_PIECE, kind, multiplier: 1 };
+      if (e.effect === OWN_VICTIM_EFFECT) return { rule: OWN_VICTIM_PIECE, kind, multiplier: 1 };
       if (e.rule.startsWith(COUNTRY_RULE_PREFIX)) return { rule: kind === 'self' ? 'country.own' : 'country.other', kind, multiplier: 1 };
       return { rule: e.rule, kind, multiplier: shareOf(e, weights) };
     });

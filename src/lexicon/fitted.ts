@@ -100,6 +100,7 @@ export function readModel(file: ParsedYaml, problems: Problem[]): ModelConfig {
         'other_country_weight',
         'own_country_weight',
         'speaker_voice_weight',
+        'own_victim_weight',
         'first_mention_weight',
         'move_rule_bias',
         'temperature',
@@ -122,6 +123,8 @@ export function readModel(file: ParsedYaml, problems: Problem[]): ModelConfig {
     config.targets.own_country_weight = positive(file, targets, 'own_country_weight', 'targets', problems) ?? 0;
     // Optional, both: a model fitted before they existed gave the speaker's voice and the first mention no weight.
     if (targets.has('speaker_voice_weight')) config.targets.speaker_voice_weight = positive(file, targets, 'speaker_voice_weight', 'targets', problems) ?? 0;
+    // Optional: a model fitted before it existed counted the speaker's own nationals as victims for nothing.
+    if (targets.has('own_victim_weight')) config.targets.own_victim_weight = positive(file, targets, 'own_victim_weight', 'targets', problems) ?? 0;
     if (targets.has('first_mention_weight')) config.targets.first_mention_weight = positive(file, targets, 'first_mention_weight', 'targets', problems) ?? 0;
     config.targets.move_rule_bias = readMoveRuleBias(file, targets.get('move_rule_bias', true), problems);
     config.targets.temperature = positive(file, targets, 'temperature', 'targets', problems, false) ?? 1;

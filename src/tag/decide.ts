@@ -67,21 +67,168 @@ const RELEVANCE_MET: ReadonlySet<Category> = new Set(['relevance']);
 const MET_IN_UPR: MetOutside = { byContext: RELEVANCE_MET, bySetting: RELEVANCE_MET };
 const MET_BY_CONTEXT: MetOutside = { byContext: RELEVANCE_MET, bySetting: MET_NOWHERE.bySetting };
 
+/** The effect of a mention of the speaker's own State in a victim's place of another State's conduct (not switched to self). */
+export const OWN_VICTIM_EFFECT = 'own_victim' as const;
+/** patient.yaml: a harm's object marker ("the killing of", "hatred towards"), which its victims follow. */
+const HARM_OBJECT_RULE = 'patient.harm-object';
+/** patient.yaml: a victim group ("prisoners of war", "migrants"), which a demonym before it qualifies. */
+const VICTIM_GROUP_RULE = 'patient.victim-group';
+/** Words between a harm's object marker and the own-country mention it governs ("the killing of thousands of innocent Kuwaiti ..."). */
+const PATIENT_REACH = 4;
+/** What may stand between them: articles, numbers and quantities, epithets of victims; not a preposition or clause of its own ("crimes against humanity with which Peruvian justice ..."). */
+const VICTIM_FILLERS: ReadonlySet<string> = new Set([
+  'the',
+  'our',
+  'of',
+  'thousands',
+  'hundreds',
+  'millions',
+  'dozens',
+  'many',
+  'more',
+  'than',
+  'over',
+  'some',
+  'several',
+  'numerous',
+  'innocent',
+  'unarmed',
+  'defenceless',
+  'defenseless',
+  'peaceful',
+  'fellow',
+  'ethnic',
+]);
+/** Others in the third person ("they", "their"): a pronoun names no party acting (it is as often the victims themselves). */
+const PRONOUN_OTHER_RULE = 'target.other-they';
+/** Concrete victims ("prisoners", "the people of"): the ones acted on, not the party acting. */
+const VICTIMS_OTHER_RULE = 'target.other-victims';
+/** Words that join a second victim to the first ("hatred towards Armenians and Armenia"). */
+const VICTIM_JOINERS: ReadonlySet<string> = new Set(['and', 'or']);
+
+/**
+ * Whether an own-country mention stands in a victim's place (patient.yaml): a
+ * harm's object marker ends just before it ("the expulsion of Guatemalan
+ * workers", "hatred towards Armenians") or a victim group follows it ("Iraqi
+ * prisoners of war", "Haitian migrants").
+ */
+function inVictimPlace(m: WorkingEvidence, patients: readonly WorkingEvidence[], tokens: Tokens): boolean {
+  const clause = tokens.clause[m.startToken];
+  const isNumber = (i: number) => /^\d/.test(tokens.words[i]);
+  // A comma between them ends the phrase ("after the genocide of 1994, Rwanda found itself ..."), except inside a number ("11,000").
+  const onePhrase = (from: number, to: number) => {
+    for (let i = from + 1; i <= to; i++) if (tokens.phrase[i] !== tokens.phrase[i - 1] && !(isNumber(i - 1) && isNumber(i))) return false;
+    return true;
+  };
+  const fillersOnly = (from: number, to: number) => {
+    for (let i = from; i < to; i++) if (!VICTIM_FILLERS.has(tokens.words[i]) && !isNumber(i)) return false;
+    return true;
+  };
+  return patients.some((p) => {
+    if (tokens.clause[p.startToken] !== clause) return false;
+    if (p.rule === VICTIM_GROUP_RULE) return p.startToken === m.endToken && onePhrase(m.endToken - 1, p.startToken);
+    if (p.rule !== HARM_OBJECT_RULE) return false;
+    return (
+      p.endToken <= m.startToken &&
+      m.startToken - p.endToken <= PATIENT_REACH &&
+      fillersOnly(p.endToken, m.startToken) &&
+      onePhrase(p.endToken - 1, m.startToken)
+    );
+  });
+}
+
+/**
+ * Another party named as the one acting: another State's name, or a reference
+ * to another State, regime or actor (target_other evidence) that is not itself
+ * a victim (target.other-victims, or any reference inside a victim group), a
+ * bare pronoun, nor a name joined to the speaker's own.
+ */
+function otherAgentNamed(
+  working: readonly WorkingEvidence[],
+  own: string | undefined,
+  ownMentions: readonly WorkingEvidence[],
+  patients: readonly WorkingEvidence[],
+  inside: (e: WorkingEvidence) => boolean,
+): boolean {
+  // A name joined to the speaker's own ("Greek Cypriots" said by Cyprus, "Turkish Cypriots" by Turkey) names one people, not another State acting.
+  const joinedToOwn = (e: WorkingEvidence) => ownMentions.some((m) => m.endToken === e.startToken || e.endToken === m.startToken);
+  return working.some(
+    (e) =>
+      e.category === 'target_other' &&
+      e.rule !== own &&
+      e.rule !== PRONOUN_OTHER_RULE &&
+      e.rule !== VICTIMS_OTHER_RULE &&
+      isActive(e) &&
+      !(e.rule.startsWith(COUNTRY_RULE_PREFIX) && (inside(e) || joinedToOwn(e))) &&
+      !patients.some((p) => p.startToken < e.endToken && e.startToken < p.endToken),
+  );
+}
+
+/**
+ * The own-country mentions in a victim's place (inVictimPlace), where another
+ * party is named as acting (otherAgentNamed): "Iranian treatment of Iraqi
+ * prisoners of war", said by Iraq, is about Iran's conduct. A mention joined
+ * to such a one by "and"/"or" is one too ("hatred towards Armenians and
+ * Armenia"). Without another party named ("violations against Guatemalan
+ * citizens by our security forces"), or with the speaker's State named as
+ * acting ("our Government released the Guatemalan detainees"), the mention
+ * stays the speaker's own.
+ */
+function ownVictimMentions(
+  working: readonly WorkingEvidence[],
+  ownMentions: readonly WorkingEvidence[],
+  own: string | undefined,
+  tokens: Tokens,
+  inside: (e: WorkingEvidence) => boolean,
+): Set<WorkingEvidence> {
+  const victims = new Set<WorkingEvidence>();
+  const patients = working.filter((e) => e.category === 'patient' && isActive(e));
+  if (patients.length === 0 || ownMentions.length === 0 || !otherAgentNamed(working, own, ownMentions, patients, inside)) return victims;
+  // The speaker's State named as acting ("our Government released the Guatemalan detainees"): its own conduct.
+  if (working.some((e) => e.rule === SELF_CONDUCT_RULE && isActive(e))) return victims;
+  const sorted = [...ownMentions].sort((a, b) => a.startToken - b.startToken);
+  let previous: WorkingEvidence | undefined;
+  for (const m of sorted) {
+    const joined =
+      previous !== undefined &&
+      victims.has(previous) &&
+      m.startToken === previous.endToken + 1 &&
+      VICTIM_JOINERS.has(tokens.words[previous.endToken]) &&
+      tokens.clause[m.startToken] === tokens.clause[previous.startToken];
+    if (joined || inVictimPlace(m, patients, tokens)) victims.add(m);
+    previous = m;
+  }
+  return victims;
+}
+
 /**
  * `country.<iso3>` evidence: the speaker's own State is self-reference, any
  * other State is another's conduct; the weights are the model's. A mention
- * inside a longer one ("Sudan" in "South Sudan") is dropped.
+ * inside a longer one ("Sudan" in "South Sudan") is dropped. The speaker's own
+ * State in a victim's place of another's conduct (ownVictimMentions) is not
+ * switched to self: it counts toward other at the model's own_victim_weight.
  */
 function weighCountryMentions(working: WorkingEvidence[], ownCountry: string | undefined, targets: ModelConfig['targets'], tokens: Tokens): void {
   const own = ownCountry ? countryRuleId(ownCountry) : undefined;
   const mentions = working.filter((e) => e.rule.startsWith(COUNTRY_RULE_PREFIX));
+  const inside = (e: WorkingEvidence) =>
+    mentions.some((o) => o !== e && o.startToken <= e.startToken && o.endToken >= e.endToken && o.endToken - o.startToken > e.endToken - e.startToken);
+  const victims = own
+    ? ownVictimMentions(
+        working,
+        mentions.filter((e) => e.rule === own && !inside(e)),
+        own,
+        tokens,
+        inside,
+      )
+    : new Set<WorkingEvidence>();
   for (const e of mentions) {
-    const inside = mentions.some(
-      (o) => o !== e && o.startToken <= e.startToken && o.endToken >= e.endToken && o.endToken - o.startToken > e.endToken - e.startToken,
-    );
-    if (inside) {
+    if (inside(e)) {
       e.weight = 0;
       e.effect = 'dropped';
+    } else if (victims.has(e)) {
+      e.effect = OWN_VICTIM_EFFECT;
+      e.weight = targets.own_victim_weight;
     } else if (e.rule === own) {
       e.switched_from = e.category;
       e.category = 'target_self';

@@ -42,6 +42,14 @@ export interface ModelConfig {
      */
     speaker_voice_weight: number;
     /**
+     * Weight of a mention of the speaker's own State in a victim's place of
+     * another State's conduct ("Iranian treatment of Iraqi prisoners of war",
+     * said by Iraq; patient.yaml): the conduct at stake is the other State's,
+     * so the mention is not switched to self and counts toward other at this
+     * weight; fitted, 0 when it should count for nothing.
+     */
+    own_victim_weight: number;
+    /**
      * Added toward the target of the sentence's first reference to a party (its
      * subject, most often: "Morocco will spare no effort to make the principles of
      * human rights ..." is about Morocco, whatever norms and bodies follow); fitted,
@@ -86,6 +94,7 @@ export function defaultModelConfig(): ModelConfig {
       other_country_weight: 1,
       own_country_weight: 1,
       speaker_voice_weight: 0,
+      own_victim_weight: 0,
       first_mention_weight: 0,
       move_rule_bias: {},
       temperature: 1,
