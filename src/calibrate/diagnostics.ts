@@ -65,13 +65,16 @@ function allRules(set: LexiconSet): Rule[] {
   return [...set.rules, ...Object.values(set.cases).flatMap((c) => c.rules)];
 }
 
+/** Helper evidence that only modifies or places a move (attribution, speaker, patient): never judged against the gold. */
+const claimsNoLabel = (category: Category): boolean => category === 'attribution' || category === 'speaker' || category === 'patient';
+
 /**
  * Does a firing agree with the gold? Moves: same label. Relevance: the gold is
  * some move. Target rules: the coded target is theirs (not judged where the gold
  * codes none). Attribution, speaker and patient evidence claim no label: not judged.
  */
 function agreesWith(category: Category, obs: Pick<Observation, 'gold' | 'goldTarget'>): boolean | null {
-  if (category === 'attribution' || category === 'speaker' || category === 'patient') return null;
+  if (claimsNoLabel(category)) return null;
   if (category === 'relevance') return obs.gold !== 'none';
   if (isTargetCategory(category)) return obs.goldTarget === undefined ? null : targetOfCategory(category) === obs.goldTarget;
   return category === obs.gold;
@@ -205,7 +208,7 @@ export function diagnoseRules(set: LexiconSet, observations: readonly Observatio
       fires: t.fires,
       documents: t.documents.size,
       coverage: observations.length ? t.fires / observations.length : 0,
-      agrees: rule.category === 'attribution' || rule.category === 'speaker' || rule.category === 'patient' ? null : t.agrees,
+      agrees: claimsNoLabel(rule.category) ? null : t.agrees,
       precision,
       deciding: t.deciding,
       decidingCorrect: t.decidingCorrect,

@@ -237,6 +237,23 @@ async function rankAll(
   return { chosen: new Map(ranked.slice(0, size).map((r) => [r.line.id, r.key])), unranked };
 }
 
+/**
+ * A seeded uniform draw of `size` utterances among the eligible ones: each
+ * one's place is the hash of the seed and its id (random and match queues).
+ */
+async function seededDraw(
+  file: string,
+  size: number,
+  seed: number,
+  eligible: (u: UtteranceLine) => boolean,
+): Promise<{ pick: Chooser; order: (a: QueueItem, b: QueueItem) => number }> {
+  const { chosen } = await rankAll(file, size, (u) => (eligible(u) ? drawKey(seed, u.id) : null));
+  return {
+    pick: (u) => (chosen.has(u.id) ? {} : undefined),
+    order: (a, b) => chosen.get(a.id)! - chosen.get(b.id)! || compareUtterances(a, b),
+  };
+}
+
 export interface LoadedQueue {
   items: QueueItem[];
   warnings: string[];
@@ -273,18 +290,14 @@ export async function loadQueue(file: string, spec: QueueSpec, observe?: (u: Utt
     }
     case 'random': {
       size ??= DEFAULT_SAMPLE_SIZE;
-      const { chosen } = await rankAll(file, size, (u) => drawKey(strategy.seed, u.id));
-      pick = (u) => (chosen.has(u.id) ? {} : undefined);
-      order = (a, b) => chosen.get(a.id)! - chosen.get(b.id)! || compareUtterances(a, b);
+      ({ pick, order } = await seededDraw(file, size, strategy.seed, () => true));
       break;
     }
     case 'match': {
       size ??= DEFAULT_SAMPLE_SIZE;
       const patterns = compileMatchPatterns(strategy.patterns);
       const without = new Set<string>(strategy.without);
-      const { chosen } = await rankAll(file, size, (u) => (without.has(u.label) || !matchesAny(u.text, patterns) ? null : drawKey(strategy.seed, u.id)));
-      pick = (u) => (chosen.has(u.id) ? {} : undefined);
-      order = (a, b) => chosen.get(a.id)! - chosen.get(b.id)! || compareUtterances(a, b);
+      ({ pick, order } = await seededDraw(file, size, strategy.seed, (u) => !without.has(u.label) && matchesAny(u.text, patterns)));
       break;
     }
   }
