@@ -450,7 +450,11 @@ export function decide(working: WorkingEvidence[], text: string, tokens: Tokens,
   discountSpeakerVoice(working, setting.model.targets.speaker_voice_weight);
   applySelfRequirement(
     working,
-    { bySetting: setting.upr, byContext: setting.context.target.self >= setting.scoring.self_context_min },
+    {
+      bySetting: setting.upr,
+      byContext: setting.context.target.self >= setting.scoring.self_context_min,
+      contextAboutOther: setting.context.target.other >= setting.scoring.self_context_min && setting.context.target.other > setting.context.target.self,
+    },
     setting.scoring.self_context_min,
   );
   const input = moveInput(working, terms, setting);

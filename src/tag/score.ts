@@ -330,7 +330,11 @@ export function applyListDamping(evidence: WorkingEvidence[], tokens: Tokens, co
  * as often as about the speaker). Runs after the State mentions are weighed (the speaker's own name
  * is self only then) and the speaker's voice is marked.
  */
-export function applySelfRequirement(evidence: WorkingEvidence[], metOutside: { bySetting: boolean; byContext: boolean }, namedSelfMin: number): void {
+export function applySelfRequirement(
+  evidence: WorkingEvidence[],
+  metOutside: { bySetting: boolean; byContext: boolean; contextAboutOther?: boolean },
+  namedSelfMin: number,
+): void {
   if (metOutside.bySetting || !evidence.some((e) => isActive(e) && e.requires.includes('target_self'))) return;
   const selfRefs = evidence.filter((o) => o.category === 'target_self' && isActive(o) && o.effect !== 'speaker_voice');
   const named = selfRefs.some((o) => o.weight >= namedSelfMin);
@@ -341,7 +345,10 @@ export function applySelfRequirement(evidence: WorkingEvidence[], metOutside: { 
   const otherStateNamed = evidence.some((o) => o.category === 'target_other' && isActive(o) && o.rule.startsWith(COUNTRY_RULE_PREFIX));
   for (const e of evidence) {
     if (!isActive(e) || !e.requires.includes('target_self')) continue;
-    const met = e.requiresOwnSentence ? named : named || (!otherStateNamed && (selfRefs.length > 0 || metOutside.byContext || !othersNamed));
+    // A sentence that names no party at all ("those responsible will be brought to justice") is read with
+    // the one before (codebook, "Target"): after a sentence about another State's conduct it is about that.
+    const impersonal = !othersNamed && !metOutside.contextAboutOther;
+    const met = e.requiresOwnSentence ? named : named || (!otherStateNamed && (selfRefs.length > 0 || metOutside.byContext || impersonal));
     if (met) continue;
     e.weight = 0;
     e.effect = 'unmet_requirement';

@@ -443,6 +443,19 @@ rules:
       expect(investigate(text, { context: 'We answered every question.' }).weight).toBeGreaterThan(0);
       expect(investigate(text, { context: 'They answered every question.' }).weight).toBe(0);
     });
+
+    it("reads a sentence that names no party with the one before: after another State's conduct, it is that State's", () => {
+      const text = 'The torture allegations were investigated by an independent body.';
+      const kenya = 'Kenya tortured the protesters.';
+      expect(investigate(text, { country: 'CHL', context: kenya })).toMatchObject({ weight: 0, effect: 'unmet_requirement' });
+      expect(t.tag(text, { country: 'CHL', context: kenya }).label).not.toBe('argumentative_concession');
+      // The speaker's own State before, no party before, or the UPR setting: still the speaker's record.
+      expect(investigate(text, { country: 'CHL', context: 'Chile tortured the protesters.' }).weight).toBeGreaterThan(0);
+      expect(investigate(text, { country: 'CHL', context: 'The rain fell.' }).weight).toBeGreaterThan(0);
+      expect(investigate(text, { country: 'CHL', context: kenya, venue: 'UPR Working Group' }).weight).toBeGreaterThan(0);
+      // Named in the sentence itself, the speaker's State decides whatever came before.
+      expect(investigate('Chile investigated the torture allegations.', { country: 'CHL', context: kenya }).weight).toBeGreaterThan(0);
+    });
   });
 
   it('lets the sentence before count against none only for a sentence with ground of its own', () => {
