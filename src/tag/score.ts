@@ -319,7 +319,8 @@ export function applyListDamping(evidence: WorkingEvidence[], tokens: Tokens, co
  * reference to it in the sentence that is not merely the speaker's voice ("we
  * call for an investigation" says who speaks, not whose record is answered
  * for); by the sentence naming no other party at all (an impersonal report:
- * "twelve officers were prosecuted"); or from outside the sentence, by the UPR
+ * "twelve officers were prosecuted"), unless the sentence before is about
+ * another party (`metOutside.contextAboutOther`); or from outside the sentence, by the UPR
  * setting or a self-reference in the sentence before (`metOutside`); where
  * another State is named by name, only the speaker's State named as firmly
  * (`namedSelfMin`) meets it. A rule with `requires_own_sentence` needs the
@@ -343,11 +344,11 @@ export function applySelfRequirement(
   // speaker's State is named too: "we owe it to the Syrian people to bring those
   // responsible to justice" is a call, not an answer for one's own record.
   const otherStateNamed = evidence.some((o) => o.category === 'target_other' && isActive(o) && o.rule.startsWith(COUNTRY_RULE_PREFIX));
+  // A sentence that names no party at all ("those responsible will be brought to justice") is read with
+  // the one before (codebook, "Target"): after a sentence about another State's conduct it is about that.
+  const impersonal = !othersNamed && !metOutside.contextAboutOther;
   for (const e of evidence) {
     if (!isActive(e) || !e.requires.includes('target_self')) continue;
-    // A sentence that names no party at all ("those responsible will be brought to justice") is read with
-    // the one before (codebook, "Target"): after a sentence about another State's conduct it is about that.
-    const impersonal = !othersNamed && !metOutside.contextAboutOther;
     const met = e.requiresOwnSentence ? named : named || (!otherStateNamed && (selfRefs.length > 0 || metOutside.byContext || impersonal));
     if (met) continue;
     e.weight = 0;
