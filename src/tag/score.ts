@@ -333,7 +333,7 @@ export function applyListDamping(evidence: WorkingEvidence[], tokens: Tokens, co
  */
 export function applySelfRequirement(
   evidence: WorkingEvidence[],
-  metOutside: { bySetting: boolean; byContext: boolean; contextAboutOther?: boolean },
+  metOutside: { bySetting: boolean; byContext: boolean; contextAboutOther: boolean },
   namedSelfMin: number,
 ): void {
   if (metOutside.bySetting || !evidence.some((e) => isActive(e) && e.requires.includes('target_self'))) return;
